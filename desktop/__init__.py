@@ -1,0 +1,1 @@
+"""FrontDesk core: domain, database, services, PDF, reports and CLI. Never imports Qt."""
