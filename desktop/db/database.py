@@ -1,0 +1,32 @@
+"""One Database per process: the engine and a factory of short-lived sessions (one per unit of work)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.db.engine import WRITE_OPTION, create_database_engine
+
+
+class Database:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine: Engine = create_database_engine(url)
+        self._write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
+        self._read_sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(bind=self._write_engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def display_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def session(self, *, write: bool) -> Session:
+        return (self._write_sessions if write else self._read_sessions)()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

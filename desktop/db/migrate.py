@@ -1,0 +1,67 @@
+"""Alembic migrations shipped inside the package; the app upgrades at start.
+
+A SQLite file is copied aside (online backup, WAL-safe) before any migration touches it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision(engine: Engine) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def is_at_head(engine: Engine) -> bool:
+    return current_revision(engine) == head_revision(engine)
+
+
+def copy_sqlite_aside(engine: Engine, revision: str | None) -> Path | None:
+    database = engine.url.database
+    if not database or not Path(database).exists() or Path(database).stat().st_size == 0:
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = Path(database).with_name(f"{Path(database).name}.before-{revision or 'empty'}-{stamp}.bak")
+    source = sqlite3.connect(database)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    target.chmod(0o600)
+    return target
+
+
+def upgrade_to_head(engine: Engine) -> Path | None:
+    """Bring the schema to the newest revision; returns the safety copy made, if any."""
+    current = current_revision(engine)
+    if current == head_revision(engine):
+        return None
+    backup = copy_sqlite_aside(engine, current) if engine.dialect.name == "sqlite" and current else None
+    command.upgrade(alembic_config(engine), "head")
+    return backup

@@ -1,0 +1,295 @@
+"""Typed SQLAlchemy 2 models. Ledger tables (consent, opt-outs, acknowledgments, audit) are append-only:
+the migrations add database triggers that refuse UPDATE and DELETE on them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from desktop.db.types import UTCDateTime, enum_column, search_key_type
+from desktop.domain.enums import (
+    AppointmentKind,
+    AppointmentMode,
+    BookedVia,
+    Channel,
+    ConsentAction,
+    ConsentMethod,
+    Language,
+    OptOutEventKind,
+    OptOutVia,
+    Purpose,
+    Role,
+    SignerCapacity,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: Tables whose rows are evidence: insert only.
+APPEND_ONLY_TABLES = (
+    "policy_versions",
+    "consent_events",
+    "acknowledgments",
+    "acknowledgment_documents",
+    "opt_out_requests",
+    "opt_out_scopes",
+    "opt_out_events",
+    "audit_records",
+)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        datetime: UTCDateTime(),
+        uuid.UUID: Uuid(),
+        Language: enum_column(Language),
+        Role: enum_column(Role),
+        Purpose: enum_column(Purpose),
+        Channel: enum_column(Channel),
+        ConsentAction: enum_column(ConsentAction),
+        ConsentMethod: enum_column(ConsentMethod),
+        OptOutVia: enum_column(OptOutVia),
+        OptOutEventKind: enum_column(OptOutEventKind),
+        AppointmentKind: enum_column(AppointmentKind),
+        AppointmentMode: enum_column(AppointmentMode),
+        BookedVia: enum_column(BookedVia),
+        SignerCapacity: enum_column(SignerCapacity),
+    }
+
+
+class Clinic(Base):
+    __tablename__ = "clinics"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    street: Mapped[str] = mapped_column(String(200))
+    city: Mapped[str] = mapped_column(String(100))
+    province: Mapped[str] = mapped_column(String(2))
+    postal_code: Mapped[str] = mapped_column(String(7))
+    phone: Mapped[str] = mapped_column(String(40))
+    email: Mapped[str] = mapped_column(String(254))
+    privacy_officer_name: Mapped[str] = mapped_column(String(200))
+    privacy_officer_contact: Mapped[str] = mapped_column(String(300))
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[Role]
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    password_changed_at: Mapped[datetime]
+
+
+class Client(Base):
+    __tablename__ = "clients"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_number: Mapped[str] = mapped_column(String(16), unique=True)
+    last_name: Mapped[str] = mapped_column(String(100))
+    first_name: Mapped[str] = mapped_column(String(100))
+    date_of_birth: Mapped[date] = mapped_column(Date, index=True)
+    preferred_language: Mapped[Language]
+    street: Mapped[str] = mapped_column(String(200), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    province: Mapped[str] = mapped_column(String(2), default="QC")
+    postal_code: Mapped[str] = mapped_column(String(7), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime]
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    updated_at: Mapped[datetime]
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+
+
+class ClientSearchKey(Base):
+    """Normalised search keys: folded name tokens and phone digits, searched by indexed prefix ranges."""
+
+    __tablename__ = "client_search_keys"
+    __table_args__ = (Index("ix_client_search_keys_kind_key", "kind", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    key: Mapped[str] = mapped_column(search_key_type(64))
+
+
+class PolicyVersion(Base):
+    __tablename__ = "policy_versions"
+    __table_args__ = (UniqueConstraint("version", "language", name="uq_policy_versions_version_language"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[str] = mapped_column(String(32))
+    language: Mapped[Language]
+    effective_date: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    loaded_at: Mapped[datetime]
+
+
+class Appointment(Base):
+    __tablename__ = "appointments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    kind: Mapped[AppointmentKind]
+    mode: Mapped[AppointmentMode]
+    booked_via: Mapped[BookedVia]
+    booked_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
+    created_at: Mapped[datetime]
+
+
+class Acknowledgment(Base):
+    __tablename__ = "acknowledgments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    policy_version_id: Mapped[int] = mapped_column(ForeignKey("policy_versions.id"))
+    policy_sha256: Mapped[str] = mapped_column(String(64))
+    language: Mapped[Language]
+    signer_capacity: Mapped[SignerCapacity]
+    signer_name: Mapped[str] = mapped_column(String(200))
+    signature_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    refused: Mapped[bool] = mapped_column(Boolean, default=False)
+    refusal_note: Mapped[str] = mapped_column(String(2000), default="")
+    signed_at: Mapped[datetime]
+    witnessed_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
+    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id"))
+
+
+class AcknowledgmentDocument(Base):
+    """The PDF exactly as produced at signing; reprints serve these bytes."""
+
+    __tablename__ = "acknowledgment_documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    acknowledgment_id: Mapped[int] = mapped_column(ForeignKey("acknowledgments.id"), unique=True)
+    verification_code: Mapped[str] = mapped_column(String(16), unique=True)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+
+class OptOutRequest(Base):
+    """An opt-out request as received. Matching and processing are later events, never edits."""
+
+    __tablename__ = "opt_out_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    received_via: Mapped[OptOutVia]
+    received_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    requester_name: Mapped[str] = mapped_column(String(200))
+    requester_phone: Mapped[str] = mapped_column(String(40), default="")
+    requester_email: Mapped[str] = mapped_column(String(254), default="")
+    note: Mapped[str] = mapped_column(String(2000), default="")
+    logged_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    logged_at: Mapped[datetime]
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
+
+
+class OptOutScope(Base):
+    __tablename__ = "opt_out_scopes"
+    __table_args__ = (
+        UniqueConstraint("request_id", "purpose", "channel", name="uq_opt_out_scopes_request_cell"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("opt_out_requests.id"))
+    purpose: Mapped[Purpose]
+    channel: Mapped[Channel]
+
+
+class OptOutEvent(Base):
+    __tablename__ = "opt_out_events"
+    __table_args__ = (Index("ix_opt_out_events_request_kind", "request_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("opt_out_requests.id"))
+    kind: Mapped[OptOutEventKind]
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id"), index=True)
+    at: Mapped[datetime]
+    by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+
+
+class ConsentEvent(Base):
+    __tablename__ = "consent_events"
+    __table_args__ = (
+        Index("ix_consent_events_client_cell", "client_id", "purpose", "channel", "recorded_at"),
+        Index("ix_consent_events_cell", "purpose", "channel", "client_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
+    purpose: Mapped[Purpose]
+    channel: Mapped[Channel]
+    action: Mapped[ConsentAction]
+    method: Mapped[ConsentMethod]
+    policy_version_id: Mapped[int] = mapped_column(ForeignKey("policy_versions.id"))
+    policy_sha256: Mapped[str] = mapped_column(String(64))
+    wording: Mapped[str] = mapped_column(Text)
+    language: Mapped[Language]
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
+    recorded_at: Mapped[datetime]
+    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id"))
+    opt_out_request_id: Mapped[int | None] = mapped_column(ForeignKey("opt_out_requests.id"))
+    acknowledgment_id: Mapped[int | None] = mapped_column(ForeignKey("acknowledgments.id"))
+
+
+class AuditRecord(Base):
+    """Who did what to which record, when and from where. Never client data values.
+    Each record carries the hash of the previous one, so an edited or removed row breaks the chain."""
+
+    __tablename__ = "audit_records"
+    __table_args__ = (Index("ix_audit_records_entity", "entity_type", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    username: Mapped[str] = mapped_column(String(64))
+    workstation: Mapped[str] = mapped_column(String(255))
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    entity_type: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(String(500), default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -1,0 +1,91 @@
+"""Typed errors raised by the services. Each carries a message code the GUI shows in the person's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.domain.enums import Language
+from desktop.domain.messages import message
+
+
+class FrontDeskError(Exception):
+    code = "error"
+
+    def __init__(self, code: str | None = None, **params: object) -> None:
+        self.code = code or self.code
+        self.params = params
+        super().__init__(self.message(Language.EN))
+
+    def message(self, language: Language | str = Language.FR) -> str:
+        return message(self.code, language, **self.params)
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def message(self, language: Language | str = Language.FR) -> str:
+        return message(self.code, language, **self.params)
+
+
+class ValidationError(FrontDeskError):
+    code = "validation_failed"
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = list(errors)
+        super().__init__()
+
+    def for_field(self, name: str) -> FieldError | None:
+        return next((e for e in self.errors if e.field == name), None)
+
+    def message(self, language: Language | str = Language.FR) -> str:
+        details = "; ".join(f"{e.field}: {e.message(language)}" for e in self.errors)
+        return f"{message(self.code, language)} {details}".strip()
+
+
+class NotFoundError(FrontDeskError):
+    code = "not_found"
+
+
+class PermissionDeniedError(FrontDeskError):
+    code = "permission_denied"
+
+
+class AuthenticationError(FrontDeskError):
+    code = "bad_credentials"
+
+
+class AccountLockedError(AuthenticationError):
+    code = "account_locked"
+
+
+class StaleVersionError(FrontDeskError):
+    """A save based on an older version of a record; carries the current one so nothing is lost."""
+
+    code = "stale_version"
+
+    def __init__(self, current: object, changed_by: str, changed_at: str) -> None:
+        self.current = current
+        super().__init__(who=changed_by, when=changed_at)
+
+
+class PossibleDuplicateError(FrontDeskError):
+    code = "possible_duplicate"
+
+    def __init__(self, matches: list[object], file_numbers: list[str]) -> None:
+        self.matches = matches
+        super().__init__(files=", ".join(file_numbers))
+
+
+class ConflictError(FrontDeskError):
+    """The request contradicts what is recorded (already processed, replayed with other content...)."""
+
+
+class DatabaseBusyError(FrontDeskError):
+    code = "database_busy"
+
+
+class DatabaseUnavailableError(FrontDeskError):
+    code = "database_unavailable"

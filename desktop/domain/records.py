@@ -1,0 +1,359 @@
+"""Plain, immutable records the services hand to the GUI and the CLI. No ORM object leaves a service."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from uuid import UUID, uuid4
+
+from desktop.domain.enums import (
+    AppointmentKind,
+    AppointmentMode,
+    BookedVia,
+    Channel,
+    ConsentAction,
+    ConsentMethod,
+    Language,
+    OptOutEventKind,
+    OptOutVia,
+    Purpose,
+    Role,
+    SignerCapacity,
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The authenticated staff member on whose behalf a service runs, and where from."""
+
+    staff_id: int
+    username: str
+    full_name: str
+    role: Role
+    clinic_id: int
+    workstation: str
+
+
+@dataclass(frozen=True)
+class StaffRecord:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    clinic_id: int
+
+
+@dataclass(frozen=True)
+class ClinicRecord:
+    id: int
+    name: str
+    street: str
+    city: str
+    province: str
+    postal_code: str
+    phone: str
+    email: str
+    privacy_officer_name: str
+    privacy_officer_contact: str
+
+    @property
+    def address_lines(self) -> tuple[str, ...]:
+        return (self.street, f"{self.city} ({self.province}) {self.postal_code}")
+
+
+@dataclass(frozen=True)
+class ClientDraft:
+    """What a person typed for a client file; validated by the service."""
+
+    last_name: str
+    first_name: str
+    date_of_birth: date | None
+    preferred_language: Language = Language.FR
+    street: str = ""
+    city: str = ""
+    province: str = "QC"
+    postal_code: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class ClientRecord:
+    id: int
+    file_number: str
+    last_name: str
+    first_name: str
+    date_of_birth: date
+    preferred_language: Language
+    street: str
+    city: str
+    province: str
+    postal_code: str
+    email: str
+    phone: str
+    clinic_id: int
+    version: int
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    updated_by: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def age_on(self, day: date) -> int:
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    def as_draft(self) -> ClientDraft:
+        return ClientDraft(
+            last_name=self.last_name,
+            first_name=self.first_name,
+            date_of_birth=self.date_of_birth,
+            preferred_language=self.preferred_language,
+            street=self.street,
+            city=self.city,
+            province=self.province,
+            postal_code=self.postal_code,
+            email=self.email,
+            phone=self.phone,
+        )
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    """One line of search results."""
+
+    id: int
+    file_number: str
+    last_name: str
+    first_name: str
+    date_of_birth: date
+    phone: str
+    preferred_language: Language
+
+
+@dataclass(frozen=True)
+class PolicyVersionRecord:
+    id: int
+    version: str
+    effective_date: date
+    language: Language
+    sha256: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AppointmentDraft:
+    starts_at: datetime
+    kind: AppointmentKind
+    mode: AppointmentMode
+    booked_via: BookedVia
+    #: Made where the booking is entered, so a retried or replayed save is recognised, never doubled.
+    uid: UUID = field(default_factory=uuid4)
+
+
+@dataclass(frozen=True)
+class AppointmentRecord:
+    id: int
+    uid: UUID
+    client_id: int
+    starts_at: datetime
+    kind: AppointmentKind
+    mode: AppointmentMode
+    booked_via: BookedVia
+    booked_by: str
+    clinic_id: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ConsentEventRecord:
+    id: int
+    uid: UUID
+    client_id: int
+    purpose: Purpose
+    channel: Channel
+    action: ConsentAction
+    method: ConsentMethod
+    policy_version: str
+    policy_language: Language
+    policy_sha256: str
+    wording: str
+    recorded_by: str
+    clinic_id: int
+    recorded_at: datetime
+    appointment_id: int | None
+    opt_out_request_id: int | None
+    acknowledgment_id: int | None
+
+    @property
+    def sequence(self) -> int:
+        return self.id
+
+
+@dataclass(frozen=True)
+class ConsentCell:
+    purpose: Purpose
+    channel: Channel
+    granted: bool
+    last_event: ConsentEventRecord | None
+
+
+@dataclass(frozen=True)
+class ConsentGrid:
+    client_id: int
+    cells: dict[tuple[Purpose, Channel], ConsentCell]
+
+    def granted(self, purpose: Purpose, channel: Channel) -> bool:
+        return self.cells[(purpose, channel)].granted
+
+    def any_promotional_granted(self) -> bool:
+        return any(c.granted for (p, _), c in self.cells.items() if p != Purpose.APPOINTMENT_REMINDERS)
+
+
+@dataclass(frozen=True)
+class ConsentChange:
+    """One cell the person was asked about, with the answer given."""
+
+    purpose: Purpose
+    channel: Channel
+    granted: bool
+    uid: UUID = field(default_factory=uuid4)
+
+
+@dataclass(frozen=True)
+class ConsentCapture:
+    """The answers to the consent step, how they were given, and in which language they were read."""
+
+    choices: tuple[ConsentChange, ...]
+    method: ConsentMethod
+    language: Language
+
+
+@dataclass(frozen=True)
+class SignatureCapture:
+    """A signed acknowledgment (signature_png set) or a recorded refusal (refused=True)."""
+
+    signer_capacity: SignerCapacity = SignerCapacity.CLIENT
+    signer_name: str = ""
+    signature_png: bytes | None = None
+    refused: bool = False
+    refusal_note: str = ""
+    language: Language | None = None
+    uid: UUID = field(default_factory=uuid4)
+
+
+@dataclass(frozen=True)
+class AcknowledgmentRecord:
+    id: int
+    uid: UUID
+    client_id: int
+    policy_version: str
+    policy_language: Language
+    policy_sha256: str
+    language: Language
+    signer_capacity: SignerCapacity
+    signer_name: str
+    refused: bool
+    refusal_note: str
+    signed_at: datetime
+    witnessed_by: str
+    clinic_id: int
+    appointment_id: int | None
+    has_signature: bool
+    has_document: bool = False
+
+
+@dataclass(frozen=True)
+class OptOutDraft:
+    received_via: OptOutVia
+    received_on: date
+    requester_name: str
+    requester_phone: str = ""
+    requester_email: str = ""
+    purposes: frozenset[Purpose] = field(default_factory=frozenset)
+    channels: frozenset[Channel] = field(default_factory=lambda: frozenset(Channel))
+    client_id: int | None = None
+    note: str = ""
+    uid: UUID = field(default_factory=uuid4)
+
+
+@dataclass(frozen=True)
+class OptOutEventRecord:
+    kind: OptOutEventKind
+    at: datetime
+    by: str
+    client_id: int | None
+
+
+@dataclass(frozen=True)
+class OptOutRecord:
+    id: int
+    uid: UUID
+    received_via: OptOutVia
+    received_on: date
+    due_on: date
+    requester_name: str
+    requester_phone: str
+    requester_email: str
+    purposes: frozenset[Purpose]
+    channels: frozenset[Channel]
+    note: str
+    logged_by: str
+    logged_at: datetime
+    clinic_id: int
+    client_id: int | None
+    processed_at: datetime | None
+    processed_by: str | None
+    confirmation_sent_at: datetime | None
+    history: tuple[OptOutEventRecord, ...] = ()
+
+    @property
+    def pending(self) -> bool:
+        return self.processed_at is None
+
+    def overdue_on(self, today: date) -> bool:
+        return self.pending and today > self.due_on
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    id: int
+    at: datetime
+    staff_username: str
+    workstation: str
+    action: str
+    entity_type: str
+    entity_id: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class ClientStatus:
+    """What the client file's header shows at a glance."""
+
+    client_id: int
+    current_policy_version: str
+    acknowledged_current_on: date | None
+    acknowledged_version: str | None
+    acknowledgment_refused: bool
+    opted_out_of_promotions: bool
+    pending_opt_outs: int
+
+    @property
+    def acknowledgment_missing(self) -> bool:
+        return self.acknowledged_version is None
+
+    @property
+    def acknowledgment_outdated(self) -> bool:
+        return self.acknowledged_version is not None and self.acknowledged_current_on is None
+
+
+@dataclass(frozen=True)
+class BookingResult:
+    appointment: AppointmentRecord
+    consent_events: tuple[ConsentEventRecord, ...]
+    acknowledgment: AcknowledgmentRecord | None

@@ -1,0 +1,162 @@
+"""Validation of what people type. Returns field errors; never raises on odd input."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from datetime import date
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from desktop.domain.errors import FieldError, ValidationError
+from desktop.domain.records import ClientDraft
+
+MAX_NAME = 100
+MAX_STREET = 200
+MAX_CITY = 100
+MAX_EMAIL = 254
+MAX_NOTE = 2000
+OLDEST_BIRTH_YEAR = 1900
+DEFAULT_REGION = "CA"
+
+_POSTAL_CODE = re.compile(r"^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEGHJ-NPRSTV-Z]\d)$")
+_PROVINCES = {"QC", "ON", "NB", "NS", "PE", "NL", "MB", "SK", "AB", "BC", "YT", "NT", "NU"}
+# Format characters people never mean to type in a name (direction marks are kept: they can be legitimate).
+_ALLOWED_FORMAT = {"\u200e", "\u200f", "\u200d", "\u200c"}
+
+
+def has_forbidden_characters(text: str) -> bool:
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cs", "Co", "Cn") and ch not in "\t":
+            return True
+        if category == "Cf" and ch not in _ALLOWED_FORMAT:
+            return True
+    return False
+
+
+def check_text(
+    errors: list[FieldError], field: str, value: str, *, max_length: int, required: bool = False
+) -> str:
+    value = unicodedata.normalize("NFC", value).strip()
+    if required and not value:
+        errors.append(FieldError(field, "required"))
+    elif len(value) > max_length:
+        errors.append(FieldError(field, "too_long", {"max": max_length}))
+    elif has_forbidden_characters(value):
+        errors.append(FieldError(field, "invalid_characters"))
+    return value
+
+
+def normalise_phone(value: str) -> str:
+    """E.164 form of a valid phone number ('' stays ''), or raises ValueError."""
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        parsed = phonenumbers.parse(value, DEFAULT_REGION)
+    except phonenumbers.NumberParseException as exc:
+        raise ValueError(str(exc)) from exc
+    if not phonenumbers.is_valid_number(parsed):
+        raise ValueError("not a valid number")
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(e164: str) -> str:
+    if not e164:
+        return ""
+    try:
+        parsed = phonenumbers.parse(e164, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return e164
+    if parsed.country_code == 1:
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def normalise_email(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    return validate_email(value, check_deliverability=False).normalized
+
+
+def check_phone(errors: list[FieldError], field: str, value: str) -> str:
+    if len(value) > 40 or has_forbidden_characters(value):
+        errors.append(FieldError(field, "invalid_phone"))
+        return value
+    try:
+        return normalise_phone(value)
+    except ValueError:
+        errors.append(FieldError(field, "invalid_phone"))
+        return value
+
+
+def check_email(errors: list[FieldError], field: str, value: str) -> str:
+    if len(value) > MAX_EMAIL or has_forbidden_characters(value):
+        errors.append(FieldError(field, "invalid_email", {"reason": "format"}))
+        return value
+    try:
+        return normalise_email(value)
+    except EmailNotValidError as exc:
+        errors.append(FieldError(field, "invalid_email", {"reason": str(exc)}))
+        return value
+
+
+def check_past_date(
+    errors: list[FieldError], field: str, value: date | None, *, today: date, required: bool = True
+) -> None:
+    if value is None:
+        if required:
+            errors.append(FieldError(field, "required"))
+    elif value > today:
+        errors.append(FieldError(field, "date_in_future"))
+    elif value.year < OLDEST_BIRTH_YEAR:
+        errors.append(FieldError(field, "date_too_old", {"min": OLDEST_BIRTH_YEAR}))
+
+
+def parse_iso_date(text: str) -> date | None:
+    text = text.strip()
+    for candidate in (text, text.replace("/", "-")):
+        try:
+            return date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    return None
+
+
+def validate_client(draft: ClientDraft, *, today: date) -> ClientDraft:
+    """A cleaned copy of the draft (trimmed, NFC, E.164 phone, normalised email) or ValidationError."""
+    errors: list[FieldError] = []
+    last = check_text(errors, "last_name", draft.last_name, max_length=MAX_NAME, required=True)
+    first = check_text(errors, "first_name", draft.first_name, max_length=MAX_NAME, required=True)
+    check_past_date(errors, "date_of_birth", draft.date_of_birth, today=today)
+    street = check_text(errors, "street", draft.street, max_length=MAX_STREET)
+    city = check_text(errors, "city", draft.city, max_length=MAX_CITY)
+    province = draft.province.strip().upper() or "QC"
+    if province not in _PROVINCES:
+        errors.append(FieldError("province", "invalid_choice", {"value": draft.province[:20]}))
+    postal = draft.postal_code.strip().upper()
+    if postal:
+        match = _POSTAL_CODE.match(postal)
+        if match:
+            postal = f"{match.group(1)} {match.group(2)}"
+        else:
+            errors.append(FieldError("postal_code", "invalid_postal_code"))
+    email = check_email(errors, "email", draft.email)
+    phone = check_phone(errors, "phone", draft.phone)
+    if errors:
+        raise ValidationError(errors)
+    return replace(
+        draft,
+        last_name=last,
+        first_name=first,
+        street=street,
+        city=city,
+        province=province,
+        postal_code=postal,
+        email=email,
+        phone=phone,
+    )

@@ -1,0 +1,56 @@
+"""The one door to the data. Every call takes the acting staff member, opens its own unit of work,
+checks the role, writes the audit record and returns plain dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.db.database import Database
+from desktop.services.acknowledgments import AcknowledgmentService
+from desktop.services.appointments import AppointmentService
+from desktop.services.clients import ClientService
+from desktop.services.clinics import ClinicService
+from desktop.services.clock import Clock
+from desktop.services.consent import ConsentService
+from desktop.services.optouts import OptOutService
+from desktop.services.policies import PolicyService
+from desktop.services.staff import LoginPolicy, StaffService
+
+
+@dataclass
+class Services:
+    db: Database
+    clock: Clock
+    clients: ClientService
+    appointments: AppointmentService
+    consent: ConsentService
+    optouts: OptOutService
+    acknowledgments: AcknowledgmentService
+    policies: PolicyService
+    staff: StaffService
+    clinics: ClinicService
+
+    @classmethod
+    def create(
+        cls, db: Database, clock: Clock | None = None, login_policy: LoginPolicy | None = None
+    ) -> Services:
+        clock = clock or Clock()
+        return cls(
+            db=db,
+            clock=clock,
+            clients=ClientService(db, clock),
+            appointments=AppointmentService(db, clock),
+            consent=ConsentService(db, clock),
+            optouts=OptOutService(db, clock),
+            acknowledgments=AcknowledgmentService(db, clock),
+            policies=PolicyService(db, clock),
+            staff=StaffService(db, clock, login_policy),
+            clinics=ClinicService(db, clock),
+        )
+
+    @property
+    def database_label(self) -> str:
+        return self.db.display_url
+
+    def close(self) -> None:
+        self.db.dispose()

@@ -1,0 +1,130 @@
+"""Appointments, and booking with consent capture saved as one unit."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.database import Database
+from desktop.db.models import Appointment, Staff
+from desktop.domain.errors import ConflictError, FieldError, ValidationError
+from desktop.domain.records import (
+    Actor,
+    AppointmentDraft,
+    AppointmentRecord,
+    BookingResult,
+    ConsentCapture,
+    SignatureCapture,
+)
+from desktop.services import acknowledgments, consent
+from desktop.services.clients import load_client
+from desktop.services.clock import Clock
+from desktop.services.permissions import Permission
+from desktop.services.unit_of_work import UnitOfWork, run
+
+#: Bookings are for the future; a little slack for a walk-in entered after the fact.
+PAST_BOOKING_SLACK = timedelta(hours=12)
+FURTHEST_BOOKING = timedelta(days=730)
+
+
+def to_record(session: Session, appointment: Appointment) -> AppointmentRecord:
+    booked_by = session.get(Staff, appointment.booked_by_id)
+    return AppointmentRecord(
+        id=appointment.id,
+        uid=appointment.uid,
+        client_id=appointment.client_id,
+        starts_at=appointment.starts_at,
+        kind=appointment.kind,
+        mode=appointment.mode,
+        booked_via=appointment.booked_via,
+        booked_by=booked_by.full_name if booked_by else "?",
+        clinic_id=appointment.clinic_id,
+        created_at=appointment.created_at,
+    )
+
+
+def validate_draft(draft: AppointmentDraft, uow: UnitOfWork) -> None:
+    if draft.starts_at.tzinfo is None:
+        raise ValidationError([FieldError("starts_at", "invalid_date")])
+    if draft.starts_at < uow.now - PAST_BOOKING_SLACK or draft.starts_at > uow.now + FURTHEST_BOOKING:
+        raise ValidationError([FieldError("starts_at", "invalid_date")])
+
+
+class AppointmentService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def book(
+        self,
+        actor: Actor,
+        client_id: int,
+        draft: AppointmentDraft,
+        consent_capture: ConsentCapture | None = None,
+        signature: SignatureCapture | None = None,
+    ) -> BookingResult:
+        """The appointment, the consent answers that change anything and the acknowledgment (signed or
+        refused) are saved together or not at all."""
+        if consent_capture is not None:
+            consent.validate_capture(consent_capture)
+
+        def work(uow: UnitOfWork) -> BookingResult:
+            client = load_client(uow.session, client_id)
+            replayed = uow.session.scalar(select(Appointment).where(Appointment.uid == draft.uid))
+            if replayed is not None:
+                if replayed.client_id != client.id:
+                    raise ConflictError("replay_mismatch")
+                return BookingResult(to_record(uow.session, replayed), (), None)
+            validate_draft(draft, uow)
+            appointment = Appointment(
+                uid=draft.uid,
+                client_id=client.id,
+                starts_at=draft.starts_at,
+                kind=draft.kind,
+                mode=draft.mode,
+                booked_via=draft.booked_via,
+                booked_by_id=uow.staff_id,
+                clinic_id=uow.clinic_id,
+                created_at=uow.now,
+            )
+            uow.session.add(appointment)
+            uow.session.flush()
+            uow.audit("appointment.create", "appointment", appointment.uid, f"client={client.id}")
+            ack = None
+            if signature is not None:
+                ack = acknowledgments.append_acknowledgment(uow, client, signature, appointment.id)
+            events = []
+            if consent_capture is not None:
+                events = consent.append_events(
+                    uow,
+                    client,
+                    consent_capture.choices,
+                    method=consent_capture.method,
+                    language=consent_capture.language,
+                    appointment_id=appointment.id,
+                    acknowledgment_id=ack.id if ack is not None else None,
+                )
+            return BookingResult(
+                to_record(uow.session, appointment),
+                tuple(consent.event_records(uow.session, events)),
+                acknowledgments.to_record(uow.session, ack) if ack is not None else None,
+            )
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)
+
+    def for_client(
+        self, actor: Actor, client_id: int, *, offset: int = 0, limit: int = 100
+    ) -> list[AppointmentRecord]:
+        def work(uow: UnitOfWork) -> list[AppointmentRecord]:
+            rows = uow.session.scalars(
+                select(Appointment)
+                .where(Appointment.client_id == client_id)
+                .order_by(Appointment.starts_at.desc(), Appointment.id.desc())
+                .offset(max(0, offset))
+                .limit(max(1, min(limit, 500)))
+            )
+            return [to_record(uow.session, a) for a in rows]
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)

@@ -1,0 +1,227 @@
+"""Client files: create (with a duplicate warning), update (with a stale-version check), open, search."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.database import Database
+from desktop.db.models import Client, Staff
+from desktop.domain.errors import NotFoundError, PossibleDuplicateError, StaleVersionError
+from desktop.domain.normalize import fold
+from desktop.domain.records import Actor, ClientDraft, ClientRecord, ClientStatus, ClientSummary
+from desktop.domain.validation import validate_client
+from desktop.services.clock import Clock
+from desktop.services.permissions import Permission
+from desktop.services.search_keys import replace_keys, search_conditions
+from desktop.services.unit_of_work import UnitOfWork, run
+
+MAX_PAGE = 200
+_EDITABLE = (
+    "last_name",
+    "first_name",
+    "date_of_birth",
+    "preferred_language",
+    "street",
+    "city",
+    "province",
+    "postal_code",
+    "email",
+    "phone",
+)
+
+
+def to_record(client: Client, names: dict[int, str]) -> ClientRecord:
+    return ClientRecord(
+        id=client.id,
+        file_number=client.file_number,
+        last_name=client.last_name,
+        first_name=client.first_name,
+        date_of_birth=client.date_of_birth,
+        preferred_language=client.preferred_language,
+        street=client.street,
+        city=client.city,
+        province=client.province,
+        postal_code=client.postal_code,
+        email=client.email,
+        phone=client.phone,
+        clinic_id=client.clinic_id,
+        version=client.version,
+        created_at=client.created_at,
+        created_by=names.get(client.created_by_id, "?"),
+        updated_at=client.updated_at,
+        updated_by=names.get(client.updated_by_id, "?"),
+    )
+
+
+def staff_names(session: Session, *ids: int) -> dict[int, str]:
+    rows = session.execute(select(Staff.id, Staff.full_name).where(Staff.id.in_(set(ids))))
+    return {staff_id: name for staff_id, name in rows}
+
+
+def load_client(session: Session, client_id: int, *, for_update: bool = False) -> Client:
+    query = select(Client).where(Client.id == client_id)
+    if for_update:
+        query = query.with_for_update()
+    client = session.scalar(query)
+    if client is None:
+        raise NotFoundError(what=f"client {client_id}")
+    return client
+
+
+def client_record(session: Session, client: Client) -> ClientRecord:
+    return to_record(client, staff_names(session, client.created_by_id, client.updated_by_id))
+
+
+def file_number_for(client_id: int) -> str:
+    return f"{client_id:06d}"
+
+
+def find_same_person(session: Session, draft: ClientDraft, exclude_id: int | None = None) -> list[Client]:
+    if draft.date_of_birth is None:
+        return []
+    wanted = (fold(draft.last_name), fold(draft.first_name))
+    candidates = session.scalars(select(Client).where(Client.date_of_birth == draft.date_of_birth))
+    return [c for c in candidates if (fold(c.last_name), fold(c.first_name)) == wanted and c.id != exclude_id]
+
+
+class ClientService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def create(self, actor: Actor, draft: ClientDraft, *, confirm_duplicate: bool = False) -> ClientRecord:
+        """Raises PossibleDuplicateError when the same name and date of birth exist, unless confirmed."""
+        clean = validate_client(draft, today=self._clock.today())
+
+        def work(uow: UnitOfWork) -> ClientRecord:
+            same = find_same_person(uow.session, clean)
+            if same and not confirm_duplicate:
+                names = staff_names(uow.session, *(c.created_by_id for c in same))
+                raise PossibleDuplicateError(
+                    [to_record(c, names) for c in same], [c.file_number for c in same]
+                )
+            client = Client(
+                file_number="pending",
+                clinic_id=uow.clinic_id,
+                version=1,
+                created_at=uow.now,
+                created_by_id=uow.staff_id,
+                updated_at=uow.now,
+                updated_by_id=uow.staff_id,
+                **{name: getattr(clean, name) for name in _EDITABLE},
+            )
+            uow.session.add(client)
+            uow.session.flush()
+            client.file_number = file_number_for(client.id)
+            replace_keys(uow.session, client)
+            uow.session.flush()
+            uow.audit("client.create", "client", client.id, "duplicate confirmed" if same else "")
+            return client_record(uow.session, client)
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)
+
+    def update(self, actor: Actor, client_id: int, expected_version: int, draft: ClientDraft) -> ClientRecord:
+        """Saves only if nobody saved since ``expected_version``; otherwise StaleVersionError carries
+        the stored record so the person can compare both versions."""
+        clean = validate_client(draft, today=self._clock.today())
+
+        def work(uow: UnitOfWork) -> ClientRecord:
+            client = load_client(uow.session, client_id, for_update=True)
+            if client.version != expected_version:
+                current = client_record(uow.session, client)
+                raise StaleVersionError(
+                    current, current.updated_by, current.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                )
+            changed = [name for name in _EDITABLE if getattr(client, name) != getattr(clean, name)]
+            if not changed:
+                return client_record(uow.session, client)
+            for name in changed:
+                setattr(client, name, getattr(clean, name))
+            client.version += 1
+            client.updated_at = uow.now
+            client.updated_by_id = uow.staff_id
+            replace_keys(uow.session, client)
+            uow.session.flush()
+            uow.audit("client.update", "client", client.id, "fields=" + ",".join(changed))
+            return client_record(uow.session, client)
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)
+
+    def open(self, actor: Actor, client_id: int) -> ClientRecord:
+        """The client file, as opened by a person: audited."""
+
+        def work(uow: UnitOfWork) -> ClientRecord:
+            client = load_client(uow.session, client_id)
+            uow.audit("client.open", "client", client.id)
+            return client_record(uow.session, client)
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)
+
+    def status(self, actor: Actor, client_id: int) -> ClientStatus:
+        """Acknowledgment of the current policy, promotions opted out, pending opt-out requests."""
+        from desktop.services.client_status import client_status
+
+        return run(
+            self._db,
+            self._clock,
+            actor,
+            Permission.WORK_CLIENT_FILES,
+            lambda uow: client_status(uow, client_id),
+            write=False,
+        )
+
+    def get_by_file_number(self, actor: Actor, file_number: str) -> ClientRecord:
+        def work(uow: UnitOfWork) -> ClientRecord:
+            client = uow.session.scalar(select(Client).where(Client.file_number == file_number.strip()))
+            if client is None:
+                raise NotFoundError(what=f"file {file_number.strip()[:16]}")
+            uow.audit("client.open", "client", client.id)
+            return client_record(uow.session, client)
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)
+
+    def search(self, actor: Actor, text: str, *, offset: int = 0, limit: int = 50) -> list[ClientSummary]:
+        """Name tokens in any order and partial, phone digits in any format, date of birth, file number."""
+        conditions = search_conditions(text)
+        limit = max(1, min(limit, MAX_PAGE))
+
+        def work(uow: UnitOfWork) -> list[ClientSummary]:
+            if not conditions:
+                return []
+            rows = uow.session.execute(
+                select(
+                    Client.id,
+                    Client.file_number,
+                    Client.last_name,
+                    Client.first_name,
+                    Client.date_of_birth,
+                    Client.phone,
+                    Client.preferred_language,
+                )
+                .where(*conditions)
+                .order_by(Client.last_name, Client.first_name, Client.id)
+                .offset(max(0, offset))
+                .limit(limit)
+            )
+            return [ClientSummary(*row) for row in rows]
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
+
+    def possible_duplicates(
+        self, actor: Actor, draft: ClientDraft, exclude_id: int | None = None
+    ) -> list[ClientRecord]:
+        def work(uow: UnitOfWork) -> list[ClientRecord]:
+            same = find_same_person(uow.session, draft, exclude_id)
+            names = staff_names(
+                uow.session, *(c.created_by_id for c in same), *(c.updated_by_id for c in same)
+            )
+            return [to_record(c, names) for c in same]
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
+
+
+def age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

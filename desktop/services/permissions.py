@@ -1,0 +1,31 @@
+"""What each role may do. Checked inside the services, whatever the GUI shows or hides."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from desktop.domain.enums import Role
+
+
+class Permission(StrEnum):
+    WORK_CLIENT_FILES = "work_client_files"  # clients, bookings, consents, acknowledgments, opt-outs
+    RUN_REPORTS = "run_reports"
+    EXPORT_CONTACTS = "export_contacts"
+    MANAGE_STAFF = "manage_staff"
+    READ_AUDIT = "read_audit"
+    ADMINISTER = "administer"  # machine-level commands: schema, demo data, first account
+
+
+_RECEPTIONIST = frozenset({Permission.WORK_CLIENT_FILES})
+_MANAGER = _RECEPTIONIST | {Permission.RUN_REPORTS, Permission.EXPORT_CONTACTS, Permission.MANAGE_STAFF}
+_PRIVACY_OFFICER = _MANAGER | {Permission.READ_AUDIT}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.RECEPTIONIST: _RECEPTIONIST,
+    Role.MANAGER: frozenset(_MANAGER),
+    Role.PRIVACY_OFFICER: frozenset(_PRIVACY_OFFICER),
+}
+
+
+def role_allows(role: Role, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS[role]

@@ -1,0 +1,129 @@
+"""Privacy-policy versions: loaded from resources/, never edited, each with the SHA-256 of its text."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.database import Database
+from desktop.db.models import PolicyVersion
+from desktop.domain.enums import Language
+from desktop.domain.errors import FrontDeskError, NotFoundError
+from desktop.domain.records import Actor, PolicyVersionRecord
+from desktop.paths import resource_path
+from desktop.services.clock import Clock
+from desktop.services.permissions import Permission
+from desktop.services.unit_of_work import UnitOfWork, run
+
+log = logging.getLogger(__name__)
+_POLICY_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(fr|en)\.txt$")
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class BundledPolicy:
+    version: str
+    language: Language
+    text: str
+
+    @property
+    def effective_date(self) -> date:
+        return date.fromisoformat(self.version)
+
+
+def bundled_policies(folder: Path | None = None) -> list[BundledPolicy]:
+    folder = folder or resource_path("policies")
+    found = []
+    for path in sorted(folder.iterdir()):
+        match = _POLICY_FILE.match(path.name)
+        if match:
+            found.append(BundledPolicy(match.group(1), Language(match.group(2)), path.read_text("utf-8")))
+    return found
+
+
+def load_bundled_policies(session: Session, now: datetime) -> int:
+    """Insert bundled versions the database lacks. A bundled text that differs from the stored text
+    of the same version is refused loudly: a published version never changes."""
+    added = 0
+    for bundled in bundled_policies():
+        digest = text_sha256(bundled.text)
+        stored = session.scalar(
+            select(PolicyVersion).where(
+                PolicyVersion.version == bundled.version, PolicyVersion.language == bundled.language
+            )
+        )
+        if stored is None:
+            session.add(
+                PolicyVersion(
+                    version=bundled.version,
+                    language=bundled.language,
+                    effective_date=bundled.effective_date,
+                    text=bundled.text,
+                    sha256=digest,
+                    loaded_at=now,
+                )
+            )
+            added += 1
+        elif stored.sha256 != digest:
+            log.error("bundled policy %s/%s differs from the stored text", bundled.version, bundled.language)
+    return added
+
+
+def to_record(policy: PolicyVersion) -> PolicyVersionRecord:
+    return PolicyVersionRecord(
+        policy.id, policy.version, policy.effective_date, policy.language, policy.sha256, policy.text
+    )
+
+
+def current_policy(session: Session, language: Language, today: date) -> PolicyVersion:
+    """The newest version in force in that language, else in any language (French may come later)."""
+    for wanted in (language, None):
+        query = select(PolicyVersion).where(PolicyVersion.effective_date <= today)
+        if wanted is not None:
+            query = query.where(PolicyVersion.language == wanted)
+        policy = session.scalar(
+            query.order_by(PolicyVersion.effective_date.desc(), PolicyVersion.language.desc()).limit(1)
+        )
+        if policy is not None:
+            return policy
+    raise FrontDeskError("no_policy")
+
+
+class PolicyService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def current(self, actor: Actor, language: Language) -> PolicyVersionRecord:
+        def work(uow: UnitOfWork) -> PolicyVersionRecord:
+            return to_record(current_policy(uow.session, language, uow.clock.today()))
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
+
+    def versions(self, actor: Actor) -> list[PolicyVersionRecord]:
+        def work(uow: UnitOfWork) -> list[PolicyVersionRecord]:
+            rows = uow.session.scalars(
+                select(PolicyVersion).order_by(PolicyVersion.effective_date.desc(), PolicyVersion.language)
+            )
+            return [to_record(p) for p in rows]
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
+
+    def get(self, actor: Actor, policy_id: int) -> PolicyVersionRecord:
+        def work(uow: UnitOfWork) -> PolicyVersionRecord:
+            policy = uow.session.get(PolicyVersion, policy_id)
+            if policy is None:
+                raise NotFoundError(what=f"policy {policy_id}")
+            return to_record(policy)
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)

@@ -1,0 +1,98 @@
+"""Normalised, indexed search keys for client files, and the queries that use them."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import ColumnElement, Select, delete, select
+from sqlalchemy.orm import Session
+
+from desktop.db.models import Client, ClientSearchKey
+from desktop.domain.normalize import digits, name_tokens, prefix_upper_bound, query_tokens
+from desktop.domain.validation import parse_iso_date
+
+NAME = "name"
+PHONE = "phone"
+_PHONE_LIKE = re.compile(r"^[\d\s()+.\-]+$")
+_DMY_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+
+
+def phone_keys(e164: str) -> set[str]:
+    """'+14185550123' -> full digits, national number, and the 7-digit local part."""
+    all_digits = digits(e164)
+    if not all_digits:
+        return set()
+    keys = {all_digits}
+    if e164.startswith("+1") and len(all_digits) == 11:
+        keys.add(all_digits[1:])
+        keys.add(all_digits[4:])
+    return keys
+
+
+def replace_keys(session: Session, client: Client) -> None:
+    session.execute(delete(ClientSearchKey).where(ClientSearchKey.client_id == client.id))
+    rows = [
+        {"client_id": client.id, "kind": NAME, "key": t}
+        for t in name_tokens(client.last_name, client.first_name)
+    ]
+    rows += [{"client_id": client.id, "kind": PHONE, "key": k} for k in phone_keys(client.phone)]
+    if rows:
+        session.execute(ClientSearchKey.__table__.insert(), rows)
+
+
+def _key_prefix(kind: str, prefix: str) -> Select[tuple[int]]:
+    return select(ClientSearchKey.client_id).where(
+        ClientSearchKey.kind == kind,
+        ClientSearchKey.key >= prefix,
+        ClientSearchKey.key < prefix_upper_bound(prefix),
+    )
+
+
+def _file_number_prefix(prefix: str) -> Select[tuple[int]]:
+    return select(Client.id).where(
+        Client.file_number >= prefix, Client.file_number < prefix_upper_bound(prefix)
+    )
+
+
+def _parse_date(token: str):  # type: ignore[no-untyped-def]
+    parsed = parse_iso_date(token)
+    if parsed is None:
+        match = _DMY_DATE.match(token)
+        if match:
+            from datetime import date
+
+            try:
+                parsed = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+            except ValueError:
+                parsed = None
+    return parsed
+
+
+def query_filters(text: str) -> list[Select[tuple[int]]]:
+    """One sub-query of client ids per thing typed; a client must match all of them."""
+    text = text.strip()[:200]
+    if not text:
+        return []
+    whole_date = _parse_date(text)
+    if whole_date is not None:
+        return [select(Client.id).where(Client.date_of_birth == whole_date)]
+    if _PHONE_LIKE.match(text):
+        number = digits(text)
+        return [_key_prefix(PHONE, number).union(_file_number_prefix(number))]
+    filters: list[Select[tuple[int]]] = []
+    for raw in text.split():
+        day = _parse_date(raw)
+        if day is not None:
+            filters.append(select(Client.id).where(Client.date_of_birth == day))
+        elif _PHONE_LIKE.match(raw):
+            number = digits(raw)
+            if number:
+                filters.append(_key_prefix(PHONE, number).union(_file_number_prefix(number)))
+        else:
+            filters.extend(_key_prefix(NAME, token) for token in query_tokens(raw))
+    return filters
+
+
+def search_conditions(text: str) -> list[ColumnElement[bool]]:
+    """Each filter becomes ``clients.id IN (indexed sub-query)``; an empty list means nothing to search."""
+    return [Client.id.in_(f) for f in query_filters(text)]

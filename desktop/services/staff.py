@@ -1,0 +1,215 @@
+"""Staff accounts: creation, authentication with lock-out, passwords (argon2id)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from desktop.db.database import Database
+from desktop.db.models import Staff
+from desktop.domain.enums import Role
+from desktop.domain.errors import (
+    AccountLockedError,
+    AuthenticationError,
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    ValidationError,
+)
+from desktop.domain.records import Actor, StaffRecord
+from desktop.domain.validation import MAX_NAME, check_text
+from desktop.services import audit_chain
+from desktop.services.clock import Clock
+from desktop.services.permissions import Permission
+from desktop.services.thread_guard import check_unit_of_work_allowed
+from desktop.services.unit_of_work import UnitOfWork, run
+
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+_HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
+_DUMMY_HASH = _HASHER.hash("timing equaliser for unknown usernames")
+
+
+@dataclass(frozen=True)
+class LoginPolicy:
+    max_failed_attempts: int = 5
+    lockout: timedelta = timedelta(minutes=15)
+    min_password_length: int = 10
+
+
+def password_problem(password: str, username: str, policy: LoginPolicy) -> FieldError | None:
+    weak = (
+        len(password) < policy.min_password_length
+        or len(password) > 1024
+        or not any(ch.isalpha() for ch in password)
+        or not any(ch.isdigit() for ch in password)
+        or password.casefold() == username.casefold()
+        or "\x00" in password
+    )
+    return FieldError("password", "weak_password", {"min": policy.min_password_length}) if weak else None
+
+
+def _to_record(staff: Staff) -> StaffRecord:
+    return StaffRecord(staff.id, staff.username, staff.full_name, staff.role, staff.active, staff.clinic_id)
+
+
+class StaffService:
+    def __init__(self, db: Database, clock: Clock, policy: LoginPolicy | None = None) -> None:
+        self._db = db
+        self._clock = clock
+        self.policy = policy or LoginPolicy()
+
+    def has_accounts(self) -> bool:
+        check_unit_of_work_allowed()
+        with self._db.session(write=False) as session:
+            return bool(session.scalar(select(func.count(Staff.id))))
+
+    def create(self, actor: Actor, username: str, full_name: str, role: Role, password: str) -> StaffRecord:
+        username = username.strip().lower()
+        errors: list[FieldError] = []
+        if not _USERNAME.match(username):
+            errors.append(FieldError("username", "invalid_username"))
+        full_name = check_text(errors, "full_name", full_name, max_length=MAX_NAME, required=True)
+        problem = password_problem(password, username, self.policy)
+        if problem:
+            errors.append(problem)
+        if errors:
+            raise ValidationError(errors)
+        password_hash = _HASHER.hash(password)
+
+        def work(uow: UnitOfWork) -> StaffRecord:
+            if uow.session.scalar(select(Staff.id).where(Staff.username == username)):
+                raise ValidationError([FieldError("username", "username_taken")])
+            staff = Staff(
+                username=username,
+                full_name=full_name,
+                role=role,
+                password_hash=password_hash,
+                active=True,
+                clinic_id=uow.clinic_id,
+                failed_logins=0,
+                created_at=uow.now,
+                password_changed_at=uow.now,
+            )
+            uow.session.add(staff)
+            uow.session.flush()
+            uow.audit("staff.create", "staff", staff.id, f"role={role.value}")
+            return _to_record(staff)
+
+        return run(self._db, self._clock, actor, Permission.MANAGE_STAFF, work)
+
+    def create_first_manager(
+        self, workstation: str, username: str, full_name: str, password: str
+    ) -> StaffRecord:
+        """Only while the database has no account at all: the first run's set-up."""
+        from desktop.services.unit_of_work import system_actor
+
+        if self.has_accounts():
+            raise ConflictError("username_taken")
+        return self.create(system_actor(workstation), username, full_name, Role.MANAGER, password)
+
+    def list(self, actor: Actor) -> list[StaffRecord]:
+        def work(uow: UnitOfWork) -> list[StaffRecord]:
+            return [_to_record(s) for s in uow.session.scalars(select(Staff).order_by(Staff.username))]
+
+        return run(self._db, self._clock, actor, Permission.MANAGE_STAFF, work, write=False)
+
+    def set_active(self, actor: Actor, staff_id: int, active: bool) -> StaffRecord:
+        def work(uow: UnitOfWork) -> StaffRecord:
+            staff = uow.session.get(Staff, staff_id)
+            if staff is None:
+                raise NotFoundError(what=f"staff {staff_id}")
+            staff.active = active
+            uow.audit("staff.activate" if active else "staff.deactivate", "staff", staff.id)
+            return _to_record(staff)
+
+        return run(self._db, self._clock, actor, Permission.MANAGE_STAFF, work)
+
+    def reset_password(self, actor: Actor, staff_id: int, new_password: str) -> None:
+        def work(uow: UnitOfWork) -> None:
+            staff = uow.session.get(Staff, staff_id)
+            if staff is None:
+                raise NotFoundError(what=f"staff {staff_id}")
+            problem = password_problem(new_password, staff.username, self.policy)
+            if problem:
+                raise ValidationError([problem])
+            staff.password_hash = _HASHER.hash(new_password)
+            staff.password_changed_at = uow.now
+            staff.failed_logins = 0
+            staff.locked_until = None
+            uow.audit("staff.password_reset", "staff", staff.id)
+
+        run(self._db, self._clock, actor, Permission.MANAGE_STAFF, work)
+
+    def change_own_password(self, actor: Actor, current_password: str, new_password: str) -> None:
+        def work(uow: UnitOfWork) -> None:
+            staff = uow.session.get(Staff, uow.staff_id)
+            assert staff is not None
+            if not _verify(staff.password_hash, current_password):
+                raise ValidationError([FieldError("current_password", "bad_credentials")])
+            problem = password_problem(new_password, staff.username, self.policy)
+            if problem:
+                raise ValidationError([problem])
+            staff.password_hash = _HASHER.hash(new_password)
+            staff.password_changed_at = uow.now
+            uow.audit("staff.password_change", "staff", staff.id)
+
+        run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)
+
+    def authenticate(self, username: str, password: str, workstation: str) -> Actor:
+        """The Actor for a correct login; AuthenticationError / AccountLockedError otherwise.
+        Failed attempts count towards a temporary lock-out; every attempt is audited."""
+        check_unit_of_work_allowed()
+        username = username.strip().lower()[:64]
+        now = self._clock.now()
+        with self._db.session(write=True) as session, session.begin():
+            staff = session.scalar(select(Staff).where(Staff.username == username))
+            if staff is None:
+                _verify(_DUMMY_HASH, password)
+                outcome, error = "login.failure", AuthenticationError()
+            elif staff.locked_until is not None and staff.locked_until > now:
+                outcome = "login.locked"
+                error = AccountLockedError(until=staff.locked_until.astimezone().strftime("%H:%M"))
+            elif not _verify(staff.password_hash, password):
+                staff.failed_logins += 1
+                outcome, error = "login.failure", AuthenticationError()
+                if staff.failed_logins >= self.policy.max_failed_attempts:
+                    staff.locked_until = now + self.policy.lockout
+                    staff.failed_logins = 0
+                    outcome = "login.lockout"
+            elif not staff.active:
+                outcome, error = "login.inactive", AuthenticationError("account_inactive")
+            else:
+                staff.failed_logins = 0
+                staff.locked_until = None
+                if _HASHER.check_needs_rehash(staff.password_hash):
+                    staff.password_hash = _HASHER.hash(password)
+                outcome, error = "login.success", None
+            audit_chain.append(
+                session,
+                at=now,
+                staff_id=staff.id if staff is not None else None,
+                username=username,
+                workstation=workstation,
+                action=outcome,
+                entity_type="staff",
+                entity_id=str(staff.id) if staff is not None else "",
+            )
+            if error is None:
+                assert staff is not None
+                return Actor(
+                    staff.id, staff.username, staff.full_name, staff.role, staff.clinic_id, workstation
+                )
+        # Commit the failure count and audit record before refusing.
+        raise error
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _HASHER.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
