@@ -1,0 +1,412 @@
+"""Realistic demo data for demonstrations and benchmarks: Quebec clients with consents, appointments,
+acknowledgments and opt-out requests. Inserted in bulk (one unit of work per batch), audited once."""
+
+from __future__ import annotations
+
+import io
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from faker import Faker
+from PIL import Image, ImageDraw
+from sqlalchemy import func, insert, select
+
+from desktop.db.models import (
+    Acknowledgment,
+    Appointment,
+    Client,
+    ClientSearchKey,
+    ConsentEvent,
+    OptOutEvent,
+    OptOutRequest,
+    OptOutScope,
+    PolicyVersion,
+    Staff,
+)
+from desktop.domain.business_days import opt_out_due_date
+from desktop.domain.enums import (
+    PROMOTIONAL_PURPOSES,
+    AppointmentKind,
+    AppointmentMode,
+    BookedVia,
+    Channel,
+    ConsentAction,
+    ConsentMethod,
+    Language,
+    OptOutEventKind,
+    OptOutVia,
+    Purpose,
+    Role,
+    SignerCapacity,
+)
+from desktop.domain.normalize import name_tokens
+from desktop.domain.wording import consent_sentence, withdrawal_sentence
+from desktop.services import Services
+from desktop.services.clients import file_number_for
+from desktop.services.permissions import Permission
+from desktop.services.search_keys import phone_keys
+from desktop.services.unit_of_work import UnitOfWork, run, system_actor
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    password: str
+    role: Role
+    full_name: str
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("demo.accueil", "Accueil-demo-2026", Role.RECEPTIONIST, "Julie Tremblay"),
+    DemoAccount("demo.gestion", "Gestion-demo-2026", Role.MANAGER, "François Gagnon"),
+    DemoAccount("demo.vieprivee", "ViePrivee-demo-2026", Role.PRIVACY_OFFICER, "Nathalie Bélanger"),
+)
+
+_AREA_CODES = ("418", "581", "367", "514", "438", "450", "579", "819", "873")
+_CITIES = (
+    ("Québec", "G1"),
+    ("Lévis", "G6"),
+    ("Montréal", "H2"),
+    ("Laval", "H7"),
+    ("Gatineau", "J8"),
+    ("Sherbrooke", "J1"),
+    ("Trois-Rivières", "G8"),
+    ("Saguenay", "G7"),
+    ("Longueuil", "J4"),
+    ("Rimouski", "G5"),
+    ("Drummondville", "J2"),
+    ("Saint-Jérôme", "J7"),
+)
+_EXTRA_NAMES = (("Côté", "Zoé"), ("O'Brien", "Seán"), ("Nguyễn", "Thị Mai"), ("Bélanger-Roy", "Élodie"))
+BATCH = 1000
+
+
+def ensure_demo_accounts(services: Services, workstation: str) -> None:
+    existing = {s.username for s in services.staff.list(system_actor(workstation))}
+    for account in DEMO_ACCOUNTS:
+        if account.username not in existing:
+            services.staff.create(
+                system_actor(workstation), account.username, account.full_name, account.role, account.password
+            )
+
+
+def _signature_png(rng: random.Random) -> bytes:
+    image = Image.new("RGBA", (360, 110), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    x, y = 15, 60
+    points = [(x, y)]
+    for _ in range(28):
+        x += rng.randint(6, 14)
+        y = max(12, min(98, y + rng.randint(-22, 22)))
+        points.append((x, y))
+    draw.line(points, fill=(20, 30, 80, 255), width=3, joint="curve")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+class _Generator:
+    def __init__(self, seed: int, today: date, now: datetime) -> None:
+        self.rng = random.Random(seed)
+        self.fakers = {Language.FR: Faker("fr_CA"), Language.EN: Faker("en_CA")}
+        for index, faker in enumerate(self.fakers.values()):
+            faker.seed_instance(seed + index)
+        self.today = today
+        self.now = now
+        self.signatures = [_signature_png(self.rng) for _ in range(8)]
+
+    def phone(self) -> str:
+        return f"+1{self.rng.choice(_AREA_CODES)}{self.rng.randint(200, 989)}{self.rng.randint(0, 9999):04d}"
+
+    def postal_code(self, prefix: str) -> str:
+        letters = "ABCEGHJKLMNPRSTVWXYZ"
+        return f"{prefix}{self.rng.choice(letters)} {self.rng.randint(0, 9)}{self.rng.choice(letters)}{self.rng.randint(0, 9)}"
+
+    def client(self, index: int) -> dict[str, object]:
+        language = Language.FR if self.rng.random() < 0.78 else Language.EN
+        faker = self.fakers[language]
+        if index < len(_EXTRA_NAMES):
+            last, first = _EXTRA_NAMES[index]
+        else:
+            last, first = faker.last_name(), faker.first_name()
+        born = self.today - timedelta(days=self.rng.randint(2 * 365, 95 * 365))
+        city, prefix = self.rng.choice(_CITIES)
+        local = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
+        local = local.encode("ascii", "ignore").decode() or "client"
+        return dict(
+            last_name=last,
+            first_name=first,
+            date_of_birth=born,
+            preferred_language=language,
+            street=f"{self.rng.randint(1, 9999)} {faker.street_name()}",
+            city=city,
+            province="QC",
+            postal_code=self.postal_code(prefix),
+            email=f"{local}{self.rng.randint(1, 999)}@example.{self.rng.choice(['com', 'org', 'net'])}"
+            if self.rng.random() < 0.8
+            else "",
+            phone=self.phone() if self.rng.random() < 0.95 else "",
+        )
+
+
+def populate(services: Services, clients: int, *, seed: int = 2020, workstation: str = "demo") -> int:
+    """Add ``clients`` demo client files with their ledgers. Returns the number added."""
+    ensure_demo_accounts(services, workstation)
+    today = services.clock.today()
+    generator = _Generator(seed, today, services.clock.now())
+    added = 0
+    while added < clients:
+        count = min(BATCH, clients - added)
+
+        def work(uow: UnitOfWork, count: int = count, start: int = added) -> int:
+            _insert_batch(uow, generator, start, count)
+            return count
+
+        added += run(services.db, services.clock, system_actor(workstation), Permission.ADMINISTER, work)
+    return added
+
+
+def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> None:
+    session = uow.session
+    rng = gen.rng
+    staff = {s.role: s.id for s in session.scalars(select(Staff).where(Staff.username.like("demo.%")))}
+    receptionist = staff[Role.RECEPTIONIST]
+    policies = {p.language: p for p in session.scalars(select(PolicyVersion))}
+    first_id = (session.scalar(select(func.max(Client.id))) or 0) + 1
+    now = uow.now
+    rows, keys, appointments, acks, events, requests, scopes, request_events = [], [], [], [], [], [], [], []
+    for offset in range(count):
+        client_id = first_id + offset
+        data = gen.client(start + offset)
+        created = now - timedelta(days=rng.randint(1, 1500), minutes=rng.randint(0, 600))
+        rows.append(
+            dict(
+                id=client_id,
+                file_number=file_number_for(client_id),
+                clinic_id=uow.clinic_id,
+                version=1,
+                created_at=created,
+                created_by_id=receptionist,
+                updated_at=created,
+                updated_by_id=receptionist,
+                **data,
+            )
+        )
+        keys += [
+            dict(client_id=client_id, kind="name", key=t)
+            for t in name_tokens(str(data["last_name"]), str(data["first_name"]))
+        ]
+        keys += [dict(client_id=client_id, kind="phone", key=k) for k in phone_keys(str(data["phone"]))]
+        language = data["preferred_language"]
+        policy = policies.get(language) or next(iter(policies.values()))
+        booked_at = created + timedelta(minutes=5)
+        appointment_uid = uuid.uuid4()
+        appointments.append(
+            dict(
+                uid=appointment_uid,
+                client_id=client_id,
+                starts_at=datetime.combine(
+                    gen.today + timedelta(days=rng.randint(-400, 60)),
+                    time(rng.randint(8, 16), rng.choice((0, 15, 30, 45))),
+                    UTC,
+                ),
+                kind=rng.choice(list(AppointmentKind)),
+                mode=rng.choice(list(AppointmentMode)),
+                booked_via=rng.choice(list(BookedVia)),
+                booked_by_id=receptionist,
+                clinic_id=uow.clinic_id,
+                created_at=booked_at,
+            )
+        )
+        at_desk = rng.random() < 0.7
+        ack_uid = None
+        if at_desk:
+            ack_uid = uuid.uuid4()
+            refused = rng.random() < 0.04
+            age = (gen.today - data["date_of_birth"]).days // 365  # type: ignore[operator]
+            capacity = (
+                SignerCapacity.CLIENT
+                if age >= 14
+                else rng.choice([SignerCapacity.PARENT, SignerCapacity.TUTOR])
+            )
+            acks.append(
+                dict(
+                    uid=ack_uid,
+                    client_id=client_id,
+                    policy_version_id=policy.id,
+                    policy_sha256=policy.sha256,
+                    language=language,
+                    signer_capacity=capacity,
+                    signer_name=f"{data['first_name']} {data['last_name']}"
+                    if capacity == SignerCapacity.CLIENT
+                    else f"{gen.fakers[language].first_name()} {data['last_name']}",
+                    signature_png=None if refused else rng.choice(gen.signatures),
+                    refused=refused,
+                    refusal_note="",
+                    signed_at=booked_at,
+                    witnessed_by_id=receptionist,
+                    clinic_id=uow.clinic_id,
+                    appointment_id=None,
+                )
+            )
+        method = ConsentMethod.SIGNED_AT_DESK if at_desk else ConsentMethod.VERBAL_PHONE
+        for purpose in Purpose:
+            for channel in Channel:
+                chance = (
+                    0.75
+                    if purpose == Purpose.APPOINTMENT_REMINDERS and channel in (Channel.EMAIL, Channel.SMS)
+                    else 0.18
+                )
+                if rng.random() < chance:
+                    events.append(
+                        dict(
+                            uid=uuid.uuid4(),
+                            client_id=client_id,
+                            purpose=purpose,
+                            channel=channel,
+                            action=ConsentAction.GRANTED,
+                            method=method,
+                            policy_version_id=policy.id,
+                            policy_sha256=policy.sha256,
+                            wording=consent_sentence(purpose, channel, language),
+                            language=language,
+                            recorded_by_id=receptionist,
+                            clinic_id=uow.clinic_id,
+                            recorded_at=booked_at,
+                            appointment_id=None,
+                            opt_out_request_id=None,
+                            acknowledgment_id=None,
+                            _ack_uid=ack_uid,
+                            _appointment_uid=appointment_uid,
+                        )
+                    )
+        if rng.random() < 0.04:
+            via = rng.choice(list(OptOutVia))
+            received = min(gen.today, booked_at.date() + timedelta(days=rng.randint(1, 400)))
+            request_uid = uuid.uuid4()
+            immediate = via.takes_effect_at_once
+            processed = immediate or rng.random() < 0.6
+            purposes = PROMOTIONAL_PURPOSES if rng.random() < 0.8 else frozenset(Purpose)
+            requests.append(
+                dict(
+                    uid=request_uid,
+                    received_via=via,
+                    received_on=received,
+                    due_on=received if immediate else opt_out_due_date(received),
+                    requester_name=f"{data['first_name']} {data['last_name']}",
+                    requester_phone=str(data["phone"]),
+                    requester_email=str(data["email"]),
+                    note="",
+                    logged_by_id=receptionist,
+                    logged_at=datetime.combine(received, time(14, 0), UTC),
+                    clinic_id=uow.clinic_id,
+                    _client_id=client_id,
+                    _processed=processed,
+                    _purposes=purposes,
+                    _language=language,
+                    _policy=policy,
+                )
+            )
+    session.execute(insert(Client), rows)
+    session.execute(insert(ClientSearchKey), keys)
+    session.execute(insert(Appointment), appointments)
+    appointment_ids = dict(
+        session.execute(
+            select(Appointment.uid, Appointment.id).where(
+                Appointment.uid.in_([a["uid"] for a in appointments])
+            )
+        ).all()
+    )
+    if acks:
+        session.execute(insert(Acknowledgment), acks)
+    ack_ids = (
+        dict(
+            session.execute(
+                select(Acknowledgment.uid, Acknowledgment.id).where(
+                    Acknowledgment.uid.in_([a["uid"] for a in acks])
+                )
+            ).all()
+        )
+        if acks
+        else {}
+    )
+    for event in events:
+        event["appointment_id"] = appointment_ids[event.pop("_appointment_uid")]
+        ack_uid = event.pop("_ack_uid")
+        event["acknowledgment_id"] = ack_ids.get(ack_uid) if ack_uid else None
+    withdrawals = []
+    for request in requests:
+        client_id = request.pop("_client_id")
+        processed = request.pop("_processed")
+        purposes = request.pop("_purposes")
+        language = request.pop("_language")
+        policy = request.pop("_policy")
+        session.execute(insert(OptOutRequest), [request])
+        request_id = session.scalar(select(OptOutRequest.id).where(OptOutRequest.uid == request["uid"]))
+        scopes += [
+            dict(request_id=request_id, purpose=p, channel=c) for p in sorted(purposes) for c in Channel
+        ]
+        logged = request["logged_at"]
+        request_events.append(
+            dict(
+                uid=uuid.uuid4(),
+                request_id=request_id,
+                kind=OptOutEventKind.MATCHED,
+                client_id=client_id,
+                at=logged,
+                by_id=receptionist,
+            )
+        )
+        if processed:
+            done = logged + timedelta(
+                days=0 if request["received_via"].takes_effect_at_once else rng.randint(1, 13)
+            )
+            for purpose in sorted(purposes):
+                for channel in Channel:
+                    withdrawals.append(
+                        dict(
+                            uid=uuid.uuid4(),
+                            client_id=client_id,
+                            purpose=purpose,
+                            channel=channel,
+                            action=ConsentAction.WITHDRAWN,
+                            method=request["received_via"].consent_method,
+                            policy_version_id=policy.id,
+                            policy_sha256=policy.sha256,
+                            wording=withdrawal_sentence(
+                                purpose,
+                                channel,
+                                request["received_via"],
+                                request["received_on"].isoformat(),
+                                language,
+                            ),
+                            language=language,
+                            recorded_by_id=receptionist,
+                            clinic_id=uow.clinic_id,
+                            recorded_at=done,
+                            appointment_id=None,
+                            opt_out_request_id=request_id,
+                            acknowledgment_id=None,
+                        )
+                    )
+            request_events.append(
+                dict(
+                    uid=uuid.uuid4(),
+                    request_id=request_id,
+                    kind=OptOutEventKind.PROCESSED,
+                    client_id=client_id,
+                    at=done,
+                    by_id=receptionist,
+                )
+            )
+    if events or withdrawals:
+        session.execute(insert(ConsentEvent), events + withdrawals)
+    if scopes:
+        session.execute(insert(OptOutScope), scopes)
+    if request_events:
+        session.execute(insert(OptOutEvent), request_events)
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.setval("clients_id_seq", first_id + count - 1)))
+    uow.audit("demo.populate", "client", f"{first_id}-{first_id + count - 1}", f"count={count}")
