@@ -1,0 +1,57 @@
+"""The DejaVu fonts shipped in ``resources/fonts``, registered with reportlab.
+
+Every PDF FrontDesk writes uses these TrueType fonts, which reportlab embeds as subsets, so that
+accented French names, Vietnamese names (Nguyễn), typographic quotes and bullets print the same on
+every computer. The 14 standard PDF fonts are never used: they are not embedded and only cover
+Latin-1.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from desktop.paths import resource_path
+
+REGULAR = "FrontDesk"
+BOLD = "FrontDesk-Bold"
+ITALIC = "FrontDesk-Oblique"
+MONO = "FrontDesk-Mono"
+FAMILY = REGULAR
+
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    MONO: "DejaVuSansMono.ttf",
+}
+
+_lock = threading.Lock()
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register the FrontDesk fonts and the ``FrontDesk`` family with reportlab (idempotent).
+
+    The family maps bold to ``FrontDesk-Bold`` and italic to ``FrontDesk-Oblique``; bold italic
+    falls back to bold, which is enough for ``<b><i>`` in Paragraph markup.
+    """
+    global _registered
+    if _registered:
+        return
+    with _lock:
+        if _registered:
+            return
+        already = set(pdfmetrics.getRegisteredFontNames())
+        for name, filename in _FILES.items():
+            if name in already:
+                continue
+            path = resource_path("fonts", filename)
+            if not path.is_file():
+                raise FileNotFoundError(f"bundled font is missing: {path}")
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
+        pdfmetrics.registerFontFamily(MONO, normal=MONO, bold=MONO, italic=MONO, boldItalic=MONO)
+        _registered = True
