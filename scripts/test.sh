@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every check: lint, import rules, and the whole test suite on SQLite files and on a throwaway
+# PostgreSQL server that the tests start and stop themselves. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+echo "== ruff"
+.venv/bin/ruff check desktop ui tests scripts
+echo "== import rules"
+.venv/bin/lint-imports
+echo "== tests"
+exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
