@@ -274,6 +274,11 @@ class ConsentEvent(Base):
     opt_out_request_id: Mapped[int | None] = mapped_column(ForeignKey("opt_out_requests.id"))
     acknowledgment_id: Mapped[int | None] = mapped_column(ForeignKey("acknowledgments.id"))
 
+    @property
+    def sequence(self) -> int:
+        """Insertion order, the tie-breaker between events recorded in the same instant."""
+        return self.id
+
 
 class AuditRecord(Base):
     """Who did what to which record, when and from where. Never client data values.
