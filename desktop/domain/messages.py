@@ -115,6 +115,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Connexion à la base de données perdue. Reconnexion en cours…",
         "en": "Lost the connection to the database. Reconnecting…",
     },
+    "invalid_verification_code": {
+        "fr": "Code de vérification invalide : 10 lettres ou chiffres, par exemple 7K3QD-9XW2M.",
+        "en": "Invalid verification code: 10 letters or digits, for example 7K3QD-9XW2M.",
+    },
+    "invalid_period": {
+        "fr": "Période invalide : la date de début doit être antérieure ou égale à la date de fin.",
+        "en": "Invalid period: the start date must be on or before the end date.",
+    },
+    "no_document": {
+        "fr": "Aucun document PDF n'a été conservé pour cet accusé de réception.",
+        "en": "No PDF document was kept for this acknowledgment.",
+    },
 }
 
 

@@ -357,3 +357,42 @@ class BookingResult:
     appointment: AppointmentRecord
     consent_events: tuple[ConsentEventRecord, ...]
     acknowledgment: AcknowledgmentRecord | None
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    """What a verification code printed on an acknowledgment belongs to, and whether the stored PDF
+    is still the one produced at signing (SHA-256 of the stored bytes equals the stored SHA-256)."""
+
+    code: str
+    acknowledgment_id: int
+    acknowledgment_uid: UUID
+    client_id: int
+    file_number: str
+    client_name: str
+    policy_version: str
+    policy_language: Language
+    signed_at: datetime
+    refused: bool
+    stored_sha256: str
+    computed_sha256: str
+    document_created_at: datetime
+
+    @property
+    def bytes_match(self) -> bool:
+        return self.computed_sha256 == self.stored_sha256
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """A contact list written to ``path``: how many rows, and the SHA-256 of the file's bytes."""
+
+    path: str
+    row_count: int
+    sha256: str
+    purpose: Purpose
+    channel: Channel
+    #: Consenting clients left out because the file has no address for the channel.
+    skipped_no_contact: int = 0
+    #: Opt-out requests not yet processed nor matched to a file: they may concern listed people.
+    unmatched_pending_requests: int = 0

@@ -6,7 +6,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from desktop.domain.enums import Channel, Language, OptOutVia, Purpose
+from desktop.domain.enums import Channel, Language, OptOutVia, Purpose, SignerCapacity
 from desktop.paths import resource_path
 
 
@@ -51,3 +51,16 @@ def withdrawal_sentence(
         purpose=purpose_label(purpose, language),
         channel=catalog["channels"][channel.value][language.value],
     )
+
+
+_CAPACITY_LABELS = {
+    SignerCapacity.CLIENT: {"fr": "Client ou cliente", "en": "Client"},
+    SignerCapacity.PARENT: {"fr": "Parent", "en": "Parent"},
+    SignerCapacity.TUTOR: {"fr": "Tuteur ou tutrice", "en": "Tutor"},
+    SignerCapacity.MANDATARY: {"fr": "Mandataire", "en": "Mandatary"},
+}
+
+
+def capacity_label(capacity: SignerCapacity, language: Language) -> str:
+    """In what capacity the person signed, as printed on the acknowledgment."""
+    return _CAPACITY_LABELS[capacity][language.value]

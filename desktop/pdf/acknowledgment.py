@@ -534,7 +534,7 @@ def _choices_block(
     grid_lines = ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#999999"))
     if len(channels) <= 4:
         # Matrix: one row per purpose, one column per channel.
-        purpose_width = width * (0.40 if len(channels) > 2 else 0.5)
+        purpose_width = width * (0.44 if len(channels) > 2 else 0.5)
         channel_width = (width - purpose_width) / len(channels)
         data: list[list[Paragraph]] = [
             [Paragraph(esc(labels["purpose"]), st.cell_bold)]
@@ -939,12 +939,15 @@ def render_acknowledgment_pdf(doc: AcknowledgmentDocument) -> bytes:
     story.append(_choices_block(doc, labels, st, width))
 
     story += _signature_block(doc, labels, st, width)
-    story += _withdraw_block(doc, labels, st)
+    # Each kept whole: a phone number or an address is never cut by a page break.
+    story.append(KeepTogether(_withdraw_block(doc, labels, st)))
     story.append(Spacer(1, 2))
     story.append(
-        Paragraph(
-            f"<b>{esc(labels['verification_code'])} {esc(code)}</b> — {esc(labels['verification_text'])}",
-            st.muted,
+        KeepTogether(
+            Paragraph(
+                f"<b>{esc(labels['verification_code'])} {esc(code)}</b> — {esc(labels['verification_text'])}",
+                st.muted,
+            )
         )
     )
 

@@ -12,6 +12,7 @@ from desktop.services.clients import ClientService
 from desktop.services.clinics import ClinicService
 from desktop.services.clock import Clock
 from desktop.services.consent import ConsentService
+from desktop.services.documents import DocumentService
 from desktop.services.optouts import OptOutService
 from desktop.services.policies import PolicyService
 from desktop.services.staff import LoginPolicy, StaffService
@@ -29,6 +30,7 @@ class Services:
     policies: PolicyService
     staff: StaffService
     clinics: ClinicService
+    documents: DocumentService
 
     @classmethod
     def create(
@@ -46,6 +48,7 @@ class Services:
             policies=PolicyService(db, clock),
             staff=StaffService(db, clock, login_policy),
             clinics=ClinicService(db, clock),
+            documents=DocumentService(db, clock),
         )
 
     @property

@@ -11,6 +11,7 @@ from desktop.domain.enums import SignerCapacity
 from desktop.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from desktop.domain.records import AcknowledgmentRecord, Actor, SignatureCapture
 from desktop.domain.validation import MAX_NAME, MAX_NOTE, check_text
+from desktop.services import documents
 from desktop.services.clients import age_on, load_client
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
@@ -134,7 +135,9 @@ class AcknowledgmentService:
     ) -> AcknowledgmentRecord:
         def work(uow: UnitOfWork) -> AcknowledgmentRecord:
             client = load_client(uow.session, client_id)
-            return to_record(uow.session, append_acknowledgment(uow, client, capture, appointment_id))
+            ack = append_acknowledgment(uow, client, capture, appointment_id)
+            documents.store_acknowledgment_document(uow, client, ack)
+            return to_record(uow.session, ack)
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)
 

@@ -18,7 +18,7 @@ from desktop.domain.records import (
     ConsentCapture,
     SignatureCapture,
 )
-from desktop.services import acknowledgments, consent
+from desktop.services import acknowledgments, consent, documents
 from desktop.services.clients import load_client
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
@@ -106,6 +106,9 @@ class AppointmentService:
                     appointment_id=appointment.id,
                     acknowledgment_id=ack.id if ack is not None else None,
                 )
+            if ack is not None:
+                # After the consent answers, so the PDF shows the grid they produced.
+                documents.store_acknowledgment_document(uow, client, ack)
             return BookingResult(
                 to_record(uow.session, appointment),
                 tuple(consent.event_records(uow.session, events)),
