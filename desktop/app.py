@@ -9,12 +9,15 @@ import socket
 from desktop.db.database import Database
 from desktop.db.engine import sqlite_url
 from desktop.db.migrate import upgrade_to_head
+from desktop.maintenance.backup import ensure_daily_backup
+from desktop.maintenance.sqlite_file import refuse_corrupt_sqlite
 from desktop.paths import default_database_path
 from desktop.services import Services
 from desktop.services.clinics import ensure_default_clinic
 from desktop.services.clock import Clock
 from desktop.services.policies import load_bundled_policies
 from desktop.services.staff import LoginPolicy
+from desktop.settings import load_settings
 
 log = logging.getLogger(__name__)
 DATABASE_ENV = "FRONTDESK_DATABASE_URL"
@@ -47,7 +50,17 @@ def open_services(
     login_policy: LoginPolicy | None = None,
     migrate: bool = True,
 ) -> Services:
+    """The services on the chosen database. A damaged SQLite file raises DatabaseCorruptError, which
+    names the newest backup; a SQLite database gets its daily backup here."""
+    settings = load_settings()
     db = Database(resolve_database_url(url))
-    if migrate:
-        prepare_database(db, clock)
-    return Services.create(db, clock, login_policy)
+    try:
+        with refuse_corrupt_sqlite(db):
+            if migrate:
+                prepare_database(db, clock)
+            if db.dialect == "sqlite":
+                ensure_daily_backup(db, keep=settings.backup_keep_days, today=(clock or Clock()).today())
+    except BaseException:
+        db.dispose()
+        raise
+    return Services.create(db, clock, login_policy or settings.login_policy())

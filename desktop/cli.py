@@ -8,8 +8,10 @@ from collections.abc import Callable
 import click
 
 from desktop.app import open_services, resolve_database_url, workstation_name
+from desktop.cli_maintenance import add_maintenance_commands
 from desktop.domain.enums import Language, Role
-from desktop.domain.errors import FrontDeskError
+from desktop.domain.errors import DatabaseCorruptError, FrontDeskError
+from desktop.logging_setup import configure_logging
 from desktop.services import Services
 from desktop.services.unit_of_work import system_actor
 
@@ -48,7 +50,11 @@ class AppContext:
 
     def services(self) -> Services:
         if self._services is None:
-            self._services = open_services(self.url)
+            try:
+                self._services = open_services(self.url)
+            except DatabaseCorruptError as error:
+                click.echo(error.message(_language()), err=True)
+                sys.exit(2)
         return self._services
 
     def close(self) -> None:
@@ -70,6 +76,7 @@ class AppContext:
 @click.pass_context
 def cli(ctx: click.Context, database: str | None, demo: bool, screenshot: str | None) -> None:
     """FrontDesk: client files, privacy consent and opt-outs for the clinic's front desk."""
+    configure_logging()
     ctx.obj = AppContext(database)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is not None:
@@ -93,6 +100,9 @@ def db_upgrade(app: AppContext) -> None:
 
     services = app.services()
     click.echo(f"{services.database_label}: schema at {current_revision(services.db.engine)}")
+
+
+add_maintenance_commands(db)
 
 
 @cli.group()

@@ -32,7 +32,8 @@ def create_database_engine(url: str | URL) -> Engine:
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        # hide_parameters: error messages never carry a statement's values (client data) into logs.
+        return create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
     raise ValueError(f"unsupported database: {parsed.get_backend_name()}")
 
 
@@ -40,7 +41,7 @@ def _sqlite_engine(url: URL) -> Engine:
     if not url.database or url.database == ":memory:":
         raise ValueError("FrontDesk keeps its data in a SQLite file, not in memory")
     _prepare_sqlite_file(Path(url.database))
-    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]

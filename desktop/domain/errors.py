@@ -89,3 +89,15 @@ class DatabaseBusyError(FrontDeskError):
 
 class DatabaseUnavailableError(FrontDeskError):
     code = "database_unavailable"
+
+
+class DatabaseCorruptError(FrontDeskError):
+    """The database file is damaged or is not a FrontDesk database; the way out is a backup."""
+
+    code = "database_corrupt"
+
+    def __init__(self, database: str, backup: str | None = None) -> None:
+        code = "database_corrupt" if backup else "database_corrupt_no_backup"
+        super().__init__(code, database=database, backup=backup or "")
+        self.database = database
+        self.backup = backup

@@ -115,6 +115,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Connexion à la base de données perdue. Reconnexion en cours…",
         "en": "Lost the connection to the database. Reconnecting…",
     },
+    "database_corrupt": {
+        "fr": "La base de données {database} est endommagée ou illisible. "
+        "Restaurez la dernière copie de sauvegarde : frontdesk db restore {backup}",
+        "en": "The database {database} is damaged or unreadable. "
+        "Restore the latest backup: frontdesk db restore {backup}",
+    },
+    "database_corrupt_no_backup": {
+        "fr": "La base de données {database} est endommagée ou illisible et aucune copie de sauvegarde "
+        "n'a été trouvée. Restaurez une copie : frontdesk db restore <fichier>",
+        "en": "The database {database} is damaged or unreadable and no backup was found. "
+        "Restore a copy: frontdesk db restore <file>",
+    },
     "invalid_verification_code": {
         "fr": "Code de vérification invalide : 10 lettres ou chiffres, par exemple 7K3QD-9XW2M.",
         "en": "Invalid verification code: 10 letters or digits, for example 7K3QD-9XW2M.",

@@ -1,0 +1,121 @@
+"""Logging for the CLI and the GUI: a rotating file in the per-user log folder (owner-only), plus
+standard error for the command line. Every record passes a filter that masks anything that looks
+like an email address, a phone number or a date. That is a safety net only: the code logs ids,
+actions and counts, never client data."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import re
+import sys
+from pathlib import Path
+
+from desktop.paths import user_log_dir
+
+LOG_FILE = "frontdesk.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 5
+LEVEL_ENV = "FRONTDESK_LOG_LEVEL"
+_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s"
+
+_EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_DATE = re.compile(
+    r"(?<![\w])(?:"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"  # 1980-04-12, 1980/4/12
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"  # 12/04/1980, 12-4-80
+    r"|(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # 19800412
+    r")(?![\w])"
+)
+_PHONE = re.compile(r"(?<![\w])\+?\d(?:[\s().-]{0,3}\d){6,14}(?![\w])")
+_RULES = ((_EMAIL, "[email]"), (_DATE, "[date]"), (_PHONE, "[phone]"))
+
+
+def redact(text: str) -> str:
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """Formats the message (and any traceback) once, masked, so no handler sees the raw values."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string must not lose the record
+            message = str(record.msg)
+        record.msg = redact(message)
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        return os.fdopen(fd, self.mode.replace("w", "a"), encoding=self.encoding, errors=self.errors)
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is at the time (tests and click swap it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property  # type: ignore[override]
+    def stream(self):  # type: ignore[no-untyped-def]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+
+def _level(level: int | str | None) -> int:
+    value = level if level is not None else os.environ.get(LEVEL_ENV, "INFO")
+    if isinstance(value, int):
+        return value
+    resolved = logging.getLevelName(str(value).strip().upper())
+    return resolved if isinstance(resolved, int) else logging.INFO
+
+
+def configure_logging(
+    level: int | str | None = None,
+    *,
+    stderr_level: int | str | None = logging.WARNING,
+    log_dir: Path | None = None,
+) -> Path:
+    """Install FrontDesk's handlers on the root logger (again: earlier ones are replaced).
+    ``stderr_level=None`` for the GUI (file only). Returns the log file's path."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_frontdesk", False):
+            root.removeHandler(handler)
+            handler.close()
+    folder = log_dir or user_log_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / LOG_FILE
+    file_level = _level(level)
+    handlers: list[logging.Handler] = [
+        _PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+    ]
+    handlers[0].setLevel(file_level)
+    if stderr_level is not None:
+        stream = _StderrHandler()
+        stream.setLevel(_level(stderr_level))
+        handlers.append(stream)
+    redacting = RedactingFilter()
+    for handler in handlers:
+        handler.setFormatter(logging.Formatter(_FORMAT))
+        handler.addFilter(redacting)
+        handler._frontdesk = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    root.setLevel(min(h.level for h in handlers))
+    return path

@@ -1,0 +1,1 @@
+"""Keeping the database sound: integrity checks, backups and restores, the start-up file check."""

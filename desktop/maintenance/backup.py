@@ -1,0 +1,244 @@
+"""Backups: SQLite through its online backup API (consistent while others write, WAL included),
+PostgreSQL through pg_dump; and the automatic daily SQLite backup with rotation made at start-up."""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import hashlib
+import logging
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from desktop.db.database import Database
+from desktop.domain.errors import DatabaseCorruptError
+from desktop.maintenance.sqlite_file import sqlite_path
+from desktop.paths import default_database_path, user_data_dir
+
+log = logging.getLogger(__name__)
+
+DEFAULT_KEEP = 14
+_DAILY = re.compile(r"^(?P<stem>.+)-(?P<day>\d{4}-\d{2}-\d{2})\.db$")
+_STALE_PARTIAL_SECONDS = 3600
+
+
+class BackupError(RuntimeError):
+    """A backup could not be made; the message says why and what to do."""
+
+
+def _fsync_dir(folder: Path) -> None:
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _private_partial(target: Path) -> Path:
+    """A new, empty, owner-only file beside ``target`` to write into before the atomic rename."""
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    partial = target.with_name(f".{target.name}.partial-{os.getpid()}-{time.monotonic_ns()}")
+    fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    return partial
+
+
+def backup_sqlite(source: Path, target: Path, *, check: str = "integrity_check") -> Path:
+    """Copy the live database ``source`` to ``target`` (which must not exist): one consistent
+    snapshot even while other workstations write, then checked, made standalone (no WAL) and
+    renamed into place with mode 0600. A copy that fails its check is not kept."""
+    if not source.exists():
+        raise BackupError(f"no database at {source}")
+    if target.exists():
+        raise BackupError(f"{target} already exists; choose another file name")
+    if target.resolve() == source.resolve():
+        raise BackupError("the backup file cannot be the database itself")
+    partial = _private_partial(target)
+    try:
+        with contextlib.closing(sqlite3.connect(source, timeout=15)) as src:
+            with contextlib.closing(sqlite3.connect(partial)) as copy:
+                src.backup(copy)
+                copy.execute("PRAGMA journal_mode=DELETE")
+                rows = [str(r[0]) for r in copy.execute(f"PRAGMA {check}").fetchall()]
+        if rows != ["ok"]:
+            raise DatabaseCorruptError(str(source))
+        partial.chmod(0o600)
+        _fsync_file(partial)
+        os.replace(partial, target)
+        _fsync_dir(target.parent)
+    except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.OperationalError):
+            raise BackupError(f"backup failed: {error}") from error
+        raise DatabaseCorruptError(str(source)) from error
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+# --- the daily backup ------------------------------------------------------------------------------
+
+
+def backups_folder(database: Path) -> Path:
+    """user-data/backups for the default database; a sub-folder per other SQLite file."""
+    base = user_data_dir() / "backups"
+    resolved = database.resolve()
+    if resolved == default_database_path().resolve():
+        return base
+    digest = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:8]
+    return base / f"{database.stem}-{digest}"
+
+
+def daily_backups(folder: Path, database: Path) -> list[tuple[date, Path]]:
+    """The daily backups of ``database`` in ``folder``, newest first."""
+    found = []
+    if not folder.is_dir():
+        return found
+    for path in folder.iterdir():
+        match = _DAILY.match(path.name)
+        if match and match["stem"] == database.stem:
+            try:
+                found.append((date.fromisoformat(match["day"]), path))
+            except ValueError:
+                continue
+    return sorted(found, reverse=True)
+
+
+def newest_backup(folder: Path, database: Path) -> Path | None:
+    backups = daily_backups(folder, database)
+    return backups[0][1] if backups else None
+
+
+def ensure_daily_backup(
+    db: Database, folder: Path | None = None, keep: int = DEFAULT_KEEP, *, today: date | None = None
+) -> Path | None:
+    """Make today's backup of a SQLite database unless it exists, then keep the newest ``keep``.
+    Returns the new backup, or None when there was nothing to do. A database that fails the check
+    raises DatabaseCorruptError naming the newest good backup; no old backup is removed then."""
+    database = sqlite_path(db.url)
+    if database is None or not database.exists() or database.stat().st_size == 0:
+        return None
+    folder = folder or backups_folder(database)
+    day = today or date.today()
+    target = folder / f"{database.stem}-{day.isoformat()}.db"
+    if target.exists():
+        return None
+    try:
+        backup_sqlite(database, target, check="quick_check")
+    except DatabaseCorruptError:
+        newest = newest_backup(folder, database)
+        raise DatabaseCorruptError(str(database), str(newest) if newest else None) from None
+    except BackupError as error:
+        if not target.exists():  # else another workstation made it at the same moment
+            log.warning("daily backup not made: %s", error)
+        return None
+    _rotate(folder, database, max(1, keep))
+    log.info("daily backup made: %s", target.name)
+    return target
+
+
+def _rotate(folder: Path, database: Path, keep: int) -> None:
+    for _, old in daily_backups(folder, database)[keep:]:
+        with contextlib.suppress(FileNotFoundError):
+            old.unlink()
+    cutoff = time.time() - _STALE_PARTIAL_SECONDS
+    for partial in folder.glob(".*.partial-*"):
+        with contextlib.suppress(FileNotFoundError):
+            if partial.stat().st_mtime < cutoff:
+                partial.unlink()
+
+
+# --- PostgreSQL ------------------------------------------------------------------------------------
+
+PG_DUMP_MISSING = (
+    "pg_dump was not found. Install the PostgreSQL client tools of the server's version or newer "
+    "(Debian/Ubuntu: apt-get install postgresql-client; Windows: the PostgreSQL installer's "
+    '"Command Line Tools"; macOS: brew install libpq), then put pg_dump on the PATH or set '
+    "FRONTDESK_PG_BIN to the folder that holds it."
+)
+
+
+def _pg_version(path: str) -> tuple[int, ...]:
+    numbers = re.findall(r"\d+", path)
+    return tuple(int(n) for n in numbers[:2]) if numbers else (0,)
+
+
+def pg_dump_candidates() -> list[Path]:
+    executable = "pg_dump.exe" if sys.platform == "win32" else "pg_dump"
+    candidates: list[Path] = []
+    override = os.environ.get("FRONTDESK_PG_BIN")
+    if override:
+        candidates.append(Path(override) / executable)
+    on_path = shutil.which(executable)
+    if on_path:
+        candidates.append(Path(on_path))
+    patterns = [
+        "/usr/lib/postgresql/*/bin",
+        "/usr/pgsql-*/bin",
+        "/usr/local/pgsql/bin",
+        "/opt/homebrew/opt/libpq/bin",
+        "/opt/homebrew/opt/postgresql*/bin",
+        "/Applications/Postgres.app/Contents/Versions/*/bin",
+        r"C:\Program Files\PostgreSQL\*\bin",
+    ]
+    for pattern in patterns:
+        for folder in sorted(glob.glob(pattern), key=_pg_version, reverse=True):
+            candidates.append(Path(folder) / executable)
+    return candidates
+
+
+def find_pg_dump() -> Path | None:
+    return next((c for c in pg_dump_candidates() if c.is_file() and os.access(c, os.X_OK)), None)
+
+
+def backup_postgres(url: str, target: Path, pg_dump: Path | None = None) -> Path:
+    """pg_dump in custom format (restore with pg_restore). The password goes through the
+    environment, never the command line."""
+    pg_dump = pg_dump or find_pg_dump()
+    if pg_dump is None:
+        raise BackupError(PG_DUMP_MISSING)
+    if target.exists():
+        raise BackupError(f"{target} already exists; choose another file name")
+    parsed = make_url(url)
+    password = parsed.password
+    conninfo = parsed.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    env = dict(os.environ)
+    if password:
+        env["PGPASSWORD"] = str(password)
+    partial = _private_partial(target)
+    try:
+        done = subprocess.run(
+            [str(pg_dump), "--format=custom", "--no-password", f"--file={partial}", f"--dbname={conninfo}"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            detail = (done.stderr or done.stdout).strip().splitlines()
+            raise BackupError("pg_dump failed: " + (detail[-1] if detail else f"exit {done.returncode}"))
+        partial.chmod(0o600)
+        _fsync_file(partial)
+        os.replace(partial, target)
+        _fsync_dir(target.parent)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,120 @@
+"""Security settings a clinic may tune: login lock-out, idle lock, backup retention.
+
+Read from ``settings.toml`` in the per-user config folder (``FRONTDESK_CONFIG_DIR`` overrides it),
+then from environment variables, which win::
+
+    [security]
+    max_failed_logins = 5      # FRONTDESK_MAX_FAILED_LOGINS
+    lockout_minutes = 15       # FRONTDESK_LOCKOUT_MINUTES
+    idle_lock_minutes = 5      # FRONTDESK_IDLE_LOCK_MINUTES
+
+    [backup]
+    keep_days = 14             # FRONTDESK_BACKUP_KEEP_DAYS
+
+A value that is missing, not a whole number or out of range keeps its default (and is logged).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from datetime import timedelta
+from pathlib import Path
+
+import platformdirs
+
+from desktop.paths import APP_AUTHOR, APP_NAME
+from desktop.services.staff import LoginPolicy
+
+log = logging.getLogger(__name__)
+SETTINGS_FILE = "settings.toml"
+
+
+@dataclass(frozen=True)
+class _Setting:
+    section: str
+    key: str
+    env: str
+    low: int
+    high: int
+
+
+_SETTINGS = {
+    "max_failed_logins": _Setting("security", "max_failed_logins", "FRONTDESK_MAX_FAILED_LOGINS", 1, 100),
+    "lockout_minutes": _Setting("security", "lockout_minutes", "FRONTDESK_LOCKOUT_MINUTES", 1, 24 * 60),
+    "idle_lock_minutes": _Setting("security", "idle_lock_minutes", "FRONTDESK_IDLE_LOCK_MINUTES", 1, 240),
+    "backup_keep_days": _Setting("backup", "keep_days", "FRONTDESK_BACKUP_KEEP_DAYS", 1, 3650),
+}
+
+
+@dataclass(frozen=True)
+class SecuritySettings:
+    max_failed_logins: int = 5
+    lockout_minutes: int = 15
+    idle_lock_minutes: int = 5
+    backup_keep_days: int = 14
+
+    @property
+    def idle_lock(self) -> timedelta:
+        return timedelta(minutes=self.idle_lock_minutes)
+
+    def login_policy(self) -> LoginPolicy:
+        return LoginPolicy(
+            max_failed_attempts=self.max_failed_logins, lockout=timedelta(minutes=self.lockout_minutes)
+        )
+
+
+def config_dir() -> Path:
+    override = os.environ.get("FRONTDESK_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+
+
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILE
+
+
+def _read_file(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except FileNotFoundError:
+        return {}
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        log.warning("settings file %s ignored: %s", path.name, error)
+        return {}
+
+
+def _whole_number(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("+").isdigit():
+        return int(value.strip())
+    return None
+
+
+def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = None) -> SecuritySettings:
+    environ = os.environ if environ is None else environ
+    document = _read_file(path or settings_path())
+    values: dict[str, int] = {}
+    for item in fields(SecuritySettings):
+        setting = _SETTINGS[item.name]
+        section = document.get(setting.section)
+        candidates = []
+        if isinstance(section, dict) and setting.key in section:
+            candidates.append((f"[{setting.section}] {setting.key}", section[setting.key]))
+        if setting.env in environ:
+            candidates.append((setting.env, environ[setting.env]))
+        for origin, raw in candidates:
+            number = _whole_number(raw)
+            if number is None or not setting.low <= number <= setting.high:
+                log.warning(
+                    "%s ignored: a whole number from %d to %d is expected", origin, setting.low, setting.high
+                )
+                continue
+            values[item.name] = number
+    return SecuritySettings(**values)
