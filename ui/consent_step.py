@@ -9,6 +9,7 @@ become changes; the service records nothing for the others.
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 from uuid import UUID
 
@@ -19,14 +20,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QSizePolicy,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -47,6 +46,8 @@ Cell = tuple[Purpose, Channel]
 _GRANT_COLOUR = "#1b5e20"
 _WITHDRAW_COLOUR = "#b71c1c"
 _MUTED_COLOUR = "#555555"
+#: Wide enough for "Already granted on 2026-03-02 → will be WITHDRAWN" on two lines.
+STATE_COLUMN_WIDTH = 230
 
 
 def local_day(moment: datetime) -> str:
@@ -110,21 +111,12 @@ class ConsentStep(QWidget):
         self.summary.setAccessibleName(self.tr("Changes to the client's consent"))
 
         body = QWidget()
-        grid = QGridLayout(body)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnMinimumWidth(2, 200)
-        row = 0
+        body.setObjectName("consentBody")
+        rows = QVBoxLayout(body)
+        rows.setSpacing(8)
         for purpose in Purpose:
-            heading = QLabel(purpose_label(purpose, language), body)
-            heading.setObjectName(f"purposeHeading_{purpose.value}")
-            heading.setStyleSheet("font-weight: bold; margin-top: 8px;")
-            grid.addWidget(heading, row, 0, 1, 3)
-            row += 1
-            for channel in Channel:
-                self._add_cell(grid, row, body, purpose, channel)
-                row += 1
+            rows.addWidget(self._purpose_group(body, purpose))
+        rows.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setObjectName("consentScroll")
         scroll.setWidgetResizable(True)
@@ -141,31 +133,52 @@ class ConsentStep(QWidget):
         layout.addWidget(self.summary)
         self.set_loading()
 
-    def _add_cell(
-        self, grid: QGridLayout, row: int, body: QWidget, purpose: Purpose, channel: Channel
-    ) -> None:
+    def _purpose_group(self, body: QWidget, purpose: Purpose) -> QFrame:
+        group = QFrame(body)
+        group.setObjectName("purposeGroup")
+        # A light panel per purpose keeps its four channels visibly together while scrolling.
+        group.setStyleSheet(
+            "QFrame#purposeGroup { background: #f6f8fb; border: 1px solid #d9dee6; border-radius: 4px; }"
+        )
+        column = QVBoxLayout(group)
+        column.setContentsMargins(8, 6, 8, 6)
+        column.setSpacing(3)
+        heading = QLabel(purpose_label(purpose, self._language), group)
+        heading.setObjectName(f"purposeHeading_{purpose.value}")
+        heading.setStyleSheet("font-weight: bold; border: none;")
+        column.addWidget(heading)
+        for channel in Channel:
+            column.addLayout(self._cell_row(group, purpose, channel))
+        return group
+
+    def _cell_row(self, group: QFrame, purpose: Purpose, channel: Channel) -> QHBoxLayout:
         sentence = consent_sentence(purpose, channel, self._language)
-        box = QCheckBox(body)
+        box = QCheckBox(group)
         box.setObjectName(f"consent_{purpose.value}_{channel.value}")
         box.setAccessibleName(sentence)
-        sentence_label = _SentenceLabel(sentence, body)
+        sentence_label = _SentenceLabel(sentence, group)
         sentence_label.setWordWrap(True)
         sentence_label.setTextFormat(Qt.TextFormat.PlainText)
-        sentence_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sentence_label.setStyleSheet("border: none;")
+        sentence_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         sentence_label.clicked.connect(lambda b=box: b.isEnabled() and b.toggle())
-        state = QLabel(body)
+        state = QLabel(group)
         state.setObjectName(f"consentState_{purpose.value}_{channel.value}")
         state.setWordWrap(True)
         state.setTextFormat(Qt.TextFormat.PlainText)
-        state.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(sentence_label, row, 1)
-        grid.addWidget(state, row, 2)
+        state.setFixedWidth(STATE_COLUMN_WIDTH)
+        state.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(sentence_label, 1, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(state, 0, Qt.AlignmentFlag.AlignTop)
         cell = (purpose, channel)
         self._boxes[cell] = box
         self._states[cell] = state
         self._sentences[cell] = sentence_label
         box.toggled.connect(lambda _on, c=cell: self._answer_changed(c))
+        return row
 
     # ------------------------------------------------------------------ API
 
@@ -268,7 +281,7 @@ class ConsentStep(QWidget):
             text, colour = self.tr("{state} → will be WITHDRAWN").format(state=on_record), _WITHDRAW_COLOUR
         label.setText(text)
         weight = "bold" if ticked != recorded.granted else "normal"
-        label.setStyleSheet(f"color: {colour}; font-weight: {weight};")
+        label.setStyleSheet(f"color: {colour}; font-weight: {weight}; border: none;")
         box.setAccessibleDescription(text)
 
     def _show_summary(self) -> None:
@@ -427,7 +440,7 @@ class SignatureStep(QWidget):
     # ------------------------------------------------------------------ API
 
     def set_summary(self, text: str) -> None:
-        self.summary_view.setPlainText(text)
+        self.summary_view.setHtml(summary_html(text))
 
     @property
     def refused(self) -> bool:
@@ -443,7 +456,11 @@ class SignatureStep(QWidget):
         problems: dict[str, str] = {}
         if self.signer_capacity() != SignerCapacity.CLIENT and not self.representative_name.text().strip():
             problems["signer_name"] = self.tr("Enter the representative's full name.")
-        if not self.refused and not self.pad.has_enough_ink():
+        if not self.refused and self.pad.is_empty():
+            problems["signature"] = self.tr(
+                "Nothing is signed yet: have the pad signed, or tick “The client refuses to sign”."
+            )
+        elif not self.refused and not self.pad.has_enough_ink():
             problems["signature"] = self.tr(
                 "The signature is too small or too short to be kept. Clear it and ask for the usual "
                 "signature, or tick “The client refuses to sign”."
@@ -524,6 +541,23 @@ class SignatureStep(QWidget):
         self.signature_error.hide()
         self.signature_error.clear()
         self.changed.emit()
+
+
+def summary_html(text: str) -> str:
+    """The summary's plain text laid out for reading: its title and its capitalised headings in bold."""
+    blocks = []
+    for number, line in enumerate(text.splitlines()):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        escaped = html.escape(stripped)
+        if number == 0:
+            blocks.append(f"<h3>{escaped}</h3>")
+        elif stripped.isupper():
+            blocks.append(f"<h4 style='margin-top: 12px; margin-bottom: 2px;'>{escaped}</h4>")
+        else:
+            blocks.append(f"<p style='margin: 2px 0;'>{escaped}</p>")
+    return "\n".join(blocks)
 
 
 def error_label(parent: QWidget, name: str, accessible: str) -> QLabel:
