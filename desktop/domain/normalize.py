@@ -5,17 +5,32 @@ from __future__ import annotations
 import re
 import unicodedata
 
+#: Stored name tokens are cut to this length (the search-key column's size).
+MAX_TOKEN_LENGTH = 64
 _TOKEN_SPLIT = re.compile(r"[^\w]+|_", re.UNICODE)
 _FOLD_EXTRA = str.maketrans(
-    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
+    # Letters with no decomposition; 'ı' (dotless i) is what 'I' is in Turkish and Azeri names.
+    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
 )
 
 
-def fold(text: str) -> str:
-    """Lower-case, strip accents: 'Côté' -> 'cote', 'Nguyễn' -> 'nguyen', 'Œuvre' -> 'oeuvre'."""
+def _fold_once(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.translate(_FOLD_EXTRA)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents: 'Côté' -> 'cote', 'Nguyễn' -> 'nguyen', 'Œuvre' -> 'oeuvre'.
+
+    Compatibility forms can decompose to capitals ('ᴬ' -> 'A', 'ℌ' -> 'H'), so folding repeats until
+    stable: the result folds to itself, as a typed query must fold to the stored key."""
+    folded = _fold_once(text)
+    for _ in range(3):
+        again = _fold_once(folded)
+        if again == folded:
+            break
+        folded = again
+    return folded.translate(_FOLD_EXTRA)
 
 
 def name_tokens(*names: str) -> set[str]:
@@ -28,7 +43,7 @@ def name_tokens(*names: str) -> set[str]:
             tokens.update(parts)
             if len(parts) > 1:
                 tokens.add("".join(parts))
-    return {t[:64] for t in tokens}
+    return {t[:MAX_TOKEN_LENGTH] for t in tokens}
 
 
 def query_tokens(text: str) -> list[str]:
@@ -40,6 +55,18 @@ def digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit() and ch.isascii())
 
 
-def prefix_upper_bound(prefix: str) -> str:
-    """Smallest string greater than every string starting with ``prefix`` (code-point order)."""
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+_MAX_CODE_POINT = 0x10FFFF
+_SURROGATES = range(0xD800, 0xE000)
+
+
+def prefix_upper_bound(prefix: str) -> str | None:
+    """Smallest string greater than every string starting with ``prefix`` (code-point order), or None
+    when there is none (a prefix of nothing but the last code point). Never a surrogate, which
+    neither database could store or compare."""
+    stem = prefix.rstrip(chr(_MAX_CODE_POINT))
+    if not stem:
+        return None
+    following = ord(stem[-1]) + 1
+    if following in _SURROGATES:
+        following = _SURROGATES.stop
+    return stem[:-1] + chr(following)

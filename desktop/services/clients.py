@@ -15,7 +15,7 @@ from desktop.domain.records import Actor, ClientDraft, ClientRecord, ClientStatu
 from desktop.domain.validation import validate_client
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
-from desktop.services.search_keys import replace_keys, search_conditions
+from desktop.services.search_keys import replace_keys, search_statement
 from desktop.services.unit_of_work import UnitOfWork, run
 
 MAX_PAGE = 200
@@ -185,28 +185,12 @@ class ClientService:
 
     def search(self, actor: Actor, text: str, *, offset: int = 0, limit: int = 50) -> list[ClientSummary]:
         """Name tokens in any order and partial, phone digits in any format, date of birth, file number."""
-        conditions = search_conditions(text)
-        limit = max(1, min(limit, MAX_PAGE))
+        statement = search_statement(text, offset=offset, limit=max(1, min(limit, MAX_PAGE)))
 
         def work(uow: UnitOfWork) -> list[ClientSummary]:
-            if not conditions:
+            if statement is None:
                 return []
-            rows = uow.session.execute(
-                select(
-                    Client.id,
-                    Client.file_number,
-                    Client.last_name,
-                    Client.first_name,
-                    Client.date_of_birth,
-                    Client.phone,
-                    Client.preferred_language,
-                )
-                .where(*conditions)
-                .order_by(Client.last_name, Client.first_name, Client.id)
-                .offset(max(0, offset))
-                .limit(limit)
-            )
-            return [ClientSummary(*row) for row in rows]
+            return [ClientSummary(*row) for row in uow.session.execute(statement)]
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
 

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, delete, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Client, ClientSearchKey
-from desktop.domain.normalize import digits, name_tokens, prefix_upper_bound, query_tokens
+from desktop.domain.normalize import (
+    MAX_TOKEN_LENGTH,
+    digits,
+    name_tokens,
+    prefix_upper_bound,
+    query_tokens,
+)
 from desktop.domain.validation import parse_iso_date
 
 NAME = "name"
@@ -40,18 +47,20 @@ def replace_keys(session: Session, client: Client) -> None:
         session.execute(ClientSearchKey.__table__.insert(), rows)
 
 
+def _prefix_range(column: ColumnElement[str], prefix: str) -> list[ColumnElement[bool]]:
+    upper = prefix_upper_bound(prefix)
+    return [column >= prefix] + ([column < upper] if upper is not None else [])
+
+
 def _key_prefix(kind: str, prefix: str) -> Select[tuple[int]]:
+    # Name keys are stored cut to MAX_TOKEN_LENGTH characters: a longer token is looked up by those.
     return select(ClientSearchKey.client_id).where(
-        ClientSearchKey.kind == kind,
-        ClientSearchKey.key >= prefix,
-        ClientSearchKey.key < prefix_upper_bound(prefix),
+        ClientSearchKey.kind == kind, *_prefix_range(ClientSearchKey.key, prefix[:MAX_TOKEN_LENGTH])
     )
 
 
 def _file_number_prefix(prefix: str) -> Select[tuple[int]]:
-    return select(Client.id).where(
-        Client.file_number >= prefix, Client.file_number < prefix_upper_bound(prefix)
-    )
+    return select(Client.id).where(*_prefix_range(Client.file_number, prefix))
 
 
 def _parse_date(token: str):  # type: ignore[no-untyped-def]
@@ -96,3 +105,26 @@ def query_filters(text: str) -> list[Select[tuple[int]]]:
 def search_conditions(text: str) -> list[ColumnElement[bool]]:
     """Each filter becomes ``clients.id IN (indexed sub-query)``; an empty list means nothing to search."""
     return [Client.id.in_(f) for f in query_filters(text)]
+
+
+def search_statement(text: str, *, offset: int = 0, limit: int = 50) -> Select[tuple[Any, ...]] | None:
+    """The page of search results for what was typed, in a stable order; None when nothing was typed.
+    Every lookup is an indexed range on the search keys, the date of birth or the file number."""
+    conditions = search_conditions(text)
+    if not conditions:
+        return None
+    return (
+        select(
+            Client.id,
+            Client.file_number,
+            Client.last_name,
+            Client.first_name,
+            Client.date_of_birth,
+            Client.phone,
+            Client.preferred_language,
+        )
+        .where(*conditions)
+        .order_by(Client.last_name, Client.first_name, Client.id)
+        .offset(max(0, offset))
+        .limit(limit)
+    )
