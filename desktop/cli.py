@@ -150,3 +150,6 @@ def main(argv: list[str] | None = None, gui_launcher: GuiLauncher | None = None)
     except SystemExit as done:
         return int(done.code or 0)
     return 0
+
+
+from desktop import cli_documents  # noqa: E402,F401  (registers acknowledgment, report and export)

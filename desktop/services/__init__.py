@@ -13,8 +13,10 @@ from desktop.services.clinics import ClinicService
 from desktop.services.clock import Clock
 from desktop.services.consent import ConsentService
 from desktop.services.documents import DocumentService
+from desktop.services.exports import ExportService
 from desktop.services.optouts import OptOutService
 from desktop.services.policies import PolicyService
+from desktop.services.reports import ReportService
 from desktop.services.staff import LoginPolicy, StaffService
 
 
@@ -31,6 +33,8 @@ class Services:
     staff: StaffService
     clinics: ClinicService
     documents: DocumentService
+    reports: ReportService
+    exports: ExportService
 
     @classmethod
     def create(
@@ -49,6 +53,8 @@ class Services:
             staff=StaffService(db, clock, login_policy),
             clinics=ClinicService(db, clock),
             documents=DocumentService(db, clock),
+            reports=ReportService(db, clock),
+            exports=ExportService(db, clock),
         )
 
     @property

@@ -1,0 +1,250 @@
+"""A report as a PDF: heading, key figures, charts, tables that repeat their header on every page,
+the definitions used, and "Page X of Y" in the footer. US Letter, in the shipped fonts."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import LETTER, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    LongTable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.pdf import fonts
+from desktop.pdf.acknowledgment import esc
+from desktop.reports.charts import bar_chart
+from desktop.reports.layout import Column, ReportLayout, Section, common, format_cell, header_lines
+
+MARGIN = 1.6 * cm
+CELL_SIZE = 8.2
+CELL_LEADING = 9.8
+GREY = colors.HexColor("#555555")
+HEADER_BACKGROUND = colors.HexColor("#e4e8ef")
+STRIPE = colors.HexColor("#f5f6f8")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("FDReport", fontName=fonts.REGULAR, fontSize=9.5, leading=12.5)
+    return {
+        "title": ParagraphStyle("FDReportTitle", parent=base, fontName=fonts.BOLD, fontSize=16, leading=20),
+        "clinic": ParagraphStyle("FDReportClinic", parent=base, fontName=fonts.BOLD, fontSize=11, leading=14),
+        "meta": ParagraphStyle("FDReportMeta", parent=base, fontSize=9, leading=12, textColor=GREY),
+        "heading": ParagraphStyle(
+            "FDReportHeading",
+            parent=base,
+            fontName=fonts.BOLD,
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=10,
+            spaceAfter=4,
+        ),
+        "definition": ParagraphStyle(
+            "FDReportDefinition", parent=base, fontSize=8.5, leading=11, leftIndent=10, bulletIndent=0
+        ),
+        "body": base,
+    }
+
+
+def _figures(layout: ReportLayout, width: float) -> Table | None:
+    if not layout.figures:
+        return None
+    cells = [[label, format_cell(value, kind, layout.language)] for label, value, kind in layout.figures]
+    return Table(
+        cells,
+        colWidths=[width * 0.55, width * 0.2],
+        hAlign="LEFT",
+        style=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (0, -1), fonts.REGULAR),
+                ("FONTNAME", (1, 0), (1, -1), fonts.BOLD),
+                ("FONTSIZE", (0, 0), (-1, -1), 10),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#cccccc")),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        ),
+    )
+
+
+def _wrap(text: str, font: str, width: float) -> str:
+    """Plain-string cells wrap on their own lines: much faster than a Paragraph per cell."""
+    if stringWidth(text, font, CELL_SIZE) <= width:
+        return text
+    return "\n".join(simpleSplit(text, font, CELL_SIZE, width)) or text
+
+
+def _table(section: Section, layout: ReportLayout, width: float) -> Flowable:
+    columns: tuple[Column, ...] = section.columns
+    weights = sum(c.width for c in columns)
+    widths = [width * c.width / weights for c in columns]
+    inner = [w - 8 for w in widths]
+
+    def line(values: tuple, font: str) -> list[str]:
+        return [
+            _wrap(format_cell(v, c.kind, layout.language), font, inner[i])
+            for i, (v, c) in enumerate(zip(values, columns, strict=True))
+        ]
+
+    data = [[_wrap(c.label, fonts.BOLD, inner[i]) for i, c in enumerate(columns)]]
+    data += [line(row, fonts.REGULAR) for row in section.rows]
+    if section.total is not None:
+        data.append(line(section.total, fonts.BOLD))
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+        ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
+        ("FONTNAME", (0, 0), (-1, 0), fonts.BOLD),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor("#333333")),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    for index, column in enumerate(columns):
+        if column.numeric:
+            style.append(("ALIGN", (index, 0), (index, -1), "RIGHT"))
+    if section.total is not None:
+        style += [
+            ("FONTNAME", (0, -1), (-1, -1), fonts.BOLD),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.HexColor("#333333")),
+            ("BACKGROUND", (0, -1), (-1, -1), colors.white),
+        ]
+    return LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT", style=TableStyle(style))
+
+
+def _numbered_canvas(draw: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                draw(self, number, len(self._pages))
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+def _fit(text: str, width: float) -> str:
+    if stringWidth(text, fonts.REGULAR, 7.8) <= width:
+        return text
+    while text and stringWidth(text + "…", fonts.REGULAR, 7.8) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _footer(layout: ReportLayout, page_size: tuple[float, float]) -> Callable[[Canvas, int, int], None]:
+    left, right = MARGIN, page_size[0] - MARGIN
+    period, _ = header_lines(layout)
+    text = f"{layout.title} · {period}"
+
+    def draw(canvas: Canvas, page: int, pages: int) -> None:
+        canvas.saveState()
+        canvas.setFillColor(GREY)
+        canvas.setStrokeColor(colors.HexColor("#999999"))
+        canvas.setLineWidth(0.5)
+        y = 1.0 * cm
+        canvas.line(left, y + 10, right, y + 10)
+        canvas.setFont(fonts.BOLD, 7.8)
+        number = common(layout.language, "page", page=page, pages=pages)
+        canvas.drawRightString(right, y, number)
+        canvas.setFont(fonts.REGULAR, 7.8)
+        room = right - left - stringWidth(number, fonts.BOLD, 7.8) - 1 * cm
+        canvas.drawString(left, y, _fit(text, room))
+        canvas.restoreState()
+
+    return draw
+
+
+def render_report_pdf(layout: ReportLayout) -> bytes:
+    fonts.register_fonts()
+    page_size = landscape(LETTER) if layout.landscape else LETTER
+    width = page_size[0] - 2 * MARGIN
+    st = _styles()
+    period, generated = header_lines(layout)
+    story: list[Flowable] = [
+        Paragraph(esc(layout.header.clinic_name), st["clinic"]),
+        Paragraph(esc(layout.title), st["title"]),
+        Paragraph(esc(period), st["meta"]),
+        Paragraph(esc(generated), st["meta"]),
+        Spacer(1, 8),
+    ]
+    figures = _figures(layout, width)
+    if figures is not None:
+        story += [figures, Spacer(1, 6)]
+    for chart in layout.charts:
+        story += [Spacer(1, 6), bar_chart(chart, width), Spacer(1, 4)]
+    for section in layout.sections:
+        story.append(CondPageBreak(3 * cm))
+        story.append(Paragraph(esc(section.title), st["heading"]))
+        if section.rows or section.total is not None:
+            story.append(_table(section, layout, width))
+        else:
+            story.append(Paragraph(esc(section.empty_text or common(layout.language, "none")), st["body"]))
+    if layout.definitions:
+        block: list[Flowable] = [Paragraph(esc(common(layout.language, "definitions")), st["heading"])]
+        block += [Paragraph(esc(text), st["definition"], bulletText="•") for text in layout.definitions]
+        story.append(KeepTogether(block))
+
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(
+        buffer,
+        pagesize=page_size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 0.4 * cm,
+        title=layout.title,
+        author=layout.header.clinic_name,
+        subject=period,
+        creator="FrontDesk",
+        producer="FrontDesk",
+        invariant=1,
+        pageCompression=1,
+        lang="fr-CA" if layout.language.value == "fr" else "en-CA",
+        initialFontName=fonts.REGULAR,
+        displayDocTitle=1,
+    )
+    frame = Frame(
+        MARGIN,
+        MARGIN + 0.4 * cm,
+        width,
+        page_size[1] - 2 * MARGIN - 0.4 * cm,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    document.build(story, canvasmaker=_numbered_canvas(_footer(layout, page_size)))
+    return buffer.getvalue()

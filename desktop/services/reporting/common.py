@@ -1,0 +1,199 @@
+"""Set-based building blocks shared by the reports and the contact export: each is one SQL query or
+subquery over the whole ledger (window functions and GROUP BY), never a query per client. They run
+the same on SQLite (3.25+) and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy.orm import Session
+
+from desktop.db.models import (
+    Acknowledgment,
+    Appointment,
+    Clinic,
+    ConsentEvent,
+    OptOutEvent,
+    OptOutRequest,
+    OptOutScope,
+    PolicyVersion,
+)
+from desktop.domain.enums import Channel, ConsentAction, OptOutEventKind, Purpose
+
+
+def clients_with_appointment(starts_at: datetime, ends_before: datetime) -> Select:
+    """Ids of clients with at least one appointment starting in [starts_at, ends_before)."""
+    return (
+        select(Appointment.client_id)
+        .where(Appointment.starts_at >= starts_at, Appointment.starts_at < ends_before)
+        .distinct()
+    )
+
+
+def latest_consent(
+    before: datetime | None = None,
+    *,
+    purpose: Purpose | None = None,
+    channel: Channel | None = None,
+    clients: Select | None = None,
+):  # type: ignore[no-untyped-def]
+    """The latest consent event per client, purpose and channel (recorded before ``before``; of the
+    ``clients`` ids if given): a subquery of (client_id, purpose, channel, action). Ties in time go
+    to the later insertion, as in the client's consent grid."""
+    ranked = select(
+        ConsentEvent.client_id,
+        ConsentEvent.purpose,
+        ConsentEvent.channel,
+        ConsentEvent.action,
+        func.row_number()
+        .over(
+            partition_by=(ConsentEvent.client_id, ConsentEvent.purpose, ConsentEvent.channel),
+            order_by=(ConsentEvent.recorded_at.desc(), ConsentEvent.id.desc()),
+        )
+        .label("rank"),
+    )
+    if before is not None:
+        ranked = ranked.where(ConsentEvent.recorded_at < before)
+    if purpose is not None:
+        ranked = ranked.where(ConsentEvent.purpose == purpose)
+    if channel is not None:
+        ranked = ranked.where(ConsentEvent.channel == channel)
+    if clients is not None:
+        ranked = ranked.where(ConsentEvent.client_id.in_(clients))
+    ranked_sq = ranked.subquery("ranked_consent")
+    return (
+        select(ranked_sq.c.client_id, ranked_sq.c.purpose, ranked_sq.c.channel, ranked_sq.c.action)
+        .where(ranked_sq.c.rank == 1)
+        .subquery("latest_consent")
+    )
+
+
+def granted_cells(latest):  # type: ignore[no-untyped-def]
+    return latest.c.action == ConsentAction.GRANTED
+
+
+def version_in_force(session: Session, day: date) -> PolicyVersion | None:
+    """The newest policy version in force on ``day`` (any language: versions share their label)."""
+    return session.scalar(
+        select(PolicyVersion)
+        .where(PolicyVersion.effective_date <= day)
+        .order_by(PolicyVersion.effective_date.desc(), PolicyVersion.language.desc())
+        .limit(1)
+    )
+
+
+def signed_version_clients(version: str, before: datetime | None = None) -> Select:
+    """Ids of clients with a signed (not refused) acknowledgment of ``version``."""
+    query = (
+        select(Acknowledgment.client_id)
+        .join(PolicyVersion, PolicyVersion.id == Acknowledgment.policy_version_id)
+        .where(PolicyVersion.version == version, Acknowledgment.refused.is_(False))
+    )
+    if before is not None:
+        query = query.where(Acknowledgment.signed_at < before)
+    return query.distinct()
+
+
+def latest_signed_acknowledgment():  # type: ignore[no-untyped-def]
+    """Per client, the latest signed acknowledgment: (client_id, version, effective_date, signed_at)."""
+    ranked = (
+        select(
+            Acknowledgment.client_id,
+            PolicyVersion.version,
+            PolicyVersion.effective_date,
+            Acknowledgment.signed_at,
+            func.row_number()
+            .over(
+                partition_by=Acknowledgment.client_id,
+                order_by=(Acknowledgment.signed_at.desc(), Acknowledgment.id.desc()),
+            )
+            .label("rank"),
+        )
+        .join(PolicyVersion, PolicyVersion.id == Acknowledgment.policy_version_id)
+        .where(Acknowledgment.refused.is_(False))
+        .subquery("ranked_signed")
+    )
+    return (
+        select(ranked.c.client_id, ranked.c.version, ranked.c.effective_date, ranked.c.signed_at)
+        .where(ranked.c.rank == 1)
+        .subquery("latest_signed")
+    )
+
+
+def latest_refusal():  # type: ignore[no-untyped-def]
+    """Per client, when they last refused to sign: (client_id, refused_at)."""
+    return (
+        select(Acknowledgment.client_id, func.max(Acknowledgment.signed_at).label("refused_at"))
+        .where(Acknowledgment.refused.is_(True))
+        .group_by(Acknowledgment.client_id)
+        .subquery("latest_refusal")
+    )
+
+
+def processed_requests():  # type: ignore[no-untyped-def]
+    """(request_id, processed_at) for every processed opt-out request."""
+    return (
+        select(OptOutEvent.request_id, func.min(OptOutEvent.at).label("processed_at"))
+        .where(OptOutEvent.kind == OptOutEventKind.PROCESSED)
+        .group_by(OptOutEvent.request_id)
+        .subquery("processed")
+    )
+
+
+def matched_clients():  # type: ignore[no-untyped-def]
+    """(request_id, client_id): the client each opt-out request was last matched to."""
+    ranked = (
+        select(
+            OptOutEvent.request_id,
+            OptOutEvent.client_id,
+            func.row_number()
+            .over(
+                partition_by=OptOutEvent.request_id, order_by=(OptOutEvent.at.desc(), OptOutEvent.id.desc())
+            )
+            .label("rank"),
+        )
+        .where(OptOutEvent.kind == OptOutEventKind.MATCHED)
+        .subquery("ranked_match")
+    )
+    return select(ranked.c.request_id, ranked.c.client_id).where(ranked.c.rank == 1).subquery("matched")
+
+
+def is_processed():  # type: ignore[no-untyped-def]
+    return exists().where(
+        OptOutEvent.request_id == OptOutRequest.id, OptOutEvent.kind == OptOutEventKind.PROCESSED
+    )
+
+
+def pending_opt_out_clients(purpose: Purpose, channel: Channel) -> Select:
+    """Ids of clients matched to an opt-out request that is not processed yet and whose scope covers
+    ``purpose`` × ``channel``."""
+    matched = matched_clients()
+    return (
+        select(matched.c.client_id)
+        .join(OptOutRequest, OptOutRequest.id == matched.c.request_id)
+        .where(
+            matched.c.client_id.is_not(None),
+            ~is_processed(),
+            exists().where(
+                and_(
+                    OptOutScope.request_id == OptOutRequest.id,
+                    OptOutScope.purpose == purpose,
+                    OptOutScope.channel == channel,
+                )
+            ),
+        )
+        .distinct()
+    )
+
+
+def unmatched_pending_count(session: Session) -> int:
+    """Requests neither processed nor matched to any client file."""
+    matched = exists().where(
+        OptOutEvent.request_id == OptOutRequest.id, OptOutEvent.kind == OptOutEventKind.MATCHED
+    )
+    return int(session.scalar(select(func.count(OptOutRequest.id)).where(~is_processed(), ~matched)) or 0)
+
+
+def clinic_names(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(Clinic.id, Clinic.name)).tuples().all())

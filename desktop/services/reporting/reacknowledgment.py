@@ -1,0 +1,91 @@
+"""Re-acknowledgment: one query joining the clients seen in the period to their latest signed
+acknowledgment (window function) and latest refusal."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.db.models import Appointment, Client
+from desktop.domain.enums import Language
+from desktop.domain.normalize import fold
+from desktop.reports.base import ReportHeader, local_day
+from desktop.reports.reacknowledgment import ReacknowledgmentReport, ReacknowledgmentRow
+from desktop.services.reporting import common
+
+
+def _by_name(row: ReacknowledgmentRow) -> tuple[str, str, int]:
+    """Alphabetical as people expect it: Bédard before Brown (accents and case folded)."""
+    return (fold(row.last_name), fold(row.first_name), row.client_id)
+
+
+def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
+    period = header.period
+    policy = common.version_in_force(session, period.end)
+    next_visit = (
+        select(Appointment.client_id, func.min(Appointment.starts_at).label("next_at"))
+        .where(Appointment.starts_at >= period.starts_at, Appointment.starts_at < period.ends_before)
+        .group_by(Appointment.client_id)
+        .subquery("next_visit")
+    )
+    signed = common.latest_signed_acknowledgment()
+    refused = common.latest_refusal()
+    outdated: list[ReacknowledgmentRow] = []
+    never: list[ReacknowledgmentRow] = []
+    seen = up_to_date = 0
+    for row in session.execute(
+        select(
+            Client.id,
+            Client.file_number,
+            Client.last_name,
+            Client.first_name,
+            Client.preferred_language,
+            next_visit.c.next_at,
+            signed.c.version,
+            signed.c.effective_date,
+            signed.c.signed_at,
+            refused.c.refused_at,
+        )
+        .join(next_visit, next_visit.c.client_id == Client.id)
+        .outerjoin(signed, signed.c.client_id == Client.id)
+        .outerjoin(refused, refused.c.client_id == Client.id)
+    ):
+        seen += 1
+        (
+            client_id,
+            file_number,
+            last,
+            first,
+            language,
+            next_at,
+            version,
+            effective,
+            signed_at,
+            refused_at,
+        ) = row
+        record = ReacknowledgmentRow(
+            client_id=client_id,
+            file_number=file_number,
+            last_name=last,
+            first_name=first,
+            language=Language(language),
+            first_appointment=next_at,
+            signed_version=version,
+            signed_on=local_day(signed_at) if signed_at is not None else None,
+            refused_on=local_day(refused_at) if refused_at is not None else None,
+        )
+        if version is None:
+            never.append(record)
+        elif policy is not None and effective < policy.effective_date:
+            outdated.append(record)
+        else:
+            up_to_date += 1
+    return ReacknowledgmentReport(
+        header=header,
+        current_version=policy.version if policy is not None else "",
+        current_effective=policy.effective_date if policy is not None else None,
+        clients_seen=seen,
+        up_to_date=up_to_date,
+        outdated=tuple(sorted(outdated, key=_by_name)),
+        never_signed=tuple(sorted(never, key=_by_name)),
+    )

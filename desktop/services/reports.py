@@ -1,0 +1,157 @@
+"""Reports for the manager (RUN_REPORTS) and the privacy officer (READ_AUDIT, for one client's access
+log). Each run is one unit of work, audited as ``report.run`` with its kind and row count; the
+numbers come from set-based queries (``desktop.services.reporting``), whatever the number of clients.
+
+Render the returned record with ``desktop.reports.render_report(report, "pdf" | "csv", language)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.database import Database
+from desktop.db.models import Client, Clinic
+from desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from desktop.domain.records import Actor
+from desktop.reports.access_log import AccessLogReport
+from desktop.reports.base import Period, ReportHeader, ReportKind
+from desktop.reports.consent_coverage import ConsentCoverageReport
+from desktop.reports.exports_log import ExportsLogReport
+from desktop.reports.optout_register import OptOutRegisterReport
+from desktop.reports.reacknowledgment import ReacknowledgmentReport
+from desktop.reports.render import Report
+from desktop.services.clock import Clock
+from desktop.services.permissions import Permission
+from desktop.services.reporting import (
+    access_log,
+    consent_coverage,
+    exports_log,
+    optout_register,
+    reacknowledgment,
+)
+from desktop.services.unit_of_work import UnitOfWork, run
+
+R = TypeVar("R", bound=Report)
+
+
+def _header(uow: UnitOfWork, kind: ReportKind, period: Period) -> ReportHeader:
+    clinic = uow.session.get(Clinic, uow.clinic_id)
+    name = uow.staff.full_name if uow.staff is not None else uow.actor.full_name
+    return ReportHeader(kind, period, uow.now, name, clinic.name if clinic is not None else "")
+
+
+def _client_by_file_number(session: Session, file_number: str) -> Client:
+    wanted = (file_number or "").strip()
+    if not wanted:
+        raise ValidationError([FieldError("client", "required")])
+    client = session.scalar(select(Client).where(Client.file_number == wanted))
+    if client is None and wanted.isdigit():
+        client = session.scalar(select(Client).where(Client.file_number == f"{int(wanted):06d}"))
+    if client is None:
+        raise NotFoundError(what=f"file {wanted[:16]}")
+    return client
+
+
+class ReportService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def _run(
+        self,
+        actor: Actor,
+        kind: ReportKind,
+        start: date,
+        end: date,
+        compute: Callable[[UnitOfWork, ReportHeader], R],
+        *,
+        permission: Permission = Permission.RUN_REPORTS,
+        detail: Callable[[R], str] = lambda _report: "",
+    ) -> R:
+        period = Period(start, end)
+
+        def work(uow: UnitOfWork) -> R:
+            report = compute(uow, _header(uow, kind, period))
+            extra = detail(report)
+            uow.audit(
+                "report.run",
+                "report",
+                kind.value,
+                f"kind={kind.value} rows={report.row_count} from={start} to={end}"
+                + (f" {extra}" if extra else ""),
+            )
+            return report
+
+        return run(self._db, self._clock, actor, permission, work)
+
+    def consent_coverage(self, actor: Actor, start: date, end: date) -> ConsentCoverageReport:
+        return self._run(
+            actor,
+            ReportKind.CONSENT_COVERAGE,
+            start,
+            end,
+            lambda uow, header: consent_coverage.compute(uow.session, header, uow.now),
+        )
+
+    def optout_register(self, actor: Actor, start: date, end: date) -> OptOutRegisterReport:
+        return self._run(
+            actor,
+            ReportKind.OPTOUT_REGISTER,
+            start,
+            end,
+            lambda uow, header: optout_register.compute(uow.session, header, uow.clock.today()),
+        )
+
+    def reacknowledgment(self, actor: Actor, start: date, end: date) -> ReacknowledgmentReport:
+        return self._run(
+            actor,
+            ReportKind.REACKNOWLEDGMENT,
+            start,
+            end,
+            lambda uow, header: reacknowledgment.compute(uow.session, header),
+        )
+
+    def access_log(self, actor: Actor, file_number: str, start: date, end: date) -> AccessLogReport:
+        """Every recorded access to one client's file: for the privacy officer only."""
+        return self._run(
+            actor,
+            ReportKind.ACCESS_LOG,
+            start,
+            end,
+            lambda uow, header: access_log.compute(
+                uow.session, header, _client_by_file_number(uow.session, file_number)
+            ),
+            permission=Permission.READ_AUDIT,
+            detail=lambda report: f"client={report.client_id}",
+        )
+
+    def exports_log(self, actor: Actor, start: date, end: date) -> ExportsLogReport:
+        return self._run(
+            actor,
+            ReportKind.EXPORTS_LOG,
+            start,
+            end,
+            lambda uow, header: exports_log.compute(uow.session, header),
+        )
+
+    def run(
+        self, actor: Actor, kind: ReportKind | str, start: date, end: date, *, client_file_number: str = ""
+    ) -> Report:
+        """Any report by its kind (``client_file_number`` is for the access log)."""
+        match ReportKind(kind):
+            case ReportKind.CONSENT_COVERAGE:
+                return self.consent_coverage(actor, start, end)
+            case ReportKind.OPTOUT_REGISTER:
+                return self.optout_register(actor, start, end)
+            case ReportKind.REACKNOWLEDGMENT:
+                return self.reacknowledgment(actor, start, end)
+            case ReportKind.ACCESS_LOG:
+                return self.access_log(actor, client_file_number, start, end)
+            case ReportKind.EXPORTS_LOG:
+                return self.exports_log(actor, start, end)
+        raise ValueError(kind)
