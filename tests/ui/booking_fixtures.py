@@ -32,10 +32,28 @@ from tests.conftest import TEST_NOW, TEST_PASSWORD, WORKSTATION
 from ui.thread_check import install_gui_thread_guard, uninstall_gui_thread_guard
 from ui.worker import TaskRunner
 
-__all__ = ["Desk", "MessageBoxes", "desk", "draw_signature", "draw_tick", "type_text"]
+__all__ = ["Desk", "MessageBoxes", "activate", "desk", "draw_signature", "draw_tick", "off_gui", "type_text"]
 
 T = TypeVar("T")
 TIMEOUT_MS = 5000
+
+
+def off_gui(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run ``fn`` on a plain thread, as the task runner would, and return its result or raise its error."""
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["value"] = fn(*args, **kwargs)
+        except BaseException as exc:  # re-raised on the test's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(TIMEOUT_MS / 1000)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 @dataclass
@@ -71,20 +89,7 @@ class Desk:
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a service call on a plain thread (the guard forbids the GUI thread) and return its result."""
-        outcome: dict[str, Any] = {}
-
-        def work() -> None:
-            try:
-                outcome["value"] = fn(*args, **kwargs)
-            except BaseException as exc:  # re-raised on the test's thread
-                outcome["error"] = exc
-
-        worker = threading.Thread(target=work)
-        worker.start()
-        worker.join(TIMEOUT_MS / 1000)
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["value"]
+        return off_gui(fn, *args, **kwargs)
 
     def new_client(
         self,
@@ -108,7 +113,7 @@ def desk(qtbot, sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.Monke
     shutil.copyfile(sqlite_template, path)
     clock = FixedClock(TEST_NOW)
     services = open_services(sqlite_url(path), clock=clock, migrate=False)
-    actor = services.staff.authenticate("accueil", TEST_PASSWORD, WORKSTATION)
+    actor = off_gui(services.staff.authenticate, "accueil", TEST_PASSWORD, WORKSTATION)
     boxes = MessageBoxes()
     boxes.install(monkeypatch)
     install_gui_thread_guard()
@@ -125,6 +130,14 @@ def desk(qtbot, sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.Monke
 
 
 # ------------------------------------------------------------------------------------ input helpers
+
+
+def activate(qtbot: Any, widget: QWidget) -> None:
+    """Show ``widget`` as the active window, so its shortcuts and mnemonics answer the keyboard."""
+    widget.show()
+    qtbot.waitExposed(widget)
+    with qtbot.waitActive(widget):
+        widget.activateWindow()
 
 
 def type_text(widget: QWidget, text: str) -> None:

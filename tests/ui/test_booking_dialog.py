@@ -30,7 +30,7 @@ from desktop.domain.enums import (
 from desktop.domain.errors import DatabaseUnavailableError
 from desktop.domain.records import ConsentCapture, ConsentChange
 from tests.ui import booking_fixtures
-from tests.ui.booking_fixtures import Desk, draw_signature, draw_tick, type_text
+from tests.ui.booking_fixtures import Desk, activate, draw_signature, draw_tick, type_text
 from ui.booking_dialog import PAGE_APPOINTMENT, PAGE_CONSENT, PAGE_SIGNATURE, BookingDialog, next_quarter_hour
 from ui.widgets.signature_pad import SignaturePad
 
@@ -331,8 +331,7 @@ def press_mnemonic(qtbot, dialog: BookingDialog, key: Qt.Key) -> None:
 def test_keyboard_only_booking(qtbot, desk):
     client = desk.new_client()
     dialog = open_dialog(qtbot, desk, client)
-    dialog.activateWindow()
-    qtbot.waitActive(dialog)
+    activate(qtbot, dialog)
     assert dialog.appointment_page.when.hasFocus()
     press_mnemonic(qtbot, dialog, Qt.Key.Key_N)
     assert dialog.current_page() == PAGE_APPOINTMENT  # how the booking is made is not yet said
@@ -359,8 +358,7 @@ def test_keyboard_only_booking(qtbot, desk):
 
 def test_tab_goes_through_the_inputs_of_a_step_in_order(qtbot, desk):
     dialog = open_dialog(qtbot, desk, desk.new_client())
-    dialog.activateWindow()
-    qtbot.waitActive(dialog)
+    activate(qtbot, dialog)
     page = dialog.appointment_page
     seen = [dialog.focusWidget()]
     # Tab first walks the sections of the date and time (year, month, day, hour, minute).
