@@ -1,0 +1,209 @@
+"""GUI test fixtures: real services on a SQLite copy of the seeded template, the GUI-thread guard on for
+every test, and no dialog that could block the run.
+
+The test body runs on the GUI thread, so the guard refuses any service call made there directly:
+tests prepare data with :func:`off_gui`, exactly as the window does through its task runner.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop.app import open_services
+from desktop.domain.enums import Language
+from desktop.domain.records import Actor, ClientDraft, ClientRecord
+from desktop.services import Services
+from desktop.services.clock import FixedClock
+from tests.conftest import STAFF, TEST_NOW, TEST_PASSWORD, WORKSTATION
+from ui.i18n import current_language, set_current_language
+from ui.main_window import MainWindow
+from ui.settings import AppSettings
+from ui.thread_check import GUI_THREAD_MESSAGE, install_gui_thread_guard, uninstall_gui_thread_guard
+from ui.worker import TaskRunner
+
+T = TypeVar("T")
+TIMEOUT_MS = 10_000
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def off_gui(fn: Callable[[], T]) -> T:
+    """Run ``fn`` on a plain thread (as a second workstation would) and return its result."""
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = fn()
+        except BaseException as error:  # re-raised on the test thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=target)
+    worker.start()
+    worker.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` one key at a time. (qtbot.keyClicks aborts the process on non-ASCII text.)"""
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def draft(last: str, first: str, born: date = date(1980, 5, 17), **fields: Any) -> ClientDraft:
+    return ClientDraft(last_name=last, first_name=first, date_of_birth=born, **fields)
+
+
+def create_client(services: Services, actor: Actor, last: str, first: str, **fields: Any) -> ClientRecord:
+    return off_gui(
+        lambda: services.clients.create(actor, draft(last, first, **fields), confirm_duplicate=True)
+    )
+
+
+def settle(qtbot: Any, window: MainWindow) -> None:
+    """Wait until typing has been searched and every background task has delivered."""
+
+    def settled() -> bool:
+        return (
+            window.search_panel.is_settled()
+            and window.runner.is_idle()
+            and window.runner.pending_count() == 0
+        )
+
+    qtbot.waitUntil(settled, timeout=TIMEOUT_MS)
+
+
+def wait_idle(qtbot: Any, runner: TaskRunner) -> None:
+    qtbot.waitUntil(lambda: runner.is_idle() and runner.pending_count() == 0, timeout=TIMEOUT_MS)
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """QSettings of the tests never touch the person's own configuration."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QApplication.setOrganizationName("FrontDesk")
+    QApplication.setApplicationName("FrontDesk-tests")
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_guard(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[None]:
+    """Any unit of work started on the GUI thread raises, and so fails the test."""
+    # The shared templates are seeded on this thread the first time they are needed: before the guard.
+    request.getfixturevalue("sqlite_template")
+    callspec = getattr(request.node, "callspec", None)
+    if callspec is not None and callspec.params.get("database_url") == "postgresql":
+        request.getfixturevalue("postgres_template")
+    install_gui_thread_guard()
+    yield
+    uninstall_gui_thread_guard()
+
+
+@pytest.fixture(autouse=True)
+def english_interface() -> Iterator[None]:
+    """Tests read the interface's source language, whatever translation gets installed later."""
+    before = current_language()
+    set_current_language(Language.EN)
+    yield
+    set_current_language(before)
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Static message boxes answer at once (Discard for questions) and are recorded."""
+    shown: list[tuple[str, str]] = []
+
+    def record(kind: str, answer: Any = None) -> Callable[..., Any]:
+        def show(_parent: Any, title: str, text: str, *_args: Any, **_kwargs: Any) -> Any:
+            shown.append((kind, f"{title}: {text}"))
+            return answer
+
+        return show
+
+    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Discard))
+    monkeypatch.setattr(QMessageBox, "information", record("information", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "warning", record("warning", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "critical", record("critical", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "about", record("about"))
+    return shown
+
+
+@pytest.fixture
+def runner(qapp: QApplication) -> Iterator[TaskRunner]:
+    """Shut down at teardown (no thread left running); a callback that touched the database on the
+    GUI thread fails the test even though the runner caught it."""
+    task_runner = TaskRunner()
+    failures: list[str] = []
+    task_runner.failed.connect(failures.append)
+    yield task_runner
+    assert task_runner.shutdown(TIMEOUT_MS)
+    assert not [f for f in failures if GUI_THREAD_MESSAGE in f], failures
+
+
+@pytest.fixture
+def gui_services(sqlite_template: Path, tmp_path: Path) -> Iterator[Services]:
+    """Services on a private copy of the seeded SQLite template, with the tests' fixed clock."""
+    path = tmp_path / "gui.db"
+    shutil.copyfile(sqlite_template, path)
+    opened = open_services("sqlite+pysqlite:///" + path.as_posix(), clock=FixedClock(TEST_NOW), migrate=False)
+    yield opened
+    opened.close()
+
+
+def sign_in(services: Services, username: str = "accueil") -> Actor:
+    assert username in STAFF
+    return off_gui(lambda: services.staff.authenticate(username, TEST_PASSWORD, WORKSTATION))
+
+
+@pytest.fixture
+def desk(gui_services: Services) -> Actor:
+    """The receptionist, signed in."""
+    return sign_in(gui_services)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> AppSettings:
+    return AppSettings(QSettings(str(tmp_path / "frontdesk.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def make_window(qtbot: Any, runner: TaskRunner, settings: AppSettings) -> Iterator[Callable[..., MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(services: Services, actor: Actor, **options: Any) -> MainWindow:
+        window = MainWindow(services, actor, runner, options.pop("settings", settings), **options)
+        windows.append(window)
+        window.show()
+        qtbot.waitExposed(window)
+        settle(qtbot, window)
+        return window
+
+    yield make
+    for window in windows:
+        if window.isVisible():
+            window.close()
+        runner.wait_for_idle(TIMEOUT_MS)
+        window.deleteLater()
+
+
+@pytest.fixture
+def window(make_window: Callable[..., MainWindow], gui_services: Services, desk: Actor) -> MainWindow:
+    return make_window(gui_services, desk)

@@ -1,0 +1,430 @@
+"""The list tabs of a client file: appointments, acknowledgments, opt-out requests.
+
+Each is a table of records fetched through the task runner when a file opens; the tab's title shows
+how many there are, so the person sees at a glance whether there is anything to look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, Purpose, SignerCapacity
+from desktop.domain.records import (
+    AcknowledgmentRecord,
+    Actor,
+    AppointmentRecord,
+    ClientRecord,
+    OptOutRecord,
+)
+from desktop.domain.wording import channel_label, purpose_label
+from desktop.services import Services
+from ui.errors import error_text
+from ui.i18n import (
+    appointment_kind_label,
+    appointment_mode_label,
+    booked_via_label,
+    current_language,
+    format_date,
+    format_datetime,
+    language_label,
+    opt_out_via_label,
+    signer_capacity_label,
+)
+from ui.models import Column, PagedTableModel, RecordTableModel
+from ui.worker import TaskRunner
+
+__all__ = [
+    "AcknowledgmentsTab",
+    "AppointmentsTab",
+    "OptOutsTab",
+    "RecordListTab",
+    "opt_out_scope",
+    "opt_out_state",
+]
+
+
+def _t(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+class RecordListTab(QWidget):
+    """A heading line, a table and an optional row of buttons."""
+
+    count_changed = Signal(int)
+    """How many records the tab shows (-1 while loading)."""
+
+    key = "records"
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        runner: TaskRunner,
+        columns: list[Column[Any]],
+        accessible_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._runner = runner
+        self._client: ClientRecord | None = None
+        self.model: RecordTableModel[Any] = self._make_model(columns)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(accessible_name)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("tabState")
+        self.state_label.setWordWrap(True)
+        self.buttons = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(self.buttons)
+
+    def _make_model(self, columns: list[Column[Any]]) -> RecordTableModel[Any]:
+        return RecordTableModel(columns, self)
+
+    # ------------------------------------------------------------ loading
+
+    def fetch(self, services: Services, actor: Actor, client_id: int) -> Callable[[], list[Any]]:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        self._client = None
+        self.model.clear()
+        self.state_label.clear()
+        self.count_changed.emit(-1)
+
+    def load(self, client: ClientRecord) -> None:
+        self._client = client
+        self.model.clear()
+        self.state_label.setText(self.tr("Loading…"))
+        self.count_changed.emit(-1)
+        client_id = client.id
+        self._runner.submit(
+            self.fetch(self._services, self._actor, client_id),
+            on_success=lambda records: self._show(client_id, records),
+            on_failure=lambda error: self.state_label.setText(error_text(error)),
+            key=("client-file", self.key),
+        )
+
+    def _show(self, client_id: int, records: list[Any]) -> None:
+        if self._client is None or self._client.id != client_id:
+            return
+        self.model.set_records(records)
+        self.view.resizeColumnsToContents()
+        self.state_label.setText(self.summary(records))
+        self.count_changed.emit(len(records))
+        self.records_shown(records)
+
+    def summary(self, records: list[Any]) -> str:
+        return ""
+
+    def records_shown(self, records: list[Any]) -> None:
+        """Hook for tabs whose buttons depend on the records."""
+
+    def selected(self) -> Any | None:
+        index = self.view.currentIndex()
+        return self.model.record(index.row()) if index.isValid() else None
+
+
+# ---------------------------------------------------------------- appointments
+
+
+class AppointmentsTab(RecordListTab):
+    key = "appointments"
+    book_requested = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        runner: TaskRunner,
+        now: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
+        self._now = now
+        super().__init__(
+            services,
+            actor,
+            runner,
+            self._columns(),
+            QCoreApplication.translate("Appointments", "Appointments, latest first"),
+            parent,
+        )
+        self.setObjectName("appointmentsTab")
+        self.book_button = QPushButton(self.tr("Book an appointment… (Ctrl+B)"), self)
+        self.book_button.setObjectName("bookButton")
+        self.book_button.setAccessibleName(self.tr("Book an appointment"))
+        self.book_button.clicked.connect(self.book_requested)
+        self.buttons.addWidget(self.book_button)
+        self.buttons.addStretch(1)
+        self.paged_model.page_loaded.connect(self._page_loaded)
+        self.paged_model.load_failed.connect(lambda error: self.state_label.setText(error_text(error)))
+
+    def _columns(self) -> list[Column[AppointmentRecord]]:
+        def upcoming(appointment: AppointmentRecord) -> bool:
+            return appointment.starts_at >= self._now()
+
+        return [
+            Column(
+                _t("Appointments", "Date and time"), lambda a: format_datetime(a.starts_at), bold=upcoming
+            ),
+            Column(
+                _t("Appointments", "When"),
+                lambda a: _t("Appointments", "Upcoming") if upcoming(a) else _t("Appointments", "Past"),
+                bold=upcoming,
+            ),
+            Column(_t("Appointments", "Kind"), lambda a: appointment_kind_label(a.kind)),
+            Column(_t("Appointments", "Where"), lambda a: appointment_mode_label(a.mode)),
+            Column(_t("Appointments", "Booked"), lambda a: booked_via_label(a.booked_via)),
+            Column(_t("Appointments", "Booked by"), lambda a: a.booked_by),
+        ]
+
+    def _make_model(self, columns: list[Column[Any]]) -> RecordTableModel[Any]:
+        return PagedTableModel(
+            columns, self._runner, key=("client-file", self.key), page_size=100, parent=self
+        )
+
+    def load(self, client: ClientRecord) -> None:
+        """Pages of appointments, loaded as the list is scrolled."""
+        self._client = client
+        self.state_label.setText(self.tr("Loading…"))
+        self.count_changed.emit(-1)
+        services, actor, client_id = self._services, self._actor, client.id
+        self.paged_model.reload(
+            lambda offset, limit: services.appointments.for_client(
+                actor, client_id, offset=offset, limit=limit
+            )
+        )
+
+    @property
+    def paged_model(self) -> PagedTableModel[AppointmentRecord]:
+        assert isinstance(self.model, PagedTableModel)
+        return self.model
+
+    def clear(self) -> None:
+        self._client = None
+        self.paged_model.reload(None)
+        self.state_label.clear()
+        self.count_changed.emit(-1)
+
+    def _page_loaded(self) -> None:
+        if self._client is None:
+            return
+        records = self.model.records()
+        self.view.resizeColumnsToContents()
+        count = len(records)
+        now = self._now()
+        coming = sum(1 for a in records if a.starts_at >= now)
+        more = self.tr(" (scroll for older ones)") if self.paged_model.has_more else ""
+        if count == 0:
+            self.state_label.setText(self.tr("No appointment yet."))
+        else:
+            self.state_label.setText(
+                self.tr("{count} appointments, {coming} upcoming{more}.").format(
+                    count=count, coming=coming, more=more
+                )
+            )
+        self.count_changed.emit(count)
+
+
+# ---------------------------------------------------------------- acknowledgments
+
+
+def _signer(ack: AcknowledgmentRecord) -> str:
+    if ack.signer_capacity == SignerCapacity.CLIENT:
+        return QCoreApplication.translate("Acknowledgments", "{name} (the client)").format(
+            name=ack.signer_name
+        )
+    return QCoreApplication.translate("Acknowledgments", "{name} ({capacity})").format(
+        name=ack.signer_name, capacity=signer_capacity_label(ack.signer_capacity)
+    )
+
+
+class AcknowledgmentsTab(RecordListTab):
+    key = "acknowledgments"
+    document_requested = Signal(str, object)
+    """("open" | "print" | "save", AcknowledgmentRecord)"""
+
+    def __init__(
+        self, services: Services, actor: Actor, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        columns: list[Column[AcknowledgmentRecord]] = [
+            Column(_t("Acknowledgments", "Date"), lambda a: format_datetime(a.signed_at)),
+            Column(
+                _t("Acknowledgments", "Outcome"),
+                lambda a: (
+                    _t("Acknowledgments", "✖ Refused") if a.refused else _t("Acknowledgments", "✔ Signed")
+                ),
+                tooltip=lambda a: a.refusal_note,
+                tone=lambda a: "danger" if a.refused else "ok",
+            ),
+            Column(
+                _t("Acknowledgments", "Policy version"),
+                lambda a: f"{a.policy_version} ({a.policy_language.value.upper()})",
+            ),
+            Column(_t("Acknowledgments", "Read in"), lambda a: language_label(a.language)),
+            Column(_t("Acknowledgments", "Signer"), _signer),
+            Column(_t("Acknowledgments", "Witness"), lambda a: a.witnessed_by),
+        ]
+        super().__init__(
+            services,
+            actor,
+            runner,
+            columns,
+            QCoreApplication.translate("Acknowledgments", "Privacy policy acknowledgments"),
+            parent,
+        )
+        self.setObjectName("acknowledgmentsTab")
+        self.open_button = QPushButton(self.tr("Open PDF"), self)
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.save_button = QPushButton(self.tr("Save PDF…"), self)
+        for action, button in (
+            ("open", self.open_button),
+            ("print", self.print_button),
+            ("save", self.save_button),
+        ):
+            button.setAccessibleName(button.text().rstrip("…"))
+            button.clicked.connect(lambda _checked=False, action=action: self._request(action))
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+        self.view.selectionModel().currentChanged.connect(lambda *_args: self._update_buttons())
+        self._update_buttons()
+
+    def fetch(self, services: Services, actor: Actor, client_id: int) -> Callable[[], list[Any]]:
+        return lambda: services.acknowledgments.for_client(actor, client_id)
+
+    def summary(self, records: list[Any]) -> str:
+        if not records:
+            return self.tr("No acknowledgment signed or refused yet.")
+        return self.tr("%n acknowledgment(s), latest first.", "", len(records))
+
+    def records_shown(self, records: list[Any]) -> None:
+        if records:
+            self.view.selectRow(0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        record = self.selected()
+        available = isinstance(record, AcknowledgmentRecord) and record.has_document
+        tip = "" if available else self.tr("PDF available in a later version")
+        for button in (self.open_button, self.print_button, self.save_button):
+            button.setEnabled(available)
+            button.setToolTip(tip)
+
+    def _request(self, action: str) -> None:
+        record = self.selected()
+        if isinstance(record, AcknowledgmentRecord) and record.has_document:
+            self.document_requested.emit(action, record)
+
+
+# ---------------------------------------------------------------- opt-out requests
+
+
+def opt_out_scope(request: OptOutRecord) -> str:
+    language = current_language()
+    purposes = request.purposes
+    if purposes == frozenset(Purpose):
+        what = QCoreApplication.translate("OptOuts", "Everything, reminders included")
+    elif purposes == PROMOTIONAL_PURPOSES:
+        what = QCoreApplication.translate("OptOuts", "All promotions")
+    else:
+        what = ", ".join(purpose_label(p, language) for p in sorted(purposes))
+    if request.channels == frozenset(Channel):
+        how = QCoreApplication.translate("OptOuts", "all channels")
+    else:
+        how = ", ".join(channel_label(c, language) for c in sorted(request.channels))
+    return f"{what} — {how}"
+
+
+def opt_out_state(request: OptOutRecord, today: date) -> tuple[str, str]:
+    """(words, tone) for a request's status."""
+    if not request.pending:
+        return (
+            QCoreApplication.translate("OptOuts", "✔ Processed {when} by {who}").format(
+                when=format_datetime(request.processed_at), who=request.processed_by or "?"
+            ),
+            "ok",
+        )
+    if request.overdue_on(today):
+        return (
+            QCoreApplication.translate("OptOuts", "✖ OVERDUE since {due}").format(
+                due=format_date(request.due_on)
+            ),
+            "danger",
+        )
+    return (
+        QCoreApplication.translate("OptOuts", "⚠ Pending, due {due}").format(due=format_date(request.due_on)),
+        "warning",
+    )
+
+
+class OptOutsTab(RecordListTab):
+    key = "opt-outs"
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        runner: TaskRunner,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        columns: list[Column[OptOutRecord]] = [
+            Column(
+                _t("OptOuts", "Received"),
+                lambda r: f"{format_date(r.received_on)}, {opt_out_via_label(r.received_via)}",
+            ),
+            Column(_t("OptOuts", "Due"), lambda r: format_date(r.due_on)),
+            Column(
+                _t("OptOuts", "Status"),
+                lambda r: opt_out_state(r, today())[0],
+                tone=lambda r: opt_out_state(r, today())[1],
+            ),
+            Column(_t("OptOuts", "Scope"), opt_out_scope, tooltip=opt_out_scope),
+            Column(_t("OptOuts", "Requested by"), lambda r: r.requester_name),
+            Column(_t("OptOuts", "Logged by"), lambda r: f"{r.logged_by}, {format_datetime(r.logged_at)}"),
+        ]
+        super().__init__(
+            services,
+            actor,
+            runner,
+            columns,
+            QCoreApplication.translate("OptOuts", "Opt-out requests for this client"),
+            parent,
+        )
+        self.setObjectName("optOutsTab")
+        self._today = today
+
+    def fetch(self, services: Services, actor: Actor, client_id: int) -> Callable[[], list[Any]]:
+        return lambda: services.optouts.for_client(actor, client_id)
+
+    def summary(self, records: list[Any]) -> str:
+        if not records:
+            return self.tr("No opt-out request for this client.")
+        pending = sum(1 for r in records if r.pending)
+        return self.tr("{count} request(s), {pending} pending.").format(count=len(records), pending=pending)

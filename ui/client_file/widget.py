@@ -1,0 +1,224 @@
+"""The client file: header with badges, then one tab per kind of record.
+
+Opening a file is audited by the core (``clients.open``). While another file is being opened the old
+one is hidden at once, so the person never reads one client's details under another's name.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.domain.records import Actor, ClientRecord, ClientStatus
+from desktop.services import Services
+from ui.client_file.consents_tab import ConsentsTab
+from ui.client_file.details_tab import DetailsTab
+from ui.client_file.header import ClientHeader
+from ui.client_file.record_tabs import AcknowledgmentsTab, AppointmentsTab, OptOutsTab
+from ui.errors import error_text
+from ui.settings import AppSettings
+from ui.worker import TaskRunner
+
+__all__ = ["ClientFileWidget"]
+
+
+class ClientFileWidget(QWidget):
+    opened = Signal(object)
+    """The ClientRecord just opened."""
+    changed = Signal(object)
+    """The ClientRecord after the person saved it (or took the stored version)."""
+    book_requested = Signal()
+    document_requested = Signal(str, object)
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        runner: TaskRunner,
+        settings: AppSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("clientFile")
+        self._services = services
+        self._actor = actor
+        self._runner = runner
+        self._settings = settings
+        self._client: ClientRecord | None = None
+        self._status: ClientStatus | None = None
+        self._opening_id: int | None = None
+
+        self.placeholder = QLabel(self)
+        self.placeholder.setObjectName("clientFilePlaceholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setText(self._welcome_text())
+
+        self.header = ClientHeader(self)
+        clock = services.clock
+        self.details_tab = DetailsTab(services, actor, runner, self)
+        self.consents_tab = ConsentsTab(services, actor, runner, self)
+        self.appointments_tab = AppointmentsTab(services, actor, runner, clock.now, self)
+        self.acknowledgments_tab = AcknowledgmentsTab(services, actor, runner, self)
+        self.optouts_tab = OptOutsTab(services, actor, runner, clock.today, self)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("clientTabs")
+        self.tabs.setDocumentMode(True)
+        self._tab_titles = {
+            self.details_tab: self.tr("&Details"),
+            self.consents_tab: self.tr("Co&nsents"),
+            self.appointments_tab: self.tr("&Appointments"),
+            self.acknowledgments_tab: self.tr("Ac&knowledgments"),
+            self.optouts_tab: self.tr("Opt-o&ut requests"),
+        }
+        for tab, title in self._tab_titles.items():
+            self.tabs.addTab(tab, title)
+        for tab in (self.appointments_tab, self.acknowledgments_tab, self.optouts_tab):
+            tab.count_changed.connect(lambda count, tab=tab: self._show_count(tab, count))
+
+        self.details_tab.saved.connect(self._record_saved)
+        self.details_tab.status_message.connect(self.status_message)
+        self.appointments_tab.book_requested.connect(self.book_requested)
+        self.acknowledgments_tab.document_requested.connect(self.document_requested)
+
+        file_page = QWidget(self)
+        file_layout = QVBoxLayout(file_page)
+        file_layout.setContentsMargins(0, 0, 0, 0)
+        file_layout.addWidget(self.header)
+        file_layout.addWidget(self.tabs, 1)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(file_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        if settings is not None:
+            settings.restore_splitter("consents", self.consents_tab.splitter)
+
+    def _welcome_text(self) -> str:
+        return self.tr(
+            "No client file is open.\n\nType a name, phone number, date of birth or file number in the "
+            "search field (Ctrl+F), choose with ↑ and ↓, then press Enter.\nCtrl+N creates a new file."
+        )
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def client(self) -> ClientRecord | None:
+        """The file on screen (None while another is being opened)."""
+        return self._client
+
+    @property
+    def status(self) -> ClientStatus | None:
+        return self._status
+
+    def has_unsaved_changes(self) -> bool:
+        return self._client is not None and self.details_tab.has_unsaved_changes()
+
+    def save_state(self) -> None:
+        if self._settings is not None:
+            self._settings.save_splitter("consents", self.consents_tab.splitter)
+
+    # ------------------------------------------------------------ opening
+
+    def open_client(self, client_id: int) -> None:
+        services, actor = self._services, self._actor
+        self._opening_id = client_id
+        self._show_nothing(self.tr("Opening the file…"))
+
+        def work() -> tuple[ClientRecord, ClientStatus]:
+            return services.clients.open(actor, client_id), services.clients.status(actor, client_id)
+
+        self._runner.submit(
+            work,
+            on_success=lambda result: self._opened(*result),
+            on_failure=self._open_failed,
+            key=("client-file", "open"),
+            busy_message=self.tr("Opening the client file…"),
+        )
+
+    def close_client(self) -> None:
+        self._opening_id = None
+        self._show_nothing(self._welcome_text())
+
+    def _show_nothing(self, text: str) -> None:
+        self._client = None
+        self._status = None
+        self.placeholder.setText(text)
+        self.pages.setCurrentWidget(self.placeholder)
+        self.details_tab.show_record(None)
+        for tab in (self.consents_tab, self.appointments_tab, self.acknowledgments_tab, self.optouts_tab):
+            tab.clear()
+
+    def _opened(self, record: ClientRecord, status: ClientStatus) -> None:
+        if record.id != self._opening_id:
+            return
+        self._client = record
+        self._status = status
+        today = self._services.clock.today()
+        self.header.show_client(record, today)
+        self.header.show_status(status)
+        self.details_tab.show_record(record)
+        self.pages.setCurrentIndex(1)
+        self._load_tabs(record)
+        self.opened.emit(record)
+
+    def _open_failed(self, error: BaseException) -> None:
+        message = error_text(error)
+        self._show_nothing(self.tr("The file could not be opened.\n{message}").format(message=message))
+        self.status_message.emit(message)
+
+    def _load_tabs(self, record: ClientRecord) -> None:
+        self.consents_tab.load(record)
+        self.appointments_tab.load(record)
+        self.acknowledgments_tab.load(record)
+        self.optouts_tab.load(record)
+
+    # ------------------------------------------------------------ refreshing
+
+    def refresh(self) -> None:
+        """Reload the badges and every list (after a booking, an opt-out, a change elsewhere).
+        The details form is left alone so nothing being typed is lost."""
+        client = self._client
+        if client is None:
+            return
+        services, actor, client_id = self._services, self._actor, client.id
+        self._runner.submit(
+            lambda: services.clients.status(actor, client_id),
+            on_success=self._status_arrived,
+            on_failure=lambda error: self.status_message.emit(error_text(error)),
+            key=("client-file", "status"),
+        )
+        self._load_tabs(client)
+
+    def _status_arrived(self, status: ClientStatus) -> None:
+        if self._client is None or status.client_id != self._client.id:
+            return
+        self._status = status
+        self.header.show_status(status)
+
+    def _record_saved(self, record: ClientRecord) -> None:
+        if self._client is None or record.id != self._client.id:
+            return
+        self._client = record
+        self.header.show_client(record, self._services.clock.today())
+        self.header.show_status(self._status)
+        self.changed.emit(record)
+        # The preferred language decides which policy applies: the badges may change.
+        self.refresh()
+
+    def _show_count(self, tab: QWidget, count: int) -> None:
+        title = self._tab_titles[tab]
+        self.tabs.setTabText(self.tabs.indexOf(tab), f"{title} ({count})" if count >= 0 else title)
+
+    def select_tab(self, name: str) -> None:
+        tab = {
+            "details": self.details_tab,
+            "consents": self.consents_tab,
+            "appointments": self.appointments_tab,
+            "acknowledgments": self.acknowledgments_tab,
+            "optouts": self.optouts_tab,
+        }[name]
+        self.tabs.setCurrentWidget(tab)

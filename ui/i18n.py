@@ -1,0 +1,200 @@
+"""The language of the staff-facing interface, and the translators that provide it.
+
+Quebec's rule makes French the default. Every visible string is written in English in the source and
+goes through ``tr()``; the French text comes from ``resources/translations/frontdesk_fr.qm`` once that
+file exists. Until then choosing French would give English screens with French error messages, so the
+effective language falls back to English whenever the chosen language has no translation: the person
+never reads a screen in two languages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop.domain.enums import (
+    AppointmentKind,
+    AppointmentMode,
+    BookedVia,
+    ConsentAction,
+    ConsentMethod,
+    Language,
+    OptOutVia,
+    Role,
+    SignerCapacity,
+)
+from desktop.paths import resource_path
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGE_ENV",
+    "SOURCE_LANGUAGE",
+    "current_language",
+    "has_translation",
+    "install_translators",
+    "language_name",
+    "set_current_language",
+]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = Language.FR
+#: The language the source strings are written in: always available, needs no translation file.
+SOURCE_LANGUAGE = Language.EN
+#: Overrides the saved choice (useful on a shared workstation or for support).
+LANGUAGE_ENV = "FRONTDESK_LANGUAGE"
+
+_current = SOURCE_LANGUAGE
+_installed: list[QTranslator] = []
+
+
+def translation_file(language: Language):  # type: ignore[no-untyped-def]
+    return resource_path("translations", f"frontdesk_{language.value}.qm")
+
+
+def has_translation(language: Language) -> bool:
+    return language == SOURCE_LANGUAGE or translation_file(language).is_file()
+
+
+def current_language() -> Language:
+    """The language the interface is shown in; messages from the core are asked for in it too."""
+    return _current
+
+
+def set_current_language(language: Language) -> None:
+    global _current
+    _current = language
+
+
+def requested_language(saved: str | None) -> Language:
+    """The environment override, else the saved choice, else French."""
+    for candidate in (os.environ.get(LANGUAGE_ENV), saved):
+        if candidate and candidate.strip().lower() in {lang.value for lang in Language}:
+            return Language(candidate.strip().lower())
+    return DEFAULT_LANGUAGE
+
+
+def install_translators(app: QCoreApplication, wanted: Language) -> Language:
+    """Install FrontDesk's and Qt's own translations for ``wanted``; return the language in effect."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    effective = wanted if has_translation(wanted) else SOURCE_LANGUAGE
+    if effective != SOURCE_LANGUAGE:
+        ours = QTranslator(app)
+        if ours.load(str(translation_file(effective))):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        else:
+            log.warning("could not load %s; showing the interface in English", translation_file(effective))
+            effective = SOURCE_LANGUAGE
+    # Qt's standard buttons (OK, Cancel...) follow the same language.
+    qt_own = QTranslator(app)
+    if qt_own.load(
+        QLocale(effective.value), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    QLocale.setDefault(QLocale(f"{effective.value}_CA"))
+    set_current_language(effective)
+    return effective
+
+
+def language_name(language: Language) -> str:
+    """A language's name, written in that language so a person finds their own."""
+    return {Language.FR: "Français", Language.EN: "English"}[language]
+
+
+# ---------------------------------------------------------------- names of the core's vocabularies
+# Written out call by call so the translation tools find every string.
+
+
+def language_label(language: Language) -> str:
+    return {
+        Language.FR: QCoreApplication.translate("Vocabulary", "French"),
+        Language.EN: QCoreApplication.translate("Vocabulary", "English"),
+    }[language]
+
+
+def role_label(role: Role) -> str:
+    return {
+        Role.RECEPTIONIST: QCoreApplication.translate("Vocabulary", "receptionist"),
+        Role.MANAGER: QCoreApplication.translate("Vocabulary", "manager"),
+        Role.PRIVACY_OFFICER: QCoreApplication.translate("Vocabulary", "privacy officer"),
+    }[role]
+
+
+def consent_method_label(method: ConsentMethod) -> str:
+    return {
+        ConsentMethod.VERBAL_PHONE: QCoreApplication.translate("Vocabulary", "verbally, by phone"),
+        ConsentMethod.VERBAL_IN_PERSON: QCoreApplication.translate("Vocabulary", "verbally, in person"),
+        ConsentMethod.SIGNED_AT_DESK: QCoreApplication.translate("Vocabulary", "signed at the desk"),
+        ConsentMethod.EMAIL: QCoreApplication.translate("Vocabulary", "by email"),
+        ConsentMethod.POST: QCoreApplication.translate("Vocabulary", "by post"),
+    }[method]
+
+
+def consent_action_label(action: ConsentAction) -> str:
+    return {
+        ConsentAction.GRANTED: QCoreApplication.translate("Vocabulary", "✔ Granted"),
+        ConsentAction.WITHDRAWN: QCoreApplication.translate("Vocabulary", "✖ Withdrawn"),
+    }[action]
+
+
+def appointment_kind_label(kind: AppointmentKind) -> str:
+    return {
+        AppointmentKind.CONSULTATION: QCoreApplication.translate("Vocabulary", "Consultation"),
+        AppointmentKind.TREATMENT: QCoreApplication.translate("Vocabulary", "Treatment"),
+        AppointmentKind.PROCEDURE: QCoreApplication.translate("Vocabulary", "Procedure"),
+    }[kind]
+
+
+def appointment_mode_label(mode: AppointmentMode) -> str:
+    return {
+        AppointmentMode.IN_CLINIC: QCoreApplication.translate("Vocabulary", "In clinic"),
+        AppointmentMode.TELEMEDICINE: QCoreApplication.translate("Vocabulary", "Telemedicine"),
+    }[mode]
+
+
+def booked_via_label(via: BookedVia) -> str:
+    return {
+        BookedVia.PHONE: QCoreApplication.translate("Vocabulary", "by phone"),
+        BookedVia.AT_DESK: QCoreApplication.translate("Vocabulary", "at the desk"),
+    }[via]
+
+
+def opt_out_via_label(via: OptOutVia) -> str:
+    return {
+        OptOutVia.PHONE: QCoreApplication.translate("Vocabulary", "by phone"),
+        OptOutVia.IN_CLINIC: QCoreApplication.translate("Vocabulary", "in clinic"),
+        OptOutVia.EMAIL: QCoreApplication.translate("Vocabulary", "by email"),
+        OptOutVia.POST: QCoreApplication.translate("Vocabulary", "by post"),
+    }[via]
+
+
+def signer_capacity_label(capacity: SignerCapacity) -> str:
+    return {
+        SignerCapacity.CLIENT: QCoreApplication.translate("Vocabulary", "the client"),
+        SignerCapacity.PARENT: QCoreApplication.translate("Vocabulary", "parent"),
+        SignerCapacity.TUTOR: QCoreApplication.translate("Vocabulary", "tutor"),
+        SignerCapacity.MANDATARY: QCoreApplication.translate("Vocabulary", "mandatary"),
+    }[capacity]
+
+
+# ---------------------------------------------------------------- dates: always year-month-day
+# 03/04/2026 means two different days to two people at the same desk; 2026-04-03 means one.
+
+
+def format_date(day: date | None) -> str:
+    return day.isoformat() if day is not None else ""
+
+
+def format_datetime(moment: datetime | None) -> str:
+    """In the workstation's time zone, to the minute."""
+    if moment is None:
+        return ""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return local.strftime("%Y-%m-%d %H:%M")
