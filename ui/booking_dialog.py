@@ -617,23 +617,27 @@ class BookingDialog(QDialog):
     def _save_failed(self, error: BaseException) -> None:
         self._set_saving(False)
         language = current_language()
+        detail = self._error_text(error)
         if isinstance(error, ValidationError):
             pages = []
+            elsewhere = []
             for problem in error.errors:
                 text = problem.message(language)
                 page = _FIELD_PAGES.get(problem.field)
                 if page == PAGE_APPOINTMENT:
                     self.appointment_page.show_error(problem.field, text)
-                elif page == PAGE_SIGNATURE:
-                    self.signature_step.show_error(problem.field, text)
+                elif page == PAGE_SIGNATURE and self.signature_step.show_error(problem.field, text):
+                    pass
+                else:
+                    elsewhere.append(text)
                 if page is not None:
                     pages.append(page)
             if pages and min(pages) in self.page_order():
                 self._show_page(min(pages))
+            # Problems shown beside their input are not repeated; the others are said here.
+            detail = " ".join([self.tr("Correct what is shown in red."), *elsewhere])
         self._show_banner(
-            self.tr("The booking was not saved. {detail} Nothing you entered was lost.").format(
-                detail=self._error_text(error)
-            )
+            self.tr("The booking was not saved. {detail} Nothing you entered was lost.").format(detail=detail)
         )
 
     # ------------------------------------------------------------- messages

@@ -106,6 +106,9 @@ class ClientPicker(QWidget):
         self.status_label.setObjectName("clientSearchStatus")
         self.status_label.setWordWrap(True)
         self.status_label.setAccessibleName(self.tr("Search status"))
+        self.status_label.setText(
+            self.tr("Type at least two characters of a name, a phone or a file number.")
+        )
 
         self.picked_label = QLabel(self)
         self.picked_label.setObjectName("pickedClient")
@@ -200,7 +203,9 @@ class ClientPicker(QWidget):
         elif searched:
             self.status_label.setText(self.tr("No client found."))
         else:
-            self.status_label.setText("")
+            self.status_label.setText(
+                self.tr("Type at least two characters of a name, a phone or a file number.")
+            )
 
     def _search_failed(self, error: BaseException) -> None:
         self._search_task = None

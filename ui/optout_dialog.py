@@ -520,10 +520,11 @@ class OptOutDialog(QDialog):
         if isinstance(error, ValidationError):
             for problem in error.errors:
                 self._show_field_error(problem.field, problem.message(current_language()))
+            detail = self.tr("Correct what is shown in red.")
+        else:
+            detail = error_text(error, current_language())
         self.banner.setText(
-            self.tr("The request was not saved. {detail} Nothing you typed was lost.").format(
-                detail=error_text(error, current_language())
-            )
+            self.tr("The request was not saved. {detail} Nothing you typed was lost.").format(detail=detail)
         )
         self.banner.show()
 
