@@ -161,6 +161,12 @@ class ClientPicker(QWidget):
     def results(self) -> list[ClientSummary]:
         return list(self._results)
 
+    def search(self, text: str) -> None:
+        """Put ``text`` in the search box and search it now (a caller that knows what to look for)."""
+        self.search_edit.setText(text)
+        self._debounce.stop()
+        self._search_now()
+
     def cancel_work(self) -> None:
         """Drop a search still running (the owner is closing)."""
         self._debounce.stop()
