@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -11,6 +14,7 @@ from desktop.domain.enums import SignerCapacity
 from desktop.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from desktop.domain.records import AcknowledgmentRecord, Actor, SignatureCapture
 from desktop.domain.validation import MAX_NAME, MAX_NOTE, check_text
+from desktop.pdf.acknowledgment import MAX_SIGNATURE_PIXELS
 from desktop.services import documents
 from desktop.services.clients import age_on, load_client
 from desktop.services.clock import Clock
@@ -22,6 +26,23 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_SIGNATURE_BYTES = 2_000_000
 #: Under this age a parent or tutor signs (Quebec: consent for a minor under 14).
 AGE_OF_OWN_CONSENT = 14
+
+
+def readable_signature(png: bytes) -> bool:
+    """A PNG that decodes completely and shows some ink (a blank pad is no signature)."""
+    if not png.startswith(PNG_SIGNATURE) or not 100 <= len(png) <= MAX_SIGNATURE_BYTES:
+        return False
+    try:
+        with Image.open(io.BytesIO(png)) as image:
+            if image.format != "PNG" or image.width * image.height > MAX_SIGNATURE_PIXELS:
+                return False
+            rgba = image.convert("RGBA")
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError):
+        return False
+    flat = Image.new("RGB", rgba.size, (255, 255, 255))
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    # Ink as the acknowledgment PDF sees it: anything visibly darker than the paper.
+    return flat.convert("L").point(lambda v: 255 if v < 235 else 0).getbbox() is not None
 
 
 def validate_capture(capture: SignatureCapture, client: Client, today) -> tuple[str, str]:  # type: ignore[no-untyped-def]
@@ -39,8 +60,7 @@ def validate_capture(capture: SignatureCapture, client: Client, today) -> tuple[
     if minor and capture.signer_capacity not in (SignerCapacity.PARENT, SignerCapacity.TUTOR):
         errors.append(FieldError("signer_capacity", "representative_required"))
     if not capture.refused:
-        png = capture.signature_png or b""
-        if not png.startswith(PNG_SIGNATURE) or len(png) > MAX_SIGNATURE_BYTES or len(png) < 100:
+        if not readable_signature(capture.signature_png or b""):
             errors.append(FieldError("signature", "signature_required"))
     if errors:
         raise ValidationError(errors)
