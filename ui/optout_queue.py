@@ -234,7 +234,7 @@ class PendingOptOutModel(QAbstractTableModel):
             return record.due_on.isoformat()
         if column == self.DAYS_LEFT:
             if left < 0:
-                return self.tr("OVERDUE by {n} business day(s)").format(n=-left)
+                return self.tr("OVERDUE · {n} late").format(n=-left)
             if left == 0:
                 return self.tr("Due today")
             if left <= DUE_SOON:
@@ -309,8 +309,7 @@ class OptOutQueueWindow(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(60)
         header.setSectionResizeMode(PendingOptOutModel.REQUESTER, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(PendingOptOutModel.SCOPE, QHeaderView.ResizeMode.Stretch)
 
@@ -340,19 +339,26 @@ class OptOutQueueWindow(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName(self.tr("Result of the last action"))
 
-        actions = QVBoxLayout()
-        actions.addWidget(self.details, 1)
-        actions.addWidget(self.match_button)
-        actions.addWidget(self.confirmation_sent)
-        actions.addWidget(self.process_button)
+        # The list takes the whole width (requesters and scopes need it); the selected request's
+        # details and the actions sit underneath.
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.match_button)
+        buttons.addWidget(self.confirmation_sent)
+        buttons.addWidget(self.process_button)
+        buttons.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.details, 1)
+        bottom.addLayout(buttons)
         side = QWidget(self)
-        side.setLayout(actions)
-        side.setMinimumWidth(280)
-        splitter = QSplitter(self)
+        side.setLayout(bottom)
+        side.setMinimumHeight(150)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
 
         top = QHBoxLayout()
         top.addWidget(self.counts_label, 1)
@@ -419,6 +425,10 @@ class OptOutQueueWindow(QWidget):
         self.setWindowTitle(text)
 
     def _page_loaded(self) -> None:
+        # Dates and counts must never be cut: size those columns to what they now hold.
+        for column in range(self.model.columnCount()):
+            if column not in (PendingOptOutModel.REQUESTER, PendingOptOutModel.SCOPE):
+                self.table.resizeColumnToContents(column)
         if self._keep_selected is not None:
             row = self.model.row_for_request(self._keep_selected)
             if row is not None:
