@@ -97,12 +97,12 @@ TEXT = {
             "Clients actifs : clients ayant au moins un rendez-vous prévu dans la période "
             "(date du rendez-vous, heure de la clinique), comptés dans la clinique de leur dossier.",
             "Avec consentement : pour la finalité, au moins un moyen de communication (courriel, texto, "
-            "téléphone, poste) dont le dernier événement du registre avant le {state_at} est un "
-            "consentement accordé.",
+            "téléphone, poste) dont le dernier événement du registre, tel qu'il était le {state_at}, est "
+            "un consentement accordé.",
             "Version en vigueur : {version}, la version la plus récente de la politique en vigueur le "
-            "dernier jour de la période.",
+            "dernier jour de la période dans la langue du client (à défaut, dans l'autre langue).",
             "Accusé : accusé de réception signé (les refus de signer ne comptent pas) de la version en "
-            "vigueur, enregistré avant le {state_at}.",
+            "vigueur, enregistré au plus tard le {state_at}.",
             "Pourcentages : sur le nombre de clients actifs de la même ligne.",
         ),
     },
@@ -128,10 +128,11 @@ TEXT = {
             "Active clients: clients with at least one appointment scheduled in the period (appointment "
             "date, clinic time), counted in the clinic of their file.",
             "With consent: for the purpose, at least one channel (email, SMS, phone, post) whose latest "
-            "ledger event before {state_at} grants consent.",
-            "Version in force: {version}, the newest policy version in force on the last day of the period.",
+            "ledger event, as the ledger stood on {state_at}, grants consent.",
+            "Version in force: {version}, the newest policy version in force on the last day of the period "
+            "in the client's language (failing that, in the other language).",
             "Acknowledgment: a signed acknowledgment (refusals to sign do not count) of the version in "
-            "force, recorded before {state_at}.",
+            "force, recorded by {state_at}.",
             "Percentages: of the active clients on the same line.",
         ),
     },

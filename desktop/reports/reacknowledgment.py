@@ -31,8 +31,8 @@ class ReacknowledgmentRow:
 @dataclass(frozen=True)
 class ReacknowledgmentReport:
     header: ReportHeader
+    #: The version in force (per client language when they differ).
     current_version: str
-    current_effective: date | None
     #: Clients with an appointment in the period.
     clients_seen: int
     up_to_date: int
@@ -74,7 +74,8 @@ TEXT = {
         "none_never": "Tous les clients de la période ont signé au moins une version.",
         "definitions": (
             "Clients : ceux qui ont au moins un rendez-vous prévu dans la période (heure de la clinique).",
-            "Version en vigueur : {version}, la plus récente en vigueur le dernier jour de la période.",
+            "Version en vigueur : {version}, la plus récente en vigueur le dernier jour de la période "
+            "dans la langue du client (à défaut, dans l'autre langue).",
             "À faire signer de nouveau : le dernier accusé signé du client porte sur une version "
             "antérieure à celle en vigueur.",
             "N'ont jamais signé : aucun accusé signé, quelle que soit la version ; les refus de signer "
@@ -104,7 +105,8 @@ TEXT = {
         "none_never": "Every client of the period signed at least one version.",
         "definitions": (
             "Clients: those with at least one appointment scheduled in the period (clinic time).",
-            "Version in force: {version}, the newest in force on the last day of the period.",
+            "Version in force: {version}, the newest in force on the last day of the period in the "
+            "client's language (failing that, in the other language).",
             "To sign again: the client's latest signed acknowledgment is of a version older than the "
             "one in force.",
             "Never signed: no signed acknowledgment of any version; refusals to sign are shown but do "

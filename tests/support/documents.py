@@ -118,3 +118,18 @@ def drop_append_only_trigger(services: Services, table: str) -> None:
             connection.execute(text(f"DROP TRIGGER {table}_append_only ON {table}"))
         else:
             connection.execute(text(f"DROP TRIGGER {table}_no_update"))
+
+
+def csv_section(rows: list[list[str]], title: str) -> list[list[str]]:
+    """The header and lines of the table titled ``title`` in a report CSV (up to the blank line)."""
+    start = next(i for i, row in enumerate(rows) if row == [title])
+    found = []
+    for row in rows[start + 1 :]:
+        if not row:
+            break
+        found.append(row)
+    return found
+
+
+def csv_figure(rows: list[list[str]], label: str) -> str:
+    return next(row[1] for row in rows if len(row) == 2 and row[0] == label)

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy import Select, and_, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import (
     Acknowledgment,
     Appointment,
+    Client,
     Clinic,
     ConsentEvent,
     OptOutEvent,
@@ -19,7 +20,7 @@ from desktop.db.models import (
     OptOutScope,
     PolicyVersion,
 )
-from desktop.domain.enums import Channel, ConsentAction, OptOutEventKind, Purpose
+from desktop.domain.enums import Channel, ConsentAction, Language, OptOutEventKind, Purpose
 
 
 def clients_with_appointment(starts_at: datetime, ends_before: datetime) -> Select:
@@ -73,22 +74,44 @@ def granted_cells(latest):  # type: ignore[no-untyped-def]
     return latest.c.action == ConsentAction.GRANTED
 
 
-def version_in_force(session: Session, day: date) -> PolicyVersion | None:
-    """The newest policy version in force on ``day`` (any language: versions share their label)."""
-    return session.scalar(
-        select(PolicyVersion)
-        .where(PolicyVersion.effective_date <= day)
-        .order_by(PolicyVersion.effective_date.desc(), PolicyVersion.language.desc())
-        .limit(1)
-    )
+def versions_in_force(session: Session, day: date) -> dict[Language, PolicyVersion]:
+    """Per client language, the version a client is asked to sign on ``day``: the newest in force in
+    that language, else in any language (as when an acknowledgment is recorded)."""
+    found: dict[Language, PolicyVersion] = {}
+    for language in Language:
+        for wanted in (language, None):
+            query = select(PolicyVersion).where(PolicyVersion.effective_date <= day)
+            if wanted is not None:
+                query = query.where(PolicyVersion.language == wanted)
+            policy = session.scalar(
+                query.order_by(PolicyVersion.effective_date.desc(), PolicyVersion.language.desc()).limit(1)
+            )
+            if policy is not None:
+                found[language] = policy
+                break
+    return found
 
 
-def signed_version_clients(version: str, before: datetime | None = None) -> Select:
-    """Ids of clients with a signed (not refused) acknowledgment of ``version``."""
+def versions_text(versions: dict[Language, PolicyVersion]) -> str:
+    """``2020-04-22``, or ``2026-06-01 (fr), 2020-04-22 (en)`` when the languages differ."""
+    labels = {language: policy.version for language, policy in versions.items()}
+    if len(set(labels.values())) <= 1:
+        return next(iter(labels.values()), "")
+    return ", ".join(f"{label} ({language.value})" for language, label in labels.items())
+
+
+def signed_current_clients(versions: dict[Language, PolicyVersion], before: datetime | None = None) -> Select:
+    """Ids of clients with a signed (not refused) acknowledgment of the version in force for their
+    language (versions share their label across languages)."""
+    in_force = [
+        and_(Client.preferred_language == language, PolicyVersion.version == policy.version)
+        for language, policy in versions.items()
+    ]
     query = (
         select(Acknowledgment.client_id)
         .join(PolicyVersion, PolicyVersion.id == Acknowledgment.policy_version_id)
-        .where(PolicyVersion.version == version, Acknowledgment.refused.is_(False))
+        .join(Client, Client.id == Acknowledgment.client_id)
+        .where(Acknowledgment.refused.is_(False), or_(false(), *in_force))
     )
     if before is not None:
         query = query.where(Acknowledgment.signed_at < before)
@@ -196,4 +219,4 @@ def unmatched_pending_count(session: Session) -> int:
 
 
 def clinic_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(Clinic.id, Clinic.name)).tuples().all())
+    return dict(session.execute(select(Clinic.id, Clinic.name)).all())

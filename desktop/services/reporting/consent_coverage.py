@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,12 +16,13 @@ from desktop.services.reporting import common
 
 def compute(session: Session, header: ReportHeader, now: datetime) -> ConsentCoverageReport:
     period = header.period
+    # As the ledgers stood at the end of the period, or now (this instant included) if it is not over.
     state_at = min(period.ends_before, now)
+    cutoff = period.ends_before if period.ends_before <= now else now + timedelta(microseconds=1)
     active = common.clients_with_appointment(period.starts_at, period.ends_before).subquery("active")
-    policy = common.version_in_force(session, period.end)
-    version = policy.version if policy is not None else ""
-    signed = common.signed_version_clients(version, state_at).subquery("signed")
-    latest = common.latest_consent(state_at, clients=select(active.c.client_id))
+    versions = common.versions_in_force(session, period.end)
+    signed = common.signed_current_clients(versions, cutoff).subquery("signed")
+    latest = common.latest_consent(cutoff, clients=select(active.c.client_id))
     consenting = (
         select(latest.c.client_id, latest.c.purpose)
         .where(common.granted_cells(latest))
@@ -34,18 +35,14 @@ def compute(session: Session, header: ReportHeader, now: datetime) -> ConsentCov
             select(Client.clinic_id, func.count(Client.id))
             .where(Client.id.in_(select(active.c.client_id)))
             .group_by(Client.clinic_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     signed_by_clinic = dict(
         session.execute(
             select(Client.clinic_id, func.count(Client.id))
             .where(Client.id.in_(select(active.c.client_id)), Client.id.in_(select(signed.c.client_id)))
             .group_by(Client.clinic_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     consent_counts: dict[tuple[int, Purpose], int] = {}
     both_counts: dict[tuple[int, Purpose], int] = {}
@@ -99,7 +96,7 @@ def compute(session: Session, header: ReportHeader, now: datetime) -> ConsentCov
     )
     return ConsentCoverageReport(
         header=header,
-        policy_version=version,
+        policy_version=common.versions_text(versions),
         state_at=state_at,
         rows=rows,
         totals=totals,

@@ -21,7 +21,7 @@ def _by_name(row: ReacknowledgmentRow) -> tuple[str, str, int]:
 
 def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
     period = header.period
-    policy = common.version_in_force(session, period.end)
+    versions = common.versions_in_force(session, period.end)
     next_visit = (
         select(Appointment.client_id, func.min(Appointment.starts_at).label("next_at"))
         .where(Appointment.starts_at >= period.starts_at, Appointment.starts_at < period.ends_before)
@@ -76,14 +76,13 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
         )
         if version is None:
             never.append(record)
-        elif policy is not None and effective < policy.effective_date:
+        elif record.language in versions and effective < versions[record.language].effective_date:
             outdated.append(record)
         else:
             up_to_date += 1
     return ReacknowledgmentReport(
         header=header,
-        current_version=policy.version if policy is not None else "",
-        current_effective=policy.effective_date if policy is not None else None,
+        current_version=common.versions_text(versions),
         clients_seen=seen,
         up_to_date=up_to_date,
         outdated=tuple(sorted(outdated, key=_by_name)),
