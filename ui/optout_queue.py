@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -129,15 +129,18 @@ class PendingOptOutModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Start again from the first page (what is shown is dropped: it may have changed)."""
-        if self._fetching is not None:
-            self._fetching.cancel()
-            self._fetching = None
+        self.cancel_loading()
         self.beginResetModel()
         self._rows = []
         self._exhausted = False
         self._today = self._services.clock.today()
         self.endResetModel()
         self._fetch()
+
+    def cancel_loading(self) -> None:
+        if self._fetching is not None:
+            self._fetching.cancel()
+            self._fetching = None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted and self._fetching is None
@@ -582,9 +585,9 @@ class OptOutQueueWindow(QWidget):
         self.status.setText(text)
         self.status.setStyleSheet(_STATUS_ERROR if error else _STATUS_OK)
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        # Nothing is written by loading; only what is still loading is dropped.
-        for name, handle in self._tasks.items():
-            if name == "counts":
-                handle.cancel()
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Only reading is dropped; a match or a processing already sent still completes.
+        self.model.cancel_loading()
+        if "counts" in self._tasks:
+            self._tasks["counts"].cancel()
         super().closeEvent(event)

@@ -31,7 +31,14 @@ from desktop.domain.errors import DatabaseUnavailableError
 from desktop.domain.records import ConsentCapture, ConsentChange
 from tests.ui import booking_fixtures
 from tests.ui.booking_fixtures import Desk, activate, draw_signature, draw_tick, type_text
-from ui.booking_dialog import PAGE_APPOINTMENT, PAGE_CONSENT, PAGE_SIGNATURE, BookingDialog, next_quarter_hour
+from ui.booking_dialog import (
+    PAGE_APPOINTMENT,
+    PAGE_CONSENT,
+    PAGE_SIGNATURE,
+    BookingDialog,
+    PolicyTextDialog,
+    next_quarter_hour,
+)
 from ui.widgets.signature_pad import SignaturePad
 
 desk = booking_fixtures.desk
@@ -403,3 +410,19 @@ def test_cancelling_after_changes_asks_first(qtbot, desk):
     desk.boxes.answer = desk.boxes.answer.Yes
     dialog.cancel_button.click()
     assert not dialog.isVisible()
+
+
+def test_the_full_policy_can_be_shown_from_the_signature_step(qtbot, desk):
+    dialog = open_dialog(qtbot, desk, desk.new_client(language=Language.EN))
+    to_consent_page(dialog, BookedVia.AT_DESK)
+    dialog.next_button.click()
+    desk.settle()
+    summary = dialog.signature_step.summary_view.toPlainText()
+    assert "Privacy policy in brief" in summary
+    assert "info@cliniqueslacroix.ca" in summary and "two weeks" in summary
+    dialog.signature_step.full_policy_button.click()
+    shown = dialog.findChild(PolicyTextDialog)
+    assert shown is not None and shown.isVisible()
+    assert "YOUR CHOICES ABOUT RECEIVING PROMOTIONAL COMMUNICATIONS" in shown.text.toPlainText()
+    assert shown.text.isReadOnly()
+    shown.accept()

@@ -6,6 +6,14 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCalendarWidget,
+    QDateEdit,
+    QLineEdit,
+    QListWidget,
+)
 
 from desktop.domain.business_days import opt_out_due_date
 from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, ConsentMethod, Language, OptOutVia, Purpose
@@ -226,3 +234,18 @@ def test_ctrl_enter_saves(qtbot, desk):
     with qtbot.waitSignal(dialog.logged, timeout=5000):
         QTest.keyClick(dialog.requester_name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         desk.settle()
+
+
+def test_every_input_has_an_accessible_name(qtbot, desk):
+    dialog = open_dialog(qtbot, desk)
+    inputs = dialog.findChildren(QAbstractButton) + dialog.findChildren(QLineEdit)
+    inputs += dialog.findChildren(QDateEdit) + dialog.findChildren(QListWidget)
+    unnamed = [
+        w.objectName() or w.text()
+        for w in inputs
+        if not w.accessibleName()
+        # Qt's own parts: the clear button inside a search box, the date box's editor, the calendar.
+        and not isinstance(w.parent(), QLineEdit | QAbstractSpinBox | QCalendarWidget)
+        and not isinstance(w.parent().parent(), QCalendarWidget)
+    ]
+    assert unnamed == []
