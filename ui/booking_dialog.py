@@ -70,6 +70,7 @@ __all__ = ["AGE_OF_OWN_CONSENT", "AppointmentPage", "BookingDialog", "PolicyText
 AGE_OF_OWN_CONSENT = 14
 
 PAGE_APPOINTMENT, PAGE_CONSENT, PAGE_SIGNATURE = range(3)
+FIELD_WIDTH = 320
 _FIELD_PAGES = {
     "starts_at": PAGE_APPOINTMENT,
     "booked_via": PAGE_APPOINTMENT,
@@ -165,6 +166,9 @@ class AppointmentPage(QWidget):
         via_row.addWidget(self.via_desk)
         via_row.addStretch(1)
 
+        # Short values in short boxes: a full-width date box is harder to read at a glance.
+        for widget in (self.when, self.kind, self.mode):
+            widget.setMaximumWidth(FIELD_WIDTH)
         form = QFormLayout(self)
         when_label = QLabel(self.tr("Date and &time:"), self)
         when_label.setBuddy(self.when)

@@ -370,7 +370,9 @@ class SignatureStep(QWidget):
         self.minor_note.setWordWrap(True)
         self.minor_note.setStyleSheet(f"color: {_WITHDRAW_COLOUR}; font-weight: bold;")
         self.minor_note.setText(
-            self.tr("The client is {age}: a parent or tutor must sign.").format(age=age) if minor else ""
+            self.tr("The client is {age} years old: a parent or tutor must sign.").format(age=age)
+            if minor
+            else ""
         )
         self.minor_note.setVisible(minor)
 

@@ -157,7 +157,7 @@ def test_signature_step_for_an_adult_and_for_a_minor(qtbot):
     minor = SignatureStep(Language.EN, "Noah Gagnon", 9, minor=True)
     qtbot.addWidget(minor)
     assert minor.representative_signs.isChecked() and not minor.client_signs.isEnabled()
-    assert minor.minor_note.text() == "The client is 9: a parent or tutor must sign."
+    assert minor.minor_note.text() == "The client is 9 years old: a parent or tutor must sign."
     assert minor.local_problems()["signer_name"] == "Enter the representative's full name."
 
 
