@@ -138,18 +138,8 @@ def _postgres_amcheck(connection: Connection) -> list[Finding]:
                 f"{_short(error)}); a database administrator can run CREATE EXTENSION amcheck",
             )
         ]
-    indexes = connection.execute(
-        text(
-            "SELECT c.relname FROM pg_index i "
-            "JOIN pg_class c ON c.oid = i.indexrelid "
-            "JOIN pg_class t ON t.oid = i.indrelid "
-            "JOIN pg_am am ON am.oid = c.relam "
-            "JOIN pg_namespace n ON n.oid = t.relnamespace "
-            "WHERE am.amname = 'btree' AND n.nspname = current_schema() AND t.relname = ANY(:tables) "
-            "ORDER BY c.relname"
-        ),
-        {"tables": [*Base.metadata.tables, "alembic_version"]},
-    ).scalars()
+    with connection.begin():
+        indexes = _postgres_indexes(connection)
     problems = []
     checked = 0
     for index in indexes:
@@ -163,6 +153,24 @@ def _postgres_amcheck(connection: Connection) -> list[Finding]:
         shown = "; ".join(problems[:_SHOWN_PROBLEMS])
         return [Finding("amcheck", Status.FAILED, f"{len(problems)} damaged indexes: {shown}")]
     return [Finding("amcheck", Status.OK, f"{checked} indexes verified (bt_index_check)")]
+
+
+def _postgres_indexes(connection: Connection) -> list[str]:
+    """The B-tree indexes of FrontDesk's own tables in the current schema."""
+    return list(
+        connection.execute(
+            text(
+                "SELECT c.relname FROM pg_index i "
+                "JOIN pg_class c ON c.oid = i.indexrelid "
+                "JOIN pg_class t ON t.oid = i.indrelid "
+                "JOIN pg_am am ON am.oid = c.relam "
+                "JOIN pg_namespace n ON n.oid = t.relnamespace "
+                "WHERE am.amname = 'btree' AND n.nspname = current_schema() AND t.relname = ANY(:tables) "
+                "ORDER BY c.relname"
+            ),
+            {"tables": [*Base.metadata.tables, "alembic_version"]},
+        ).scalars()
+    )
 
 
 def _triggers(connection: Connection) -> list[Finding]:
