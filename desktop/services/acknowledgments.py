@@ -102,7 +102,9 @@ def append_acknowledgment(
 ) -> Acknowledgment:
     replayed = uow.session.scalar(select(Acknowledgment).where(Acknowledgment.uid == capture.uid))
     if replayed is not None:
-        if replayed.client_id != client.id or replayed.refused != capture.refused:
+        stored = (replayed.client_id, replayed.refused, replayed.signer_capacity, replayed.signature_png)
+        signature = None if capture.refused else capture.signature_png
+        if stored != (client.id, capture.refused, capture.signer_capacity, signature):
             raise ConflictError("replay_mismatch")
         return replayed
     signer, note = validate_capture(capture, client, uow.clock.today())

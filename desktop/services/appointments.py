@@ -74,7 +74,8 @@ class AppointmentService:
             client = load_client(uow.session, client_id)
             replayed = uow.session.scalar(select(Appointment).where(Appointment.uid == draft.uid))
             if replayed is not None:
-                if replayed.client_id != client.id:
+                stored = (replayed.client_id, replayed.starts_at, replayed.kind, replayed.mode, replayed.booked_via)
+                if stored != (client.id, draft.starts_at, draft.kind, draft.mode, draft.booked_via):
                     raise ConflictError("replay_mismatch")
                 return BookingResult(to_record(uow.session, replayed), (), None)
             validate_draft(draft, uow)

@@ -170,6 +170,30 @@ def _process(uow: UnitOfWork, request: OptOutRequest, record: OptOutRecord, conf
         _add_event(uow, request, OptOutEventKind.CONFIRMATION_SENT, client.id)
 
 
+def _same_request(record: OptOutRecord, draft: OptOutDraft) -> bool:
+    """Whether a request logged with the draft's uid says what the draft says (a true replay)."""
+    logged_for = next((e.client_id for e in record.history if e.kind == OptOutEventKind.MATCHED), None)
+    return (
+        record.received_via,
+        record.received_on,
+        record.requester_name,
+        record.requester_phone,
+        record.requester_email,
+        record.note,
+        record.purposes,
+        record.channels,
+    ) == (
+        draft.received_via,
+        draft.received_on,
+        draft.requester_name,
+        draft.requester_phone,
+        draft.requester_email,
+        draft.note,
+        draft.purposes,
+        draft.channels,
+    ) and (draft.client_id is None or draft.client_id == logged_for)
+
+
 def pending_requests_for_client(session: Session, client_id: int) -> list[OptOutRecord]:
     return [r for r in requests_for_client(session, client_id) if r.pending]
 
@@ -198,7 +222,10 @@ class OptOutService:
         def work(uow: UnitOfWork) -> OptOutRecord:
             replayed = uow.session.scalar(select(OptOutRequest).where(OptOutRequest.uid == clean.uid))
             if replayed is not None:
-                return _state(uow.session, replayed)
+                record = _state(uow.session, replayed)
+                if not _same_request(record, clean):
+                    raise ConflictError("replay_mismatch")
+                return record
             if clean.client_id is not None:
                 load_client(uow.session, clean.client_id)
             immediate = clean.received_via.takes_effect_at_once
