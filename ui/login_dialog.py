@@ -92,6 +92,7 @@ class LoginDialog(QDialog):
 
         self.error = QLabel(self)
         self.error.setObjectName("loginError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.setAccessibleName(self.tr("Sign-in problem"))
         self.error.hide()

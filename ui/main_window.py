@@ -109,6 +109,7 @@ class SearchPanel(QWidget):
 
         self.state = QLabel(self)
         self.state.setObjectName("searchState")
+        self.state.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed
         self.state.setWordWrap(True)
         self.state.setAccessibleName(self.tr("Search result count"))
 
@@ -473,6 +474,7 @@ class MainWindow(QMainWindow):
             bar,
         )
         self.user_label.setObjectName("userLabel")
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
         bar.addPermanentWidget(self.busy_indicator)
         bar.addPermanentWidget(self.counts_button)
         bar.addPermanentWidget(self.user_label)

@@ -38,6 +38,7 @@ class DuplicatePanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.message = QLabel(self)
         self.message.setObjectName("duplicateMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Possible duplicate"))
         self._rows = QVBoxLayout()

@@ -6,12 +6,22 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import click
 import pytest
 from PIL import Image
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog
 
-from ui.app import NO_DISPLAY_MESSAGE, demo_database_url, display_problem
+from desktop.cli import AppContext, cli
+from desktop.demo import DEMO_ACCOUNTS
+from ui.app import NO_DISPLAY_MESSAGE, demo_database_url, display_problem, run_gui
+from ui.login_dialog import FirstManagerDialog, LoginDialog
+from ui.main_window import MainWindow
+from ui.settings import AppSettings
+from ui.thread_check import install_gui_thread_guard
 
 ROOT = Path(__file__).resolve().parents[2]
 LAUNCH = "from ui.main import main; main()"
@@ -77,3 +87,130 @@ def test_screenshot_needs_the_demo(tmp_path):
 )
 def test_display_problem(environ, platform, problem):
     assert (display_problem(environ, platform) == NO_DISPLAY_MESSAGE) is problem
+
+
+# ---------------------------------------------------------------- the session loop, in this process
+
+
+class Driver:
+    """Plays the person at the keyboard: each step acts on the window it is waiting for."""
+
+    def __init__(self, qapp, steps, timeout_s: float = 60) -> None:
+        self.steps = list(steps)
+        self.done: list[str] = []
+        self.handled: set[int] = set()
+        self.deadline = time.monotonic() + timeout_s
+        self.timer = QTimer()
+        self.timer.setInterval(50)
+        self.timer.timeout.connect(self.tick)
+        self.qapp = qapp
+
+    def tick(self) -> None:
+        if not self.steps:
+            self.timer.stop()
+            return
+        if time.monotonic() > self.deadline:
+            self.timer.stop()
+            for widget in self.qapp.topLevelWidgets():
+                if isinstance(widget, QDialog) and widget.isVisible():
+                    widget.reject()
+                elif isinstance(widget, MainWindow) and widget.isVisible():
+                    widget.close()
+            return
+        kind, action = self.steps[0]
+        for widget in self.qapp.topLevelWidgets():
+            if type(widget) is kind and widget.isVisible() and id(widget) not in self.handled:
+                self.handled.add(id(widget))
+                self.steps.pop(0)
+                self.done.append(action(widget) or kind.__name__)
+                return
+
+
+@pytest.fixture
+def gui_start(qapp, monkeypatch):
+    """run_gui styles the shared application and changes its quit rule: put both back afterwards."""
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    style_sheet, quits = qapp.styleSheet(), qapp.quitOnLastWindowClosed()
+    name = qapp.applicationName()
+
+    def start(database: str | None, demo: bool, steps) -> tuple[int, list[str]]:
+        ctx = click.Context(cli, info_name="frontdesk")
+        ctx.params = {"database": database, "demo": demo, "screenshot": None}
+        ctx.obj = AppContext(database)
+        ctx.call_on_close(ctx.obj.close)
+        driver = Driver(qapp, steps)
+        driver.timer.start()
+        with ctx:
+            code = run_gui(ctx)
+        driver.timer.stop()
+        return code, driver.done
+
+    yield start
+    qapp.setStyleSheet(style_sheet)
+    qapp.setQuitOnLastWindowClosed(quits)
+    qapp.setApplicationName(name)
+    install_gui_thread_guard()
+
+
+def test_demo_session_signs_in_switches_user_and_quits(gui_start):
+    seen: dict[str, object] = {}
+
+    def sign_in_as_receptionist(dialog: LoginDialog) -> str:
+        seen["demo buttons"] = len(dialog.demo_buttons)
+        dialog.demo_buttons[0].click()
+        dialog.sign_in_button.click()
+        return "signed in"
+
+    def switch_user(window: MainWindow) -> str:
+        seen["title"] = window.windowTitle()
+        window.switch_user()
+        return "switched user"
+
+    def quit_at_sign_in(dialog: LoginDialog) -> str:
+        seen["username kept"] = dialog.username.text()
+        dialog.quit_button.click()
+        return "quit"
+
+    code, done = gui_start(
+        None,
+        True,
+        [(LoginDialog, sign_in_as_receptionist), (MainWindow, switch_user), (LoginDialog, quit_at_sign_in)],
+    )
+    assert code == 0
+    assert done == ["signed in", "switched user", "quit"]
+    assert seen["demo buttons"] == len(DEMO_ACCOUNTS)
+    assert str(seen["title"]).startswith("DEMO")
+    assert seen["username kept"] == DEMO_ACCOUNTS[0].username
+
+
+def test_first_start_creates_the_manager_then_signs_in(gui_start, tmp_path):
+    def create_manager(dialog: FirstManagerDialog) -> str:
+        for editor, value in (
+            (dialog.username, "marie.tremblay"),
+            (dialog.full_name, "Marie Tremblay"),
+            (dialog.password, "Bonjour-2026"),
+            (dialog.password_again, "Bonjour-2026"),
+        ):
+            editor.setText(value)
+        dialog.create_button.click()
+        return "manager created"
+
+    def sign_in(dialog: LoginDialog) -> str:
+        assert dialog.username.text() == "marie.tremblay"
+        assert dialog.demo_buttons == []
+        dialog.password.setText("Bonjour-2026")
+        dialog.sign_in_button.click()
+        return "signed in"
+
+    def quit_window(window: MainWindow) -> str:
+        window.close()
+        return "closed"
+
+    code, done = gui_start(
+        demo_database_url(tmp_path),
+        False,
+        [(FirstManagerDialog, create_manager), (LoginDialog, sign_in), (MainWindow, quit_window)],
+    )
+    assert code == 0
+    assert done == ["manager created", "signed in", "closed"]
+    assert AppSettings().last_username == "marie.tremblay"

@@ -48,6 +48,7 @@ class ConflictDialog(QDialog):
         self.stored = stored
 
         intro = QLabel(message, self)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setObjectName("conflictMessage")
         intro.setWordWrap(True)
         explanation = QLabel(
@@ -105,6 +106,7 @@ class ConflictDialog(QDialog):
             mine_label = QLabel(yours[field] or self.tr("(empty)"), self._grid_widget)
             stored_label = QLabel(theirs[field] or self.tr("(empty)"), self._grid_widget)
             for label in (mine_label, stored_label):
+                label.setTextFormat(Qt.TextFormat.PlainText)  # what people typed is never markup
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 label.setProperty("differs", differs)
             if differs:

@@ -101,6 +101,7 @@ class ConsentsTab(QWidget):
         # The selected cell in full: when, how, by whom, the exact wording (tooltips need a mouse).
         self.cell_detail = QLabel(self)
         self.cell_detail.setObjectName("cellDetail")
+        self.cell_detail.setTextFormat(Qt.TextFormat.PlainText)
         self.cell_detail.setWordWrap(True)
         self.cell_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cell_detail.setAccessibleName(self.tr("Selected consent in detail"))

@@ -56,6 +56,7 @@ class DetailsTab(QWidget):
         self.result_label.setAccessibleName(self.tr("Save result"))
         self.provenance_label = QLabel(self)
         self.provenance_label.setObjectName("provenance")
+        self.provenance_label.setTextFormat(Qt.TextFormat.PlainText)
         self.provenance_label.setWordWrap(True)
 
         buttons = QHBoxLayout()

@@ -6,6 +6,7 @@ person who cannot tell red from green (or a grey-scale printout) reads the same 
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLayoutItem, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.domain.records import ClientRecord, ClientStatus
+from desktop.domain.validation import display_phone
 from ui.i18n import format_date, language_label
 
 __all__ = ["Badge", "ClientHeader", "FlowLayout", "status_badges"]
@@ -171,6 +173,7 @@ class ClientHeader(QFrame):
 
         self.name_label = QLabel(self)
         self.name_label.setObjectName("clientName")
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name_label.setWordWrap(True)
         font = self.name_label.font()
@@ -202,17 +205,23 @@ class ClientHeader(QFrame):
     def show_client(self, client: ClientRecord, today: date) -> None:
         self.name_label.setText(f"{client.first_name} {client.last_name.upper()}")
         self.name_label.setAccessibleName(self.tr("Client: {name}").format(name=client.full_name))
+        values = {
+            "age": client.age_on(today),
+            "born": format_date(client.date_of_birth),
+            "file": html.escape(client.file_number),
+            "language": language_label(client.preferred_language),
+            "phone": html.escape(display_phone(client.phone)) or self.tr("none"),
+        }
         facts = self.tr(
             "Age <b>{age}</b> &nbsp;(born {born}) &nbsp;·&nbsp; File no. <b>{file}</b>"
-            " &nbsp;·&nbsp; Speaks <b>{language}</b>"
-        ).format(
-            age=client.age_on(today),
-            born=format_date(client.date_of_birth),
-            file=client.file_number,
-            language=language_label(client.preferred_language),
-        )
+            " &nbsp;·&nbsp; Language <b>{language}</b> &nbsp;·&nbsp; Phone <b>{phone}</b>"
+        ).format(**values)
         self.facts_label.setText(facts)
-        self.facts_label.setAccessibleName(self.facts_label.text())
+        self.facts_label.setAccessibleName(
+            self.tr("Age {age}, born {born}, file number {file}, language {language}, phone {phone}").format(
+                **values
+            )
+        )
         self.show_badges([])
 
     def show_status(self, status: ClientStatus | None) -> None:
