@@ -53,16 +53,14 @@ def client_line(client: ClientSummary) -> str:
     """'Côté, Zoé · born 1980-04-12 · file 000123 · (418) 555-0123' (staff-facing)."""
     parts = [
         f"{client.last_name}, {client.first_name}",
-        _tr("born {date}").format(date=client.date_of_birth.isoformat()),
-        _tr("file {number}").format(number=client.file_number),
+        QCoreApplication.translate("ClientPicker", "born {date}").format(
+            date=client.date_of_birth.isoformat()
+        ),
+        QCoreApplication.translate("ClientPicker", "file {number}").format(number=client.file_number),
     ]
     if client.phone:
         parts.append(display_phone(client.phone))
     return " · ".join(parts)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClientPicker", text)
 
 
 class ClientPicker(QWidget):

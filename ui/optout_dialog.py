@@ -64,10 +64,6 @@ class ScopePreset:
     CUSTOM = "custom"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OptOutScope", text)
-
-
 def purpose_names(purposes: frozenset[Purpose]) -> str:
     language = current_language()
     return ", ".join(purpose_label(p, language) for p in Purpose if p in purposes)
@@ -75,7 +71,7 @@ def purpose_names(purposes: frozenset[Purpose]) -> str:
 
 def channel_names(channels: frozenset[Channel]) -> str:
     if channels == frozenset(Channel):
-        return _tr("every channel")
+        return QCoreApplication.translate("OptOutScope", "every channel")
     language = current_language()
     return ", ".join(channel_label(c, language) for c in Channel if c in channels)
 
@@ -83,11 +79,13 @@ def channel_names(channels: frozenset[Channel]) -> str:
 def scope_summary(purposes: frozenset[Purpose], channels: frozenset[Channel]) -> str:
     """A short, staff-facing description of what a request covers."""
     if purposes == EVERYTHING:
-        what = _tr("Everything, including appointment reminders")
+        what = QCoreApplication.translate("OptOutScope", "Everything, including appointment reminders")
     elif purposes == PROMOTIONAL_PURPOSES:
-        what = _tr("All promotional (reminders kept)")
+        what = QCoreApplication.translate("OptOutScope", "All promotional (reminders kept)")
     elif purposes == PROMOTIONAL_PURPOSES - {Purpose.PARENT_COMPANY_PROMOTIONS}:
-        what = _tr("All promotional except the parent company (reminders kept)")
+        what = QCoreApplication.translate(
+            "OptOutScope", "All promotional except the parent company (reminders kept)"
+        )
     else:
         what = purpose_names(purposes)
     return f"{what} — {channel_names(channels)}"
