@@ -180,7 +180,7 @@ class NewClientDialog(QDialog):
         self._finish_saving()
         if isinstance(error, ValidationError):
             self.duplicate_panel.hide()
-            self.message.setText(self.tr("Some fields need correcting (see the messages in red)."))
+            self.message.setText(self.tr("Some fields need correcting: see the message under each one."))
             self.form.show_problems(error)
             return
         self.form.show_problems(None)

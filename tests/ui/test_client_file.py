@@ -57,9 +57,11 @@ def test_header_names_the_client_unmistakably(qtbot, window, client):
     open_file(qtbot, window, client.id)
     header = window.client_file.header
     assert header.name_label.text() == "Zoé CÔTÉ"
-    facts = header.facts_label.text()
-    assert "Age <b>28</b>" in facts and "1998-10-11" in facts
-    assert client.file_number in facts and "French" in facts
+    facts = header.facts_label.accessibleName()
+    assert "Age 28, born 1998-10-11" in facts
+    assert f"file number {client.file_number}" in facts
+    assert "language French" in facts and "(418) 555-0123" in facts
+    assert "Age&nbsp;<b>28</b>" in header.facts_label.text()  # never split across two lines
     assert header.name_label.font().pointSizeF() > window.font().pointSizeF() * 1.5
 
 

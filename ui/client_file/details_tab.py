@@ -157,7 +157,7 @@ class DetailsTab(QWidget):
         self._saving = False
         self._update_buttons()
         if isinstance(error, ValidationError):
-            self.result_label.setText(self.tr("Some fields need correcting (see the messages in red)."))
+            self.result_label.setText(self.tr("Some fields need correcting: see the message under each one."))
             self.form.show_problems(error)
             return
         self.form.show_problems(None)

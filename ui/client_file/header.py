@@ -174,12 +174,14 @@ class ClientHeader(QFrame):
         self.name_label = QLabel(self)
         self.name_label.setObjectName("clientName")
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name_label.setWordWrap(True)
         font = self.name_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.9)
         font.setBold(True)
         self.name_label.setFont(font)
+        # Stacked accents on capitals (NGUYỄN) rise above the font's ascent: the label keeps room above
+        # them, and is not made selectable (a selectable label clips them to the line).
+        self.name_label.setContentsMargins(0, self.name_label.fontMetrics().height() // 4, 0, 0)
 
         self.facts_label = QLabel(self)
         self.facts_label.setObjectName("clientFacts")
@@ -212,10 +214,14 @@ class ClientHeader(QFrame):
             "language": language_label(client.preferred_language),
             "phone": html.escape(display_phone(client.phone)) or self.tr("none"),
         }
-        facts = self.tr(
-            "Age <b>{age}</b> &nbsp;(born {born}) &nbsp;·&nbsp; File no. <b>{file}</b>"
-            " &nbsp;·&nbsp; Language <b>{language}</b> &nbsp;·&nbsp; Phone <b>{phone}</b>"
-        ).format(**values)
+        facts = [
+            self.tr("Age <b>{age}</b> (born {born})"),
+            self.tr("File no. <b>{file}</b>"),
+            self.tr("Language <b>{language}</b>"),
+            self.tr("Phone <b>{phone}</b>"),
+        ]
+        # Each fact stays on one line; the line breaks, if the pane is narrow, fall between facts.
+        facts = " &nbsp;·&nbsp; ".join(fact.format(**values).replace(" ", "&nbsp;") for fact in facts)
         self.facts_label.setText(facts)
         self.facts_label.setAccessibleName(
             self.tr("Age {age}, born {born}, file number {file}, language {language}, phone {phone}").format(

@@ -70,7 +70,7 @@ class ClientFileWidget(QWidget):
             self.consents_tab: self.tr("Co&nsents"),
             self.appointments_tab: self.tr("&Appointments"),
             self.acknowledgments_tab: self.tr("Ac&knowledgments"),
-            self.optouts_tab: self.tr("Opt-o&ut requests"),
+            self.optouts_tab: self.tr("Opt-o&uts"),
         }
         for tab, title in self._tab_titles.items():
             self.tabs.addTab(tab, title)
