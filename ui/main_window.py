@@ -648,9 +648,17 @@ class MainWindow(QMainWindow):
         if window_class is None:
             return
         window = window_class(self.services, self.actor, self.runner, self)
+        processed = getattr(window, "processed", None)
+        if processed is not None:
+            processed.connect(self._opt_out_processed)
         window.installEventFilter(self)
         self._keep("queue", window)
         self._present(window)
+
+    def _opt_out_processed(self, _record: object) -> None:
+        # Processing withdraws consent: the counts change, and so may the open file's badges.
+        self.refresh_opt_out_counts()
+        self.client_file.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._dialogs.get("queue") and event.type() in (QEvent.Type.Close, QEvent.Type.Hide):

@@ -4,6 +4,7 @@ there is no display."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -12,11 +13,13 @@ from pathlib import Path
 import click
 import pytest
 from PIL import Image
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog
 
 from desktop.cli import AppContext, cli
 from desktop.demo import DEMO_ACCOUNTS
+from desktop.domain.enums import Language
+from ui import i18n
 from ui.app import NO_DISPLAY_MESSAGE, demo_database_url, display_problem, run_gui
 from ui.login_dialog import FirstManagerDialog, LoginDialog
 from ui.main_window import MainWindow
@@ -214,3 +217,60 @@ def test_first_start_creates_the_manager_then_signs_in(gui_start, tmp_path):
     assert code == 0
     assert done == ["manager created", "signed in", "closed"]
     assert AppSettings().last_username == "marie.tremblay"
+
+
+# ---------------------------------------------------------------- interface language
+
+TS_FILE = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_CA">
+<context><name>MainWindow</name>
+<message><source>&amp;Find a client</source><translation>&amp;Trouver un client</translation></message>
+</context>
+</TS>
+"""
+
+
+def test_a_french_translation_file_is_used_when_present(qapp, tmp_path, monkeypatch):
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    source, compiled = tmp_path / "frontdesk_fr.ts", tmp_path / "frontdesk_fr.qm"
+    source.write_text(TS_FILE, encoding="utf-8")
+    subprocess.run([lrelease, str(source), "-qm", str(compiled)], check=True, capture_output=True)
+    monkeypatch.setattr(
+        i18n, "translation_file", lambda language: tmp_path / f"frontdesk_{language.value}.qm"
+    )
+    try:
+        assert i18n.install_translators(qapp, Language.FR) == Language.FR
+        assert i18n.current_language() == Language.FR
+        assert QCoreApplication.translate("MainWindow", "&Find a client") == "&Trouver un client"
+    finally:
+        i18n.install_translators(qapp, Language.EN)
+    assert QCoreApplication.translate("MainWindow", "&Find a client") == "&Find a client"
+
+
+def test_without_its_translation_french_falls_back_to_english_whole(qapp, tmp_path, monkeypatch):
+    monkeypatch.setattr(i18n, "translation_file", lambda language: tmp_path / "missing.qm")
+    try:
+        assert i18n.install_translators(qapp, Language.FR) == Language.EN
+        assert i18n.current_language() == Language.EN
+    finally:
+        i18n.install_translators(qapp, Language.EN)
+
+
+@pytest.mark.parametrize(
+    ("environment", "saved", "expected"),
+    [
+        (None, None, Language.FR),
+        (None, "en", Language.EN),
+        ("en", "fr", Language.EN),
+        ("xx", None, Language.FR),
+    ],
+)
+def test_the_requested_language_defaults_to_french(monkeypatch, environment, saved, expected):
+    if environment is None:
+        monkeypatch.delenv(i18n.LANGUAGE_ENV, raising=False)
+    else:
+        monkeypatch.setenv(i18n.LANGUAGE_ENV, environment)
+    assert i18n.requested_language(saved) == expected

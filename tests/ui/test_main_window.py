@@ -379,3 +379,60 @@ def test_demo_mode_says_so_in_the_title(qtbot, make_window, gui_services, desk):
     window = make_window(gui_services, desk, demo=True)
     assert window.windowTitle().startswith("DEMO")
     assert STAFF["accueil"][0] in window.windowTitle()
+
+
+def test_ctrl_o_opens_the_opt_out_dialog_for_the_open_client(qtbot, monkeypatch, window, gui_services, desk):
+    optout_dialog = pytest.importorskip("ui.optout_dialog")
+    client = create_client(gui_services, desk, "Fortin", "Hélène")
+    window.open_client(client.id)
+    qtbot.waitUntil(lambda: window.client_file.client is not None, timeout=TIMEOUT_MS)
+    settle(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    dialog = window._dialogs.get("opt-out")
+    assert isinstance(dialog, optout_dialog.OptOutDialog)
+
+    refreshed: list[bool] = []
+    monkeypatch.setattr(window.client_file, "refresh", lambda: refreshed.append(True))
+    dialog.logged.emit(object())
+    settle(qtbot, window)
+    assert refreshed == [True]
+    assert "Opt-out request logged" in window.statusBar().currentMessage()
+    dialog.close()
+
+
+def test_the_opt_out_queue_opens_once_and_its_processing_refreshes_the_file(qtbot, monkeypatch, window):
+    optout_queue = pytest.importorskip("ui.optout_queue")
+    qtbot.keyClick(
+        window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    queue = window._dialogs.get("queue")
+    assert isinstance(queue, optout_queue.OptOutQueueWindow)
+    window.counts_button.click()
+    assert window._dialogs.get("queue") is queue
+    settle(qtbot, window)
+
+    refreshed: list[bool] = []
+    monkeypatch.setattr(window.client_file, "refresh", lambda: refreshed.append(True))
+    queue.processed.emit(object())
+    settle(qtbot, window)
+    assert refreshed == [True]
+    queue.close()
+
+
+def test_ctrl_b_opens_the_booking_dialog_for_the_open_client(qtbot, window, gui_services, desk):
+    booking_dialog = pytest.importorskip("ui.booking_dialog")
+    client = create_client(gui_services, desk, "Gauthier", "Noël")
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert (
+        "Open a client file first" in window.statusBar().currentMessage()
+        or not window.book_action.isEnabled()
+    )
+    window.open_client(client.id)
+    qtbot.waitUntil(lambda: window.client_file.client is not None, timeout=TIMEOUT_MS)
+    settle(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    dialog = window._dialogs.get("booking")
+    assert isinstance(dialog, booking_dialog.BookingDialog)
+    assert "Noël Gauthier" in dialog.windowTitle()
+    settle(qtbot, window)
+    dialog.reject()

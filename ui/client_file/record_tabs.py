@@ -57,10 +57,6 @@ __all__ = [
 ]
 
 
-def _t(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 class RecordListTab(QWidget):
     """A heading line, a table and an optional row of buttons."""
 
@@ -192,17 +188,29 @@ class AppointmentsTab(RecordListTab):
 
         return [
             Column(
-                _t("Appointments", "Date and time"), lambda a: format_datetime(a.starts_at), bold=upcoming
-            ),
-            Column(
-                _t("Appointments", "When"),
-                lambda a: _t("Appointments", "Upcoming") if upcoming(a) else _t("Appointments", "Past"),
+                QCoreApplication.translate("Appointments", "Date and time"),
+                lambda a: format_datetime(a.starts_at),
                 bold=upcoming,
             ),
-            Column(_t("Appointments", "Kind"), lambda a: appointment_kind_label(a.kind)),
-            Column(_t("Appointments", "Where"), lambda a: appointment_mode_label(a.mode)),
-            Column(_t("Appointments", "Booked"), lambda a: booked_via_label(a.booked_via)),
-            Column(_t("Appointments", "Booked by"), lambda a: a.booked_by),
+            Column(
+                QCoreApplication.translate("Appointments", "When"),
+                lambda a: (
+                    QCoreApplication.translate("Appointments", "Upcoming")
+                    if upcoming(a)
+                    else QCoreApplication.translate("Appointments", "Past")
+                ),
+                bold=upcoming,
+            ),
+            Column(
+                QCoreApplication.translate("Appointments", "Kind"), lambda a: appointment_kind_label(a.kind)
+            ),
+            Column(
+                QCoreApplication.translate("Appointments", "Where"), lambda a: appointment_mode_label(a.mode)
+            ),
+            Column(
+                QCoreApplication.translate("Appointments", "Booked"), lambda a: booked_via_label(a.booked_via)
+            ),
+            Column(QCoreApplication.translate("Appointments", "Booked by"), lambda a: a.booked_by),
         ]
 
     def _make_model(self, columns: list[Column[Any]]) -> RecordTableModel[Any]:
@@ -275,22 +283,28 @@ class AcknowledgmentsTab(RecordListTab):
         self, services: Services, actor: Actor, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         columns: list[Column[AcknowledgmentRecord]] = [
-            Column(_t("Acknowledgments", "Date"), lambda a: format_datetime(a.signed_at)),
             Column(
-                _t("Acknowledgments", "Outcome"),
+                QCoreApplication.translate("Acknowledgments", "Date"), lambda a: format_datetime(a.signed_at)
+            ),
+            Column(
+                QCoreApplication.translate("Acknowledgments", "Outcome"),
                 lambda a: (
-                    _t("Acknowledgments", "✖ Refused") if a.refused else _t("Acknowledgments", "✔ Signed")
+                    QCoreApplication.translate("Acknowledgments", "✖ Refused")
+                    if a.refused
+                    else QCoreApplication.translate("Acknowledgments", "✔ Signed")
                 ),
                 tooltip=lambda a: a.refusal_note,
                 tone=lambda a: "danger" if a.refused else "ok",
             ),
             Column(
-                _t("Acknowledgments", "Policy version"),
+                QCoreApplication.translate("Acknowledgments", "Policy version"),
                 lambda a: f"{a.policy_version} ({a.policy_language.value.upper()})",
             ),
-            Column(_t("Acknowledgments", "Read in"), lambda a: language_label(a.language)),
-            Column(_t("Acknowledgments", "Signer"), _signer),
-            Column(_t("Acknowledgments", "Witness"), lambda a: a.witnessed_by),
+            Column(
+                QCoreApplication.translate("Acknowledgments", "Read in"), lambda a: language_label(a.language)
+            ),
+            Column(QCoreApplication.translate("Acknowledgments", "Signer"), _signer),
+            Column(QCoreApplication.translate("Acknowledgments", "Witness"), lambda a: a.witnessed_by),
         ]
         super().__init__(
             services,
@@ -397,18 +411,21 @@ class OptOutsTab(RecordListTab):
     ) -> None:
         columns: list[Column[OptOutRecord]] = [
             Column(
-                _t("OptOuts", "Received"),
+                QCoreApplication.translate("OptOuts", "Received"),
                 lambda r: f"{format_date(r.received_on)}, {opt_out_via_label(r.received_via)}",
             ),
-            Column(_t("OptOuts", "Due"), lambda r: format_date(r.due_on)),
+            Column(QCoreApplication.translate("OptOuts", "Due"), lambda r: format_date(r.due_on)),
             Column(
-                _t("OptOuts", "Status"),
+                QCoreApplication.translate("OptOuts", "Status"),
                 lambda r: opt_out_state(r, today())[0],
                 tone=lambda r: opt_out_state(r, today())[1],
             ),
-            Column(_t("OptOuts", "Scope"), opt_out_scope, tooltip=opt_out_scope),
-            Column(_t("OptOuts", "Requested by"), lambda r: r.requester_name),
-            Column(_t("OptOuts", "Logged by"), lambda r: f"{r.logged_by}, {format_datetime(r.logged_at)}"),
+            Column(QCoreApplication.translate("OptOuts", "Scope"), opt_out_scope, tooltip=opt_out_scope),
+            Column(QCoreApplication.translate("OptOuts", "Requested by"), lambda r: r.requester_name),
+            Column(
+                QCoreApplication.translate("OptOuts", "Logged by"),
+                lambda r: f"{r.logged_by}, {format_datetime(r.logged_at)}",
+            ),
         ]
         super().__init__(
             services,
