@@ -6,15 +6,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from desktop.app import open_services
 from desktop.db.engine import sqlite_url
+from desktop.domain.enums import Role
 from desktop.domain.errors import DatabaseCorruptError
 from desktop.domain.records import ClientDraft
 from desktop.maintenance.backup import backups_folder, newest_backup
+from desktop.services.unit_of_work import system_actor
 from tests.conftest import TEST_PASSWORD
 from tests.desktop.reliability.helpers import REPO_ROOT
 
@@ -52,22 +55,8 @@ def damaged_database(test_root, tmp_path) -> Path:
     path = tmp_path / "clinic.db"
     services = open_services(sqlite_url(path))
     try:
-        assert (
-            _frontdesk(
-                "--database",
-                sqlite_url(path),
-                "user",
-                "add",
-                "gestion",
-                "--role",
-                "manager",
-                stdin=TEST_PASSWORD + "\n",
-            ).returncode
-            == 0
-        )
+        services.staff.create(system_actor("test"), "gestion", "Gestion", Role.MANAGER, TEST_PASSWORD)
         actor = services.staff.authenticate("gestion", TEST_PASSWORD, "test")
-        from datetime import date
-
         for n in range(40):
             services.clients.create(actor, ClientDraft(f"Dossier{n}", "Test", date(1960, 1, 1 + n % 28)))
     finally:
