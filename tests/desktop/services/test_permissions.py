@@ -1,0 +1,246 @@
+"""Every core service method, called by every role: only the allowed ones pass; a refusal raises
+PermissionDeniedError and is itself audited as "permission.denied"."""
+
+from __future__ import annotations
+
+import inspect
+import io
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+from PIL import Image, ImageDraw
+from sqlalchemy import select
+
+from desktop.db.models import AuditRecord, PolicyVersion
+from desktop.domain.enums import (
+    PROMOTIONAL_PURPOSES,
+    AppointmentKind,
+    AppointmentMode,
+    BookedVia,
+    Channel,
+    ConsentMethod,
+    Language,
+    OptOutVia,
+    Purpose,
+    Role,
+)
+from desktop.domain.errors import PermissionDeniedError
+from desktop.domain.records import (
+    Actor,
+    AppointmentDraft,
+    ClientDraft,
+    ConsentCapture,
+    ConsentChange,
+    OptOutDraft,
+    SignatureCapture,
+)
+from desktop.services import Services
+from desktop.services.acknowledgments import AcknowledgmentService
+from desktop.services.appointments import AppointmentService
+from desktop.services.clients import ClientService
+from desktop.services.clinics import ClinicService
+from desktop.services.consent import ConsentService
+from desktop.services.optouts import OptOutService
+from desktop.services.permissions import ROLE_PERMISSIONS, Permission, role_allows
+from desktop.services.policies import PolicyService
+from desktop.services.staff import StaffService
+from desktop.services.unit_of_work import system_actor
+from tests.conftest import TEST_PASSWORD, WORKSTATION
+
+W = Permission.WORK_CLIENT_FILES
+M = Permission.MANAGE_STAFF
+_names = itertools.count()
+
+
+def signature_png() -> bytes:
+    image = Image.new("RGBA", (200, 80), (0, 0, 0, 0))
+    ImageDraw.Draw(image).line([(10, 40), (90, 10), (190, 60)], fill=(0, 0, 0, 255), width=3)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@dataclass
+class World:
+    """Records the calls can act on, made by an account allowed to make them."""
+
+    services: Services
+    client_id: int
+    request_id: int
+    acknowledgment_id: int
+    policy_id: int
+    colleague_id: int
+
+    def new_matched_request(self) -> int:
+        admin = self.services.staff.authenticate("gestion", TEST_PASSWORD, WORKSTATION)
+        return self.services.optouts.log(admin, opt_out(self.client_id)).id
+
+
+def draft() -> ClientDraft:
+    return ClientDraft("Côté", f"Zoé{next(_names)}", date(1980, 4, 12))
+
+
+def opt_out(client_id: int | None = None) -> OptOutDraft:
+    return OptOutDraft(OptOutVia.EMAIL, date(2026, 11, 24), "Zoé Côté", purposes=PROMOTIONAL_PURPOSES, client_id=client_id)
+
+
+def consent() -> ConsentCapture:
+    return ConsentCapture(
+        (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, next(_names) % 2 == 0),), ConsentMethod.VERBAL_PHONE, Language.FR
+    )
+
+
+def booking(services: Services) -> AppointmentDraft:
+    return AppointmentDraft(
+        services.clock.now() + timedelta(days=1), AppointmentKind.CONSULTATION, AppointmentMode.IN_CLINIC, BookedVia.PHONE
+    )
+
+
+Call = Callable[[Services, Actor, World], object]
+
+#: (service, method) -> (permission it needs, a call that succeeds when allowed).
+CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
+    ("clients", "create"): (W, lambda s, a, w: s.clients.create(a, draft())),
+    ("clients", "update"): (
+        W,
+        lambda s, a, w: s.clients.update(a, w.client_id, s.clients.open(a, w.client_id).version, draft()),
+    ),
+    ("clients", "open"): (W, lambda s, a, w: s.clients.open(a, w.client_id)),
+    ("clients", "status"): (W, lambda s, a, w: s.clients.status(a, w.client_id)),
+    ("clients", "get_by_file_number"): (W, lambda s, a, w: s.clients.get_by_file_number(a, f"{w.client_id:06d}")),
+    ("clients", "search"): (W, lambda s, a, w: s.clients.search(a, "cote")),
+    ("clients", "possible_duplicates"): (W, lambda s, a, w: s.clients.possible_duplicates(a, draft())),
+    ("appointments", "book"): (W, lambda s, a, w: s.appointments.book(a, w.client_id, booking(s))),
+    ("appointments", "for_client"): (W, lambda s, a, w: s.appointments.for_client(a, w.client_id)),
+    ("consent", "record"): (W, lambda s, a, w: s.consent.record(a, w.client_id, consent())),
+    ("consent", "grid"): (W, lambda s, a, w: s.consent.grid(a, w.client_id)),
+    ("consent", "history"): (W, lambda s, a, w: s.consent.history(a, w.client_id)),
+    ("optouts", "log"): (W, lambda s, a, w: s.optouts.log(a, opt_out())),
+    ("optouts", "match"): (W, lambda s, a, w: s.optouts.match(a, w.request_id, w.client_id)),
+    ("optouts", "process"): (W, lambda s, a, w: s.optouts.process(a, w.new_matched_request())),
+    ("optouts", "mark_confirmation_sent"): (W, lambda s, a, w: s.optouts.mark_confirmation_sent(a, w.request_id)),
+    ("optouts", "get"): (W, lambda s, a, w: s.optouts.get(a, w.request_id)),
+    ("optouts", "pending"): (W, lambda s, a, w: s.optouts.pending(a)),
+    ("optouts", "overdue"): (W, lambda s, a, w: s.optouts.overdue(a)),
+    ("optouts", "pending_count"): (W, lambda s, a, w: s.optouts.pending_count(a)),
+    ("optouts", "for_client"): (W, lambda s, a, w: s.optouts.for_client(a, w.client_id)),
+    ("acknowledgments", "record"): (
+        W,
+        lambda s, a, w: s.acknowledgments.record(a, w.client_id, SignatureCapture(signature_png=signature_png())),
+    ),
+    ("acknowledgments", "for_client"): (W, lambda s, a, w: s.acknowledgments.for_client(a, w.client_id)),
+    ("acknowledgments", "signature_png"): (W, lambda s, a, w: s.acknowledgments.signature_png(a, w.acknowledgment_id)),
+    ("policies", "current"): (W, lambda s, a, w: s.policies.current(a, Language.FR)),
+    ("policies", "versions"): (W, lambda s, a, w: s.policies.versions(a)),
+    ("policies", "get"): (W, lambda s, a, w: s.policies.get(a, w.policy_id)),
+    ("clinics", "get"): (W, lambda s, a, w: s.clinics.get(a)),
+    ("clinics", "list"): (W, lambda s, a, w: s.clinics.list(a)),
+    ("staff", "create"): (
+        M,
+        lambda s, a, w: s.staff.create(a, f"poste.{next(_names)}", "Remplaçante", Role.RECEPTIONIST, "Remplace-2026"),
+    ),
+    ("staff", "list"): (M, lambda s, a, w: s.staff.list(a)),
+    ("staff", "set_active"): (M, lambda s, a, w: s.staff.set_active(a, w.colleague_id, True)),
+    ("staff", "reset_password"): (M, lambda s, a, w: s.staff.reset_password(a, w.colleague_id, "Reinitialise-2026")),
+    ("staff", "change_own_password"): (
+        W,
+        lambda s, a, w: s.staff.change_own_password(a, TEST_PASSWORD, TEST_PASSWORD),
+    ),
+}
+#: Methods that take no acting staff member: they run before anyone is signed in.
+NO_ACTOR = {("staff", "authenticate"), ("staff", "has_accounts"), ("staff", "create_first_manager"), ("consent", "wording")}
+SERVICES = {
+    "clients": ClientService,
+    "appointments": AppointmentService,
+    "consent": ConsentService,
+    "optouts": OptOutService,
+    "acknowledgments": AcknowledgmentService,
+    "policies": PolicyService,
+    "staff": StaffService,
+    "clinics": ClinicService,
+}
+
+
+def test_the_role_table() -> None:
+    assert ROLE_PERMISSIONS[Role.RECEPTIONIST] == {Permission.WORK_CLIENT_FILES}
+    assert ROLE_PERMISSIONS[Role.MANAGER] == {
+        Permission.WORK_CLIENT_FILES,
+        Permission.RUN_REPORTS,
+        Permission.EXPORT_CONTACTS,
+        Permission.MANAGE_STAFF,
+    }
+    assert ROLE_PERMISSIONS[Role.PRIVACY_OFFICER] == ROLE_PERMISSIONS[Role.MANAGER] | {Permission.READ_AUDIT}
+    assert not any(Permission.ADMINISTER in allowed for allowed in ROLE_PERMISSIONS.values())
+
+
+def test_every_public_method_is_in_the_table() -> None:
+    public = {
+        (name, method)
+        for name, cls in SERVICES.items()
+        for method, _ in inspect.getmembers(cls, inspect.isfunction)
+        if not method.startswith("_")
+    }
+    assert public == set(CALLS) | NO_ACTOR
+
+
+@pytest.fixture
+def world(services: Services, team) -> World:  # type: ignore[no-untyped-def]
+    admin = system_actor(WORKSTATION)
+    colleague = services.staff.create(admin, "collegue", "Collègue", Role.RECEPTIONIST, "Collegue-2026")
+    client_id = services.clients.create(team.manager, draft()).id
+    request_id = services.optouts.log(team.manager, opt_out()).id
+    png = signature_png()
+    ack = services.acknowledgments.record(team.manager, client_id, SignatureCapture(signature_png=png))
+    with services.db.session(write=False) as session:
+        policy_id = session.scalar(select(PolicyVersion.id))
+    return World(services, client_id, request_id, ack.id, policy_id, colleague.id)
+
+
+def denials(services: Services) -> list[tuple[str, str, str, str]]:
+    with services.db.session(write=False) as session:
+        return [
+            tuple(row)
+            for row in session.execute(
+                select(AuditRecord.username, AuditRecord.workstation, AuditRecord.entity_type, AuditRecord.entity_id)
+                .where(AuditRecord.action == "permission.denied")
+                .order_by(AuditRecord.id)
+            )
+        ]
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_method_with_each_role(services: Services, team, world: World, role: Role) -> None:
+    actor = team.by_role(role)
+    for (service, method), (permission, call) in CALLS.items():
+        before = denials(services)
+        if role_allows(role, permission):
+            call(services, actor, world)
+            assert denials(services) == before, (service, method)
+        else:
+            with pytest.raises(PermissionDeniedError) as caught:
+                call(services, actor, world)
+            assert role.value in caught.value.message("fr") and role.value in caught.value.message("en")
+            assert denials(services) == [
+                *before,
+                (actor.username, actor.workstation, "permission", permission.value),
+            ], (service, method)
+
+
+def test_receptionist_is_refused_staff_management(services: Services, team, world: World) -> None:
+    """The refusals the matrix above must produce at least once, so it cannot pass vacuously."""
+    refused = [key for key, (permission, _) in CALLS.items() if not role_allows(Role.RECEPTIONIST, permission)]
+    assert refused == [("staff", "create"), ("staff", "list"), ("staff", "set_active"), ("staff", "reset_password")]
+    with pytest.raises(PermissionDeniedError):
+        services.staff.set_active(team.receptionist, world.colleague_id, False)
+    assert services.staff.authenticate("collegue", "Collegue-2026", WORKSTATION).username == "collegue"
+
+
+def test_the_system_account_cannot_work_client_files(services: Services, world: World) -> None:
+    admin = system_actor("serveur")
+    before = denials(services)
+    with pytest.raises(PermissionDeniedError):
+        services.clients.open(admin, world.client_id)
+    assert denials(services) == [*before, ("system", "serveur", "permission", Permission.WORK_CLIENT_FILES.value)]
