@@ -142,7 +142,13 @@ def open_database(ctx: click.Context, runner: TaskRunner, demo: bool, splash: Sp
     app_context = ctx.obj
     if demo:
         folder = Path(tempfile.mkdtemp(prefix="frontdesk-demo-"))
-        ctx.call_on_close(lambda: shutil.rmtree(folder, ignore_errors=True))
+
+        def forget_demo() -> None:
+            # Release the file before deleting it (Windows refuses to delete an open file).
+            app_context.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+        ctx.call_on_close(forget_demo)
         app_context.database = demo_database_url(folder)
     if splash is not None:
         splash.say(QApplication.translate("Startup", "Opening the database…"))

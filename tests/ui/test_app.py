@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -174,11 +175,13 @@ def test_demo_session_signs_in_switches_user_and_quits(gui_start):
         dialog.quit_button.click()
         return "quit"
 
+    demo_folders = set(Path(tempfile.gettempdir()).glob("frontdesk-demo-*"))
     code, done = gui_start(
         None,
         True,
         [(LoginDialog, sign_in_as_receptionist), (MainWindow, switch_user), (LoginDialog, quit_at_sign_in)],
     )
+    assert set(Path(tempfile.gettempdir()).glob("frontdesk-demo-*")) == demo_folders  # deleted on exit
     assert code == 0
     assert done == ["signed in", "switched user", "quit"]
     assert seen["demo buttons"] == len(DEMO_ACCOUNTS)
