@@ -8,11 +8,22 @@ from __future__ import annotations
 
 import importlib
 import logging
+import shutil
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -50,6 +61,8 @@ SEARCH_DEBOUNCE_MS = 150
 SEARCH_PAGE = 50
 COUNTS_REFRESH_MS = 60_000
 STATUS_TIMEOUT_MS = 8000
+#: What the audit trail records for each way of getting an acknowledgment's PDF.
+DOCUMENT_AUDIT = {"open": "view", "print": "print", "save": "export"}
 
 
 class SearchPanel(QWidget):
@@ -336,7 +349,7 @@ class MainWindow(QMainWindow):
         self._leaving_confirmed = False
         self._focused_once = False
         self._dialogs: dict[str, QWidget] = {}
-        self._counts_handle: Any = None
+        self._documents_dir: Path | None = None
 
         self.setWindowTitle(self._title())
         self.search_panel = SearchPanel(services, actor, runner, self)
@@ -516,6 +529,8 @@ class MainWindow(QMainWindow):
         self.save_layout()
         for dialog in list(self._dialogs.values()):
             dialog.close()
+        if self._documents_dir is not None:
+            shutil.rmtree(self._documents_dir, ignore_errors=True)
         super().closeEvent(event)
         self.closed.emit()
 
@@ -668,34 +683,49 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def acknowledgment_document(self, action: str, record: AcknowledgmentRecord) -> None:
-        documents = getattr(self.services, "documents", None)
-        fetch = getattr(documents, "acknowledgment_pdf", None)
+        """Open, print or save the PDF stored when the acknowledgment was recorded (byte for byte)."""
+        fetch = getattr(getattr(self.services, "documents", None), "acknowledgment_pdf", None)
         if fetch is None:
             self.show_message(self.tr("PDF available in a later version"))
             return
-        if action != "save":
-            self.show_message(self.tr("Use “Save PDF…”, then open or print the saved file."))
-            return
-        default = f"acknowledgment-{record.client_id:06d}-{record.signed_at:%Y%m%d}.pdf"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the acknowledgment"), default, "PDF (*.pdf)"
-        )
-        if not path:
-            return
-        actor, ack_id = self.actor, record.id
+        name = f"acknowledgment-{record.client_id:06d}-{record.signed_at:%Y%m%d-%H%M}.pdf"
+        if action == "save":
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Save the acknowledgment"), name, self.tr("PDF documents (*.pdf)")
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        else:
+            path = self._document_folder() / name
+        actor, ack_id, audited_as = self.actor, record.id, DOCUMENT_AUDIT[action]
 
-        def work() -> str:
-            data = fetch(actor, ack_id, "save")
-            with open(path, "wb") as out:
-                out.write(data)
+        def work() -> Path:
+            path.write_bytes(fetch(actor, ack_id, audited_as))
             return path
 
         self.runner.submit(
             work,
-            on_success=lambda saved: self.show_message(self.tr("Saved to {path}.").format(path=saved)),
+            on_success=lambda written: self._document_written(action, written),
             on_failure=lambda error: self.show_message(error_text(error)),
-            busy_message=self.tr("Saving the PDF…"),
+            busy_message=self.tr("Getting the PDF…"),
         )
+
+    def _document_folder(self) -> Path:
+        """A private folder for PDFs handed to the viewer; deleted when the window closes."""
+        if self._documents_dir is None:
+            self._documents_dir = Path(tempfile.mkdtemp(prefix="frontdesk-pdf-"))
+        return self._documents_dir
+
+    def _document_written(self, action: str, path: Path) -> None:
+        if action == "save":
+            self.show_message(self.tr("Saved to {path}.").format(path=str(path)))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if action == "print":
+            self.show_message(self.tr("Opened in the PDF viewer: print it from there (Ctrl+P)."))
+        else:
+            self.show_message(self.tr("Opened in the PDF viewer."))
 
     # ------------------------------------------------------------ opt-out counts
 

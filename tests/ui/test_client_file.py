@@ -3,6 +3,7 @@ workstation's change), the consent grid and its history, the list tabs."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -330,3 +331,36 @@ def test_an_unknown_file_says_it_could_not_be_opened(qtbot, window):
     settle(qtbot, window)
     assert window.client_file.client is None
     assert "could not be opened" in window.client_file.placeholder.text()
+
+
+def test_a_stored_acknowledgment_pdf_can_be_saved_and_opened(
+    qtbot, monkeypatch, window, gui_services, desk, client, tmp_path
+):
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.domain.records import SignatureCapture
+
+    if getattr(gui_services, "documents", None) is None:
+        pytest.skip("this version stores no acknowledgment PDF")
+    off_gui(lambda: gui_services.acknowledgments.record(desk, client.id, SignatureCapture(refused=True)))
+    open_file(qtbot, window, client.id)
+    tab = window.client_file.acknowledgments_tab
+    if not tab.model.record(0).has_document:
+        pytest.skip("this version stores no PDF for a refusal")
+    assert tab.save_button.isEnabled() and tab.save_button.toolTip() == ""
+
+    target = tmp_path / "copy.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF"))
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists, timeout=TIMEOUT_MS)
+    wait_idle(qtbot, window.runner)
+    assert target.read_bytes().startswith(b"%PDF")
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT_MS)
+    assert opened[0].endswith(".pdf") and open(opened[0], "rb").read(4) == b"%PDF"
+    window.close()
+    assert not os.path.exists(opened[0])  # the viewer's copy goes when the window closes
