@@ -102,7 +102,7 @@ def _layout(report: ExportsLogReport, language: Language) -> ReportLayout:
             Section(
                 t["section"],
                 (
-                    Column(t["when"], Kind.DATETIME, 1.1),
+                    Column(t["when"], Kind.DATETIME, 1.3),
                     Column(t["who"], width=1.6),
                     Column(t["workstation"], width=1.1),
                     Column(t["purpose"], width=1.9),

@@ -86,10 +86,20 @@ def _figures(layout: ReportLayout, width: float) -> Table | None:
 
 
 def _wrap(text: str, font: str, width: float) -> str:
-    """Plain-string cells wrap on their own lines: much faster than a Paragraph per cell."""
+    """Plain-string cells wrap on their own lines (much faster than a Paragraph per cell); a word too
+    long for its column (a SHA-256) is cut between characters rather than run off the page."""
     if stringWidth(text, font, CELL_SIZE) <= width:
         return text
-    return "\n".join(simpleSplit(text, font, CELL_SIZE, width)) or text
+    lines: list[str] = []
+    for line in simpleSplit(text, font, CELL_SIZE, width) or [text]:
+        while len(line) > 1 and stringWidth(line, font, CELL_SIZE) > width:
+            cut = len(line) - 1
+            while cut > 1 and stringWidth(line[:cut], font, CELL_SIZE) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _table(section: Section, layout: ReportLayout, width: float) -> Flowable:
@@ -107,7 +117,12 @@ def _table(section: Section, layout: ReportLayout, width: float) -> Flowable:
     data = [[_wrap(c.label, fonts.BOLD, inner[i]) for i, c in enumerate(columns)]]
     data += [line(row, fonts.REGULAR) for row in section.rows]
     if section.total is not None:
-        data.append(line(section.total, fonts.BOLD))
+        data.append(
+            [
+                "" if v is None else cell
+                for v, cell in zip(section.total, line(section.total, fonts.BOLD), strict=True)
+            ]
+        )
     style = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
         ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
