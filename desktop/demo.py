@@ -44,7 +44,7 @@ from desktop.domain.enums import (
 from desktop.domain.normalize import name_tokens
 from desktop.domain.wording import consent_sentence, withdrawal_sentence
 from desktop.services import Services
-from desktop.services.clients import file_number_for
+from desktop.services.clients import age_on, file_number_for
 from desktop.services.permissions import Permission
 from desktop.services.search_keys import phone_keys
 from desktop.services.unit_of_work import UnitOfWork, run, system_actor
@@ -180,7 +180,9 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
     for offset in range(count):
         client_id = first_id + offset
         data = gen.client(start + offset)
-        created = now - timedelta(days=rng.randint(1, 1500), minutes=rng.randint(0, 600))
+        # Files are opened after birth: at most the client's age in days ago.
+        lived = (gen.today - data["date_of_birth"]).days  # type: ignore[operator]
+        created = now - timedelta(days=rng.randint(1, max(1, min(1500, lived - 1))), minutes=rng.randint(0, 600))
         rows.append(
             dict(
                 id=client_id,
@@ -225,7 +227,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
         if at_desk:
             ack_uid = uuid.uuid4()
             refused = rng.random() < 0.04
-            age = (gen.today - data["date_of_birth"]).days // 365  # type: ignore[operator]
+            age = age_on(data["date_of_birth"], booked_at.date())  # type: ignore[arg-type]
             capacity = (
                 SignerCapacity.CLIENT
                 if age >= 14
@@ -300,7 +302,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
                     requester_email=str(data["email"]),
                     note="",
                     logged_by_id=receptionist,
-                    logged_at=datetime.combine(received, time(14, 0), UTC),
+                    logged_at=min(now, datetime.combine(received, time(14, 0), UTC)),
                     clinic_id=uow.clinic_id,
                     _client_id=client_id,
                     _processed=processed,
@@ -360,8 +362,9 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
             )
         )
         if processed:
-            done = logged + timedelta(
-                days=0 if request["received_via"].takes_effect_at_once else rng.randint(1, 13)
+            done = min(
+                now,
+                logged + timedelta(days=0 if request["received_via"].takes_effect_at_once else rng.randint(1, 13)),
             )
             for purpose in sorted(purposes):
                 for channel in Channel:
