@@ -49,12 +49,10 @@ class AppContext:
         return resolve_database_url(self.database)
 
     def services(self) -> Services:
+        """Raises DatabaseCorruptError for an unreadable database: the CLI prints its way out and exits 2,
+        the GUI shows it in a dialog."""
         if self._services is None:
-            try:
-                self._services = open_services(self.url)
-            except DatabaseCorruptError as error:
-                click.echo(error.message(_language()), err=True)
-                sys.exit(2)
+            self._services = open_services(self.url)
         return self._services
 
     def close(self) -> None:
@@ -62,7 +60,16 @@ class AppContext:
             self._services.close()
 
 
-@click.group(invoke_without_command=True)
+class FrontDeskGroup(click.Group):
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except DatabaseCorruptError as error:
+            click.echo(error.message(_language()), err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=FrontDeskGroup, invoke_without_command=True)
 @click.option(
     "--database", metavar="URL", help="Database URL (default: FRONTDESK_DATABASE_URL, else the local file)."
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
@@ -15,7 +15,7 @@ from desktop.domain.records import Actor, ClientDraft, ClientRecord, ClientStatu
 from desktop.domain.validation import validate_client
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
-from desktop.services.search_keys import replace_keys, search_statement
+from desktop.services.search_keys import replace_keys, search_conditions, search_statement
 from desktop.services.unit_of_work import UnitOfWork, run
 
 MAX_PAGE = 200
@@ -191,6 +191,46 @@ class ClientService:
             if statement is None:
                 return []
             return [ClientSummary(*row) for row in uow.session.execute(statement)]
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
+
+    def count_matches(self, actor: Actor, text: str, *, cap: int = 1000) -> int:
+        """How many files match what was typed, counted up to ``cap`` (enough to say "more than 1,000")."""
+        conditions = search_conditions(text)
+
+        def work(uow: UnitOfWork) -> int:
+            if not conditions:
+                return 0
+            capped = select(Client.id).where(*conditions).limit(cap).subquery()
+            return int(uow.session.scalar(select(func.count()).select_from(capped)) or 0)
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
+
+    def get(self, actor: Actor, client_id: int) -> ClientRecord:
+        """Re-read a file the person already has open (a refresh), without counting as a new opening."""
+
+        def work(uow: UnitOfWork) -> ClientRecord:
+            return client_record(uow.session, load_client(uow.session, client_id))
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
+
+    def summaries(self, actor: Actor, client_ids: list[int]) -> dict[int, ClientSummary]:
+        """Name, file number and date of birth of several clients at once (for lists that name them)."""
+        wanted = sorted(set(client_ids))[:MAX_PAGE]
+
+        def work(uow: UnitOfWork) -> dict[int, ClientSummary]:
+            rows = uow.session.execute(
+                select(
+                    Client.id,
+                    Client.file_number,
+                    Client.last_name,
+                    Client.first_name,
+                    Client.date_of_birth,
+                    Client.phone,
+                    Client.preferred_language,
+                ).where(Client.id.in_(wanted))
+            )
+            return {row[0]: ClientSummary(*row) for row in rows}
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
 
