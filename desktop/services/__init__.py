@@ -61,5 +61,20 @@ class Services:
     def database_label(self) -> str:
         return self.db.display_url
 
+    def ping(self) -> None:
+        """Raises DatabaseUnavailableError while the database cannot be reached (used to reconnect)."""
+        from sqlalchemy import text
+        from sqlalchemy.exc import DBAPIError
+
+        from desktop.domain.errors import DatabaseUnavailableError
+        from desktop.services.thread_guard import check_unit_of_work_allowed
+
+        check_unit_of_work_allowed()
+        try:
+            with self.db.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except DBAPIError as error:
+            raise DatabaseUnavailableError() from error
+
     def close(self) -> None:
         self.db.dispose()
