@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
@@ -28,8 +30,12 @@ def _nice_top(values: list[float]) -> float:
     return float(top)
 
 
-def _percent_label(value: float) -> str:
-    return f"{value:.0f} %"
+def _percent_label(decimal_comma: bool) -> Callable[[float], str]:
+    def label(value: float) -> str:
+        text = f"{value:.1f}"
+        return f"{text.replace('.', ',')} %" if decimal_comma else f"{text}%"
+
+    return label
 
 
 def _count_label(value: float) -> str:
@@ -65,7 +71,7 @@ def bar_chart(chart: BarChart, width: float) -> Drawing:
         height = plot_height + 60
         plot = HorizontalBarChart()
         plot.x, plot.y = label_width, 20
-        plot.width, plot.height = width - label_width - 40, plot_height
+        plot.width, plot.height = width - label_width - 45, plot_height
         plot.categoryAxis.labels.textAnchor = "end"
         plot.categoryAxis.labels.boxAnchor = "e"
         plot.categoryAxis.labels.dx = -4
@@ -99,10 +105,12 @@ def bar_chart(chart: BarChart, width: float) -> Drawing:
     plot.valueAxis.gridStrokeWidth = 0.5
     plot.barSpacing = 1
     plot.groupSpacing = 6
-    plot.barLabelFormat = _percent_label if chart.percent else _count_label
+    plot.barLabelFormat = _percent_label(chart.decimal_comma) if chart.percent else _count_label
     plot.barLabels.fontName = fonts.REGULAR
     plot.barLabels.fontSize = LABEL_SIZE - 1
-    plot.barLabels.nudge = 8 if horizontal else 6
+    # Written just past the end of each bar, never over it.
+    plot.barLabels.boxAnchor = "w" if horizontal else "s"
+    plot.barLabels.nudge = 3
     for index in range(len(chart.series)):
         colour = len(chart.series) - 1 - index if horizontal else index
         plot.bars[index].fillColor = SERIES_COLOURS[colour % 3]

@@ -160,9 +160,9 @@ def _layout(report: ConsentCoverageReport, language: Language) -> ReportLayout:
     state_at = local_minute(report.state_at)
     numbers = (
         Column(t["active_col"], Kind.INT, 1.1),
-        Column(t["with_consent"], Kind.INT, 1.1),
+        Column(t["with_consent"], Kind.INT, 1.4),
         Column(t["pct"], Kind.PERCENT, 0.8),
-        Column(t["with_both"], Kind.INT, 1.2),
+        Column(t["with_both"], Kind.INT, 1.4),
         Column(t["pct"], Kind.PERCENT, 0.8),
     )
     sections = [
@@ -210,6 +210,7 @@ def _layout(report: ConsentCoverageReport, language: Language) -> ReportLayout:
         ),
         percent=True,
         horizontal=True,
+        decimal_comma=language == Language.FR,
     )
     return ReportLayout(
         header=report.header,

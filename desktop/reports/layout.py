@@ -56,6 +56,8 @@ class BarChart:
     series: tuple[Series, ...]
     percent: bool = False
     horizontal: bool = False
+    #: Percentages written 94,7 % (French) rather than 94.7%, as in the tables.
+    decimal_comma: bool = False
 
 
 @dataclass(frozen=True)
