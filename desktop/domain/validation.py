@@ -21,7 +21,8 @@ MAX_NOTE = 2000
 OLDEST_BIRTH_YEAR = 1900
 DEFAULT_REGION = "CA"
 
-_POSTAL_CODE = re.compile(r"^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEGHJ-NPRSTV-Z]\d)$")
+# ASCII: \d would otherwise accept any script's digits (Arabic-Indic, Devanagari...).
+_POSTAL_CODE = re.compile(r"^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEGHJ-NPRSTV-Z]\d)$", re.ASCII)
 _PROVINCES = {"QC", "ON", "NB", "NS", "PE", "NL", "MB", "SK", "AB", "BC", "YT", "NT", "NU"}
 # Format characters people never mean to type in a name (direction marks are kept: they can be legitimate).
 _ALLOWED_FORMAT = {"\u200e", "\u200f", "\u200d", "\u200c"}
