@@ -177,3 +177,10 @@ def test_search_never_scans_the_clients(services: Services, receptionist, people
         # The statement explained is the one the service runs.
         rows = [ClientSummary(*row) for row in connection.execute(statement)]
     assert services.clients.search(receptionist, typed) == rows
+
+
+def test_a_name_longer_than_a_search_key_is_found_typed_in_full(services: Services, receptionist) -> None:
+    long_name = "Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaftschaferswessen"  # 75 letters
+    client = services.clients.create(receptionist, ClientDraft(long_name, "Hubert", date(1950, 2, 2)))
+    assert client.id in found(services, receptionist, long_name)
+    assert client.id in found(services, receptionist, f"hubert {long_name.upper()}")
