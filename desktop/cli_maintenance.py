@@ -56,7 +56,8 @@ def db_backup(app: AppContext, file: Path) -> None:
     """Copy the database to FILE (SQLite: a consistent online copy; PostgreSQL: pg_dump, custom format).
     FILE must not exist yet; it is readable by its owner only."""
     from desktop.domain.errors import DatabaseCorruptError
-    from desktop.maintenance.backup import BackupError, backup_postgres, backup_sqlite
+    from desktop.maintenance.backup import BackupError, backup_sqlite
+    from desktop.maintenance.pg_backup import backup_postgres
     from desktop.maintenance.sqlite_file import sqlite_path
 
     url = app.url

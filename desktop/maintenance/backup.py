@@ -1,26 +1,21 @@
-"""Backups: SQLite through its online backup API (consistent while others write, WAL included),
-PostgreSQL through pg_dump; and the automatic daily SQLite backup with rotation made at start-up."""
+"""SQLite backups through the online backup API (consistent while others write, WAL included), and the
+automatic daily backup with rotation made at start-up. PostgreSQL: see pg_backup."""
 
 from __future__ import annotations
 
 import contextlib
-import glob
 import hashlib
 import logging
 import os
 import re
-import shutil
 import sqlite3
-import subprocess
-import sys
 import time
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 from desktop.db.database import Database
 from desktop.domain.errors import DatabaseCorruptError
+from desktop.maintenance.files import fsync_dir, fsync_file, private_partial
 from desktop.maintenance.sqlite_file import sqlite_path
 from desktop.paths import default_database_path, user_data_dir
 
@@ -35,33 +30,6 @@ class BackupError(RuntimeError):
     """A backup could not be made; the message says why and what to do."""
 
 
-def _fsync_dir(folder: Path) -> None:
-    if sys.platform == "win32":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _private_partial(target: Path) -> Path:
-    """A new, empty, owner-only file beside ``target`` to write into before the atomic rename."""
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    partial = target.with_name(f".{target.name}.partial-{os.getpid()}-{time.monotonic_ns()}")
-    fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    return partial
-
-
 def backup_sqlite(source: Path, target: Path, *, check: str = "integrity_check") -> Path:
     """Copy the live database ``source`` to ``target`` (which must not exist): one consistent
     snapshot even while other workstations write, then checked, made standalone (no WAL) and
@@ -72,7 +40,7 @@ def backup_sqlite(source: Path, target: Path, *, check: str = "integrity_check")
         raise BackupError(f"{target} already exists; choose another file name")
     if target.resolve() == source.resolve():
         raise BackupError("the backup file cannot be the database itself")
-    partial = _private_partial(target)
+    partial = private_partial(target)
     try:
         with contextlib.closing(sqlite3.connect(source, timeout=15)) as src:
             with contextlib.closing(sqlite3.connect(partial)) as copy:
@@ -82,9 +50,9 @@ def backup_sqlite(source: Path, target: Path, *, check: str = "integrity_check")
         if rows != ["ok"]:
             raise DatabaseCorruptError(str(source))
         partial.chmod(0o600)
-        _fsync_file(partial)
+        fsync_file(partial)
         os.replace(partial, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except sqlite3.DatabaseError as error:
         if isinstance(error, sqlite3.OperationalError):
             raise BackupError(f"backup failed: {error}") from error
@@ -164,81 +132,3 @@ def _rotate(folder: Path, database: Path, keep: int) -> None:
         with contextlib.suppress(FileNotFoundError):
             if partial.stat().st_mtime < cutoff:
                 partial.unlink()
-
-
-# --- PostgreSQL ------------------------------------------------------------------------------------
-
-PG_DUMP_MISSING = (
-    "pg_dump was not found. Install the PostgreSQL client tools of the server's version or newer "
-    "(Debian/Ubuntu: apt-get install postgresql-client; Windows: the PostgreSQL installer's "
-    '"Command Line Tools"; macOS: brew install libpq), then put pg_dump on the PATH or set '
-    "FRONTDESK_PG_BIN to the folder that holds it."
-)
-
-
-def _pg_version(path: str) -> tuple[int, ...]:
-    numbers = re.findall(r"\d+", path)
-    return tuple(int(n) for n in numbers[:2]) if numbers else (0,)
-
-
-def pg_dump_candidates() -> list[Path]:
-    executable = "pg_dump.exe" if sys.platform == "win32" else "pg_dump"
-    candidates: list[Path] = []
-    override = os.environ.get("FRONTDESK_PG_BIN")
-    if override:
-        candidates.append(Path(override) / executable)
-    on_path = shutil.which(executable)
-    if on_path:
-        candidates.append(Path(on_path))
-    patterns = [
-        "/usr/lib/postgresql/*/bin",
-        "/usr/pgsql-*/bin",
-        "/usr/local/pgsql/bin",
-        "/opt/homebrew/opt/libpq/bin",
-        "/opt/homebrew/opt/postgresql*/bin",
-        "/Applications/Postgres.app/Contents/Versions/*/bin",
-        r"C:\Program Files\PostgreSQL\*\bin",
-    ]
-    for pattern in patterns:
-        for folder in sorted(glob.glob(pattern), key=_pg_version, reverse=True):
-            candidates.append(Path(folder) / executable)
-    return candidates
-
-
-def find_pg_dump() -> Path | None:
-    return next((c for c in pg_dump_candidates() if c.is_file() and os.access(c, os.X_OK)), None)
-
-
-def backup_postgres(url: str, target: Path, pg_dump: Path | None = None) -> Path:
-    """pg_dump in custom format (restore with pg_restore). The password goes through the
-    environment, never the command line."""
-    pg_dump = pg_dump or find_pg_dump()
-    if pg_dump is None:
-        raise BackupError(PG_DUMP_MISSING)
-    if target.exists():
-        raise BackupError(f"{target} already exists; choose another file name")
-    parsed = make_url(url)
-    password = parsed.password
-    conninfo = parsed.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
-    env = dict(os.environ)
-    if password:
-        env["PGPASSWORD"] = str(password)
-    partial = _private_partial(target)
-    try:
-        done = subprocess.run(
-            [str(pg_dump), "--format=custom", "--no-password", f"--file={partial}", f"--dbname={conninfo}"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            detail = (done.stderr or done.stdout).strip().splitlines()
-            raise BackupError("pg_dump failed: " + (detail[-1] if detail else f"exit {done.returncode}"))
-        partial.chmod(0o600)
-        _fsync_file(partial)
-        os.replace(partial, target)
-        _fsync_dir(target.parent)
-    finally:
-        partial.unlink(missing_ok=True)
-    return target

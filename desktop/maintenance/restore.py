@@ -18,7 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from desktop.db.models import AuditRecord
 from desktop.maintenance.audit_verify import verify_audit_chain
-from desktop.maintenance.backup import _fsync_dir, _fsync_file, _private_partial
+from desktop.maintenance.files import fsync_dir, fsync_file, private_partial
 from desktop.maintenance.revisions import known_revision, newest_revision
 from desktop.maintenance.sqlite_file import file_problem
 
@@ -134,14 +134,14 @@ def copy_aside(database: Path, *, label: str = "before-restore") -> Path | None:
     aside = database.with_name(f"{database.name}.{label}-{stamp}.bak")
     shutil.copyfile(database, aside)
     aside.chmod(0o600)
-    _fsync_file(aside)
+    fsync_file(aside)
     for suffix, sidecar in _sidecars(database):
         if suffix != "-shm" and sidecar.exists() and sidecar.stat().st_size > 0:
             kept = aside.with_name(aside.name + suffix)
             shutil.copyfile(sidecar, kept)
             kept.chmod(0o600)
-            _fsync_file(kept)
-    _fsync_dir(database.parent)
+            fsync_file(kept)
+    fsync_dir(database.parent)
     return aside
 
 
@@ -158,11 +158,11 @@ def restore_sqlite(backup: Path, database: Path) -> RestoreResult:
     if backup.resolve() == database.resolve():
         raise RestoreRefused("the backup file is the database itself")
     database.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    candidate = _private_partial(database)
+    candidate = private_partial(database)
     try:
         shutil.copyfile(backup, candidate)
         candidate.chmod(0o600)
-        _fsync_file(candidate)
+        fsync_file(candidate)
         inspection = inspect_backup(candidate)
         inspection.path = backup
         if not inspection.ok:
@@ -175,7 +175,7 @@ def restore_sqlite(backup: Path, database: Path) -> RestoreResult:
         for _, sidecar in _sidecars(database):
             sidecar.unlink(missing_ok=True)
         os.replace(candidate, database)
-        _fsync_dir(database.parent)
+        fsync_dir(database.parent)
     finally:
         candidate.unlink(missing_ok=True)
     return RestoreResult(inspection, previous)

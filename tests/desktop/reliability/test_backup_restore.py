@@ -22,6 +22,7 @@ from desktop.db.models import AuditRecord
 from desktop.domain.errors import DatabaseCorruptError
 from desktop.domain.records import ClientDraft
 from desktop.maintenance import backup as backup_module
+from desktop.maintenance import pg_backup
 from desktop.maintenance.backup import daily_backups, ensure_daily_backup
 from desktop.maintenance.restore import database_in_use, inspect_backup
 from desktop.maintenance.sqlite_file import sqlite_path
@@ -193,7 +194,7 @@ def test_postgresql_backup_uses_pg_dump(services, database_url, tmp_path):
 
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(dump.stat().st_mode) == 0o600
-    pg_restore = backup_module.find_pg_dump().with_name("pg_restore")
+    pg_restore = pg_backup.find_pg_dump().with_name("pg_restore")
     listing = subprocess.run(
         [str(pg_restore), "--list", str(dump)], capture_output=True, text=True, check=True
     )
@@ -202,7 +203,7 @@ def test_postgresql_backup_uses_pg_dump(services, database_url, tmp_path):
 
 @postgresql_only
 def test_postgresql_backup_without_pg_dump_says_how_to_get_it(services, database_url, tmp_path, monkeypatch):
-    monkeypatch.setattr(backup_module, "find_pg_dump", lambda: None)
+    monkeypatch.setattr(pg_backup, "find_pg_dump", lambda: None)
     result = _cli(database_url, "db", "backup", str(tmp_path / "x.dump"))
     assert result.exit_code == 1
     assert "pg_dump was not found" in result.output and "apt-get install postgresql-client" in result.output
