@@ -31,6 +31,7 @@ from ui.errors import error_text
 from ui.i18n import install_translators, requested_language
 from ui.login_dialog import FirstManagerDialog, LoginDialog
 from ui.main_window import MainWindow
+from ui.sessions import SessionManager
 from ui.settings import AppSettings
 from ui.thread_check import install_gui_thread_guard
 from ui.worker import TaskRunner
@@ -167,7 +168,11 @@ def open_database(ctx: click.Context, runner: TaskRunner, demo: bool, splash: Sp
 
 
 def sign_in_loop(services: Services, runner: TaskRunner, settings: AppSettings, demo: bool) -> int:
-    """First-run account, sign-in, main window; again after "Switch user"; 0 when the person quits."""
+    """First-run account, sign-in, then the person's window; 0 when the person quits.
+
+    Switching user happens on the window's lock screen (see ``ui.sessions``): each person who signs in
+    there gets their own window, and the others' windows wait, hidden, until their owners come back.
+    """
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     workstation = workstation_name()
@@ -177,27 +182,31 @@ def sign_in_loop(services: Services, runner: TaskRunner, settings: AppSettings, 
         if first.exec() != QDialog.DialogCode.Accepted or first.record is None:
             return 0
         username = first.record.username
-    while True:
-        login = LoginDialog(
-            services, runner, workstation, username=username, demo_accounts=DEMO_ACCOUNTS if demo else ()
-        )
-        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
-            return 0
-        actor = login.actor
-        login.deleteLater()
-        if not demo:
-            settings.last_username = actor.username
-        window = MainWindow(services, actor, runner, settings, demo=demo)
-        window.closed.connect(app.quit)
-        window.show()
-        app.exec()
-        # Let the window's last deliveries land before it goes away.
-        runner.wait_for_idle(10_000)
-        if not window.logout_requested:
-            window.deleteLater()
-            return 0
-        username = actor.username
+    login = LoginDialog(
+        services, runner, workstation, username=username, demo_accounts=DEMO_ACCOUNTS if demo else ()
+    )
+    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+        return 0
+    actor = login.actor
+    login.deleteLater()
+    sessions = SessionManager(services, runner, settings, demo=demo)
+    if not demo:
+        settings.last_username = actor.username
+        sessions.switched.connect(lambda window: remember_username(settings, window.actor.username))
+    sessions.finished.connect(app.quit)
+    sessions.start(actor)
+    app.exec()
+    # Let the windows' last deliveries land before they go away.
+    runner.wait_for_idle(10_000)
+    sessions.close_all()
+    for window in sessions.every_window:
         window.deleteLater()
+    sessions.deleteLater()
+    return 0
+
+
+def remember_username(settings: AppSettings, username: str) -> None:
+    settings.last_username = username
 
 
 def take_screenshot(services: Services, runner: TaskRunner, path: str) -> int:

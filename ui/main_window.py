@@ -8,24 +8,24 @@ from __future__ import annotations
 
 import importlib
 import logging
-import shutil
-import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDesktopServices,
     QKeyEvent,
     QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -34,22 +34,32 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.enums import Language
+from desktop.domain.errors import DatabaseBusyError
 from desktop.domain.records import AcknowledgmentRecord, Actor, ClientRecord, ClientSummary
 from desktop.services import Services
+from desktop.services.permissions import Permission, role_allows
 from ui.client_file import ClientFileWidget
+from ui.connection import ConnectionBanner, connection_monitor
 from ui.errors import error_text
+from ui.export_dialog import ExportDialog
 from ui.forms import em
 from ui.i18n import current_language, has_translation, language_name, role_label
+from ui.idle_lock import IdleWatcher, LockScreen, idle_lock_minutes
 from ui.models import PagedTableModel, client_search_columns
 from ui.new_client_dialog import NewClientDialog
+from ui.pdf_preview import PdfPreviewDialog
+from ui.reports_window import ReportsWindow
 from ui.settings import AppSettings
+from ui.staff_dialog import ChangePasswordDialog, StaffDialog
 from ui.widgets.busy import BusyIndicator
 from ui.worker import TaskRunner
 
@@ -63,6 +73,16 @@ COUNTS_REFRESH_MS = 60_000
 STATUS_TIMEOUT_MS = 8000
 #: What the audit trail records for each way of getting an acknowledgment's PDF.
 DOCUMENT_AUDIT = {"open": "view", "print": "print", "save": "export"}
+
+
+class SessionHost(Protocol):
+    """What a window asks of the workstation's session manager (``ui.sessions``)."""
+
+    def sign_in_on(self, window: MainWindow, actor: Actor) -> None: ...
+
+    def confirm_quit(self, closing: MainWindow) -> bool: ...
+
+    def others_parked(self, window: MainWindow) -> list[str]: ...
 
 
 class SearchPanel(QWidget):
@@ -293,7 +313,7 @@ class ShortcutsDialog(QDialog):
                 action.text().replace("&", ""),
             )
             for action in actions
-            if not action.shortcut().isEmpty()
+            if not action.shortcut().isEmpty() and action.isVisible()
         ]
         rows += [
             (self.tr("↑ / ↓"), self.tr("In the search field: choose a result")),
@@ -323,10 +343,15 @@ class ShortcutsDialog(QDialog):
 
 
 class MainWindow(QMainWindow):
-    """``logout_requested`` is True once the person asked to switch user (the window then closes)."""
+    """One person's session. Locks itself after the idle delay (or Ctrl+L): a lock screen then covers
+    everything and the session's dialogs are hidden until the same person signs in again. With a
+    ``session_host`` (:class:`ui.sessions.SessionManager`), another person signing in on the lock
+    screen parks this window, hidden, and gets a window of their own."""
 
     closed = Signal()
     """The window has closed (after any unsaved change was dealt with)."""
+    locked = Signal()
+    unlocked = Signal()
 
     def __init__(
         self,
@@ -336,6 +361,7 @@ class MainWindow(QMainWindow):
         settings: AppSettings | None = None,
         *,
         demo: bool = False,
+        idle_minutes: float | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -345,11 +371,16 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.settings = settings or AppSettings()
         self.demo = demo
-        self.logout_requested = False
+        self.session_host: SessionHost | None = None
         self._leaving_confirmed = False
         self._focused_once = False
         self._dialogs: dict[str, QWidget] = {}
-        self._documents_dir: Path | None = None
+        self._locked = False
+        self._parked = False
+        self._locked_at: datetime | None = None
+        self._hidden_by_lock: list[QWidget] = []
+        self._enabled_before_lock: dict[QAction, bool] = {}
+        self._focus_before_lock: QWidget | None = None
 
         self.setWindowTitle(self._title())
         self.search_panel = SearchPanel(services, actor, runner, self)
@@ -362,6 +393,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
 
+        # The work page (search and file) and the lock screen share the central area; the banners
+        # above them say things true of both (demo database, lost connection).
         central = QWidget(self)
         layout = QVBoxLayout(central)
         if demo:
@@ -372,12 +405,34 @@ class MainWindow(QMainWindow):
             banner.setObjectName("demoBanner")
             banner.setWordWrap(True)
             layout.addWidget(banner)
-        layout.addWidget(self.splitter, 1)
+        self.connection = connection_monitor(runner, services.ping)
+        self.connection_banner = ConnectionBanner(self.connection, central)
+        layout.addWidget(self.connection_banner)
+        self.work_page = QWidget(central)
+        self.work_page.setObjectName("workPage")
+        work_layout = QVBoxLayout(self.work_page)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.addWidget(self.splitter, 1)
+        self.lock_screen = LockScreen(services, runner, actor.workstation, central)
+        self.lock_screen.signed_in.connect(self._signed_in_on_lock_screen)
+        self.lock_screen.quit_requested.connect(self.close)
+        self.pages = QStackedWidget(central)
+        self.pages.setObjectName("mainPages")
+        self.pages.addWidget(self.work_page)
+        self.pages.addWidget(self.lock_screen)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
+        self.connection.busy.connect(self._database_busy)
+        self.connection.restored.connect(self._database_back)
+
+        minutes = idle_lock_minutes() if idle_minutes is None else idle_minutes
+        self.idle_watcher = IdleWatcher(max(1, int(minutes * 60_000)), self)
+        self.idle_watcher.idle.connect(self.lock)
+        self.idle_watcher.arm()
 
         self.search_panel.open_requested.connect(self.open_client)
         self.search_panel.status_message.connect(self.show_message)
@@ -434,8 +489,20 @@ class MainWindow(QMainWindow):
         self.close_file_action = self._action(
             self.tr("&Close the file"), "Ctrl+W", self.close_client, "closeFile"
         )
-        self.switch_user_action = self._action(
-            self.tr("&Switch user…"), "Ctrl+L", self.switch_user, "switchUser"
+        # Switching user is locking, then someone else signing in on the lock screen.
+        self.lock_action = self._action(
+            self.tr("&Lock screen / switch user"), "Ctrl+L", self.lock, "lockScreen"
+        )
+        self.switch_user_action = self.lock_action
+        self.change_password_action = self._action(
+            self.tr("Change my &password…"), None, self.change_password, "changePassword"
+        )
+        self.reports_action = self._action(self.tr("&Reports…"), "Ctrl+Shift+R", self.open_reports, "reports")
+        self.export_action = self._action(
+            self.tr("&Export a contact list…"), "Ctrl+Shift+E", self.open_export, "exportContacts"
+        )
+        self.staff_action = self._action(
+            self.tr("&Staff accounts…"), None, self.open_staff_accounts, "staffAccounts"
         )
         self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close, "quit")
         self.shortcuts_action = self._action(
@@ -448,7 +515,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_client_action)
         file_menu.addSeparator()
-        file_menu.addAction(self.switch_user_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.change_password_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         client_menu = bar.addMenu(self.tr("&Client"))
         for action in (self.find_action, self.book_action, self.opt_out_action, self.queue_action):
@@ -456,6 +525,19 @@ class MainWindow(QMainWindow):
         client_menu.addSeparator()
         client_menu.addAction(self.refresh_action)
         client_menu.addAction(self.close_file_action)
+        # Only the roles allowed to use them see these; the services check the role again anyway.
+        self.manage_menu = bar.addMenu(self.tr("&Manage"))
+        self.manage_menu.setObjectName("manageMenu")
+        for action, permission in (
+            (self.reports_action, Permission.RUN_REPORTS),
+            (self.export_action, Permission.EXPORT_CONTACTS),
+            (self.staff_action, Permission.MANAGE_STAFF),
+        ):
+            allowed = role_allows(self.actor.role, permission)
+            action.setEnabled(allowed)
+            action.setVisible(allowed)
+            self.manage_menu.addAction(action)
+        self.manage_menu.menuAction().setVisible(any(a.isVisible() for a in self.manage_menu.actions()))
         view_menu = bar.addMenu(self.tr("&View"))
         language_menu = view_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
@@ -501,6 +583,7 @@ class MainWindow(QMainWindow):
         # Only once the window has its final size: a splitter spreads any later resize over its panes.
         self.layout().activate()
         self.centralWidget().layout().activate()
+        self.work_page.layout().activate()
         if not self.settings.restore_splitter("main", self.splitter):
             total = sum(self.splitter.sizes()) or self.width()
             self.splitter.setSizes([int(total * 0.38), int(total * 0.62)])
@@ -521,18 +604,29 @@ class MainWindow(QMainWindow):
             self.search_panel.focus_search()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._leaving_confirmed and not self._confirm_leaving_file(self.tr("close FrontDesk")):
-            event.ignore()
-            self.logout_requested = False
-            return
+        if not self._leaving_confirmed:
+            if not self._confirm_leaving_file(self.tr("close FrontDesk")):
+                event.ignore()
+                return
+            if self.session_host is not None and not self.session_host.confirm_quit(self):
+                event.ignore()
+                return
         self._counts_timer.stop()
-        self.save_layout()
+        self.idle_watcher.release()
+        if not self._parked:
+            self.save_layout()
+        for window in self._hidden_by_lock:
+            window.close()
+        self._hidden_by_lock = []
         for dialog in list(self._dialogs.values()):
             dialog.close()
-        if self._documents_dir is not None:
-            shutil.rmtree(self._documents_dir, ignore_errors=True)
         super().closeEvent(event)
         self.closed.emit()
+
+    def close_without_asking(self) -> None:
+        """Close even with unsaved work (the person quitting has agreed to drop it)."""
+        self._leaving_confirmed = True
+        self.close()
 
     def show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
@@ -676,6 +770,9 @@ class MainWindow(QMainWindow):
         self.client_file.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._locked and event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            if watched.isWindow() and watched is not self and self._owns(watched):
+                QTimer.singleShot(0, self, lambda: self._hide_while_locked(watched))
         if watched is self._dialogs.get("queue") and event.type() in (QEvent.Type.Close, QEvent.Type.Hide):
             # Requests may have been processed there: counts and the open file's consents change.
             self.refresh_opt_out_counts()
@@ -683,12 +780,16 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def acknowledgment_document(self, action: str, record: AcknowledgmentRecord) -> None:
-        """Open, print or save the PDF stored when the acknowledgment was recorded (byte for byte)."""
+        """Show, print or save the PDF stored when the acknowledgment was recorded (byte for byte).
+
+        Open and Print show it in the preview (audited as "view"; printing from there is audited as
+        "print", saving as "export"); Save writes it straight to the file the person chooses."""
         fetch = getattr(getattr(self.services, "documents", None), "acknowledgment_pdf", None)
         if fetch is None:
             self.show_message(self.tr("PDF available in a later version"))
             return
         name = f"acknowledgment-{record.client_id:06d}-{record.signed_at:%Y%m%d-%H%M}.pdf"
+        actor, ack_id = self.actor, record.id
         if action == "save":
             chosen, _filter = QFileDialog.getSaveFileName(
                 self, self.tr("Save the acknowledgment"), name, self.tr("PDF documents (*.pdf)")
@@ -696,36 +797,49 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return
             path = Path(chosen)
-        else:
-            path = self._document_folder() / name
-        actor, ack_id, audited_as = self.actor, record.id, DOCUMENT_AUDIT[action]
+            if not path.suffix:
+                path = path.with_suffix(".pdf")
 
-        def work() -> Path:
-            path.write_bytes(fetch(actor, ack_id, audited_as))
-            return path
+            def save() -> Path:
+                path.write_bytes(fetch(actor, ack_id, DOCUMENT_AUDIT["save"]))
+                return path
 
+            self.runner.submit(
+                save,
+                on_success=lambda written: self.show_message(
+                    self.tr("Saved to {path}.").format(path=str(written))
+                ),
+                on_failure=lambda error: self.show_message(error_text(error)),
+                busy_message=self.tr("Saving the PDF…"),
+            )
+            return
         self.runner.submit(
-            work,
-            on_success=lambda written: self._document_written(action, written),
+            lambda: fetch(actor, ack_id, DOCUMENT_AUDIT["open"]),
+            on_success=lambda data: self._show_document(data, name, ack_id, print_it=action == "print"),
             on_failure=lambda error: self.show_message(error_text(error)),
+            key="acknowledgment-document",
             busy_message=self.tr("Getting the PDF…"),
         )
 
-    def _document_folder(self) -> Path:
-        """A private folder for PDFs handed to the viewer; deleted when the window closes."""
-        if self._documents_dir is None:
-            self._documents_dir = Path(tempfile.mkdtemp(prefix="frontdesk-pdf-"))
-        return self._documents_dir
-
-    def _document_written(self, action: str, path: Path) -> None:
-        if action == "save":
-            self.show_message(self.tr("Saved to {path}.").format(path=str(path)))
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        if action == "print":
-            self.show_message(self.tr("Opened in the PDF viewer: print it from there (Ctrl+P)."))
-        else:
-            self.show_message(self.tr("Opened in the PDF viewer."))
+    def _show_document(self, data: bytes, name: str, ack_id: int, *, print_it: bool) -> None:
+        fetch, actor = self.services.documents.acknowledgment_pdf, self.actor
+        previous = self._dialogs.get("document")
+        if previous is not None:
+            previous.close()
+        preview = PdfPreviewDialog(
+            self.runner,
+            data,
+            title=self.tr("Privacy policy acknowledgment"),
+            file_name=name,
+            fetch_for=lambda action: fetch(actor, ack_id, action),
+            parent=self,
+        )
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.status_message.connect(self.show_message)
+        self._keep("document", preview)
+        self._present(preview)
+        if print_it:
+            preview.print_when_loaded()
 
     # ------------------------------------------------------------ opt-out counts
 
@@ -759,14 +873,181 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ session and help
 
-    def switch_user(self) -> None:
-        if not self._confirm_leaving_file(self.tr("sign out")):
+    # ------------------------------------------------------------ manager's windows
+
+    def _open_single(self, name: str, make: Callable[[], QWidget]) -> QWidget:
+        existing = self._dialogs.get(name)
+        if existing is not None:
+            self._present(existing)
+            return existing
+        window = make()
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        status = getattr(window, "status_message", None)
+        if status is not None:
+            status.connect(self.show_message)
+        self._keep(name, window)
+        self._present(window)
+        return window
+
+    def open_reports(self) -> QWidget:
+        return self._open_single(
+            "reports", lambda: ReportsWindow(self.services, self.actor, self.runner, self)
+        )
+
+    def open_export(self) -> QWidget:
+        return self._open_single("export", lambda: ExportDialog(self.services, self.actor, self.runner, self))
+
+    def open_staff_accounts(self) -> QWidget:
+        return self._open_single("staff", lambda: StaffDialog(self.services, self.actor, self.runner, self))
+
+    def change_password(self) -> QWidget:
+        dialog = self._open_single(
+            "password", lambda: ChangePasswordDialog(self.services, self.actor, self.runner, self)
+        )
+        if isinstance(dialog, ChangePasswordDialog):
+            dialog.changed.connect(lambda: self.show_message(self.tr("Your password has been changed.")))
+        return dialog
+
+    # ------------------------------------------------------------ database connection
+
+    def _database_busy(self) -> None:
+        if not self._parked:
+            self.show_message(error_text(DatabaseBusyError()))
+
+    def _database_back(self) -> None:
+        if not self._parked:
+            self.show_message(
+                self.tr("Connection to the database is back. Save again anything that did not save.")
+            )
+
+    # ------------------------------------------------------------ locking
+
+    @property
+    def is_locked(self) -> bool:
+        return self._locked
+
+    @property
+    def is_parked(self) -> bool:
+        """Locked and set aside, hidden, while someone else works (see ui.sessions)."""
+        return self._parked
+
+    def has_unsaved_work(self) -> bool:
+        """Details typed but not saved, or a form still open (booking, new file, opt-out)."""
+        if self.client_file.has_unsaved_changes():
+            return True
+        for name in ("booking", "new-client", "opt-out"):
+            dialog = self._dialogs.get(name)
+            if dialog is not None and (dialog.isVisible() or dialog in self._hidden_by_lock):
+                return True
+        return False
+
+    def _owns(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None and parent is not self:
+            parent = parent.parentWidget()
+        return parent is self
+
+    def _session_windows(self) -> list[QWidget]:
+        """The visible windows that belong to this session: dialogs, pop-ups, menus."""
+        return [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if widget is not self and widget.isVisible() and self._owns(widget)
+        ]
+
+    def _hide_while_locked(self, window: QWidget) -> None:
+        if not self._locked or not shiboken6.isValid(window) or not window.isVisible():
             return
-        self.logout_requested = True
-        self._leaving_confirmed = True
-        if not self.close():
-            self.logout_requested = False
-            self._leaving_confirmed = False
+        window.hide()
+        if window not in self._hidden_by_lock:
+            self._hidden_by_lock.append(window)
+
+    def lock(self) -> None:
+        """Hide everything behind the lock screen; nothing is closed and nothing is lost."""
+        if self._locked:
+            return
+        self._locked = True
+        self._locked_at = datetime.now()
+        self.idle_watcher.disarm()
+        QToolTip.hideText()
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.hide()
+        focus = QApplication.focusWidget()
+        self._focus_before_lock = focus if focus is not None and focus.window() is self else None
+        self._hidden_by_lock = self._session_windows()
+        for window in self._hidden_by_lock:
+            window.hide()
+        # A window of this session opening while locked (a report finishing) is hidden at once too.
+        QApplication.instance().installEventFilter(self)
+        self._enabled_before_lock = {action: action.isEnabled() for action in self.actions()}
+        for action in self._enabled_before_lock:
+            action.setEnabled(False)
+        self.menuBar().setEnabled(False)
+        self.statusBar().clearMessage()
+        self.statusBar().hide()
+        self._counts_timer.stop()
+        others = self.session_host.others_parked(self) if self.session_host is not None else []
+        self.lock_screen.prepare(self.actor, self._locked_at, others)
+        self.pages.setCurrentWidget(self.lock_screen)
+        self.setWindowTitle(self.tr("FrontDesk — Locked"))
+        self.lock_screen.focus_password()
+        self.locked.emit()
+
+    def unlock(self) -> None:
+        """The same person signed in again: everything comes back as it was."""
+        if not self._locked:
+            return
+        self._locked = False
+        self._parked = False
+        QApplication.instance().removeEventFilter(self)
+        self.pages.setCurrentWidget(self.work_page)
+        self.setWindowTitle(self._title())
+        self.menuBar().setEnabled(True)
+        for action, enabled in self._enabled_before_lock.items():
+            action.setEnabled(enabled)
+        self._enabled_before_lock = {}
+        self.statusBar().show()
+        self._counts_timer.start()
+        self.refresh_opt_out_counts()
+        self.activateWindow()
+        focus = self._focus_before_lock
+        self._focus_before_lock = None
+        hidden, self._hidden_by_lock = self._hidden_by_lock, []
+        for window in hidden:
+            window.show()
+        if hidden:
+            hidden[-1].raise_()
+            hidden[-1].activateWindow()
+        elif focus is not None:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.idle_watcher.arm()
+        self.unlocked.emit()
+
+    def park(self) -> None:
+        """Locked and hidden while another person works at this workstation."""
+        self.lock()
+        self._parked = True
+        self.save_layout()
+        self.hide()
+
+    def resume(self) -> None:
+        """Back on screen after a park, unlocked for its owner."""
+        self.unlock()
+
+    def _signed_in_on_lock_screen(self, actor: Actor) -> None:
+        if actor.staff_id == self.actor.staff_id:
+            self.unlock()
+        elif self.session_host is not None:
+            self.session_host.sign_in_on(self, actor)
+        else:
+            self.lock_screen.show_error(
+                self.tr("Only {name} can unlock this window.").format(name=self.actor.full_name)
+            )
+
+    def switch_user(self) -> None:
+        """Switching user is locking: the next person signs in on the lock screen."""
+        self.lock()
 
     def choose_language(self, language: Language) -> None:
         self.settings.language = language.value
@@ -793,7 +1074,9 @@ class MainWindow(QMainWindow):
             self.queue_action,
             self.refresh_action,
             self.close_file_action,
-            self.switch_user_action,
+            self.lock_action,
+            self.reports_action,
+            self.export_action,
             self.quit_action,
             self.shortcuts_action,
         ]

@@ -151,6 +151,11 @@ class TaskRunner(QObject):
     failed = Signal(str)
     """A user-facing message for a failure that no ``on_failure`` callback took care of."""
 
+    task_failed = Signal(object)
+    """Every exception raised by a wanted task, just before its ``on_failure`` callback runs.
+
+    Lets the window notice a lost database whichever screen's work ran into it."""
+
     _finished = Signal(object, bool, object)
 
     def __init__(
@@ -340,6 +345,11 @@ class TaskRunner(QObject):
         if task is None or self._shut_down:
             return
         self._drop(task_id)
+        if not ok:
+            try:
+                self.task_failed.emit(payload)
+            except Exception:
+                logger.exception("A listener of failed background tasks raised")
         try:
             if ok:
                 if task.on_success is not None:

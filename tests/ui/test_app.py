@@ -158,6 +158,7 @@ def gui_start(qapp, monkeypatch):
 
 def test_demo_session_signs_in_switches_user_and_quits(gui_start):
     seen: dict[str, object] = {}
+    receptionist, manager = DEMO_ACCOUNTS[0], DEMO_ACCOUNTS[1]
 
     def sign_in_as_receptionist(dialog: LoginDialog) -> str:
         seen["demo buttons"] = len(dialog.demo_buttons)
@@ -167,26 +168,34 @@ def test_demo_session_signs_in_switches_user_and_quits(gui_start):
 
     def switch_user(window: MainWindow) -> str:
         seen["title"] = window.windowTitle()
-        window.switch_user()
+        seen["first window"] = window
+        window.switch_user()  # the lock screen: the next person signs in there
+        seen["username kept"] = window.lock_screen.username.text()
+        window.lock_screen.username.setText(manager.username)
+        window.lock_screen.password.setText(manager.password)
+        window.lock_screen.unlock_button.click()
         return "switched user"
 
-    def quit_at_sign_in(dialog: LoginDialog) -> str:
-        seen["username kept"] = dialog.username.text()
-        dialog.quit_button.click()
+    def quit_as_manager(window: MainWindow) -> str:
+        seen["second title"] = window.windowTitle()
+        seen["first hidden"] = not seen["first window"].isVisible()
+        window.close()
         return "quit"
 
     demo_folders = set(Path(tempfile.gettempdir()).glob("frontdesk-demo-*"))
     code, done = gui_start(
         None,
         True,
-        [(LoginDialog, sign_in_as_receptionist), (MainWindow, switch_user), (LoginDialog, quit_at_sign_in)],
+        [(LoginDialog, sign_in_as_receptionist), (MainWindow, switch_user), (MainWindow, quit_as_manager)],
     )
     assert set(Path(tempfile.gettempdir()).glob("frontdesk-demo-*")) == demo_folders  # deleted on exit
     assert code == 0
     assert done == ["signed in", "switched user", "quit"]
     assert seen["demo buttons"] == len(DEMO_ACCOUNTS)
     assert str(seen["title"]).startswith("DEMO")
-    assert seen["username kept"] == DEMO_ACCOUNTS[0].username
+    assert seen["username kept"] == receptionist.username
+    assert manager.full_name in str(seen["second title"])
+    assert seen["first hidden"] is True
 
 
 def test_first_start_creates_the_manager_then_signs_in(gui_start, tmp_path):

@@ -3,7 +3,6 @@ workstation's change), the consent grid and its history, the list tabs."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -336,7 +335,6 @@ def test_an_unknown_file_says_it_could_not_be_opened(qtbot, window):
 def test_a_stored_acknowledgment_pdf_can_be_saved_and_opened(
     qtbot, monkeypatch, window, gui_services, desk, client, tmp_path
 ):
-    from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QFileDialog
 
     from desktop.domain.records import SignatureCapture
@@ -357,10 +355,9 @@ def test_a_stored_acknowledgment_pdf_can_be_saved_and_opened(
     wait_idle(qtbot, window.runner)
     assert target.read_bytes().startswith(b"%PDF")
 
-    opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT_MS)
-    assert opened[0].endswith(".pdf") and open(opened[0], "rb").read(4) == b"%PDF"
-    window.close()
-    assert not os.path.exists(opened[0])  # the viewer's copy goes when the window closes
+    qtbot.waitUntil(lambda: window._dialogs.get("document") is not None, timeout=TIMEOUT_MS)
+    preview = window._dialogs["document"]
+    qtbot.waitUntil(lambda: preview.page_count > 0, timeout=TIMEOUT_MS)
+    assert preview.data == target.read_bytes()  # the stored document, never a new rendering
+    preview.close()

@@ -369,10 +369,12 @@ def test_splitter_and_geometry_are_remembered(qtbot, make_window, gui_services, 
     assert second.splitter.sizes() == sizes
 
 
-def test_switch_user_closes_the_window_for_a_new_sign_in(qtbot, window):
-    window.switch_user()
-    assert window.logout_requested
-    assert not window.isVisible()
+def test_switch_user_locks_the_window_for_the_next_sign_in(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.is_locked
+    assert window.isVisible()
+    assert window.pages.currentWidget() is window.lock_screen
+    assert window.lock_screen.username.text() == "accueil"
 
 
 def test_demo_mode_says_so_in_the_title(qtbot, make_window, gui_services, desk):

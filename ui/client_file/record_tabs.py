@@ -317,7 +317,7 @@ class AcknowledgmentsTab(RecordListTab):
         self.setObjectName("acknowledgmentsTab")
         self.open_button = QPushButton(self.tr("Open PDF"), self)
         self.print_button = QPushButton(self.tr("Print…"), self)
-        self.save_button = QPushButton(self.tr("Save PDF…"), self)
+        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
         for action, button in (
             ("open", self.open_button),
             ("print", self.print_button),
