@@ -13,9 +13,11 @@ person gets their session back as they left it; another person gets their own wi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -66,12 +68,26 @@ def idle_lock_minutes() -> int:
 
 
 class IdleWatcher(QObject):
-    """Emits :attr:`idle` after ``interval_ms`` without any input anywhere in the application."""
+    """Emits :attr:`idle` after ``interval_ms`` without any input anywhere in the application.
+
+    With ``lock_key`` and ``owns``, it also emits :attr:`lock_requested` when that key is pressed in a
+    window ``owns`` accepts: the window's own shortcut does not reach it while one of its dialogs is
+    open (a window-modal booking, say), and the person must be able to lock from there too."""
 
     idle = Signal()
+    lock_requested = Signal()
 
-    def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        interval_ms: int,
+        parent: QObject | None = None,
+        *,
+        lock_key: QKeySequence | None = None,
+        owns: Callable[[QWidget], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._lock_key = lock_key
+        self._owns = owns
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(max(1, interval_ms))
@@ -108,8 +124,23 @@ class IdleWatcher(QObject):
         return self._timer.remainingTime() if self._armed else -1
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._armed and event.type() in ACTIVITY_EVENTS:
+        if not self._armed:
+            return False
+        kind = event.type()
+        if kind in ACTIVITY_EVENTS:
             self._timer.start()
+        if (
+            kind == QEvent.Type.KeyPress
+            and self._lock_key is not None
+            and self._owns is not None
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QWidget)
+            and QKeySequence(event.keyCombination()).matches(self._lock_key)
+            == QKeySequence.SequenceMatch.ExactMatch
+            and self._owns(watched.window())
+        ):
+            self.lock_requested.emit()
+            return True
         return False
 
     def release(self) -> None:

@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
             banner.setObjectName("demoBanner")
             banner.setWordWrap(True)
             layout.addWidget(banner)
-        self.connection = connection_monitor(runner, services.ping)
+        self.connection = connection_monitor(runner, lambda: services.ping())
         self.connection_banner = ConnectionBanner(self.connection, central)
         layout.addWidget(self.connection_banner)
         self.work_page = QWidget(central)
@@ -430,8 +430,11 @@ class MainWindow(QMainWindow):
         self.connection.restored.connect(self._database_back)
 
         minutes = idle_lock_minutes() if idle_minutes is None else idle_minutes
-        self.idle_watcher = IdleWatcher(max(1, int(minutes * 60_000)), self)
+        self.idle_watcher = IdleWatcher(
+            max(1, int(minutes * 60_000)), self, lock_key=self.lock_action.shortcut(), owns=self._in_session
+        )
         self.idle_watcher.idle.connect(self.lock)
+        self.idle_watcher.lock_requested.connect(self.lock)
         self.idle_watcher.arm()
 
         self.search_panel.open_requested.connect(self.open_client)
@@ -941,6 +944,9 @@ class MainWindow(QMainWindow):
                 return True
         return False
 
+    def _in_session(self, window: QWidget) -> bool:
+        return window is self or self._owns(window)
+
     def _owns(self, widget: QWidget) -> bool:
         parent = widget.parentWidget()
         while parent is not None and parent is not self:
@@ -991,6 +997,9 @@ class MainWindow(QMainWindow):
         self.lock_screen.prepare(self.actor, self._locked_at, others)
         self.pages.setCurrentWidget(self.lock_screen)
         self.setWindowTitle(self.tr("FrontDesk — Locked"))
+        if self.isVisible():
+            self.raise_()
+            self.activateWindow()
         self.lock_screen.focus_password()
         self.locked.emit()
 

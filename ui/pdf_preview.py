@@ -191,6 +191,7 @@ class PdfPreviewDialog(QDialog):
         self._print_total = 0
         self._print_when_loaded = False
         self._rendering_scale: dict[int, float] = {}
+        self._sized = False
 
         self.previous_button = QPushButton(self.tr("◀ &Previous"), self)
         self.previous_button.setAccessibleName(self.tr("Previous page"))
@@ -306,7 +307,7 @@ class PdfPreviewDialog(QDialog):
 
     def current_page(self) -> int:
         """0-based index of the page at the top of the view."""
-        if not self._pages:
+        if not self._pages or not self._sized:
             return 0
         top = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 3
         for page in self._pages:
@@ -406,11 +407,15 @@ class PdfPreviewDialog(QDialog):
     def _apply_scale(self) -> None:
         scale = round(self._wanted_scale(), 3)
         if scale != self._scale:
+            keep = self.current_page()  # the page being read stays in view at the new size
             self._scale = scale
             for page, (width, height) in zip(self._pages, self._sizes, strict=True):
                 page.setFixedSize(QSize(round(width * scale), round(height * scale)))
                 page.forget()
+            self._sized = bool(self._pages)
             self._lay_out_now()
+            if keep:
+                self.scroll.verticalScrollBar().setValue(max(0, self._page_top(keep) - PAGE_GAP))
         self._view_moved()
 
     def _lay_out_now(self) -> None:
