@@ -32,7 +32,7 @@ from desktop.domain.records import Actor, ExportResult
 from desktop.domain.wording import channel_label, purpose_label
 from desktop.services import Services
 from ui.errors import error_text
-from ui.forms import em
+from ui.forms import em, fit_height
 from ui.i18n import current_language
 from ui.worker import TaskHandle, TaskRunner
 
@@ -145,6 +145,7 @@ class ExportDialog(QDialog):
         self.channel.currentIndexChanged.connect(lambda _index: self._suggest_path())
         self._suggest_path()
         self.resize(em(self, 50), self.sizeHint().height())
+        fit_height(self)
         self.purpose.setFocus()
 
     # ------------------------------------------------------------ choices
@@ -248,6 +249,7 @@ class ExportDialog(QDialog):
                 )
             )
         self.outcome.setText("\n".join(lines))
+        fit_height(self)
         self.status_message.emit(lines[0])
         self.exported.emit(result)
 
@@ -256,6 +258,7 @@ class ExportDialog(QDialog):
         self._set_running(False)
         message = error_text(error)
         self.outcome.setText(message)
+        fit_height(self)
         self.status_message.emit(message)
 
     def done(self, result: int) -> None:

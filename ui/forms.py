@@ -46,6 +46,22 @@ def em(widget: QWidget, count: float) -> int:
     return int(widget.fontMetrics().horizontalAdvance("M") * count)
 
 
+def fit_height(window: QWidget) -> None:
+    """Grow ``window`` to the height its wrapped sentences need at its current width (never shrink it).
+
+    A window sized once at start-up otherwise squeezes a message that appears later into one line."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = (
+        layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    )
+    if needed > window.height():
+        window.resize(width, needed)
+
+
 def make_error_label(parent: QWidget | None = None) -> QLabel:
     """An empty, hidden label that shows one field's problem in words."""
     label = QLabel(parent)

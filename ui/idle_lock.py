@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -174,6 +175,10 @@ class LockScreen(QWidget):
         self.title = QLabel(self.tr("FrontDesk is locked"), self.card)
         self.title.setObjectName("lockTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
         self.explanation = QLabel(self.card)
         self.explanation.setObjectName("lockExplanation")
         self.explanation.setWordWrap(True)
@@ -228,17 +233,23 @@ class LockScreen(QWidget):
 
         card_layout = QVBoxLayout(self.card)
         card_layout.setContentsMargins(em(self, 2), em(self, 1.5), em(self, 2), em(self, 1.5))
+        card_layout.setSpacing(em(self, 0.6))
         card_layout.addWidget(self.title)
         card_layout.addWidget(self.explanation)
         card_layout.addLayout(form)
         card_layout.addWidget(self.error)
         card_layout.addWidget(self.buttons)
         card_layout.addWidget(self.others)
-        self.card.setMaximumWidth(em(self, 40))
+        # A fixed width lets the wrapped sentences take the height they need.
+        self.card.setFixedWidth(em(self, 36))
 
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.card)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)
         QWidget.setTabOrder(self.username, self.password)
         QWidget.setTabOrder(self.password, self.unlock_button)
@@ -257,9 +268,10 @@ class LockScreen(QWidget):
         self.error.hide()
         self.explanation.setText(
             self.tr(
-                "Locked at {time}. {name} can unlock with their password and find everything as they "
-                "left it. Someone else can sign in here: {name}'s session is kept aside, hidden, until "
-                "{name} signs in again."
+                "{name}'s session, locked at {time}.\n\n"
+                "{name}: type your password to carry on where you left off.\n"
+                "Someone else: sign in with your own account. {name}'s session stays as it is, hidden, "
+                "until {name} signs in again."
             ).format(time=locked_at.strftime("%H:%M"), name=owner.full_name)
         )
         self.others.setText(

@@ -39,7 +39,7 @@ from desktop.reports.render import ReportFormat, render_report
 from desktop.services import Services
 from desktop.services.permissions import Permission, role_allows
 from ui.errors import error_text
-from ui.forms import em
+from ui.forms import em, fit_height
 from ui.i18n import current_language, language_name
 from ui.pdf_preview import PdfPreviewDialog
 from ui.worker import TaskHandle, TaskRunner
@@ -198,7 +198,7 @@ class ReportsWindow(QDialog):
         self.language.setCurrentIndex(self.language.findData(current_language().value))
 
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         kind_label = QLabel(self.tr("&Report"), self)
         kind_label.setBuddy(self.kind)
         form.addRow(kind_label, self.kind)
@@ -261,7 +261,8 @@ class ReportsWindow(QDialog):
         )
         self.kind.setCurrentIndex(first_allowed)
         self._kind_changed()
-        self.resize(em(self, 48), self.sizeHint().height())
+        self.resize(em(self, 54), self.sizeHint().height())
+        fit_height(self)
         self.kind.setFocus()
 
     def _date_edit(self, day: date, accessible: str) -> QDateEdit:
@@ -353,6 +354,7 @@ class ReportsWindow(QDialog):
         message = error_text(error)
         self.state.setText(message)
         self.status_message.emit(message)
+        fit_height(self)
 
     def _produced(self, output: ReportOutput) -> None:
         self._task = None

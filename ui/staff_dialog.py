@@ -30,7 +30,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.records import Actor, StaffRecord
 from desktop.services import Services
 from ui.errors import error_text, field_messages
-from ui.forms import InlineErrors, em, make_error_label
+from ui.forms import InlineErrors, em, fit_height, make_error_label
 from ui.i18n import current_language, role_label
 from ui.models import Column, RecordTableModel
 from ui.worker import TaskHandle, TaskRunner
@@ -105,6 +105,7 @@ class _AccountForm(QDialog):
             QWidget.setTabOrder(self._editors[-1], accept)
             self._editors[0].setFocus()
         self.resize(em(self, 40), self.sizeHint().height())
+        fit_height(self)
 
     def submit(self, work, on_success, busy_message: str) -> None:  # type: ignore[no-untyped-def]
         if self._busy:
@@ -149,14 +150,17 @@ class _AccountForm(QDialog):
             self.message.setText(" ".join(leftover.values()))
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
+            fit_height(self)
             return
         self.errors.clear()
         self.message.setText(error_text(error))
+        fit_height(self)
 
     def passwords_match(self, first: QLineEdit, again: QLineEdit, field: str) -> bool:
         if first.text() == again.text():
             return True
         self.errors.show({field: self.tr("The two passwords are different.")})
+        fit_height(self)
         again.clear()
         again.setFocus()
         return False
