@@ -15,6 +15,7 @@ import uuid
 
 import pytest
 
+from desktop.maintenance.audit_verify import verify_audit_chain
 from desktop.maintenance.integrity import check_database
 from desktop.maintenance.sqlite_file import sqlite_path
 from tests.conftest import TEST_PASSWORD
@@ -90,6 +91,9 @@ def test_killed_writers_never_lose_a_reported_booking(services, receptionist, da
             assert _sqlite_integrity(path) == ["ok"], f"round {round_number}"
         counts, _ = appointment_counts(services, this_round)
         assert set(counts) == set(this_round), f"round {round_number}: a reported booking is missing"
+        with services.db.engine.connect() as connection:
+            chain = verify_audit_chain(connection)
+        assert chain.ok, f"round {round_number}: {chain.first_break}"
 
     counts, _ = appointment_counts(services, reported)
     assert len(counts) == len(reported) and set(counts.values()) <= {1}
