@@ -30,7 +30,11 @@ def db_check(app: AppContext) -> None:
     Exit status 0 when everything is sound, 1 otherwise."""
     from desktop.db.database import Database
     from desktop.maintenance.integrity import check_database
+    from desktop.maintenance.sqlite_file import sqlite_path
 
+    path = sqlite_path(app.url)
+    if path is not None and not path.exists():
+        raise click.ClickException(f"no database at {path}")
     db = Database(app.url)
     try:
         click.echo(f"checking {db.display_url}")

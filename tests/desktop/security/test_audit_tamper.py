@@ -105,3 +105,10 @@ def test_a_missing_trigger_fails_the_check(services, database_url):
         in result.output
     )
     assert "[ok] audit chain" in result.output
+
+
+def test_checking_a_missing_file_creates_nothing(tmp_path):
+    missing = tmp_path / "absent.db"
+    result = _check(f"sqlite:///{missing}")
+    assert result.exit_code == 1 and "no database at" in result.output
+    assert not missing.exists()
