@@ -618,11 +618,14 @@ class MainWindow(QMainWindow):
         self.idle_watcher.release()
         if not self._parked:
             self.save_layout()
-        for window in self._hidden_by_lock:
-            window.close()
+        windows = list(dict.fromkeys([*self._hidden_by_lock, *self._dialogs.values()]))
         self._hidden_by_lock = []
-        for dialog in list(self._dialogs.values()):
-            dialog.close()
+        for window in windows:
+            if self._leaving_confirmed and isinstance(window, QDialog):
+                # Dropping their work was agreed already: no second question about each dialog.
+                window.done(QDialog.DialogCode.Rejected)
+            else:
+                window.close()
         super().closeEvent(event)
         self.closed.emit()
 
@@ -1001,6 +1004,8 @@ class MainWindow(QMainWindow):
             self.raise_()
             self.activateWindow()
         self.lock_screen.focus_password()
+        # Once the window is active again (the hidden dialog had the focus), the password gets it.
+        QTimer.singleShot(0, self, lambda: self._locked and self.lock_screen.focus_password())
         self.locked.emit()
 
     def unlock(self) -> None:
