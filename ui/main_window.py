@@ -896,9 +896,13 @@ class MainWindow(QMainWindow):
         return window
 
     def open_reports(self) -> QWidget:
-        return self._open_single(
+        window = self._open_single(
             "reports", lambda: ReportsWindow(self.services, self.actor, self.runner, self)
         )
+        client = self.client_file.client
+        if isinstance(window, ReportsWindow) and client is not None and not window.file_number.text():
+            window.file_number.setText(client.file_number)  # the access log is usually for this file
+        return window
 
     def open_export(self) -> QWidget:
         return self._open_single("export", lambda: ExportDialog(self.services, self.actor, self.runner, self))

@@ -26,6 +26,8 @@ Rules kept by the runner:
 * :attr:`TaskRunner.busy_changed` reports ``True`` only once some wanted task has been running for
   longer than the busy delay (200 ms), so fast work never makes a busy indicator flash, and reports
   ``False`` once no wanted task is running any more;
+* :attr:`TaskRunner.task_failed` carries every exception of a wanted task (before its callback), so
+  one place can notice a lost database whichever screen ran into it (``ui.connection``);
 * :meth:`TaskRunner.shutdown` waits for the worker threads before the application quits.
 """
 

@@ -265,3 +265,14 @@ def test_quitting_asks_before_dropping_a_parked_session_s_unsaved_work(
     assert len(asked) == 1 and "Amélie Côté" in asked[0]  # one question, not one more per dialog
     assert client.last_name not in asked[0] and TYPED not in asked[0]
     assert not first.isVisible() and not second.isVisible()
+
+
+def test_the_idle_delay_comes_from_the_security_settings(
+    qtbot, monkeypatch, make_window, gui_services, desk, tmp_path
+):
+    monkeypatch.delenv("FRONTDESK_IDLE_LOCK_MINUTES", raising=False)
+    monkeypatch.setenv("FRONTDESK_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "settings.toml").write_text("[security]\nidle_lock_minutes = 7\n", encoding="utf-8")
+    assert make_window(gui_services, desk).idle_watcher.interval_ms == 7 * 60_000
+    monkeypatch.setenv("FRONTDESK_IDLE_LOCK_MINUTES", "2")
+    assert make_window(gui_services, desk).idle_watcher.interval_ms == 2 * 60_000

@@ -201,3 +201,14 @@ def test_the_manager_opens_reports_from_the_menu(qtbot, make_window, gui_service
     main.open_reports()
     assert main._dialogs.get("reports") is window  # one reports window at a time
     window.close()
+
+
+def test_the_open_file_is_proposed_for_the_access_log(
+    qtbot, make_window, gui_services, officer, some_activity
+):
+    main = make_window(gui_services, officer)
+    main.open_client(some_activity.id)
+    qtbot.waitUntil(lambda: main.client_file.client is not None, timeout=TIMEOUT_MS)
+    window = main.open_reports()
+    assert window.file_number.text() == some_activity.file_number
+    window.close()
