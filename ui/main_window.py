@@ -843,7 +843,7 @@ class MainWindow(QMainWindow):
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.status_message.connect(self.show_message)
         self._keep("document", preview)
-        self._present(preview)
+        self._show_beside(preview)
         if print_it:
             preview.print_when_loaded()
 
@@ -881,10 +881,11 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ manager's windows
 
-    def _open_single(self, name: str, make: Callable[[], QWidget]) -> QWidget:
+    def _open_single(self, name: str, make: Callable[[], QWidget], *, modal: bool = False) -> QWidget:
+        """One window of each kind; non-modal ones leave the main window usable beside them."""
         existing = self._dialogs.get(name)
         if existing is not None:
-            self._present(existing)
+            self._show_beside(existing)
             return existing
         window = make()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -892,8 +893,17 @@ class MainWindow(QMainWindow):
         if status is not None:
             status.connect(self.show_message)
         self._keep(name, window)
-        self._present(window)
+        if modal:
+            self._present(window)
+        else:
+            self._show_beside(window)
         return window
+
+    @staticmethod
+    def _show_beside(window: QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def open_reports(self) -> QWidget:
         window = self._open_single(
@@ -911,12 +921,12 @@ class MainWindow(QMainWindow):
         return self._open_single("staff", lambda: StaffDialog(self.services, self.actor, self.runner, self))
 
     def change_password(self) -> QWidget:
-        dialog = self._open_single(
-            "password", lambda: ChangePasswordDialog(self.services, self.actor, self.runner, self)
-        )
-        if isinstance(dialog, ChangePasswordDialog):
+        def make() -> ChangePasswordDialog:
+            dialog = ChangePasswordDialog(self.services, self.actor, self.runner, self)
             dialog.changed.connect(lambda: self.show_message(self.tr("Your password has been changed.")))
-        return dialog
+            return dialog
+
+        return self._open_single("password", make, modal=True)
 
     # ------------------------------------------------------------ database connection
 
