@@ -94,7 +94,7 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.browse_button)
 
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for text, editor, field in (
             (self.tr("&Purpose"), self.purpose, self.purpose),
             (self.tr("&Channel"), self.channel, self.channel),
@@ -144,7 +144,7 @@ class ExportDialog(QDialog):
         self.purpose.currentIndexChanged.connect(lambda _index: self._suggest_path())
         self.channel.currentIndexChanged.connect(lambda _index: self._suggest_path())
         self._suggest_path()
-        self.resize(em(self, 50), self.sizeHint().height())
+        self.resize(em(self, 58), self.sizeHint().height())
         fit_height(self)
         self.purpose.setFocus()
 
