@@ -322,7 +322,7 @@ def test_acknowledgment_document_buttons_wait_for_a_pdf(qtbot, window, gui_servi
     for button in (tab.open_button, tab.print_button, tab.save_button):
         assert button.isEnabled() == record.has_document
         if not record.has_document:
-            assert button.toolTip() == "PDF available in a later version"
+            assert button.toolTip() == "No PDF is stored for this acknowledgment."
 
 
 def test_an_unknown_file_says_it_could_not_be_opened(qtbot, window):

@@ -346,7 +346,7 @@ class AcknowledgmentsTab(RecordListTab):
     def _update_buttons(self) -> None:
         record = self.selected()
         available = isinstance(record, AcknowledgmentRecord) and record.has_document
-        tip = "" if available else self.tr("PDF available in a later version")
+        tip = "" if available else self.tr("No PDF is stored for this acknowledgment.")
         for button in (self.open_button, self.print_button, self.save_button):
             button.setEnabled(available)
             button.setToolTip(tip)
