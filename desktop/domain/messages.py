@@ -74,6 +74,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Password too weak: at least {min} characters, with letters and digits, "
         "different from the username.",
     },
+    "cannot_deactivate_self": {
+        "fr": "Vous ne pouvez pas désactiver votre propre compte.",
+        "en": "You cannot deactivate your own account.",
+    },
+    "last_manager": {
+        "fr": "C'est le dernier compte gestionnaire actif : créez-en un autre avant de le désactiver.",
+        "en": "This is the last active manager account: create another one before deactivating it.",
+    },
     "username_taken": {"fr": "Ce nom d'utilisateur existe déjà.", "en": "This username already exists."},
     "invalid_username": {
         "fr": "Nom d'utilisateur : 3 à 64 lettres minuscules, chiffres, points, tirets.",

@@ -9,6 +9,7 @@ from datetime import timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from desktop.db.database import Database
 from desktop.db.models import Staff
@@ -17,6 +18,7 @@ from desktop.domain.errors import (
     AccountLockedError,
     AuthenticationError,
     ConflictError,
+    DatabaseUnavailableError,
     FieldError,
     NotFoundError,
     ValidationError,
@@ -27,7 +29,7 @@ from desktop.services import audit_chain
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
 from desktop.services.thread_guard import check_unit_of_work_allowed
-from desktop.services.unit_of_work import UnitOfWork, run
+from desktop.services.unit_of_work import UnitOfWork, is_connection_lost, run
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 _HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
@@ -123,6 +125,16 @@ class StaffService:
             staff = uow.session.get(Staff, staff_id)
             if staff is None:
                 raise NotFoundError(what=f"staff {staff_id}")
+            if not active and staff.id == uow.actor.staff_id:
+                raise ConflictError("cannot_deactivate_self")
+            if not active and staff.role == Role.MANAGER and staff.active:
+                other_managers = uow.session.scalar(
+                    select(func.count(Staff.id)).where(
+                        Staff.role == Role.MANAGER, Staff.active.is_(True), Staff.id != staff.id
+                    )
+                )
+                if not other_managers:
+                    raise ConflictError("last_manager")
             staff.active = active
             uow.audit("staff.activate" if active else "staff.deactivate", "staff", staff.id)
             return _to_record(staff)
@@ -162,8 +174,17 @@ class StaffService:
 
     def authenticate(self, username: str, password: str, workstation: str) -> Actor:
         """The Actor for a correct login; AuthenticationError / AccountLockedError otherwise.
-        Failed attempts count towards a temporary lock-out; every attempt is audited."""
+        Failed attempts count towards a temporary lock-out; every attempt is audited.
+        A database that cannot be reached gives DatabaseUnavailableError, as every other call does."""
         check_unit_of_work_allowed()
+        try:
+            return self._authenticate(username, password, workstation)
+        except OperationalError as error:
+            if is_connection_lost(error):
+                raise DatabaseUnavailableError() from error
+            raise
+
+    def _authenticate(self, username: str, password: str, workstation: str) -> Actor:
         username = username.strip().lower()[:64]
         now = self._clock.now()
         with self._db.session(write=True) as session, session.begin():

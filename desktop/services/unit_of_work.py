@@ -94,7 +94,7 @@ def _is_transient(error: DBAPIError) -> bool:
     )
 
 
-def _is_connection_lost(error: DBAPIError) -> bool:
+def is_connection_lost(error: DBAPIError) -> bool:
     return (
         bool(error.connection_invalidated)
         or getattr(error.orig, "sqlstate", "") in ("08000", "08003", "08006", "57P01", "57P02", "57P03")
@@ -127,7 +127,7 @@ def run(
                 continue
             if _is_transient(error):
                 raise DatabaseBusyError() from error
-            if _is_connection_lost(error):
+            if is_connection_lost(error):
                 if attempt < 2:
                     _backoff(attempt)
                     continue
