@@ -11,10 +11,11 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from faker import Faker
 from PIL import Image, ImageDraw
-from sqlalchemy import func, insert, select
+from sqlalchemy import exists, func, insert, select
 
 from desktop.db.models import (
     Acknowledgment,
+    AcknowledgmentDocument,
     Appointment,
     Client,
     ClientSearchKey,
@@ -165,7 +166,26 @@ def populate(services: Services, clients: int, *, seed: int = 2020, workstation:
             return count
 
         added += run(services.db, services.clock, system_actor(workstation), Permission.ADMINISTER, work)
+    run(services.db, services.clock, system_actor(workstation), Permission.ADMINISTER, _store_sample_documents)
     return added
+
+
+#: Bulk acknowledgments carry no PDF (rendering thousands would take minutes); the first few get
+#: theirs, as at a real signing, so a demonstration can open, print and verify one.
+SAMPLE_DOCUMENTS = 40
+
+
+def _store_sample_documents(uow: UnitOfWork) -> None:
+    from desktop.services.documents import store_acknowledgment_document
+
+    missing = ~exists().where(AcknowledgmentDocument.acknowledgment_id == Acknowledgment.id)
+    acks = uow.session.scalars(
+        select(Acknowledgment).where(missing).order_by(Acknowledgment.client_id).limit(SAMPLE_DOCUMENTS)
+    ).all()
+    for ack in acks:
+        client = uow.session.get(Client, ack.client_id)
+        if client is not None:
+            store_acknowledgment_document(uow, client, ack)
 
 
 def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> None:
