@@ -127,7 +127,12 @@ class Team:
 
 @pytest.fixture
 def team(services: Services) -> Team:
-    login = {u: services.staff.authenticate(u, TEST_PASSWORD, WORKSTATION) for u in STAFF}
+    """The template's three staff members as signed in; sign-in itself is tested in test_staff.py
+    (checking three argon2 hashes per test would dominate the run time)."""
+    records = {s.username: s for s in services.staff.list(system_actor(WORKSTATION))}
+    login = {
+        u: Actor(r.id, r.username, r.full_name, r.role, r.clinic_id, WORKSTATION) for u, r in records.items()
+    }
     return Team(login["accueil"], login["gestion"], login["vie.privee"])
 
 

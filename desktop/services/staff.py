@@ -202,6 +202,7 @@ class StaffService:
                     staff.locked_until = now + self.policy.lockout
                     staff.failed_logins = 0
                     outcome = "login.lockout"
+                    error = AccountLockedError(until=staff.locked_until.astimezone().strftime("%H:%M"))
             elif not staff.active:
                 outcome, error = "login.inactive", AuthenticationError("account_inactive")
             else:
