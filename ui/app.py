@@ -279,7 +279,6 @@ def run_gui(ctx: click.Context) -> int:
         return 2
     if problem:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
     app = create_application()
     app.setQuitOnLastWindowClosed(False)
