@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import shutil
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +28,7 @@ from desktop.domain.records import Actor, ClientDraft, ClientRecord
 from desktop.services import Services
 from desktop.services.clock import FixedClock
 from tests.conftest import TEST_NOW, TEST_PASSWORD, WORKSTATION
+from tests.ui.helpers import off_gui, type_text  # noqa: F401  (re-exported for tests)
 from ui.thread_check import install_gui_thread_guard, uninstall_gui_thread_guard
 from ui.worker import TaskRunner
 
@@ -36,24 +36,6 @@ __all__ = ["Desk", "MessageBoxes", "activate", "desk", "draw_signature", "draw_t
 
 T = TypeVar("T")
 TIMEOUT_MS = 5000
-
-
-def off_gui(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run ``fn`` on a plain thread, as the task runner would, and return its result or raise its error."""
-    outcome: dict[str, Any] = {}
-
-    def work() -> None:
-        try:
-            outcome["value"] = fn(*args, **kwargs)
-        except BaseException as exc:  # re-raised on the test's thread
-            outcome["error"] = exc
-
-    worker = threading.Thread(target=work)
-    worker.start()
-    worker.join(TIMEOUT_MS / 1000)
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
 
 
 @dataclass
@@ -138,14 +120,6 @@ def activate(qtbot: Any, widget: QWidget) -> None:
     qtbot.waitExposed(widget)
     with qtbot.waitActive(widget):
         widget.activateWindow()
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type text, accents included (``qtbot.keyClicks`` cannot send non-ASCII characters)."""
-    for ch in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
-        )
 
 
 def _scribble(x0: float, y0: float, width: float, loops: int) -> list[QPoint]:

@@ -8,16 +8,14 @@ tests prepare data with :func:`off_gui`, exactly as the window does through its 
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import open_services
 from desktop.domain.enums import Language
@@ -25,6 +23,7 @@ from desktop.domain.records import Actor, ClientDraft, ClientRecord
 from desktop.services import Services
 from desktop.services.clock import FixedClock
 from tests.conftest import STAFF, TEST_NOW, TEST_PASSWORD, WORKSTATION
+from tests.ui.helpers import off_gui, type_text  # noqa: F401  (re-exported for tests)
 from ui.i18n import current_language, set_current_language
 from ui.main_window import MainWindow
 from ui.settings import AppSettings
@@ -36,32 +35,6 @@ TIMEOUT_MS = 10_000
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def off_gui(fn: Callable[[], T]) -> T:
-    """Run ``fn`` on a plain thread (as a second workstation would) and return its result."""
-    outcome: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            outcome["value"] = fn()
-        except BaseException as error:  # re-raised on the test thread
-            outcome["error"] = error
-
-    worker = threading.Thread(target=target)
-    worker.start()
-    worker.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type ``text`` one key at a time. (qtbot.keyClicks aborts the process on non-ASCII text.)"""
-    for ch in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
-        )
 
 
 def draft(last: str, first: str, born: date = date(1980, 5, 17), **fields: Any) -> ClientDraft:
