@@ -15,7 +15,7 @@ from desktop.domain.records import Actor, ClientDraft, ClientRecord, ClientStatu
 from desktop.domain.validation import validate_client
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
-from desktop.services.search_keys import replace_keys, search_conditions, search_statement
+from desktop.services.search_keys import SUMMARY_COLUMNS, replace_keys, search_conditions, search_statement
 from desktop.services.unit_of_work import UnitOfWork, run
 
 MAX_PAGE = 200
@@ -219,17 +219,7 @@ class ClientService:
         wanted = sorted(set(client_ids))[:MAX_PAGE]
 
         def work(uow: UnitOfWork) -> dict[int, ClientSummary]:
-            rows = uow.session.execute(
-                select(
-                    Client.id,
-                    Client.file_number,
-                    Client.last_name,
-                    Client.first_name,
-                    Client.date_of_birth,
-                    Client.phone,
-                    Client.preferred_language,
-                ).where(Client.id.in_(wanted))
-            )
+            rows = uow.session.execute(select(*SUMMARY_COLUMNS).where(Client.id.in_(wanted)))
             return {row[0]: ClientSummary(*row) for row in rows}
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)

@@ -107,6 +107,18 @@ def search_conditions(text: str) -> list[ColumnElement[bool]]:
     return [Client.id.in_(f) for f in query_filters(text)]
 
 
+#: The columns of a ClientSummary, in its field order.
+SUMMARY_COLUMNS = (
+    Client.id,
+    Client.file_number,
+    Client.last_name,
+    Client.first_name,
+    Client.date_of_birth,
+    Client.phone,
+    Client.preferred_language,
+)
+
+
 def search_statement(text: str, *, offset: int = 0, limit: int = 50) -> Select[tuple[Any, ...]] | None:
     """The page of search results for what was typed, in a stable order; None when nothing was typed.
     Every lookup is an indexed range on the search keys, the date of birth or the file number."""
@@ -114,15 +126,7 @@ def search_statement(text: str, *, offset: int = 0, limit: int = 50) -> Select[t
     if not conditions:
         return None
     return (
-        select(
-            Client.id,
-            Client.file_number,
-            Client.last_name,
-            Client.first_name,
-            Client.date_of_birth,
-            Client.phone,
-            Client.preferred_language,
-        )
+        select(*SUMMARY_COLUMNS)
         .where(*conditions)
         .order_by(Client.last_name, Client.first_name, Client.id)
         .offset(max(0, offset))
