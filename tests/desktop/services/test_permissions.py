@@ -1,4 +1,4 @@
-"""Every core service method, called by every role: only the allowed ones pass; a refusal raises
+"""Every service method, called by every role: only the allowed ones pass; a refusal raises
 PermissionDeniedError and is itself audited as "permission.denied"."""
 
 from __future__ import annotations
@@ -9,12 +9,13 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
 from sqlalchemy import select
 
-from desktop.db.models import AuditRecord, PolicyVersion
+from desktop.db.models import AcknowledgmentDocument, AuditRecord, PolicyVersion
 from desktop.domain.enums import (
     PROMOTIONAL_PURPOSES,
     AppointmentKind,
@@ -43,15 +44,22 @@ from desktop.services.appointments import AppointmentService
 from desktop.services.clients import ClientService
 from desktop.services.clinics import ClinicService
 from desktop.services.consent import ConsentService
+from desktop.services.documents import DocumentService
+from desktop.services.exports import ExportService
 from desktop.services.optouts import OptOutService
 from desktop.services.permissions import ROLE_PERMISSIONS, Permission, role_allows
 from desktop.services.policies import PolicyService
+from desktop.services.reports import ReportService
 from desktop.services.staff import StaffService
 from desktop.services.unit_of_work import system_actor
 from tests.conftest import TEST_PASSWORD, WORKSTATION
 
 W = Permission.WORK_CLIENT_FILES
 M = Permission.MANAGE_STAFF
+R = Permission.RUN_REPORTS
+E = Permission.EXPORT_CONTACTS
+A = Permission.READ_AUDIT
+MONTH = (date(2026, 11, 1), date(2026, 11, 30))
 _names = itertools.count()
 
 
@@ -73,6 +81,15 @@ class World:
     acknowledgment_id: int
     policy_id: int
     colleague_id: int
+    folder: Path
+    verification_code: str
+
+    @property
+    def file_number(self) -> str:
+        return f"{self.client_id:06d}"
+
+    def export_path(self) -> Path:
+        return self.folder / f"contacts-{next(_names)}.csv"
 
     def new_matched_request(self) -> int:
         admin = self.services.staff.authenticate("gestion", TEST_PASSWORD, WORKSTATION)
@@ -148,6 +165,21 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("staff", "list"): (M, lambda s, a, w: s.staff.list(a)),
     ("staff", "set_active"): (M, lambda s, a, w: s.staff.set_active(a, w.colleague_id, True)),
     ("staff", "reset_password"): (M, lambda s, a, w: s.staff.reset_password(a, w.colleague_id, "Reinitialise-2026")),
+    ("documents", "acknowledgment_pdf"): (
+        W,
+        lambda s, a, w: s.documents.acknowledgment_pdf(a, w.acknowledgment_id, "view"),
+    ),
+    ("documents", "verify"): (W, lambda s, a, w: s.documents.verify(a, w.verification_code)),
+    ("reports", "consent_coverage"): (R, lambda s, a, w: s.reports.consent_coverage(a, *MONTH)),
+    ("reports", "optout_register"): (R, lambda s, a, w: s.reports.optout_register(a, *MONTH)),
+    ("reports", "reacknowledgment"): (R, lambda s, a, w: s.reports.reacknowledgment(a, *MONTH)),
+    ("reports", "exports_log"): (R, lambda s, a, w: s.reports.exports_log(a, *MONTH)),
+    ("reports", "access_log"): (A, lambda s, a, w: s.reports.access_log(a, w.file_number, *MONTH)),
+    ("reports", "run"): (R, lambda s, a, w: s.reports.run(a, "consent-coverage", *MONTH)),
+    ("exports", "export_contacts"): (
+        E,
+        lambda s, a, w: s.exports.export_contacts(a, Purpose.NEWSLETTERS, Channel.EMAIL, w.export_path()),
+    ),
     ("staff", "change_own_password"): (
         W,
         lambda s, a, w: s.staff.change_own_password(a, TEST_PASSWORD, TEST_PASSWORD),
@@ -164,6 +196,9 @@ SERVICES = {
     "policies": PolicyService,
     "staff": StaffService,
     "clinics": ClinicService,
+    "documents": DocumentService,
+    "reports": ReportService,
+    "exports": ExportService,
 }
 
 
@@ -190,7 +225,7 @@ def test_every_public_method_is_in_the_table() -> None:
 
 
 @pytest.fixture
-def world(services: Services, team) -> World:  # type: ignore[no-untyped-def]
+def world(services: Services, team, tmp_path: Path) -> World:  # type: ignore[no-untyped-def]
     admin = system_actor(WORKSTATION)
     colleague = services.staff.create(admin, "collegue", "Collègue", Role.RECEPTIONIST, "Collegue-2026")
     client_id = services.clients.create(team.manager, draft()).id
@@ -199,7 +234,17 @@ def world(services: Services, team) -> World:  # type: ignore[no-untyped-def]
     ack = services.acknowledgments.record(team.manager, client_id, SignatureCapture(signature_png=png))
     with services.db.session(write=False) as session:
         policy_id = session.scalar(select(PolicyVersion.id))
-    return World(services, client_id, request_id, ack.id, policy_id, colleague.id)
+    code = services.documents.verify(team.manager, _stored_code(services, ack.id)).code
+    return World(services, client_id, request_id, ack.id, policy_id, colleague.id, tmp_path, code)
+
+
+def _stored_code(services: Services, acknowledgment_id: int) -> str:
+    with services.db.session(write=False) as session:
+        return session.scalar(
+            select(AcknowledgmentDocument.verification_code).where(
+                AcknowledgmentDocument.acknowledgment_id == acknowledgment_id
+            )
+        )
 
 
 def denials(services: Services) -> list[tuple[str, str, str, str]]:
@@ -235,7 +280,21 @@ def test_each_method_with_each_role(services: Services, team, world: World, role
 def test_receptionist_is_refused_staff_management(services: Services, team, world: World) -> None:
     """The refusals the matrix above must produce at least once, so it cannot pass vacuously."""
     refused = [key for key, (permission, _) in CALLS.items() if not role_allows(Role.RECEPTIONIST, permission)]
-    assert refused == [("staff", "create"), ("staff", "list"), ("staff", "set_active"), ("staff", "reset_password")]
+    assert set(refused) == {
+        ("staff", "create"),
+        ("staff", "list"),
+        ("staff", "set_active"),
+        ("staff", "reset_password"),
+        ("reports", "consent_coverage"),
+        ("reports", "optout_register"),
+        ("reports", "reacknowledgment"),
+        ("reports", "exports_log"),
+        ("reports", "access_log"),
+        ("reports", "run"),
+        ("exports", "export_contacts"),
+    }
+    manager_refused = [key for key, (permission, _) in CALLS.items() if not role_allows(Role.MANAGER, permission)]
+    assert manager_refused == [("reports", "access_log")]
     with pytest.raises(PermissionDeniedError):
         services.staff.set_active(team.receptionist, world.colleague_id, False)
     assert services.staff.authenticate("collegue", "Collegue-2026", WORKSTATION).username == "collegue"
