@@ -14,6 +14,8 @@ from desktop.domain.errors import FieldError, ValidationError
 from desktop.domain.records import ClientDraft
 
 MAX_NAME = 100
+#: "First Last", as a client signing for themselves is recorded (acknowledgments.signer_name).
+MAX_FULL_NAME = 200
 MAX_STREET = 200
 MAX_CITY = 100
 MAX_EMAIL = 254
@@ -133,6 +135,8 @@ def validate_client(draft: ClientDraft, *, today: date) -> ClientDraft:
     errors: list[FieldError] = []
     last = check_text(errors, "last_name", draft.last_name, max_length=MAX_NAME, required=True)
     first = check_text(errors, "first_name", draft.first_name, max_length=MAX_NAME, required=True)
+    if not errors and len(first) + 1 + len(last) > MAX_FULL_NAME:
+        errors.append(FieldError("last_name", "too_long", {"max": MAX_FULL_NAME - 1 - len(first)}))
     check_past_date(errors, "date_of_birth", draft.date_of_birth, today=today)
     street = check_text(errors, "street", draft.street, max_length=MAX_STREET)
     city = check_text(errors, "city", draft.city, max_length=MAX_CITY)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from desktop.paths import resource_path
@@ -30,6 +30,28 @@ _FILES = {
 
 _lock = threading.Lock()
 _registered = False
+_reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _utf16_hex(code: int) -> str:
+    """A code point as a ToUnicode CMap writes it: UTF-16BE, a surrogate pair above U+FFFF."""
+    if code <= 0xFFFF:
+        return f"{code:04X}"
+    code -= 0x10000
+    return f"{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}"
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap with characters above U+FFFF written as surrogate pairs: reportlab
+    writes them as five hex digits, which PDF readers truncate (a name with 😀 or 𝕏 prints right
+    but copies, searches and extracts as other characters). Other lines are left as they are."""
+    fixed = {
+        f"<{i:02X}> <{code:04X}>": f"<{i:02X}> <{_utf16_hex(code)}>"
+        for i, code in enumerate(subset)
+        if code > 0xFFFF
+    }
+    text = _reportlab_to_unicode_cmap(fontname, subset)
+    return "\n".join(fixed.get(line, line) for line in text.split("\n")) if fixed else text
 
 
 def register_fonts() -> None:
@@ -54,4 +76,5 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(TTFont(name, str(path)))
         pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
         pdfmetrics.registerFontFamily(MONO, normal=MONO, bold=MONO, italic=MONO, boldItalic=MONO)
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         _registered = True

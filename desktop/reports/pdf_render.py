@@ -35,6 +35,7 @@ from desktop.reports.layout import Column, ReportLayout, Section, common, format
 MARGIN = 1.6 * cm
 CELL_SIZE = 8.2
 CELL_LEADING = 9.8
+FIGURE_SIZE = 10
 GREY = colors.HexColor("#555555")
 HEADER_BACKGROUND = colors.HexColor("#e4e8ef")
 STRIPE = colors.HexColor("#f5f6f8")
@@ -65,7 +66,16 @@ def _styles() -> dict[str, ParagraphStyle]:
 def _figures(layout: ReportLayout, width: float) -> Table | None:
     if not layout.figures:
         return None
-    cells = [[label, format_cell(value, kind, layout.language)] for label, value, kind in layout.figures]
+
+    def value(label: str, text: str) -> str:
+        # Right-aligned, a value may use the room its label leaves; a longer one (a client's name in
+        # an access log) wraps there rather than running over its label and off the page.
+        room = width * 0.75 - stringWidth(label, fonts.REGULAR, FIGURE_SIZE) - 18
+        return _wrap(text, fonts.BOLD, room, FIGURE_SIZE)
+
+    cells = [
+        [label, value(label, format_cell(v, kind, layout.language))] for label, v, kind in layout.figures
+    ]
     return Table(
         cells,
         colWidths=[width * 0.55, width * 0.2],
@@ -74,7 +84,7 @@ def _figures(layout: ReportLayout, width: float) -> Table | None:
             [
                 ("FONTNAME", (0, 0), (0, -1), fonts.REGULAR),
                 ("FONTNAME", (1, 0), (1, -1), fonts.BOLD),
-                ("FONTSIZE", (0, 0), (-1, -1), 10),
+                ("FONTSIZE", (0, 0), (-1, -1), FIGURE_SIZE),
                 ("ALIGN", (1, 0), (1, -1), "RIGHT"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#cccccc")),
                 ("LEFTPADDING", (0, 0), (0, -1), 0),
@@ -85,16 +95,16 @@ def _figures(layout: ReportLayout, width: float) -> Table | None:
     )
 
 
-def _wrap(text: str, font: str, width: float) -> str:
+def _wrap(text: str, font: str, width: float, size: float = CELL_SIZE) -> str:
     """Plain-string cells wrap on their own lines (much faster than a Paragraph per cell); a word too
     long for its column (a SHA-256) is cut between characters rather than run off the page."""
-    if stringWidth(text, font, CELL_SIZE) <= width:
+    if stringWidth(text, font, size) <= width:
         return text
     lines: list[str] = []
-    for line in simpleSplit(text, font, CELL_SIZE, width) or [text]:
-        while len(line) > 1 and stringWidth(line, font, CELL_SIZE) > width:
+    for line in simpleSplit(text, font, size, width) or [text]:
+        while len(line) > 1 and stringWidth(line, font, size) > width:
             cut = len(line) - 1
-            while cut > 1 and stringWidth(line[:cut], font, CELL_SIZE) > width:
+            while cut > 1 and stringWidth(line[:cut], font, size) > width:
                 cut -= 1
             lines.append(line[:cut])
             line = line[cut:]
