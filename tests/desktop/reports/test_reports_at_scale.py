@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 
 from desktop.app import open_services
 from desktop.cli import cli
 from desktop.db.engine import sqlite_url
-from desktop.db.models import PolicyVersion
+from desktop.db.models import AuditRecord, PolicyVersion
 from desktop.demo import DEMO_ACCOUNTS
 from desktop.domain.enums import Language, Purpose
 from desktop.domain.wording import purpose_label
@@ -159,9 +159,15 @@ def test_every_report_in_both_formats_on_ten_thousand_clients(tmp_path: Path):
             assert digest in listed_exports
             assert digest[:32] in pdf_text  # the PDF wraps the fingerprint over two lines
         rows = read_csv(outputs[("access-log", "csv")], delimiter=";")
-        # Bulk demo data is audited per batch, not per client: the two openings, and the PDF run of
-        # this very report (itself an access to the file).
-        assert csv_figure(rows, "Accès") == "3"
+        # Bulk demo data is audited per batch, not per client: the two openings, the PDF run of this
+        # very report (itself an access to the file), and the acknowledgment PDF the demo stored.
+        with services.db.session(write=False) as session:
+            documents = session.scalar(
+                select(func.count(AuditRecord.id)).where(
+                    AuditRecord.action == "acknowledgment.document", AuditRecord.detail == "client=3"
+                )
+            )
+        assert csv_figure(rows, "Accès") == str(3 + documents)
         assert (csv_figure(rows, "Ouverture"), csv_figure(rows, "Consultation")) == ("2", "1")
     finally:
         services.close()

@@ -207,11 +207,15 @@ def test_unknown_acknowledgment_and_bad_action(services, team):
 def test_an_acknowledgment_without_a_stored_pdf_is_not_regenerated(services, team):
     from desktop.demo import populate
 
-    populate(services, 20)
+    populate(services, 80)  # more acknowledgments than the demo's few sample PDFs
     with services.db.session(write=False) as session:
-        from desktop.db.models import Acknowledgment
+        from sqlalchemy import exists
 
-        ack_id = session.scalar(select(Acknowledgment.id).order_by(Acknowledgment.id).limit(1))
+        from desktop.db.models import Acknowledgment, AcknowledgmentDocument
+
+        without_pdf = ~exists().where(AcknowledgmentDocument.acknowledgment_id == Acknowledgment.id)
+        ack_id = session.scalar(select(Acknowledgment.id).where(without_pdf).order_by(Acknowledgment.id).limit(1))
+    assert ack_id is not None
     with pytest.raises(NotFoundError) as caught:
         services.documents.acknowledgment_pdf(team.manager, ack_id)
     assert caught.value.code == "no_document"
