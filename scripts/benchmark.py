@@ -36,7 +36,7 @@ from desktop.domain.records import AppointmentDraft, ConsentCapture, ConsentChan
 from desktop.services import Services  # noqa: E402
 
 #: Targets, in milliseconds at the 95th percentile (search and open feel instant below ~100 ms).
-TARGETS_MS = {"search by name": 100, "search by phone": 100, "search by date of birth": 100,
+TARGETS_MS = {"search by first letter": 100, "search by name": 100, "search by phone": 100, "search by date of birth": 100,
               "open client file": 150, "book with consent": 250}
 TARGET_RSS_MB = 400
 REPEATS = 60
@@ -83,6 +83,8 @@ def measure(services: Services, label: str, clients: int) -> list[tuple[str, str
         )
 
     cases = {
+        # The first keystroke: the broadest search a person makes while typing.
+        "search by first letter": lambda i: services.clients.search(actor, "bcdglmprst"[i % 10]),
         "search by name": lambda i: services.clients.search(actor, names[i % len(names)][:4]),
         "search by phone": lambda i: services.clients.search(actor, phones[i % len(phones)]),
         "search by date of birth": lambda i: services.clients.search(actor, births[i % len(births)]),
