@@ -121,7 +121,7 @@ TEXT = {
         "purpose": "Purpose",
         "active_col": "Active clients",
         "with_consent": "With consent",
-        "with_both": "Consent and acknowledgment",
+        "with_both": "Consent and acknowledged",
         "pct": "%",
         "signed": "Acknowledged {version}",
         "definitions": (
