@@ -24,6 +24,18 @@ from ui.reports_window import ReportsWindow
 from ui.staff_dialog import ChangePasswordDialog, NewAccountDialog, StaffDialog
 
 
+def one_page_pdf() -> bytes:
+    from io import BytesIO
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = BytesIO()
+    canvas = Canvas(buffer)
+    canvas.drawString(72, 720, "Preview")
+    canvas.save()
+    return buffer.getvalue()
+
+
 def unnamed_inputs(window: QWidget) -> list[str]:
     inputs: list[QWidget] = []
     for kind in (QAbstractButton, QLineEdit, QComboBox, QDateEdit):
@@ -54,7 +66,7 @@ def windows(qtbot, gui_services, manager, runner):
         "staff": StaffDialog(gui_services, manager, runner),
         "new account": NewAccountDialog(gui_services, manager, runner),
         "password": ChangePasswordDialog(gui_services, manager, runner),
-        "preview": PdfPreviewDialog(runner, b"%PDF-1.4", title="Preview", file_name="x.pdf"),
+        "preview": PdfPreviewDialog(runner, one_page_pdf(), title="Preview", file_name="x.pdf"),
         "lock": LockScreen(gui_services, runner, "test-workstation"),
     }
     for window in made.values():
