@@ -10,7 +10,7 @@ from desktop.cli import main as cli_main
 
 
 def launch_gui(ctx: click.Context) -> int:
-    from ui.app import run_gui
+    from ui.shell.app import run_gui
 
     return run_gui(ctx)
 

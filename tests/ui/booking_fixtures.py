@@ -29,8 +29,8 @@ from desktop.services import Services
 from desktop.services.clock import FixedClock
 from tests.conftest import TEST_NOW, TEST_PASSWORD, WORKSTATION
 from tests.ui.helpers import off_gui, type_text  # noqa: F401  (re-exported for tests)
-from ui.thread_check import install_gui_thread_guard, uninstall_gui_thread_guard
-from ui.worker import TaskRunner
+from ui.kit.thread_check import install_gui_thread_guard, uninstall_gui_thread_guard
+from ui.kit.worker import TaskRunner
 
 __all__ = ["Desk", "MessageBoxes", "activate", "desk", "draw_signature", "draw_tick", "off_gui", "type_text"]
 

@@ -24,11 +24,11 @@ from desktop.services import Services
 from desktop.services.clock import FixedClock
 from tests.conftest import STAFF, TEST_NOW, TEST_PASSWORD, WORKSTATION
 from tests.ui.helpers import off_gui, type_text  # noqa: F401  (re-exported for tests)
-from ui.i18n import current_language, set_current_language
-from ui.main_window import MainWindow
-from ui.settings import AppSettings
-from ui.thread_check import GUI_THREAD_MESSAGE, install_gui_thread_guard, uninstall_gui_thread_guard
-from ui.worker import TaskRunner
+from ui.kit.i18n import current_language, set_current_language
+from ui.kit.settings import AppSettings
+from ui.kit.thread_check import GUI_THREAD_MESSAGE, install_gui_thread_guard, uninstall_gui_thread_guard
+from ui.kit.worker import TaskRunner
+from ui.shell.main_window import MainWindow
 
 T = TypeVar("T")
 TIMEOUT_MS = 10_000

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.conftest import TIMEOUT_MS, sign_in, wait_idle
-from ui.export_dialog import ExportDialog
-from ui.idle_lock import LockScreen
-from ui.pdf_preview import PdfPreviewDialog
-from ui.reports_window import ReportsWindow
-from ui.staff_dialog import ChangePasswordDialog, NewAccountDialog, StaffDialog
+from ui.admin.export_dialog import ExportDialog
+from ui.admin.reports_window import ReportsWindow
+from ui.admin.staff_dialog import ChangePasswordDialog, NewAccountDialog, StaffDialog
+from ui.documents.pdf_preview import PdfPreviewDialog
+from ui.shell.idle_lock import LockScreen
 
 
 def one_page_pdf() -> bytes:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from desktop.domain.enums import Channel, Purpose
 from tests.ui.booking_fixtures import draw_signature, type_text
 from tests.ui.conftest import TIMEOUT_MS, create_client, settle
-from ui.booking_dialog import PAGE_SIGNATURE, BookingDialog
+from ui.booking.booking_dialog import PAGE_SIGNATURE, BookingDialog
 
 
 def grid_text(window, purpose: Purpose, channel: Channel) -> str:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import ClientDraft, ClientRecord
-from ui.forms import client_field_titles, client_field_values
-from ui.i18n import format_datetime
+from ui.kit.forms import client_field_titles, client_field_values
+from ui.kit.i18n import format_datetime
 
 __all__ = ["ConflictChoice", "ConflictDialog"]
 

@@ -17,16 +17,16 @@ from desktop.domain.enums import ConsentAction
 from desktop.domain.records import Actor, ClientRecord, ConsentEventRecord, ConsentGrid
 from desktop.domain.wording import channel_label, purpose_label
 from desktop.services import Services
-from ui.errors import error_text
-from ui.i18n import (
+from ui.kit.errors import error_text
+from ui.kit.i18n import (
     consent_action_label,
     consent_method_label,
     current_language,
     format_datetime,
     language_label,
 )
-from ui.models import Column, ConsentGridModel, PagedTableModel
-from ui.worker import TaskRunner
+from ui.kit.models import Column, ConsentGridModel, PagedTableModel
+from ui.kit.worker import TaskRunner
 
 __all__ = ["ConsentsTab", "history_columns"]
 

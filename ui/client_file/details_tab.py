@@ -10,10 +10,10 @@ from desktop.domain.errors import StaleVersionError, ValidationError
 from desktop.domain.records import Actor, ClientDraft, ClientRecord
 from desktop.services import Services
 from ui.client_file.conflict_dialog import ConflictChoice, ConflictDialog
-from ui.errors import error_text
-from ui.forms import ClientForm
-from ui.i18n import current_language, format_datetime
-from ui.worker import TaskRunner
+from ui.kit.errors import error_text
+from ui.kit.forms import ClientForm
+from ui.kit.i18n import current_language, format_datetime
+from ui.kit.worker import TaskRunner
 
 __all__ = ["DetailsTab"]
 

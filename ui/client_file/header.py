@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLayoutItem, QSizePolicy,
 
 from desktop.domain.records import ClientRecord, ClientStatus
 from desktop.domain.validation import display_phone
-from ui.i18n import format_date, language_label
+from ui.kit.i18n import format_date, language_label
 
 __all__ = ["Badge", "ClientHeader", "FlowLayout", "status_badges"]
 

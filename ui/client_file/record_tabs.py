@@ -32,8 +32,8 @@ from desktop.domain.records import (
 )
 from desktop.domain.wording import channel_label, purpose_label
 from desktop.services import Services
-from ui.errors import error_text
-from ui.i18n import (
+from ui.kit.errors import error_text
+from ui.kit.i18n import (
     appointment_kind_label,
     appointment_mode_label,
     booked_via_label,
@@ -44,8 +44,8 @@ from ui.i18n import (
     opt_out_via_label,
     signer_capacity_label,
 )
-from ui.models import Column, PagedTableModel, RecordTableModel
-from ui.worker import TaskRunner
+from ui.kit.models import Column, PagedTableModel, RecordTableModel
+from ui.kit.worker import TaskRunner
 
 __all__ = [
     "AcknowledgmentsTab",

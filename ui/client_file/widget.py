@@ -15,9 +15,9 @@ from ui.client_file.consents_tab import ConsentsTab
 from ui.client_file.details_tab import DetailsTab
 from ui.client_file.header import ClientHeader
 from ui.client_file.record_tabs import AcknowledgmentsTab, AppointmentsTab, OptOutsTab
-from ui.errors import error_text
-from ui.settings import AppSettings
-from ui.worker import TaskRunner
+from ui.kit.errors import error_text
+from ui.kit.settings import AppSettings
+from ui.kit.worker import TaskRunner
 
 __all__ = ["ClientFileWidget"]
 

@@ -93,7 +93,7 @@ def test_tracebacks_are_masked_too(log_dir):
     try:
         raise RuntimeError("unexpected value zoe@example.com 418 555-0123 1980-04-12")
     except RuntimeError:
-        logging.getLogger("ui.worker").exception("Background task failed")
+        logging.getLogger("ui.kit.worker").exception("Background task failed")
     text = path.read_text("utf-8")
     assert "RuntimeError: unexpected value [email] [phone] [date]" in text
     assert "zoe@example.com" not in text and "555-0123" not in text and "1980-04-12" not in text
@@ -101,7 +101,7 @@ def test_tracebacks_are_masked_too(log_dir):
 
 def _gui_failure(error: BaseException) -> None:
     """What the GUI's task runner does with an error it was not told how to handle."""
-    logging.getLogger("ui.worker").error(
+    logging.getLogger("ui.kit.worker").error(
         "Background task failed", exc_info=(type(error), error, error.__traceback__)
     )
 

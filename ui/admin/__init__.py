@@ -1,0 +1,1 @@
+"""Manager windows: staff accounts, reports and contact exports."""

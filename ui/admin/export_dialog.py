@@ -1,0 +1,269 @@
+"""A contact list for a mailing or SMS tool: one purpose, one channel, one CSV file.
+
+The core decides who is listed (``services.exports.export_contacts``), in the same transaction that
+records the export in the audit trail: only clients who consent now to that use by that channel, and
+whom no pending opt-out request concerns. The dialog says so before the export and shows the row
+count and the file's SHA-256 afterwards, so the file handed to the mailing tool can be matched with the
+audit record.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import Channel, Purpose
+from desktop.domain.records import Actor, ExportResult
+from desktop.domain.wording import channel_label, purpose_label
+from desktop.services import Services
+from ui.kit.errors import error_text
+from ui.kit.forms import em, fit_height
+from ui.kit.i18n import current_language
+from ui.kit.worker import TaskHandle, TaskRunner
+
+__all__ = ["ExportDialog"]
+
+
+class ExportDialog(QDialog):
+    exported = Signal(object)
+    """The ExportResult of a finished export."""
+    status_message = Signal(str)
+
+    def __init__(
+        self, services: Services, actor: Actor, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export a contact list"))
+        self.setModal(False)
+        self._services = services
+        self._actor = actor
+        self._runner = runner
+        self._task: TaskHandle | None = None
+        self._path_edited = False
+        self.result: ExportResult | None = None
+        language = current_language()
+
+        explanation = QLabel(
+            self.tr(
+                "The list includes only clients who consent today to the chosen use by the chosen "
+                "channel, and whom no pending opt-out request concerns. Files without an address for "
+                "the channel are left out. The export is recorded in the audit trail with its purpose, "
+                "channel, number of rows and the file's fingerprint (SHA-256), never with names."
+            ),
+            self,
+        )
+        explanation.setObjectName("exportExplanation")
+        explanation.setWordWrap(True)
+
+        self.purpose = QComboBox(self)
+        self.purpose.setObjectName("exportPurpose")
+        self.purpose.setAccessibleName(self.tr("Purpose of the mailing"))
+        for purpose in Purpose:
+            self.purpose.addItem(purpose_label(purpose, language), purpose.value)
+        self.channel = QComboBox(self)
+        self.channel.setObjectName("exportChannel")
+        self.channel.setAccessibleName(self.tr("Channel"))
+        for channel in Channel:
+            self.channel.addItem(channel_label(channel, language), channel.value)
+
+        self.path = QLineEdit(self)
+        self.path.setObjectName("exportPath")
+        self.path.setAccessibleName(self.tr("File to write"))
+        self.path.textEdited.connect(lambda _text: self._mark_path_edited())
+        self.browse_button = QPushButton(self.tr("&Browse…"), self)
+        self.browse_button.setAccessibleName(self.tr("Choose the file to write"))
+        self.browse_button.clicked.connect(self.browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self.browse_button)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for text, editor, field in (
+            (self.tr("&Purpose"), self.purpose, self.purpose),
+            (self.tr("&Channel"), self.channel, self.channel),
+            (self.tr("&File"), path_row, self.path),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(field)
+            form.addRow(label, editor)
+
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Export in progress"))
+        self.progress.hide()
+        self.outcome = QLabel(self)
+        self.outcome.setObjectName("exportOutcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome.setAccessibleName(self.tr("Export result"))
+
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(
+            self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setAccessibleName(self.tr("Export the contact list"))
+        self.export_button.setDefault(True)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.export_button.clicked.connect(self.export)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.outcome)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        QWidget.setTabOrder(self.purpose, self.channel)
+        QWidget.setTabOrder(self.channel, self.path)
+        QWidget.setTabOrder(self.path, self.browse_button)
+        QWidget.setTabOrder(self.browse_button, self.export_button)
+        QWidget.setTabOrder(self.export_button, self.close_button)
+
+        self.purpose.currentIndexChanged.connect(lambda _index: self._suggest_path())
+        self.channel.currentIndexChanged.connect(lambda _index: self._suggest_path())
+        self._suggest_path()
+        self.resize(em(self, 58), self.sizeHint().height())
+        fit_height(self)
+        self.purpose.setFocus()
+
+    # ------------------------------------------------------------ choices
+
+    def chosen(self) -> tuple[Purpose, Channel]:
+        return Purpose(self.purpose.currentData()), Channel(self.channel.currentData())
+
+    def set_choice(self, purpose: Purpose, channel: Channel, path: str | Path | None = None) -> None:
+        self.purpose.setCurrentIndex(self.purpose.findData(purpose.value))
+        self.channel.setCurrentIndex(self.channel.findData(channel.value))
+        if path is not None:
+            self.path.setText(str(path))
+            self._path_edited = True
+
+    def _mark_path_edited(self) -> None:
+        self._path_edited = True
+
+    def _default_folder(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(folder) if folder else Path.home()
+
+    def _suggest_path(self) -> None:
+        if self._path_edited:
+            return
+        purpose, channel = self.chosen()
+        today = self._services.clock.today().isoformat()
+        name = f"contacts_{purpose.value}_{channel.value}_{today}.csv"
+        self.path.setText(str(self._default_folder() / name))
+
+    def browse(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the contact list to"), self.path.text(), self.tr("CSV files (*.csv)")
+        )
+        if chosen:
+            self.path.setText(chosen)
+            self._path_edited = True
+
+    # ------------------------------------------------------------ exporting
+
+    @property
+    def is_running(self) -> bool:
+        return self._task is not None
+
+    def export(self) -> None:
+        if self._task is not None:
+            return
+        text = self.path.text().strip()
+        if not text:
+            self.outcome.setText(self.tr("Choose the file to write."))
+            self.path.setFocus()
+            return
+        target = Path(text).expanduser()
+        if not target.suffix:
+            target = target.with_suffix(".csv")
+        if not target.parent.is_dir():
+            self.outcome.setText(
+                self.tr("The folder {folder} does not exist.").format(folder=str(target.parent))
+            )
+            self.path.setFocus()
+            return
+        purpose, channel = self.chosen()
+        services, actor = self._services, self._actor
+        self._set_running(True)
+        self.outcome.setText(self.tr("Exporting…"))
+        self._task = self._runner.submit(
+            lambda: services.exports.export_contacts(actor, purpose, channel, target),
+            on_success=self._exported,
+            on_failure=self._failed,
+            key=("export", id(self)),
+            busy_message=self.tr("Exporting the contact list…"),
+        )
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        for widget in (self.purpose, self.channel, self.path, self.browse_button, self.export_button):
+            widget.setEnabled(not running)
+
+    def _exported(self, result: ExportResult) -> None:
+        self._task = None
+        self._set_running(False)
+        self.result = result
+        lines = [
+            self.tr("%n client(s) written to {path}.", "", result.row_count).format(path=result.path),
+            self.tr("SHA-256 of the file: {sha256}").format(sha256=result.sha256),
+        ]
+        if result.skipped_no_contact:
+            lines.append(
+                self.tr(
+                    "%n consenting client(s) left out: no address for this channel in the file.",
+                    "",
+                    result.skipped_no_contact,
+                )
+            )
+        if result.unmatched_pending_requests:
+            lines.append(
+                self.tr(
+                    "⚠ %n opt-out request(s) not yet matched to a file: they may concern people on this "
+                    "list. Match them in the opt-out queue before sending.",
+                    "",
+                    result.unmatched_pending_requests,
+                )
+            )
+        self.outcome.setText("\n".join(lines))
+        fit_height(self)
+        self.status_message.emit(lines[0])
+        self.exported.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self._set_running(False)
+        message = error_text(error)
+        self.outcome.setText(message)
+        fit_height(self)
+        self.status_message.emit(message)
+
+    def done(self, result: int) -> None:
+        if self._task is not None:
+            # The export goes on to its end (it writes the audit record); only its display is dropped.
+            self._task.cancel()
+            self._task = None
+        super().done(result)

@@ -1,0 +1,434 @@
+"""Reports for the manager and the privacy officer: choose a report, a period and a format.
+
+The report is computed and rendered on a worker thread (``services.reports.run`` then
+``render_report``); a PDF opens in the preview (print, save), a CSV is saved where the person says.
+The services check the role and record every run in the audit trail; this window only offers what the
+person's role allows.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import Language
+from desktop.domain.records import Actor
+from desktop.reports import ReportKind
+from desktop.reports.render import ReportFormat, render_report
+from desktop.services import Services
+from desktop.services.permissions import Permission, role_allows
+from ui.documents.pdf_preview import PdfPreviewDialog
+from ui.kit.errors import error_text
+from ui.kit.forms import em, fit_height
+from ui.kit.i18n import current_language, language_name
+from ui.kit.worker import TaskHandle, TaskRunner
+
+__all__ = ["ReportOutput", "ReportsWindow", "report_title"]
+
+
+def report_title(kind: ReportKind) -> str:
+    return {
+        ReportKind.CONSENT_COVERAGE: QCoreApplication.translate("Reports", "Consent coverage"),
+        ReportKind.OPTOUT_REGISTER: QCoreApplication.translate("Reports", "Opt-out register"),
+        ReportKind.REACKNOWLEDGMENT: QCoreApplication.translate("Reports", "Re-acknowledgment needed"),
+        ReportKind.ACCESS_LOG: QCoreApplication.translate("Reports", "Access log for one client"),
+        ReportKind.EXPORTS_LOG: QCoreApplication.translate("Reports", "Exports log"),
+    }[kind]
+
+
+def report_description(kind: ReportKind) -> str:
+    return {
+        ReportKind.CONSENT_COVERAGE: QCoreApplication.translate(
+            "Reports",
+            "How many clients consent to each use, by channel, and how that changed over the period.",
+        ),
+        ReportKind.OPTOUT_REGISTER: QCoreApplication.translate(
+            "Reports",
+            "Every opt-out request received in the period, with its deadline and when it was processed.",
+        ),
+        ReportKind.REACKNOWLEDGMENT: QCoreApplication.translate(
+            "Reports", "Clients who must acknowledge the current privacy policy again (or have not yet)."
+        ),
+        ReportKind.ACCESS_LOG: QCoreApplication.translate(
+            "Reports",
+            "Who opened, changed, printed or exported one client's file, and when. Privacy officer only.",
+        ),
+        ReportKind.EXPORTS_LOG: QCoreApplication.translate(
+            "Reports",
+            "Every contact list exported in the period: purpose, channel, row count and file fingerprint.",
+        ),
+    }[kind]
+
+
+def _permission(kind: ReportKind) -> Permission:
+    return Permission.READ_AUDIT if kind == ReportKind.ACCESS_LOG else Permission.RUN_REPORTS
+
+
+def this_month(today: date) -> tuple[date, date]:
+    last = calendar.monthrange(today.year, today.month)[1]
+    return today.replace(day=1), today.replace(day=last)
+
+
+def _to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+@dataclass(frozen=True)
+class ReportOutput:
+    """What the worker hands back: the report's rows and the rendered file."""
+
+    kind: ReportKind
+    fmt: ReportFormat
+    start: date
+    end: date
+    row_count: int
+    data: bytes
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.kind.value}_{self.start.isoformat()}_{self.end.isoformat()}.{self.fmt.value}"
+
+
+class ReportsWindow(QDialog):
+    """Choose, produce, then preview (PDF) or save (CSV) a report."""
+
+    produced = Signal(object)
+    """The ReportOutput just produced."""
+    status_message = Signal(str)
+
+    def __init__(
+        self, services: Services, actor: Actor, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportsWindow")
+        self.setWindowTitle(self.tr("Reports"))
+        self.setModal(False)
+        self._services = services
+        self._actor = actor
+        self._runner = runner
+        self._task: TaskHandle | None = None
+        self._save_task: TaskHandle | None = None
+        self.preview: PdfPreviewDialog | None = None
+        self.last_output: ReportOutput | None = None
+
+        intro = QLabel(
+            self.tr(
+                "Choose a report and the days it covers. Each report produced is recorded in the audit "
+                "trail (which report, the period and the row count)."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("reportKind")
+        self.kind.setAccessibleName(self.tr("Report"))
+        for kind in ReportKind:
+            self.kind.addItem(report_title(kind), kind.value)
+            allowed = role_allows(actor.role, _permission(kind))
+            model = self.kind.model()
+            if isinstance(model, QStandardItemModel) and not allowed:
+                item = model.item(self.kind.count() - 1)
+                item.setEnabled(False)
+                item.setToolTip(self.tr("Your role does not allow this report."))
+        self.description = QLabel(self)
+        self.description.setObjectName("smallPrint")
+        self.description.setWordWrap(True)
+
+        self.file_number = QLineEdit(self)
+        self.file_number.setObjectName("reportFileNumber")
+        self.file_number.setMaxLength(16)
+        self.file_number.setPlaceholderText(self.tr("e.g. 000123"))
+        self.file_number.setAccessibleName(self.tr("Client file number"))
+
+        start, end = this_month(services.clock.today())
+        self.start = self._date_edit(start, self.tr("From"))
+        self.end = self._date_edit(end, self.tr("To"))
+        period = QHBoxLayout()
+        period.addWidget(self.start)
+        to_label = QLabel(self.tr("&to"), self)
+        to_label.setBuddy(self.end)
+        period.addWidget(to_label)
+        period.addWidget(self.end)
+        period.addStretch(1)
+
+        self.pdf_button = QRadioButton(self.tr("P&DF (to read, print or file)"), self)
+        self.pdf_button.setAccessibleName(self.tr("PDF format"))
+        self.csv_button = QRadioButton(self.tr("&CSV (for a spreadsheet)"), self)
+        self.csv_button.setAccessibleName(self.tr("CSV format"))
+        self.pdf_button.setChecked(True)
+        self.format_group = QButtonGroup(self)
+        self.format_group.addButton(self.pdf_button)
+        self.format_group.addButton(self.csv_button)
+        formats = QHBoxLayout()
+        formats.addWidget(self.pdf_button)
+        formats.addWidget(self.csv_button)
+        formats.addStretch(1)
+
+        self.language = QComboBox(self)
+        self.language.setObjectName("reportLanguage")
+        self.language.setAccessibleName(self.tr("Language of the report"))
+        for language in (Language.FR, Language.EN):
+            self.language.addItem(language_name(language), language.value)
+        self.language.setCurrentIndex(self.language.findData(current_language().value))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        kind_label = QLabel(self.tr("&Report"), self)
+        kind_label.setBuddy(self.kind)
+        form.addRow(kind_label, self.kind)
+        form.addRow("", self.description)
+        self.file_number_label = QLabel(self.tr("Client &file number"), self)
+        self.file_number_label.setBuddy(self.file_number)
+        form.addRow(self.file_number_label, self.file_number)
+        period_label = QLabel(self.tr("&Period from"), self)
+        period_label.setBuddy(self.start)
+        form.addRow(period_label, period)
+        form.addRow(self.tr("Format"), formats)
+        language_label = QLabel(self.tr("&Language"), self)
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, self.language)
+
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("reportProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Report in progress"))
+        self.progress.hide()
+        self.state = QLabel(self)
+        self.state.setObjectName("formMessage")
+        self.state.setWordWrap(True)
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.state.setAccessibleName(self.tr("Report status"))
+
+        self.buttons = QDialogButtonBox(self)
+        self.run_button = self.buttons.addButton(
+            self.tr("&Produce the report"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.run_button.setObjectName("runReport")
+        self.run_button.setAccessibleName(self.tr("Produce the report"))
+        self.run_button.setDefault(True)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAccessibleName(self.tr("Close the reports window"))
+        self.run_button.clicked.connect(self.run)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.state)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        QWidget.setTabOrder(self.kind, self.file_number)
+        QWidget.setTabOrder(self.file_number, self.start)
+        QWidget.setTabOrder(self.start, self.end)
+        QWidget.setTabOrder(self.end, self.pdf_button)
+        QWidget.setTabOrder(self.pdf_button, self.csv_button)
+        QWidget.setTabOrder(self.csv_button, self.language)
+        QWidget.setTabOrder(self.language, self.run_button)
+        QWidget.setTabOrder(self.run_button, self.close_button)
+
+        self.kind.currentIndexChanged.connect(lambda _index: self._kind_changed())
+        first_allowed = next(
+            (i for i, kind in enumerate(ReportKind) if role_allows(actor.role, _permission(kind))), 0
+        )
+        self.kind.setCurrentIndex(first_allowed)
+        self._kind_changed()
+        self.resize(em(self, 54), self.sizeHint().height())
+        fit_height(self)
+        self.kind.setFocus()
+
+    def _date_edit(self, day: date, accessible: str) -> QDateEdit:
+        edit = QDateEdit(_to_qdate(day), self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setAccessibleName(accessible)
+        edit.setMinimumWidth(em(edit, 9))
+        return edit
+
+    # ------------------------------------------------------------ choices
+
+    def chosen_kind(self) -> ReportKind:
+        return ReportKind(self.kind.currentData())
+
+    def chosen_format(self) -> ReportFormat:
+        return ReportFormat.CSV if self.csv_button.isChecked() else ReportFormat.PDF
+
+    def set_choice(
+        self,
+        kind: ReportKind,
+        fmt: ReportFormat = ReportFormat.PDF,
+        start: date | None = None,
+        end: date | None = None,
+        file_number: str = "",
+    ) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
+        (self.csv_button if fmt == ReportFormat.CSV else self.pdf_button).setChecked(True)
+        if start is not None:
+            self.start.setDate(_to_qdate(start))
+        if end is not None:
+            self.end.setDate(_to_qdate(end))
+        self.file_number.setText(file_number)
+
+    def _kind_changed(self) -> None:
+        kind = self.chosen_kind()
+        self.description.setText(report_description(kind))
+        needs_file = kind == ReportKind.ACCESS_LOG
+        self.file_number.setEnabled(needs_file)
+        self.file_number_label.setEnabled(needs_file)
+        self.file_number.setToolTip("" if needs_file else self.tr("Only for the access log."))
+
+    @property
+    def is_running(self) -> bool:
+        return self._task is not None
+
+    # ------------------------------------------------------------ producing
+
+    def run(self) -> None:
+        if self._task is not None:
+            return
+        kind, fmt = self.chosen_kind(), self.chosen_format()
+        start, end = _from_qdate(self.start.date()), _from_qdate(self.end.date())
+        if kind == ReportKind.ACCESS_LOG and not self.file_number.text().strip():
+            self.state.setText(self.tr("Type the client's file number for the access log."))
+            self.file_number.setFocus()
+            return
+        file_number = self.file_number.text().strip()
+        language = Language(self.language.currentData())
+        services, actor = self._services, self._actor
+
+        def work() -> ReportOutput:
+            report = services.reports.run(actor, kind, start, end, client_file_number=file_number)
+            return ReportOutput(kind, fmt, start, end, report.row_count, render_report(report, fmt, language))
+
+        self._set_running(True)
+        self.state.setText(self.tr("Producing “{report}”…").format(report=report_title(kind)))
+        self._task = self._runner.submit(
+            work,
+            on_success=self._produced,
+            on_failure=self._failed,
+            key=("report", id(self)),
+            busy_message=self.tr("Producing the report…"),
+        )
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.run_button.setEnabled(not running)
+        for widget in (self.kind, self.start, self.end, self.pdf_button, self.csv_button, self.language):
+            widget.setEnabled(not running)
+        if not running:
+            self._kind_changed()
+        else:
+            self.file_number.setEnabled(False)
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self._set_running(False)
+        message = error_text(error)
+        self.state.setText(message)
+        self.status_message.emit(message)
+        fit_height(self)
+
+    def _produced(self, output: ReportOutput) -> None:
+        self._task = None
+        self._set_running(False)
+        self.last_output = output
+        rows = self.tr("%n row(s)", "", output.row_count)
+        self.state.setText(
+            self.tr("“{report}” produced: {rows}.").format(report=report_title(output.kind), rows=rows)
+        )
+        self.produced.emit(output)
+        if output.fmt == ReportFormat.PDF:
+            self._show_preview(output)
+        else:
+            self._save_csv(output)
+
+    def _show_preview(self, output: ReportOutput) -> None:
+        if self.preview is not None:
+            self.preview.close()
+        title = self.tr("{report} — {start} to {end}").format(
+            report=report_title(output.kind), start=output.start.isoformat(), end=output.end.isoformat()
+        )
+        preview = PdfPreviewDialog(
+            self._runner, output.data, title=title, file_name=output.file_name, parent=self
+        )
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.status_message.connect(self.status_message)
+        preview.destroyed.connect(lambda _obj=None: self._preview_gone(preview))
+        self.preview = preview
+        preview.show()
+        preview.raise_()
+        preview.activateWindow()
+
+    def _preview_gone(self, preview: PdfPreviewDialog) -> None:
+        if self.preview is preview:
+            self.preview = None
+
+    def _save_csv(self, output: ReportOutput) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report"), output.file_name, self.tr("CSV files (*.csv)")
+        )
+        if not chosen:
+            self.state.setText(self.tr("The report was produced but not saved."))
+            return
+        target = Path(chosen)
+        if not target.suffix:
+            target = target.with_suffix(".csv")
+        data = output.data
+
+        def work() -> str:
+            target.write_bytes(data)
+            return str(target)
+
+        self._save_task = self._runner.submit(
+            work,
+            on_success=self._saved,
+            on_failure=self._failed_to_save,
+            key=("report-save", id(self)),
+            busy_message=self.tr("Saving the report…"),
+        )
+
+    def _saved(self, path: str) -> None:
+        self._save_task = None
+        message = self.tr("Report saved to {path}.").format(path=path)
+        self.state.setText(message)
+        self.status_message.emit(message)
+
+    def _failed_to_save(self, error: BaseException) -> None:
+        self._save_task = None
+        self.state.setText(error_text(error))
+
+    def done(self, result: int) -> None:
+        for handle in (self._task, self._save_task):
+            if handle is not None:
+                handle.cancel()
+        self._task = None
+        self._save_task = None
+        super().done(result)

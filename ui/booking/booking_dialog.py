@@ -1,0 +1,694 @@
+"""Booking an appointment, with the client's consent answers and, at the desk, the signed policy.
+
+Page 1 is the appointment, page 2 the consent step in the client's language, page 3 (at the desk
+only) the policy summary and the signature. Everything is saved by one call to
+``services.appointments.book``, so the appointment, the consent events and the acknowledgment exist
+together or not at all.
+
+The identifiers of what is saved are made when the person first presses Save and kept for every
+later attempt: if a save reached the database but its answer was lost, pressing Save again is
+recognised by the service as the same booking and never doubles it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import (
+    AppointmentKind,
+    AppointmentMode,
+    BookedVia,
+    Channel,
+    ConsentMethod,
+    Language,
+    Purpose,
+)
+from desktop.domain.errors import ValidationError
+from desktop.domain.records import (
+    Actor,
+    AppointmentDraft,
+    BookingResult,
+    ClientRecord,
+    ConsentCapture,
+    ConsentChange,
+    ConsentGrid,
+    PolicyVersionRecord,
+    SignatureCapture,
+)
+from desktop.paths import resource_path
+from desktop.services import Services
+from ui.booking.consent_step import ConsentStep, SignatureStep, error_label
+from ui.kit.errors import error_text
+from ui.kit.i18n import current_language, language_name
+from ui.kit.worker import TaskHandle, TaskRunner
+
+__all__ = ["AGE_OF_OWN_CONSENT", "AppointmentPage", "BookingDialog", "PolicyTextDialog", "next_quarter_hour"]
+
+#: Under this age a parent or tutor signs for the client (Quebec). The service applies the same rule
+#: and refuses a booking that breaks it; the dialog only says so before anyone tries.
+AGE_OF_OWN_CONSENT = 14
+
+PAGE_APPOINTMENT, PAGE_CONSENT, PAGE_SIGNATURE = range(3)
+FIELD_WIDTH = 320
+_FIELD_PAGES = {
+    "starts_at": PAGE_APPOINTMENT,
+    "booked_via": PAGE_APPOINTMENT,
+    "choices": PAGE_CONSENT,
+    "signer_name": PAGE_SIGNATURE,
+    "signer_capacity": PAGE_SIGNATURE,
+    "signature": PAGE_SIGNATURE,
+    "refusal_note": PAGE_SIGNATURE,
+}
+_BANNER_ERROR = "background: #fdecea; color: #8a1c1c; border: 1px solid #e0a8a8; padding: 6px;"
+_BANNER_INFO = "background: #e8f0fe; color: #1a3d7c; border: 1px solid #a8bfe0; padding: 6px;"
+
+
+def next_quarter_hour(now: datetime) -> datetime:
+    """The first quarter hour strictly after ``now``, in the workstation's time zone."""
+    local = now.astimezone().replace(second=0, microsecond=0)
+    return local + timedelta(minutes=15 - local.minute % 15)
+
+
+def summary_text(policy: PolicyVersionRecord, language: Language) -> str:
+    """The plain-language summary shipped for this policy version, or the full text when none is."""
+    for candidate in (language, policy.language):
+        path = resource_path("policies", f"{policy.version}.summary.{candidate.value}.txt")
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    return policy.text
+
+
+@dataclass
+class _SaveIds:
+    """The identifiers given to a booking the first time Save is pressed, reused by every retry."""
+
+    appointment: uuid.UUID = field(default_factory=uuid.uuid4)
+    signature: uuid.UUID = field(default_factory=uuid.uuid4)
+    cells: dict[tuple[Purpose, Channel], uuid.UUID] = field(default_factory=dict)
+
+    def cell(self, purpose: Purpose, channel: Channel) -> uuid.UUID:
+        return self.cells.setdefault((purpose, channel), uuid.uuid4())
+
+
+class AppointmentPage(QWidget):
+    """When, what kind, in clinic or remote, and how the booking is being made."""
+
+    changed = Signal()
+
+    def __init__(self, default_start: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.when = QDateTimeEdit(self)
+        self.when.setObjectName("appointmentStart")
+        self.when.setAccessibleName(self.tr("Date and time of the appointment"))
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(default_start.timestamp())))
+        self.when_hint = QLabel(self)
+        self.when_hint.setObjectName("appointmentStartHint")
+        self.when_error = error_label(
+            self, "appointmentStartError", self.tr("Problem with the date and time")
+        )
+
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("appointmentKind")
+        self.kind.setAccessibleName(self.tr("Kind of appointment"))
+        for kind, label in (
+            (AppointmentKind.CONSULTATION, self.tr("Consultation")),
+            (AppointmentKind.TREATMENT, self.tr("Treatment")),
+            (AppointmentKind.PROCEDURE, self.tr("Procedure")),
+        ):
+            self.kind.addItem(label, kind)
+
+        self.mode = QComboBox(self)
+        self.mode.setObjectName("appointmentMode")
+        self.mode.setAccessibleName(self.tr("In clinic or telemedicine"))
+        for mode, label in (
+            (AppointmentMode.IN_CLINIC, self.tr("In clinic")),
+            (AppointmentMode.TELEMEDICINE, self.tr("Telemedicine")),
+        ):
+            self.mode.addItem(label, mode)
+
+        # No default for how the booking is made: it decides how consent is recorded (verbally on the
+        # phone or signed at the desk), so the person must say it.
+        self.via_phone = QRadioButton(self.tr("By &phone"), self)
+        self.via_phone.setObjectName("bookedViaPhone")
+        self.via_phone.setAccessibleName(self.tr("Booked by phone"))
+        self.via_desk = QRadioButton(self.tr("At the &desk"), self)
+        self.via_desk.setObjectName("bookedViaDesk")
+        self.via_desk.setAccessibleName(self.tr("Booked at the desk"))
+        self._via_group = QButtonGroup(self)
+        self._via_group.addButton(self.via_phone)
+        self._via_group.addButton(self.via_desk)
+        self.via_error = error_label(self, "bookedViaError", self.tr("Problem with how the booking is made"))
+        via_row = QHBoxLayout()
+        via_row.addWidget(self.via_phone)
+        via_row.addWidget(self.via_desk)
+        via_row.addStretch(1)
+
+        # Short values in short boxes: a full-width date box is harder to read at a glance.
+        for widget in (self.when, self.kind, self.mode):
+            widget.setMaximumWidth(FIELD_WIDTH)
+        form = QFormLayout(self)
+        when_label = QLabel(self.tr("Date and &time:"), self)
+        when_label.setBuddy(self.when)
+        kind_label = QLabel(self.tr("&Kind:"), self)
+        kind_label.setBuddy(self.kind)
+        mode_label = QLabel(self.tr("&Mode:"), self)
+        mode_label.setBuddy(self.mode)
+        form.addRow(when_label, self.when)
+        form.addRow("", self.when_hint)
+        form.addRow("", self.when_error)
+        form.addRow(kind_label, self.kind)
+        form.addRow(mode_label, self.mode)
+        form.addRow(self.tr("Booked:"), via_row)
+        form.addRow("", self.via_error)
+
+        self.when.dateTimeChanged.connect(self._when_changed)
+        for signal in (self.kind.currentIndexChanged, self.mode.currentIndexChanged):
+            signal.connect(lambda *_: self.changed.emit())
+        self._via_group.buttonToggled.connect(lambda *_: self._via_changed())
+        self._when_changed()
+
+    def starts_at(self) -> datetime:
+        """The chosen local date and time as an aware UTC datetime."""
+        return datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
+
+    def booked_via(self) -> BookedVia | None:
+        if self.via_phone.isChecked():
+            return BookedVia.PHONE
+        if self.via_desk.isChecked():
+            return BookedVia.AT_DESK
+        return None
+
+    def draft(self, uid: uuid.UUID, via: BookedVia) -> AppointmentDraft:
+        return AppointmentDraft(
+            starts_at=self.starts_at(),
+            kind=AppointmentKind(self.kind.currentData()),
+            mode=AppointmentMode(self.mode.currentData()),
+            booked_via=via,
+            uid=uid,
+        )
+
+    def show_error(self, field: str, text: str) -> None:
+        label = self.when_error if field == "starts_at" else self.via_error
+        label.setText(text)
+        label.show()
+
+    def clear_errors(self) -> None:
+        for label in (self.when_error, self.via_error):
+            label.clear()
+            label.hide()
+
+    def set_inputs_enabled(self, enabled: bool) -> None:
+        for widget in (self.when, self.kind, self.mode, self.via_phone, self.via_desk):
+            widget.setEnabled(enabled)
+
+    def _when_changed(self) -> None:
+        self.when_hint.setText(QLocale().toString(self.when.dateTime(), "dddd d MMMM yyyy, HH:mm"))
+        self.when_error.hide()
+        self.changed.emit()
+
+    def _via_changed(self) -> None:
+        self.via_error.hide()
+        self.changed.emit()
+
+
+class PolicyTextDialog(QDialog):
+    """The full text of the policy version in force, read-only."""
+
+    def __init__(self, policy: PolicyVersionRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(
+            self.tr("Privacy policy of {date} ({language})").format(
+                date=policy.effective_date.isoformat(), language=language_name(policy.language)
+            )
+        )
+        self.resize(760, 640)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("fullPolicyText")
+        self.text.setAccessibleName(self.tr("Full text of the privacy policy"))
+        self.text.setReadOnly(True)
+        self.text.setPlainText(policy.text)
+        close = QPushButton(self.tr("Close"), self)
+        close.setAutoDefault(False)
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+
+
+class BookingDialog(QDialog):
+    """Book an appointment for ``client`` and record the consent answers given while booking."""
+
+    booked = Signal(object)
+
+    def __init__(
+        self,
+        services: Services,
+        actor: Actor,
+        runner: TaskRunner,
+        client: ClientRecord,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._actor = actor
+        self._runner = runner
+        self._client = client
+        self._language = client.preferred_language
+        self._key = ("booking", id(self))
+        self._tasks: dict[str, TaskHandle] = {}
+        self._ids: _SaveIds | None = None
+        self._saving = False
+        self._saved = False
+        self._touched = False
+        self._policy: PolicyVersionRecord | None = None
+        self._show_policy_when_loaded = False
+        today = services.clock.today()
+        self._age = client.age_on(today)
+        self._minor = self._age < AGE_OF_OWN_CONSENT
+
+        self.setWindowTitle(self.tr("Book an appointment — {client}").format(client=client.full_name))
+        self.setObjectName("bookingDialog")
+        self.resize(900, 700)
+
+        self.header = QLabel(self)
+        self.header.setObjectName("bookingClient")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("font-size: 115%; font-weight: bold;")
+        self.header.setText(
+            self.tr("{client} · file {file} · born {born} ({age} years old) · speaks {language}").format(
+                client=client.full_name,
+                file=client.file_number,
+                born=client.date_of_birth.isoformat(),
+                age=self._age,
+                language=language_name(self._language),
+            )
+        )
+        self.step_label = QLabel(self)
+        self.step_label.setObjectName("bookingStep")
+        self.banner = QLabel(self)
+        self.banner.setObjectName("bookingBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setAccessibleName(self.tr("Message"))
+        self.banner.hide()
+
+        self.appointment_page = AppointmentPage(next_quarter_hour(services.clock.now()), self)
+        self.consent_step = ConsentStep(self._language, self)
+        self.method_note = QLabel(self)
+        self.method_note.setObjectName("consentMethodNote")
+        self.method_note.setWordWrap(True)
+        self.method_note.setStyleSheet("font-weight: bold;")
+        consent_page = QWidget(self)
+        consent_layout = QVBoxLayout(consent_page)
+        consent_layout.setContentsMargins(0, 0, 0, 0)
+        consent_layout.addWidget(self.method_note)
+        consent_layout.addWidget(self.consent_step, 1)
+        self.signature_step = SignatureStep(self._language, client.full_name, self._age, self._minor, self)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.appointment_page)
+        self.pages.addWidget(consent_page)
+        self.pages.addWidget(self.signature_step)
+
+        self.back_button = QPushButton(self.tr("&Back"), self)
+        self.back_button.setObjectName("bookingBack")
+        self.next_button = QPushButton(self.tr("&Next"), self)
+        self.next_button.setObjectName("bookingNext")
+        self.save_button = QPushButton(self.tr("&Save booking"), self)
+        self.save_button.setObjectName("bookingSave")
+        self.save_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("bookingCancel")
+        for button in (self.back_button, self.next_button, self.save_button, self.cancel_button):
+            # Enter in a field must never save or move on by surprise.
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.back_button.setAccessibleName(self.tr("Back to the previous step"))
+        self.next_button.setAccessibleName(self.tr("Next step"))
+        self.save_button.setAccessibleName(self.tr("Save the booking"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the booking"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self._save_or_next)
+
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.appointment_page.changed.connect(self._inputs_changed)
+        self.consent_step.changed.connect(self._inputs_changed)
+        self.consent_step.retry_requested.connect(self._load_grid)
+        self.signature_step.changed.connect(self._inputs_changed)
+        self.signature_step.full_policy_requested.connect(self._show_full_policy)
+
+        self._set_tab_order()
+        self._show_page(PAGE_APPOINTMENT)
+        self._load_grid()
+        self._load_policy()
+
+    # ------------------------------------------------------------ navigation
+
+    def booked_via(self) -> BookedVia | None:
+        return self.appointment_page.booked_via()
+
+    def page_order(self) -> list[int]:
+        if self.booked_via() == BookedVia.AT_DESK:
+            return [PAGE_APPOINTMENT, PAGE_CONSENT, PAGE_SIGNATURE]
+        return [PAGE_APPOINTMENT, PAGE_CONSENT]
+
+    def current_page(self) -> int:
+        return self.pages.currentIndex()
+
+    def go_next(self) -> None:
+        if self._saving:
+            return
+        order = self.page_order()
+        index = order.index(self.current_page())
+        if self.current_page() == PAGE_APPOINTMENT and self.booked_via() is None:
+            self.appointment_page.show_error(
+                "booked_via", self.tr("Say how the booking is made: by phone or at the desk.")
+            )
+            self.appointment_page.via_phone.setFocus()
+            return
+        if index + 1 < len(order):
+            self._show_page(order[index + 1])
+
+    def go_back(self) -> None:
+        if self._saving:
+            return
+        order = self.page_order()
+        index = order.index(self.current_page()) if self.current_page() in order else len(order)
+        if index > 0:
+            self._show_page(order[index - 1])
+
+    def _save_or_next(self) -> None:
+        if self.current_page() == self.page_order()[-1]:
+            self.save()
+        else:
+            self.go_next()
+
+    def _show_page(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        order = self.page_order()
+        titles = {
+            PAGE_APPOINTMENT: self.tr("Appointment"),
+            PAGE_CONSENT: self.tr("Consent to communications"),
+            PAGE_SIGNATURE: self.tr("Privacy policy and signature"),
+        }
+        position = order.index(page) + 1 if page in order else len(order)
+        self.step_label.setText(
+            self.tr("Step {n} of {total}: {title}").format(n=position, total=len(order), title=titles[page])
+        )
+        if page == PAGE_CONSENT:
+            self._describe_method()
+        self._update_buttons()
+        focus = {
+            PAGE_APPOINTMENT: self.appointment_page.when,
+            PAGE_CONSENT: self.consent_step.first_box(),
+            PAGE_SIGNATURE: self.signature_step.representative_name
+            if self._minor
+            else self.signature_step.pad,
+        }[page]
+        focus.setFocus()
+
+    def _describe_method(self) -> None:
+        if self.booked_via() == BookedVia.PHONE:
+            self.method_note.setText(
+                self.tr(
+                    "Booked by phone: read each sentence to the client. The answers are recorded as given "
+                    "verbally on the phone; no signature is asked."
+                )
+            )
+        else:
+            self.method_note.setText(
+                self.tr(
+                    "At the desk: the client reads and answers each sentence, then reads the policy "
+                    "summary and signs on the next page."
+                )
+            )
+
+    def _update_buttons(self) -> None:
+        order = self.page_order()
+        page = self.current_page()
+        last = page == order[-1]
+        busy = self._saving or self._saved
+        self.back_button.setEnabled(not busy and page != order[0])
+        self.next_button.setEnabled(not busy and not last)
+        self.save_button.setEnabled(not busy and last and self.consent_step.is_loaded)
+
+    def _set_tab_order(self) -> None:
+        page = self.appointment_page
+        chain = [page.when, page.kind, page.mode, page.via_phone, page.via_desk]
+        chain += [self.consent_step.checkbox(p, c) for p in Purpose for c in Channel]
+        step = self.signature_step
+        chain += [
+            step.full_policy_button,
+            step.summary_view,
+            step.client_signs,
+            step.representative_signs,
+            step.representative_name,
+            step.capacity,
+            step.pad,
+            step.undo_button,
+            step.clear_button,
+            step.refuses,
+            step.refusal_note,
+        ]
+        chain += [self.back_button, self.next_button, self.save_button, self.cancel_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # --------------------------------------------------------------- loading
+
+    def _load_grid(self) -> None:
+        services, actor, client_id = self._services, self._actor, self._client.id
+        self.consent_step.set_loading()
+        self._update_buttons()
+        self._tasks["grid"] = self._runner.submit(
+            lambda: services.consent.grid(actor, client_id),
+            on_success=self._grid_loaded,
+            on_failure=lambda exc: self.consent_step.set_load_failed(self._error_text(exc)),
+            key=(*self._key, "grid"),
+            busy_message=self.tr("Loading the client's consent…"),
+        )
+
+    def _grid_loaded(self, grid: ConsentGrid) -> None:
+        self.consent_step.set_grid(grid)
+        self._update_buttons()
+
+    def _load_policy(self) -> None:
+        services, actor, language = self._services, self._actor, self._language
+
+        def load() -> tuple[PolicyVersionRecord, str]:
+            policy = services.policies.current(actor, language)
+            return policy, summary_text(policy, language)
+
+        self._tasks["policy"] = self._runner.submit(
+            load,
+            on_success=self._policy_loaded,
+            on_failure=lambda exc: self.signature_step.set_summary(
+                self.tr("The policy could not be loaded: {detail}").format(detail=self._error_text(exc))
+            ),
+            key=(*self._key, "policy"),
+            busy_message=self.tr("Loading the privacy policy…"),
+        )
+
+    def _policy_loaded(self, loaded: tuple[PolicyVersionRecord, str]) -> None:
+        self._policy, summary = loaded
+        self.signature_step.set_summary(summary)
+        if self._show_policy_when_loaded:
+            self._show_full_policy()
+
+    def _show_full_policy(self) -> None:
+        if self._policy is None:
+            self._show_policy_when_loaded = True
+            return
+        self._show_policy_when_loaded = False
+        dialog = PolicyTextDialog(self._policy, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # ------------------------------------------------------------------ save
+
+    def save(self) -> None:
+        if self._saving or self._saved:
+            return
+        self._clear_errors()
+        via = self.booked_via()
+        if via is None:
+            self._show_page(PAGE_APPOINTMENT)
+            self.go_next()
+            return
+        if not self.consent_step.is_loaded:
+            self._show_banner(self.tr("Wait for the client's current consent to load before saving."))
+            return
+        if self.current_page() != self.page_order()[-1]:
+            # Every step must have been shown to the client before anything is recorded.
+            self._show_page(self.page_order()[self.page_order().index(self.current_page()) + 1])
+            return
+        if via == BookedVia.AT_DESK:
+            problems = self.signature_step.local_problems()
+            if problems:
+                for name, text in problems.items():
+                    self.signature_step.show_error(name, text)
+                self.signature_step.focus_field(next(iter(problems)))
+                self._show_banner(self.tr("The booking was not saved: check the signature step."))
+                return
+        draft, capture, signature = self._prepare(via)
+        services, actor, client_id = self._services, self._actor, self._client.id
+        self._set_saving(True)
+        self._tasks["save"] = self._runner.submit(
+            lambda: services.appointments.book(actor, client_id, draft, capture, signature),
+            on_success=self._saved_ok,
+            on_failure=self._save_failed,
+            key=(*self._key, "save"),
+            busy_message=self.tr("Saving the booking…"),
+        )
+
+    def _prepare(self, via: BookedVia) -> tuple[AppointmentDraft, ConsentCapture, SignatureCapture | None]:
+        if self._ids is None:
+            self._ids = _SaveIds()
+        ids = self._ids
+        draft = self.appointment_page.draft(ids.appointment, via)
+        choices = tuple(
+            ConsentChange(purpose, channel, granted, uid=ids.cell(purpose, channel))
+            for purpose, channel, granted in self.consent_step.changes()
+        )
+        signature = None
+        if via == BookedVia.PHONE:
+            method = ConsentMethod.VERBAL_PHONE
+        else:
+            signature = self.signature_step.capture(ids.signature)
+            # Answers given at the desk by a client who then refuses to sign are not signed answers.
+            method = ConsentMethod.VERBAL_IN_PERSON if signature.refused else ConsentMethod.SIGNED_AT_DESK
+        return draft, ConsentCapture(choices=choices, method=method, language=self._language), signature
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        enabled = not saving and not self._saved
+        self.appointment_page.set_inputs_enabled(enabled)
+        self.consent_step.set_answers_enabled(enabled)
+        self.signature_step.set_inputs_enabled(enabled)
+        if saving:
+            self._show_banner(self.tr("Saving…"), error=False)
+        self._update_buttons()
+
+    def _saved_ok(self, result: BookingResult) -> None:
+        self._saved = True
+        self._set_saving(False)
+        self.booked.emit(result)
+        self.accept()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._set_saving(False)
+        language = current_language()
+        detail = self._error_text(error)
+        if isinstance(error, ValidationError):
+            pages = []
+            elsewhere = []
+            for problem in error.errors:
+                text = problem.message(language)
+                page = _FIELD_PAGES.get(problem.field)
+                if page == PAGE_APPOINTMENT:
+                    self.appointment_page.show_error(problem.field, text)
+                elif page == PAGE_SIGNATURE and self.signature_step.show_error(problem.field, text):
+                    pass
+                else:
+                    elsewhere.append(text)
+                if page is not None:
+                    pages.append(page)
+            if pages and min(pages) in self.page_order():
+                self._show_page(min(pages))
+            # Problems shown beside their input are not repeated; the others are said here.
+            detail = " ".join([self.tr("Correct what is shown in red."), *elsewhere])
+        self._show_banner(
+            self.tr("The booking was not saved. {detail} Nothing you entered was lost.").format(detail=detail)
+        )
+
+    # ------------------------------------------------------------- messages
+
+    def _error_text(self, error: BaseException) -> str:
+        return error_text(error, current_language())
+
+    def _show_banner(self, text: str, *, error: bool = True) -> None:
+        self.banner.setText(text)
+        self.banner.setStyleSheet(_BANNER_ERROR if error else _BANNER_INFO)
+        self.banner.show()
+
+    def banner_text(self) -> str:
+        return self.banner.text() if self.banner.isVisible() else ""
+
+    def _clear_errors(self) -> None:
+        self.banner.hide()
+        self.appointment_page.clear_errors()
+        self.signature_step.clear_errors()
+
+    def _inputs_changed(self) -> None:
+        self._touched = True
+        if self.current_page() == PAGE_APPOINTMENT:
+            self._update_buttons()
+
+    # --------------------------------------------------------------- closing
+
+    def reject(self) -> None:
+        if self._saving:
+            self._show_banner(self.tr("Saving… please wait a moment."), error=False)
+            return
+        if self._touched and not self._saved:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Cancel the booking?"),
+                self.tr(
+                    "Close without saving? The booking, the consent answers and the signature will be lost."
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        for name, handle in list(self._tasks.items()):
+            if name != "save":
+                handle.cancel()
+        super().done(result)

@@ -1,0 +1,1 @@
+"""Showing, printing and saving PDF documents."""

@@ -1,0 +1,1 @@
+"""The shared GUI kit: background worker, forms, errors, item models, languages, settings, client search, change signal."""

@@ -1,0 +1,352 @@
+"""Forms with their problems written right under the field concerned, and the client form itself.
+
+Validation belongs to the core (it raises ``ValidationError`` with one ``FieldError`` per field); the
+window only shows those messages next to the right field, keeps everything that was typed, and puts
+the cursor on the first field to correct.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import Language
+from desktop.domain.errors import FieldError, ValidationError
+from desktop.domain.records import ClientDraft
+from desktop.domain.validation import MAX_CITY, MAX_EMAIL, MAX_NAME, MAX_STREET, display_phone, parse_iso_date
+from ui.kit.errors import field_messages
+from ui.kit.i18n import current_language, format_date, language_label
+
+__all__ = [
+    "CLIENT_FIELDS",
+    "ClientForm",
+    "InlineErrors",
+    "client_field_values",
+    "em",
+    "make_error_label",
+    "set_invalid",
+]
+
+PROVINCES = ("QC", "ON", "NB", "NS", "PE", "NL", "MB", "SK", "AB", "BC", "YT", "NT", "NU")
+
+
+def em(widget: QWidget, count: float) -> int:
+    """``count`` times the width of "M" in the widget's font: sizes that follow the font and scaling."""
+    return int(widget.fontMetrics().horizontalAdvance("M") * count)
+
+
+def fit_height(window: QWidget) -> None:
+    """Grow ``window`` to the height its wrapped sentences need at its current width (never shrink it).
+
+    A window sized once at start-up otherwise squeezes a message that appears later into one line."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = (
+        layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    )
+    if needed > window.height():
+        window.resize(width, needed)
+
+
+def make_error_label(parent: QWidget | None = None) -> QLabel:
+    """An empty, hidden label that shows one field's problem in words."""
+    label = QLabel(parent)
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    label.hide()
+    return label
+
+
+def set_invalid(editor: QWidget, invalid: bool) -> None:
+    """Mark an editor for the style sheet (red border) without touching what it contains."""
+    if bool(editor.property("invalid")) == invalid:
+        return
+    editor.setProperty("invalid", invalid)
+    editor.style().unpolish(editor)
+    editor.style().polish(editor)
+
+
+class InlineErrors:
+    """Field names mapped to their editor and error label, in the order the person reads them."""
+
+    def __init__(self) -> None:
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def add(self, name: str, editor: QWidget, label: QLabel) -> None:
+        self._fields[name] = (editor, label)
+
+    def editor(self, name: str) -> QWidget:
+        return self._fields[name][0]
+
+    def message(self, name: str) -> str:
+        label = self._fields[name][1]
+        return label.text() if not label.isHidden() else ""
+
+    def clear(self) -> None:
+        self.show({})
+
+    def show(self, messages: dict[str, str]) -> QWidget | None:
+        """Show these messages (hide the others); return the first editor with a problem."""
+        first: QWidget | None = None
+        for name, (editor, label) in self._fields.items():
+            text = messages.get(name, "")
+            label.setText(text)
+            label.setVisible(bool(text))
+            set_invalid(editor, bool(text))
+            editor.setAccessibleDescription(text)
+            if text and first is None:
+                first = editor
+        return first
+
+    def unplaced(self, messages: dict[str, str]) -> dict[str, str]:
+        """Messages for fields this form does not have (shown elsewhere, never dropped)."""
+        return {name: text for name, text in messages.items() if name not in self._fields}
+
+
+@dataclass(frozen=True)
+class _FieldSpec:
+    name: str
+    label: str
+    accessible: str
+
+
+def client_field_titles() -> list[tuple[str, str]]:
+    """(field, title) for every client field, in reading order; the titles carry no mnemonic."""
+    return [(spec.name, spec.accessible) for spec in _client_specs()]
+
+
+def _client_specs() -> list[_FieldSpec]:
+    # Mnemonics avoid the letters of the main window's menus (File, Client, View, Help).
+    translate = QCoreApplication.translate
+    return [
+        _FieldSpec("last_name", translate("ClientForm", "&Last name"), translate("ClientForm", "Last name")),
+        _FieldSpec(
+            "first_name", translate("ClientForm", "Fi&rst name"), translate("ClientForm", "First name")
+        ),
+        _FieldSpec(
+            "date_of_birth",
+            translate("ClientForm", "Date of &birth"),
+            translate("ClientForm", "Date of birth"),
+        ),
+        _FieldSpec(
+            "preferred_language",
+            translate("ClientForm", "Lan&guage"),
+            translate("ClientForm", "Preferred language"),
+        ),
+        _FieldSpec(
+            "street", translate("ClientForm", "S&treet address"), translate("ClientForm", "Street address")
+        ),
+        _FieldSpec("city", translate("ClientForm", "Cit&y"), translate("ClientForm", "City")),
+        _FieldSpec("province", translate("ClientForm", "Provinc&e"), translate("ClientForm", "Province")),
+        _FieldSpec(
+            "postal_code", translate("ClientForm", "P&ostal code"), translate("ClientForm", "Postal code")
+        ),
+        _FieldSpec("phone", translate("ClientForm", "&Phone"), translate("ClientForm", "Phone")),
+        _FieldSpec("email", translate("ClientForm", "E&mail"), translate("ClientForm", "Email")),
+    ]
+
+
+CLIENT_FIELDS = (
+    "last_name",
+    "first_name",
+    "date_of_birth",
+    "preferred_language",
+    "street",
+    "city",
+    "province",
+    "postal_code",
+    "phone",
+    "email",
+)
+
+
+def client_field_values(draft: ClientDraft) -> dict[str, str]:
+    """What each field shows for a draft, as text (used to compare two versions side by side)."""
+    return {
+        "last_name": draft.last_name,
+        "first_name": draft.first_name,
+        "date_of_birth": format_date(draft.date_of_birth),
+        "preferred_language": language_label(draft.preferred_language),
+        "street": draft.street,
+        "city": draft.city,
+        "province": draft.province,
+        "postal_code": draft.postal_code,
+        "phone": display_phone(draft.phone) if draft.phone.startswith("+") else draft.phone,
+        "email": draft.email,
+    }
+
+
+class ClientForm(QWidget):
+    """Every field of a client file, each with its own error line. Used to create and to edit."""
+
+    edited = Signal()
+    """The person changed something (not emitted when the form is filled by the program)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("clientForm")
+        self.errors = InlineErrors()
+        self._unreadable_date = False
+
+        self.last_name = self._line_edit(MAX_NAME)
+        self.first_name = self._line_edit(MAX_NAME)
+        self.date_of_birth = self._line_edit(10)
+        self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.preferred_language = QComboBox(self)
+        for language in (Language.FR, Language.EN):
+            self.preferred_language.addItem(language_label(language), language)
+        self.preferred_language.activated.connect(lambda _index: self.edited.emit())
+        self.street = self._line_edit(MAX_STREET)
+        self.city = self._line_edit(MAX_CITY)
+        self.province = QComboBox(self)
+        for code in PROVINCES:
+            self.province.addItem(code, code)
+        self.province.activated.connect(lambda _index: self.edited.emit())
+        self.postal_code = self._line_edit(7)
+        self.postal_code.setPlaceholderText(self.tr("G1S 2L6"))
+        self.phone = self._line_edit(40)
+        self.phone.setPlaceholderText(self.tr("418 555-0123"))
+        self.email = self._line_edit(MAX_EMAIL)
+        self.email.setPlaceholderText(self.tr("name@example.com"))
+
+        specs = {spec.name: spec for spec in _client_specs()}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(6)
+        # (field, row, column, column span) on a grid of four columns.
+        placement = (
+            ("last_name", 0, 0, 2),
+            ("first_name", 0, 2, 2),
+            ("date_of_birth", 1, 0, 2),
+            ("preferred_language", 1, 2, 2),
+            ("street", 2, 0, 4),
+            ("city", 3, 0, 2),
+            ("province", 3, 2, 1),
+            ("postal_code", 3, 3, 1),
+            ("phone", 4, 0, 2),
+            ("email", 4, 2, 2),
+        )
+        for name, row, column, span in placement:
+            grid.addWidget(self._field_box(specs[name], self.editor(name)), row, column, 1, span)
+        for column in range(4):
+            grid.setColumnStretch(column, 1)
+        grid.setRowStretch(len(placement), 1)
+
+        order = [self.editor(name) for name in CLIENT_FIELDS]
+        for before, after in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    # ------------------------------------------------------------ building
+
+    def _line_edit(self, max_length: int) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setMaxLength(max_length)
+        edit.textEdited.connect(lambda _text: self.edited.emit())
+        return edit
+
+    def _field_box(self, spec: _FieldSpec, editor: QWidget) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        label = QLabel(spec.label, box)
+        label.setBuddy(editor)
+        editor.setAccessibleName(spec.accessible)
+        editor.setObjectName(f"field_{spec.name}")
+        error = make_error_label(box)
+        self.errors.add(spec.name, editor, error)
+        layout.addWidget(label)
+        layout.addWidget(editor)
+        layout.addWidget(error)
+        layout.addStretch(1)
+        return box
+
+    # ------------------------------------------------------------ values
+
+    def editor(self, name: str) -> QWidget:
+        return getattr(self, name)
+
+    def first_editor(self) -> QWidget:
+        return self.last_name
+
+    def draft(self) -> ClientDraft:
+        """What is typed, as the core wants it. A date that cannot be read becomes None; see
+        :meth:`local_problems`."""
+        born_text = self.date_of_birth.text().strip()
+        born = parse_iso_date(born_text) if born_text else None
+        self._unreadable_date = bool(born_text) and born is None
+        return ClientDraft(
+            last_name=self.last_name.text(),
+            first_name=self.first_name.text(),
+            date_of_birth=born,
+            preferred_language=self.preferred_language.currentData(),
+            street=self.street.text(),
+            city=self.city.text(),
+            province=str(self.province.currentData() or "QC"),
+            postal_code=self.postal_code.text(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+        )
+
+    def set_draft(self, draft: ClientDraft) -> None:
+        """Fill the form (a stored record shows its phone number formatted for reading)."""
+        self.last_name.setText(draft.last_name)
+        self.first_name.setText(draft.first_name)
+        self.date_of_birth.setText(format_date(draft.date_of_birth))
+        self.preferred_language.setCurrentIndex(
+            max(0, self.preferred_language.findData(draft.preferred_language))
+        )
+        self.street.setText(draft.street)
+        self.city.setText(draft.city)
+        self._set_province(draft.province)
+        self.postal_code.setText(draft.postal_code)
+        self.email.setText(draft.email)
+        self.phone.setText(display_phone(draft.phone) if draft.phone.startswith("+") else draft.phone)
+        for edit in (self.last_name, self.first_name, self.street, self.city, self.email, self.phone):
+            edit.setCursorPosition(0)
+        self.errors.clear()
+
+    def _set_province(self, code: str) -> None:
+        index = self.province.findData(code.strip().upper() or "QC")
+        if index < 0:
+            # A value from elsewhere (an import, an older version) is shown, not silently replaced.
+            self.province.addItem(code, code)
+            index = self.province.count() - 1
+        self.province.setCurrentIndex(index)
+
+    # ------------------------------------------------------------ problems
+
+    def show_problems(self, error: ValidationError | None) -> QWidget | None:
+        """Show the core's messages plus the window's own (an unreadable date); focus the first."""
+        problems: list[FieldError] = list(error.errors) if error is not None else []
+        if self._unreadable_date:
+            problems = [p for p in problems if p.field != "date_of_birth"]
+            problems.append(FieldError("date_of_birth", "invalid_date"))
+        messages = field_messages(ValidationError(problems), current_language()) if problems else {}
+        first = self.errors.show(messages)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        return first
+
+    def clear_problems(self) -> None:
+        self.errors.clear()
+
+    def problem_fields(self) -> Iterable[str]:
+        return [name for name in CLIENT_FIELDS if self.errors.message(name)]

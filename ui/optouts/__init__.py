@@ -1,0 +1,1 @@
+"""Logging opt-out requests and the queue that processes them."""

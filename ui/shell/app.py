@@ -1,0 +1,325 @@
+"""Starting the window: the application, its style and language, the database, sign-in, and the
+session loop (switching user signs in again without restarting).
+
+``frontdesk --demo`` works on a throwaway database filled with made-up clients;
+``frontdesk --demo --screenshot FILE.png`` saves a picture of the main window and exits.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from PySide6.QtCore import QEventLoop, QSettings, Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
+
+from desktop.app import workstation_name
+from desktop.demo import DEMO_ACCOUNTS, populate
+from desktop.domain.enums import Role
+from desktop.paths import resource_path
+from desktop.services import Services
+from ui.kit.errors import error_text
+from ui.kit.i18n import install_translators, requested_language
+from ui.kit.settings import AppSettings
+from ui.kit.thread_check import install_gui_thread_guard
+from ui.kit.worker import TaskRunner
+from ui.shell.login_dialog import FirstManagerDialog, LoginDialog
+from ui.shell.main_window import MainWindow
+from ui.shell.sessions import SessionManager
+
+__all__ = ["create_application", "display_problem", "run_gui"]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+DEMO_CLIENTS = 300
+SCREENSHOT_SIZE = (1280, 800)
+SCREENSHOT_SEARCH = "Côté"
+SCREENSHOT_TIMEOUT_S = 60
+
+NO_DISPLAY_MESSAGE = """\
+FrontDesk a besoin d'un écran graphique et n'en trouve aucun (DISPLAY et WAYLAND_DISPLAY sont vides).
+FrontDesk needs a graphical desktop and found none (DISPLAY and WAYLAND_DISPLAY are not set).
+
+  • Start it from a desktop session / Lancez-le depuis une session de bureau;
+  • on a server without a screen / sur un serveur sans écran:   xvfb-run frontdesk
+  • to save a picture of the window / pour une image de la fenêtre:
+        frontdesk --demo --screenshot fenetre.png
+"""
+
+
+# ---------------------------------------------------------------- before Qt starts
+
+
+def display_problem(environ: dict[str, str] | None = None, platform: str | None = None) -> str | None:
+    """Why no window can be shown here, or None. Qt itself would abort the process instead."""
+    environ = dict(os.environ) if environ is None else environ
+    platform = platform or sys.platform
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return None
+    if environ.get("QT_QPA_PLATFORM") or environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY_MESSAGE
+
+
+def create_application() -> QApplication:
+    """The QApplication with FrontDesk's names, fonts and style sheet."""
+    QApplication.setApplicationName("FrontDesk")
+    QApplication.setOrganizationName("FrontDesk")
+    QApplication.setApplicationDisplayName("FrontDesk")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")
+    # The bundled DejaVu fonts cover French accents and the ✔ ✖ ⚠ symbols of the badges even on a
+    # workstation whose own fonts do not.
+    for font_file in sorted(resource_path("fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(font_file))
+    apply_style_sheet(app)
+    return app
+
+
+def apply_style_sheet(app: QApplication) -> None:
+    sheet = resource_path("style", "frontdesk.qss")
+    if sheet.is_file():
+        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- start-up work
+
+
+def run_blocking(runner: TaskRunner, fn: Callable[[], T], message: str = "") -> T:
+    """Run start-up work through the runner while the event loop keeps the splash painted."""
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(key: str, value: Any) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    runner.submit(
+        fn,
+        on_success=lambda value: done("value", value),
+        on_failure=lambda error: done("error", error),
+        busy_message=message or None,
+    )
+    loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+class Splash(QLabel):
+    """A small window saying what start-up is doing; the database may take a moment to migrate."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("splash")
+        self.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMargin(self.fontMetrics().height() * 2)
+
+    def say(self, text: str) -> None:
+        self.setText(f"<b>FrontDesk</b><br><br>{text}")
+        self.adjustSize()
+        QApplication.processEvents()
+
+
+def demo_database_url(folder: Path) -> str:
+    """A SQLite file in ``folder``. (The GUI may not use the database layer, URL builder included.)"""
+    return "sqlite+pysqlite:///" + (folder / "demo.db").as_posix()
+
+
+def open_database(ctx: click.Context, runner: TaskRunner, demo: bool, splash: Splash | None) -> Services:
+    """Open (and migrate) the configured database, or build the demo one, off the GUI thread."""
+    app_context = ctx.obj
+    if demo:
+        folder = Path(tempfile.mkdtemp(prefix="frontdesk-demo-"))
+
+        def forget_demo() -> None:
+            # Release the file before deleting it (Windows refuses to delete an open file).
+            app_context.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+        ctx.call_on_close(forget_demo)
+        app_context.database = demo_database_url(folder)
+    if splash is not None:
+        splash.say(QApplication.translate("Startup", "Opening the database…"))
+    services: Services = run_blocking(runner, app_context.services)
+    if demo:
+        if splash is not None:
+            splash.say(
+                QApplication.translate("Startup", "Creating {count} demo clients…").format(count=DEMO_CLIENTS)
+            )
+        workstation = workstation_name()
+        run_blocking(runner, lambda: populate(services, DEMO_CLIENTS, workstation=workstation))
+    return services
+
+
+# ---------------------------------------------------------------- sign-in and sessions
+
+
+def sign_in_loop(services: Services, runner: TaskRunner, settings: AppSettings, demo: bool) -> int:
+    """First-run account, sign-in, then the person's window; 0 when the person quits.
+
+    Switching user happens on the window's lock screen (see ``ui.shell.sessions``): each person who signs in
+    there gets their own window, and the others' windows wait, hidden, until their owners come back.
+    """
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    workstation = workstation_name()
+    username = "" if demo else settings.last_username
+    if not run_blocking(runner, services.staff.has_accounts):
+        first = FirstManagerDialog(services, runner, workstation)
+        if first.exec() != QDialog.DialogCode.Accepted or first.record is None:
+            return 0
+        username = first.record.username
+    login = LoginDialog(
+        services, runner, workstation, username=username, demo_accounts=DEMO_ACCOUNTS if demo else ()
+    )
+    if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+        return 0
+    actor = login.actor
+    login.deleteLater()
+    sessions = SessionManager(services, runner, settings, demo=demo)
+    if not demo:
+        settings.last_username = actor.username
+        sessions.switched.connect(lambda window: remember_username(settings, window.actor.username))
+    sessions.finished.connect(app.quit)
+    sessions.start(actor)
+    app.exec()
+    # Let the windows' last deliveries land before they go away.
+    runner.wait_for_idle(10_000)
+    sessions.close_all()
+    for window in sessions.every_window:
+        window.deleteLater()
+    sessions.deleteLater()
+    return 0
+
+
+def remember_username(settings: AppSettings, username: str) -> None:
+    settings.last_username = username
+
+
+def take_screenshot(services: Services, runner: TaskRunner, path: str) -> int:
+    """Sign in as the demo receptionist, open a file with consents, save the window as an image."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    account = next(a for a in DEMO_ACCOUNTS if a.role == Role.RECEPTIONIST)
+    workstation = workstation_name()
+    actor = run_blocking(
+        runner, lambda: services.staff.authenticate(account.username, account.password, workstation)
+    )
+    scratch = Path(tempfile.mkdtemp(prefix="frontdesk-shot-"))
+    try:
+        # A private settings file: the picture never depends on, nor changes, this computer's layout.
+        settings = AppSettings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(services, actor, runner, settings, demo=True)
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        window.open_first_result(SCREENSHOT_SEARCH)
+        if not wait_until(lambda: window.client_file.client is not None, runner):
+            print("frontdesk: no demo client file could be opened for the screenshot", file=sys.stderr)
+            return 1
+        window.client_file.select_tab("consents")
+        wait_until(lambda: True, runner)
+        window.resize(*SCREENSHOT_SIZE)
+        app.processEvents()
+        saved = window.grab().save(path)
+        window.close()
+        runner.wait_for_idle(10_000)
+        window.deleteLater()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    if not saved:
+        print(f"frontdesk: could not write {path}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+def wait_until(
+    condition: Callable[[], bool], runner: TaskRunner, timeout_s: float = SCREENSHOT_TIMEOUT_S
+) -> bool:
+    """Process events until ``condition`` holds and no background task is left."""
+    app = QApplication.instance()
+    assert app is not None
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        app.processEvents()
+        runner.wait_for_idle(100)
+        app.processEvents()
+        if condition() and runner.is_idle() and runner.pending_count() == 0:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def run_gui(ctx: click.Context) -> int:
+    """The window behind bare ``frontdesk``. Returns the process exit code."""
+    demo = bool(ctx.params.get("demo"))
+    screenshot = ctx.params.get("screenshot")
+    if screenshot and not demo:
+        print("frontdesk: --screenshot needs --demo (it signs in with a demo account).", file=sys.stderr)
+        return 2
+    problem = display_problem()
+    if problem and not screenshot:
+        print(problem, file=sys.stderr)
+        return 2
+    if problem:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    app = create_application()
+    app.setQuitOnLastWindowClosed(False)
+    install_gui_thread_guard()
+    settings = AppSettings()
+    install_translators(app, requested_language(settings.language))
+    runner = TaskRunner()
+    splash: Splash | None = None
+    try:
+        if not screenshot:
+            splash = Splash()
+            splash.show()
+        try:
+            services = open_database(ctx, runner, demo, splash)
+        except Exception as error:  # shown to the person, then a clean exit
+            log.exception("the database could not be opened")
+            if splash is not None:
+                splash.close()
+            return report_start_failure(error, bool(screenshot))
+        if splash is not None:
+            splash.close()
+            splash = None
+        if screenshot:
+            return take_screenshot(services, runner, str(screenshot))
+        return sign_in_loop(services, runner, settings, demo)
+    finally:
+        if splash is not None:
+            splash.close()
+        runner.shutdown()
+        settings.sync()
+
+
+def report_start_failure(error: BaseException, quiet: bool) -> int:
+    message = error_text(error)
+    print(f"frontdesk: {message}", file=sys.stderr)
+    if not quiet:
+        QMessageBox.critical(
+            None,
+            QApplication.translate("Startup", "FrontDesk cannot start"),
+            QApplication.translate("Startup", "The database could not be opened.\n\n{message}").format(
+                message=message
+            ),
+        )
+    return 1

@@ -1,0 +1,331 @@
+"""Locking the window when nobody is at the desk, and the screen that unlocks it.
+
+:class:`IdleWatcher` is an application-wide event filter: every keyboard, mouse, tablet or touch event
+anywhere in FrontDesk restarts its timer; when the timer runs out (``idle_lock_minutes`` of the
+security settings, 5 by default) it emits :attr:`IdleWatcher.idle` and the window locks.
+
+:class:`LockScreen` replaces everything the window shows. It asks for a username and a password and
+checks them with ``services.staff.authenticate`` on a worker thread, so wrong passwords count towards
+the account's lock-out like at sign-in. The window decides what a successful sign-in means: the same
+person gets their session back as they left it; another person gets their own window (see
+:mod:`ui.shell.sessions`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import AccountLockedError
+from desktop.domain.records import Actor
+from desktop.services import Services
+from desktop.settings import load_settings
+from ui.kit.errors import error_text
+from ui.kit.forms import em
+from ui.kit.worker import TaskRunner
+
+__all__ = ["ACTIVITY_EVENTS", "IdleWatcher", "LockScreen", "idle_lock_minutes"]
+
+#: What counts as someone at the keyboard. (Paint, timer and focus events do not.)
+ACTIVITY_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.InputMethod,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.HoverMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TabletPress,
+        QEvent.Type.TabletMove,
+        QEvent.Type.TabletRelease,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.NativeGesture,
+    }
+)
+
+
+def idle_lock_minutes() -> int:
+    """The clinic's setting (``[security] idle_lock_minutes``, FRONTDESK_IDLE_LOCK_MINUTES)."""
+    return load_settings().idle_lock_minutes
+
+
+class IdleWatcher(QObject):
+    """Emits :attr:`idle` after ``interval_ms`` without any input anywhere in the application.
+
+    With ``lock_key`` and ``owns``, it also emits :attr:`lock_requested` when that key is pressed in a
+    window ``owns`` accepts: the window's own shortcut does not reach it while one of its dialogs is
+    open (a window-modal booking, say), and the person must be able to lock from there too."""
+
+    idle = Signal()
+    lock_requested = Signal()
+
+    def __init__(
+        self,
+        interval_ms: int,
+        parent: QObject | None = None,
+        *,
+        lock_key: QKeySequence | None = None,
+        owns: Callable[[QWidget], bool] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._lock_key = lock_key
+        self._owns = owns
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(1, interval_ms))
+        self._timer.timeout.connect(self.idle)
+        self._armed = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    @property
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    def set_interval_ms(self, interval_ms: int) -> None:
+        self._timer.setInterval(max(1, interval_ms))
+        if self._armed:
+            self._timer.start()
+
+    @property
+    def is_armed(self) -> bool:
+        return self._armed
+
+    def arm(self) -> None:
+        """Start counting (again) from now."""
+        self._armed = True
+        self._timer.start()
+
+    def disarm(self) -> None:
+        """Stop counting (while the window is locked)."""
+        self._armed = False
+        self._timer.stop()
+
+    def remaining_ms(self) -> int:
+        return self._timer.remainingTime() if self._armed else -1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._armed:
+            return False
+        kind = event.type()
+        if kind in ACTIVITY_EVENTS:
+            self._timer.start()
+        if (
+            kind == QEvent.Type.KeyPress
+            and self._lock_key is not None
+            and self._owns is not None
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QWidget)
+            and QKeySequence(event.keyCombination()).matches(self._lock_key)
+            == QKeySequence.SequenceMatch.ExactMatch
+            and self._owns(watched.window())
+        ):
+            self.lock_requested.emit()
+            return True
+        return False
+
+    def release(self) -> None:
+        """Stop watching (the window is going away)."""
+        self.disarm()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+class LockScreen(QWidget):
+    """Username and password over a plain background; shows nothing of the session behind it."""
+
+    signed_in = Signal(object)
+    """The Actor whose username and password were right."""
+    quit_requested = Signal()
+
+    def __init__(
+        self, services: Services, runner: TaskRunner, workstation: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._services = services
+        self._runner = runner
+        self._workstation = workstation
+        self._busy = False
+
+        self.card = QFrame(self)
+        self.card.setObjectName("lockCard")
+        self.title = QLabel(self.tr("FrontDesk is locked"), self.card)
+        self.title.setObjectName("lockTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.explanation = QLabel(self.card)
+        self.explanation.setObjectName("lockExplanation")
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
+        self.others = QLabel(self.card)
+        self.others.setObjectName("smallPrint")
+        self.others.setWordWrap(True)
+        self.others.setTextFormat(Qt.TextFormat.PlainText)
+        self.others.hide()
+
+        self.username = QLineEdit(self.card)
+        self.username.setObjectName("lockUsername")
+        self.username.setMaxLength(64)
+        self.username.setAccessibleName(self.tr("Username"))
+        self.password = QLineEdit(self.card)
+        self.password.setObjectName("lockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaxLength(1024)
+        self.password.setAccessibleName(self.tr("Password"))
+        username_label = QLabel(self.tr("&Username"), self.card)
+        username_label.setBuddy(self.username)
+        password_label = QLabel(self.tr("&Password"), self.card)
+        password_label.setBuddy(self.password)
+        form = QFormLayout()
+        form.addRow(username_label, self.username)
+        form.addRow(password_label, self.password)
+
+        self.error = QLabel(self.card)
+        self.error.setObjectName("loginError")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setAccessibleName(self.tr("Sign-in problem"))
+        self.error.hide()
+
+        self.buttons = QDialogButtonBox(self.card)
+        self.unlock_button = self.buttons.addButton(
+            self.tr("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setAutoDefault(True)
+        self.quit_button = self.buttons.addButton(
+            self.tr("&Quit FrontDesk"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.quit_button.setObjectName("lockQuitButton")
+        self.quit_button.setAccessibleName(self.tr("Quit FrontDesk"))
+        self.unlock_button.clicked.connect(self.sign_in)
+        self.quit_button.clicked.connect(self.quit_requested)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.sign_in)
+
+        card_layout = QVBoxLayout(self.card)
+        card_layout.setContentsMargins(em(self, 2), em(self, 1.5), em(self, 2), em(self, 1.5))
+        card_layout.setSpacing(em(self, 0.6))
+        card_layout.addWidget(self.title)
+        card_layout.addWidget(self.explanation)
+        card_layout.addLayout(form)
+        card_layout.addWidget(self.error)
+        card_layout.addWidget(self.buttons)
+        card_layout.addWidget(self.others)
+        # A fixed width lets the wrapped sentences take the height they need.
+        self.card.setFixedWidth(em(self, 36))
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.card)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        QWidget.setTabOrder(self.username, self.password)
+        QWidget.setTabOrder(self.password, self.unlock_button)
+        QWidget.setTabOrder(self.unlock_button, self.quit_button)
+
+    # ------------------------------------------------------------ showing
+
+    def prepare(self, owner: Actor, locked_at: datetime, others: list[str]) -> None:
+        """Clear what a previous attempt left and say whose session is behind the screen."""
+        self._busy = False
+        self.unlock_button.setEnabled(True)
+        self.unlock_button.setText(self.tr("&Unlock"))
+        self.username.setText(owner.username)
+        self.password.clear()
+        self.error.clear()
+        self.error.hide()
+        self.explanation.setText(
+            self.tr(
+                "{name}'s session, locked at {time}.\n\n"
+                "{name}: type your password to carry on where you left off.\n"
+                "Someone else: sign in with your own account. {name}'s session stays as it is, hidden, "
+                "until {name} signs in again."
+            ).format(time=locked_at.strftime("%H:%M"), name=owner.full_name)
+        )
+        self.others.setText(
+            self.tr("Also kept aside on this workstation: {names}.").format(names=", ".join(others))
+        )
+        self.others.setVisible(bool(others))
+
+    def focus_password(self) -> None:
+        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ------------------------------------------------------------ signing in
+
+    @property
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def sign_in(self) -> None:
+        if self._busy:
+            return
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.show_error(self.tr("Type your username and your password."))
+            (self.username if not username else self.password).setFocus()
+            return
+        services, workstation = self._services, self._workstation
+        self._set_busy(True)
+        self._runner.submit(
+            lambda: services.staff.authenticate(username, password, workstation),
+            on_success=self._accepted,
+            on_failure=self._refused,
+            key=("unlock", id(self)),
+            busy_message=self.tr("Checking the password…"),
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.unlock_button.setEnabled(not busy)
+        self.unlock_button.setText(self.tr("Checking…") if busy else self.tr("&Unlock"))
+
+    def _accepted(self, actor: Actor) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.error.hide()
+        self.signed_in.emit(actor)
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_busy(False)
+        message = error_text(error)
+        if isinstance(error, AccountLockedError):
+            message += " " + self.tr("A manager can unlock the account by resetting its password.")
+        self.show_error(message)
+        self.password.clear()
+        self.password.setFocus()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
