@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from uuid import UUID, uuid4
 
+from desktop.domain.age import age_on
 from desktop.domain.enums import (
     AppointmentKind,
     AppointmentMode,
@@ -104,8 +105,7 @@ class ClientRecord:
         return f"{self.first_name} {self.last_name}"
 
     def age_on(self, day: date) -> int:
-        born = self.date_of_birth
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return age_on(self.date_of_birth, day)
 
     def as_draft(self) -> ClientDraft:
         return ClientDraft(

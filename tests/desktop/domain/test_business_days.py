@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain.business_days import add_business_days, is_business_day, opt_out_due_date
+from desktop.domain.business_days import (
+    OPT_OUT_DEADLINE_BUSINESS_DAYS,
+    add_business_days,
+    business_days_left,
+    is_business_day,
+    opt_out_deadline_sentence,
+    opt_out_due_date,
+)
+from desktop.domain.enums import Language
 
 
 @pytest.mark.parametrize(
@@ -83,3 +91,25 @@ def test_add_business_days_counts_exactly_the_business_days(start: date, count: 
 def test_due_date_is_about_two_weeks_later_and_never_more_than_four(received: date) -> None:
     due = opt_out_due_date(received)
     assert timedelta(days=12) <= due - received <= timedelta(days=28)
+
+
+def test_business_days_left() -> None:
+    today = date(2026, 11, 24)
+    assert business_days_left(today, date(2026, 12, 4)) == 8
+    assert business_days_left(today, today) == 0
+    assert business_days_left(today, date(2026, 11, 23)) == -1
+    # Friday due, read on the following Monday: one business day late.
+    assert business_days_left(date(2026, 11, 30), date(2026, 11, 27)) == -1
+    # Received before Christmas, due after New Year's Day: both holidays are skipped.
+    assert business_days_left(date(2025, 12, 19), date(2026, 1, 6)) == OPT_OUT_DEADLINE_BUSINESS_DAYS
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)), st.integers(0, 40))
+def test_business_days_left_undoes_adding_business_days(start: date, count: int) -> None:
+    assert business_days_left(start, add_business_days(start, count)) == count
+
+
+def test_the_deadline_sentence_names_the_number_of_business_days() -> None:
+    assert OPT_OUT_DEADLINE_BUSINESS_DAYS == 10
+    assert "10 Quebec business days" in opt_out_deadline_sentence(Language.EN)
+    assert "10 jours ouvrables" in opt_out_deadline_sentence(Language.FR)
