@@ -54,6 +54,8 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from ui.kit.changes import ChangeBus
+
 __all__ = ["BUSY_DELAY_MS", "TaskHandle", "TaskRunner"]
 
 logger = logging.getLogger(__name__)
@@ -171,6 +173,8 @@ class TaskRunner(QObject):
         if max_threads < 1:
             raise ValueError("max_threads must be at least 1")
         self._pool = QThreadPool(self)
+        # Every view holds the runner, so the application's one change signal travels with it.
+        self.changes = ChangeBus(self)
         self._pool.setMaxThreadCount(max_threads)
         self._busy_delay_ms = busy_delay_ms
         self._next_id = 0
