@@ -38,7 +38,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -62,6 +62,8 @@ logger = logging.getLogger(__name__)
 
 BUSY_DELAY_MS = 200
 """How long a task must run before the runner reports itself busy."""
+
+T = TypeVar("T")
 
 SuccessCallback = Callable[[Any], object]
 FailureCallback = Callable[[BaseException], object]
@@ -220,15 +222,15 @@ class TaskRunner(QObject):
 
     def submit(
         self,
-        fn: Callable[[], Any],
+        fn: Callable[[], T],
         *,
-        on_success: SuccessCallback | None,
+        on_success: Callable[[T], object] | None = None,
         on_failure: FailureCallback | None = None,
         key: object | None = None,
         busy_message: str | None = None,
     ) -> TaskHandle:
         """Run ``fn()`` on a worker thread; call ``on_success(result)`` or ``on_failure(exc)`` on this
-        thread afterwards.
+        thread afterwards. ``on_success`` receives exactly what ``fn`` returns, typed as such.
 
         ``key``: submitting a task with a key drops the delivery of any earlier task with that key.
         ``busy_message``: shown by a busy indicator if the task takes longer than the busy delay.

@@ -60,6 +60,14 @@ def test_success_is_delivered_on_the_gui_thread(qtbot, runner):
     assert runner.pending_count() == 0
 
 
+def test_work_without_a_success_callback_still_runs(qtbot, runner):
+    ran = threading.Event()
+    runner.submit(ran.set)
+    assert runner.wait_for_idle(TIMEOUT_MS)
+    assert ran.is_set()
+    assert runner.pending_count() == 0
+
+
 def test_failure_goes_to_on_failure_with_the_exception_object_and_runner_survives(qtbot, runner):
     error = ValueError("the clinic database is locked")
     failures: list[BaseException] = []
