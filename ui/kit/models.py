@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.domain.age import age_on
 from desktop.domain.enums import Channel, ConsentAction, Language, Purpose
 from desktop.domain.records import ClientSummary, ConsentCell, ConsentGrid
 from desktop.domain.validation import display_phone
@@ -249,11 +250,8 @@ class PagedTableModel(RecordTableModel[T]):
 
 def client_search_columns(today: Callable[[], date]) -> list[Column[ClientSummary]]:
     def born(client: ClientSummary) -> str:
-        born_on = client.date_of_birth
-        day = today()
-        age = day.year - born_on.year - ((day.month, day.day) < (born_on.month, born_on.day))
         return QCoreApplication.translate("Columns", "{date} ({age} y)").format(
-            date=format_date(born_on), age=age
+            date=format_date(client.date_of_birth), age=age_on(client.date_of_birth, today())
         )
 
     return [
