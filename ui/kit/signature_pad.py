@@ -11,21 +11,17 @@ The widget is pure: it never touches the database or the file system.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFont,
-    QImage,
     QInputDevice,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPen,
     QPointingDevice,
@@ -34,63 +30,27 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-__all__ = ["SignaturePad"]
+from ui.kit.signature_ink import (
+    PX_PER_MM,
+    Stroke,
+    draw_stroke,
+    has_enough_ink,
+    ink_bounds,
+    ink_length,
+    pressure_width,
+    render_png,
+)
 
-# Widget coordinates are device-independent pixels, nominally 1/96 inch.  Ink
-# thresholds are expressed in millimetres and converted with this factor so they
-# do not depend on how large the pad happens to be laid out.
-PX_PER_MM = 96.0 / 25.4
+__all__ = ["PX_PER_MM", "SignaturePad"]
 
 _PAPER = QColor(255, 255, 255)
 _BORDER = QColor(196, 201, 209)
 _BASELINE = QColor(190, 196, 205)
 _HINT = QColor(128, 135, 146)
-_INK = QColor(22, 32, 64)
 
 _MOUSE = "mouse"
 _TABLET = "tablet"
 _TOUCH = "touch"
-
-
-@dataclass
-class _Stroke:
-    points: list[QPointF] = field(default_factory=list)
-    # One pressure value (0..1) per point for pen input; None for mouse and touch.
-    pressures: list[float] | None = None
-
-    def length(self) -> float:
-        total = 0.0
-        for a, b in zip(self.points, self.points[1:], strict=False):
-            total += math.hypot(b.x() - a.x(), b.y() - a.y())
-        return total
-
-
-def _midpoint(a: QPointF, b: QPointF) -> QPointF:
-    return QPointF((a.x() + b.x()) / 2.0, (a.y() + b.y()) / 2.0)
-
-
-def _smooth_path(points: Sequence[QPointF]) -> QPainterPath:
-    """A path through ``points`` made of quadratic curves between midpoints.
-
-    Each sample becomes the control point of a curve running from the midpoint
-    before it to the midpoint after it, which removes the corners a polyline
-    would show at every sample while still passing close to the pen.
-    """
-    path = QPainterPath()
-    if not points:
-        return path
-    path.moveTo(points[0])
-    if len(points) == 1:
-        path.lineTo(points[0])
-        return path
-    if len(points) == 2:
-        path.lineTo(points[1])
-        return path
-    path.lineTo(_midpoint(points[0], points[1]))
-    for i in range(1, len(points) - 1):
-        path.quadTo(points[i], _midpoint(points[i], points[i + 1]))
-    path.lineTo(points[-1])
-    return path
 
 
 class SignaturePad(QWidget):
@@ -132,8 +92,8 @@ class SignaturePad(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._strokes: list[_Stroke] = []
-        self._current: _Stroke | None = None
+        self._strokes: list[Stroke] = []
+        self._current: Stroke | None = None
         self._source: str | None = None
         self._touch_id: int | None = None
 
@@ -175,28 +135,21 @@ class SignaturePad(QWidget):
 
     def ink_length(self) -> float:
         """Total length of all finished strokes, in widget pixels."""
-        return sum(s.length() for s in self._strokes)
+        return ink_length(self._strokes)
 
     def ink_bounds(self) -> QRectF:
         """Bounding box of the sampled points of all finished strokes (empty if none)."""
-        xs = [p.x() for s in self._strokes for p in s.points]
-        ys = [p.y() for s in self._strokes for p in s.points]
-        if not xs:
-            return QRectF()
-        return QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys)))
+        return ink_bounds(self._strokes)
 
     def has_enough_ink(self) -> bool:
         """Whether the strokes look like a signature rather than a dot or a scratch."""
-        if not self._strokes:
-            return False
-        if sum(len(s.points) for s in self._strokes) < self.MIN_POINTS:
-            return False
-        if self.ink_length() < self.MIN_INK_LENGTH_MM * PX_PER_MM:
-            return False
-        bounds = self.ink_bounds()
-        longer = max(bounds.width(), bounds.height())
-        shorter = min(bounds.width(), bounds.height())
-        return longer >= self.MIN_EXTENT_MM * PX_PER_MM and shorter >= self.MIN_THICKNESS_MM * PX_PER_MM
+        return has_enough_ink(
+            self._strokes,
+            min_points=self.MIN_POINTS,
+            min_length_mm=self.MIN_INK_LENGTH_MM,
+            min_extent_mm=self.MIN_EXTENT_MM,
+            min_thickness_mm=self.MIN_THICKNESS_MM,
+        )
 
     def to_png(self) -> bytes:
         """The signature as PNG bytes: transparent background, cropped to the ink.
@@ -208,36 +161,13 @@ class SignaturePad(QWidget):
         """
         if not self.has_enough_ink():
             raise ValueError("the signature pad does not hold enough ink to be a signature")
-
-        pad = self._max_pen_width() / 2.0 + self.PNG_MARGIN
-        box = self.ink_bounds().adjusted(-pad, -pad, pad, pad)
-        scale = min(self.PNG_MAX_SCALE, self.PNG_MAX_WIDTH / box.width())
-        width = max(1, min(self.PNG_MAX_WIDTH, math.ceil(box.width() * scale)))
-        height = max(1, math.ceil(box.height() * scale))
-
-        image = QImage(width, height, QImage.Format.Format_ARGB32)
-        image.fill(Qt.GlobalColor.transparent)
-        dots_per_metre = round(96.0 * scale / 0.0254)
-        image.setDotsPerMeterX(dots_per_metre)
-        image.setDotsPerMeterY(dots_per_metre)
-
-        painter = QPainter(image)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.scale(scale, scale)
-            painter.translate(-box.left(), -box.top())
-            for stroke in self._strokes:
-                self._draw_stroke(painter, stroke)
-        finally:
-            painter.end()
-
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not image.save(buffer, "PNG"):
-            raise RuntimeError("could not encode the signature as PNG")
-        buffer.close()
-        return bytes(data.data())
+        return render_png(
+            self._strokes,
+            pen_width=self.PEN_WIDTH,
+            margin=self.PNG_MARGIN,
+            max_width=self.PNG_MAX_WIDTH,
+            max_scale=self.PNG_MAX_SCALE,
+        )
 
     # ------------------------------------------------------------- geometry
 
@@ -251,7 +181,7 @@ class SignaturePad(QWidget):
 
     def _begin_stroke(self, source: str, pos: QPointF, pressure: float | None = None) -> None:
         self._source = source
-        self._current = _Stroke(points=[QPointF(pos)], pressures=None if pressure is None else [pressure])
+        self._current = Stroke(points=[QPointF(pos)], pressures=None if pressure is None else [pressure])
         self._update_around(pos, pos)
 
     def _extend_stroke(self, pos: QPointF, pressure: float | None = None) -> None:
@@ -511,51 +441,8 @@ class SignaturePad(QWidget):
                 self.tr("Sign above this line"),
             )
 
-    def _pen(self, width: float) -> QPen:
-        pen = QPen(_INK, width)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        return pen
-
-    @classmethod
-    def _pressure_width(cls, pressure: float) -> float:
-        # Half pressure gives the nominal width; the range is about 0.35x to 1.65x.
-        return cls.PEN_WIDTH * (0.35 + 1.3 * pressure)
-
     def _max_pen_width(self) -> float:
-        return self._pressure_width(1.0)
+        return pressure_width(self.PEN_WIDTH, 1.0)
 
-    def _draw_stroke(self, painter: QPainter, stroke: _Stroke) -> None:
-        points = stroke.points
-        if not points:
-            return
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        pressures = stroke.pressures
-        if pressures is None or len(points) < 3:
-            width = self.PEN_WIDTH if pressures is None else self._pressure_width(max(pressures))
-            painter.setPen(self._pen(width))
-            if len(points) == 1:
-                painter.drawPoint(points[0])
-            else:
-                painter.drawPath(_smooth_path(points))
-            return
-
-        # Variable width: draw the same midpoint curves one piece at a time,
-        # each with the pressure of its control sample.  Round caps hide the seams.
-        n = len(points)
-        start = points[0]
-        for i in range(1, n):
-            path = QPainterPath(start)
-            if i == n - 1:
-                end = points[i]
-                path.lineTo(end)
-                width = self._pressure_width(pressures[i])
-            else:
-                end = _midpoint(points[i], points[i + 1])
-                if i == 1:
-                    path.lineTo(_midpoint(points[0], points[1]))
-                path.quadTo(points[i], end)
-                width = self._pressure_width(pressures[i])
-            painter.setPen(self._pen(width))
-            painter.drawPath(path)
-            start = end
+    def _draw_stroke(self, painter: QPainter, stroke: Stroke) -> None:
+        draw_stroke(painter, stroke, self.PEN_WIDTH)
