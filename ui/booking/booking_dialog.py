@@ -3,47 +3,26 @@
 Page 1 is the appointment, page 2 the consent step in the client's language, page 3 (at the desk
 only) the policy summary and the signature. Everything is saved by one call to
 ``services.appointments.book``, so the appointment, the consent events and the acknowledgment exist
-together or not at all.
-
-The identifiers of what is saved are made when the person first presses Save and kept for every
-later attempt: if a save reached the database but its answer was lost, pressing Save again is
-recognised by the service as the same booking and never doubles it.
+together or not at all; once saved, the dialog publishes one change naming what the booking recorded.
 """
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.enums import (
-    AppointmentKind,
-    AppointmentMode,
-    BookedVia,
-    Channel,
-    ConsentMethod,
-    Language,
-    Purpose,
-)
+from desktop.domain.age import age_on, consents_for_themselves
+from desktop.domain.enums import BookedVia, Channel, Purpose
 from desktop.domain.errors import ValidationError
 from desktop.domain.records import (
     Actor,
@@ -51,26 +30,24 @@ from desktop.domain.records import (
     BookingResult,
     ClientRecord,
     ConsentCapture,
-    ConsentChange,
     ConsentGrid,
     PolicyVersionRecord,
     SignatureCapture,
 )
-from desktop.paths import resource_path
 from desktop.services import Services
-from ui.booking.consent_step import ConsentStep, SignatureStep, error_label
+from ui.booking.appointment_page import AppointmentPage, next_quarter_hour
+from ui.booking.booking_request import SaveIds, booking_change, consent_capture
+from ui.booking.consent_step import ConsentStep
+from ui.booking.feedback import BANNER_ERROR, BANNER_INFO
+from ui.booking.policy_text import PolicyTextDialog, summary_text
+from ui.booking.signature_step import SignatureStep
 from ui.kit.errors import error_text
 from ui.kit.i18n import current_language, language_name
 from ui.kit.worker import TaskHandle, TaskRunner
 
-__all__ = ["AGE_OF_OWN_CONSENT", "AppointmentPage", "BookingDialog", "PolicyTextDialog", "next_quarter_hour"]
-
-#: Under this age a parent or tutor signs for the client (Quebec). The service applies the same rule
-#: and refuses a booking that breaks it; the dialog only says so before anyone tries.
-AGE_OF_OWN_CONSENT = 14
+__all__ = ["PAGE_APPOINTMENT", "PAGE_CONSENT", "PAGE_SIGNATURE", "BookingDialog"]
 
 PAGE_APPOINTMENT, PAGE_CONSENT, PAGE_SIGNATURE = range(3)
-FIELD_WIDTH = 320
 _FIELD_PAGES = {
     "starts_at": PAGE_APPOINTMENT,
     "booked_via": PAGE_APPOINTMENT,
@@ -80,182 +57,6 @@ _FIELD_PAGES = {
     "signature": PAGE_SIGNATURE,
     "refusal_note": PAGE_SIGNATURE,
 }
-_BANNER_ERROR = "background: #fdecea; color: #8a1c1c; border: 1px solid #e0a8a8; padding: 6px;"
-_BANNER_INFO = "background: #e8f0fe; color: #1a3d7c; border: 1px solid #a8bfe0; padding: 6px;"
-
-
-def next_quarter_hour(now: datetime) -> datetime:
-    """The first quarter hour strictly after ``now``, in the workstation's time zone."""
-    local = now.astimezone().replace(second=0, microsecond=0)
-    return local + timedelta(minutes=15 - local.minute % 15)
-
-
-def summary_text(policy: PolicyVersionRecord, language: Language) -> str:
-    """The plain-language summary shipped for this policy version, or the full text when none is."""
-    for candidate in (language, policy.language):
-        path = resource_path("policies", f"{policy.version}.summary.{candidate.value}.txt")
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
-    return policy.text
-
-
-@dataclass
-class _SaveIds:
-    """The identifiers given to a booking the first time Save is pressed, reused by every retry."""
-
-    appointment: uuid.UUID = field(default_factory=uuid.uuid4)
-    signature: uuid.UUID = field(default_factory=uuid.uuid4)
-    cells: dict[tuple[Purpose, Channel], uuid.UUID] = field(default_factory=dict)
-
-    def cell(self, purpose: Purpose, channel: Channel) -> uuid.UUID:
-        return self.cells.setdefault((purpose, channel), uuid.uuid4())
-
-
-class AppointmentPage(QWidget):
-    """When, what kind, in clinic or remote, and how the booking is being made."""
-
-    changed = Signal()
-
-    def __init__(self, default_start: datetime, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.when = QDateTimeEdit(self)
-        self.when.setObjectName("appointmentStart")
-        self.when.setAccessibleName(self.tr("Date and time of the appointment"))
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(default_start.timestamp())))
-        self.when_hint = QLabel(self)
-        self.when_hint.setObjectName("appointmentStartHint")
-        self.when_error = error_label(
-            self, "appointmentStartError", self.tr("Problem with the date and time")
-        )
-
-        self.kind = QComboBox(self)
-        self.kind.setObjectName("appointmentKind")
-        self.kind.setAccessibleName(self.tr("Kind of appointment"))
-        for kind, label in (
-            (AppointmentKind.CONSULTATION, self.tr("Consultation")),
-            (AppointmentKind.TREATMENT, self.tr("Treatment")),
-            (AppointmentKind.PROCEDURE, self.tr("Procedure")),
-        ):
-            self.kind.addItem(label, kind)
-
-        self.mode = QComboBox(self)
-        self.mode.setObjectName("appointmentMode")
-        self.mode.setAccessibleName(self.tr("In clinic or telemedicine"))
-        for mode, label in (
-            (AppointmentMode.IN_CLINIC, self.tr("In clinic")),
-            (AppointmentMode.TELEMEDICINE, self.tr("Telemedicine")),
-        ):
-            self.mode.addItem(label, mode)
-
-        # No default for how the booking is made: it decides how consent is recorded (verbally on the
-        # phone or signed at the desk), so the person must say it.
-        self.via_phone = QRadioButton(self.tr("By &phone"), self)
-        self.via_phone.setObjectName("bookedViaPhone")
-        self.via_phone.setAccessibleName(self.tr("Booked by phone"))
-        self.via_desk = QRadioButton(self.tr("At the &desk"), self)
-        self.via_desk.setObjectName("bookedViaDesk")
-        self.via_desk.setAccessibleName(self.tr("Booked at the desk"))
-        self._via_group = QButtonGroup(self)
-        self._via_group.addButton(self.via_phone)
-        self._via_group.addButton(self.via_desk)
-        self.via_error = error_label(self, "bookedViaError", self.tr("Problem with how the booking is made"))
-        via_row = QHBoxLayout()
-        via_row.addWidget(self.via_phone)
-        via_row.addWidget(self.via_desk)
-        via_row.addStretch(1)
-
-        # Short values in short boxes: a full-width date box is harder to read at a glance.
-        for widget in (self.when, self.kind, self.mode):
-            widget.setMaximumWidth(FIELD_WIDTH)
-        form = QFormLayout(self)
-        when_label = QLabel(self.tr("Date and &time:"), self)
-        when_label.setBuddy(self.when)
-        kind_label = QLabel(self.tr("&Kind:"), self)
-        kind_label.setBuddy(self.kind)
-        mode_label = QLabel(self.tr("&Mode:"), self)
-        mode_label.setBuddy(self.mode)
-        form.addRow(when_label, self.when)
-        form.addRow("", self.when_hint)
-        form.addRow("", self.when_error)
-        form.addRow(kind_label, self.kind)
-        form.addRow(mode_label, self.mode)
-        form.addRow(self.tr("Booked:"), via_row)
-        form.addRow("", self.via_error)
-
-        self.when.dateTimeChanged.connect(self._when_changed)
-        for signal in (self.kind.currentIndexChanged, self.mode.currentIndexChanged):
-            signal.connect(lambda *_: self.changed.emit())
-        self._via_group.buttonToggled.connect(lambda *_: self._via_changed())
-        self._when_changed()
-
-    def starts_at(self) -> datetime:
-        """The chosen local date and time as an aware UTC datetime."""
-        return datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
-
-    def booked_via(self) -> BookedVia | None:
-        if self.via_phone.isChecked():
-            return BookedVia.PHONE
-        if self.via_desk.isChecked():
-            return BookedVia.AT_DESK
-        return None
-
-    def draft(self, uid: uuid.UUID, via: BookedVia) -> AppointmentDraft:
-        return AppointmentDraft(
-            starts_at=self.starts_at(),
-            kind=AppointmentKind(self.kind.currentData()),
-            mode=AppointmentMode(self.mode.currentData()),
-            booked_via=via,
-            uid=uid,
-        )
-
-    def show_error(self, field: str, text: str) -> None:
-        label = self.when_error if field == "starts_at" else self.via_error
-        label.setText(text)
-        label.show()
-
-    def clear_errors(self) -> None:
-        for label in (self.when_error, self.via_error):
-            label.clear()
-            label.hide()
-
-    def set_inputs_enabled(self, enabled: bool) -> None:
-        for widget in (self.when, self.kind, self.mode, self.via_phone, self.via_desk):
-            widget.setEnabled(enabled)
-
-    def _when_changed(self) -> None:
-        self.when_hint.setText(QLocale().toString(self.when.dateTime(), "dddd d MMMM yyyy, HH:mm"))
-        self.when_error.hide()
-        self.changed.emit()
-
-    def _via_changed(self) -> None:
-        self.via_error.hide()
-        self.changed.emit()
-
-
-class PolicyTextDialog(QDialog):
-    """The full text of the policy version in force, read-only."""
-
-    def __init__(self, policy: PolicyVersionRecord, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(
-            self.tr("Privacy policy of {date} ({language})").format(
-                date=policy.effective_date.isoformat(), language=language_name(policy.language)
-            )
-        )
-        self.resize(760, 640)
-        self.text = QPlainTextEdit(self)
-        self.text.setObjectName("fullPolicyText")
-        self.text.setAccessibleName(self.tr("Full text of the privacy policy"))
-        self.text.setReadOnly(True)
-        self.text.setPlainText(policy.text)
-        close = QPushButton(self.tr("Close"), self)
-        close.setAutoDefault(False)
-        close.clicked.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
 
 
 class BookingDialog(QDialog):
@@ -279,15 +80,16 @@ class BookingDialog(QDialog):
         self._language = client.preferred_language
         self._key = ("booking", id(self))
         self._tasks: dict[str, TaskHandle] = {}
-        self._ids: _SaveIds | None = None
+        self._ids: SaveIds | None = None
         self._saving = False
         self._saved = False
         self._touched = False
         self._policy: PolicyVersionRecord | None = None
         self._show_policy_when_loaded = False
         today = services.clock.today()
-        self._age = client.age_on(today)
-        self._minor = self._age < AGE_OF_OWN_CONSENT
+        self._age = age_on(client.date_of_birth, today)
+        # The service refuses a booking that breaks the rule; the dialog only says so before anyone tries.
+        self._minor = not consents_for_themselves(client.date_of_birth, today)
 
         self.setWindowTitle(self.tr("Book an appointment — {client}").format(client=client.full_name))
         self.setObjectName("bookingDialog")
@@ -586,21 +388,12 @@ class BookingDialog(QDialog):
 
     def _prepare(self, via: BookedVia) -> tuple[AppointmentDraft, ConsentCapture, SignatureCapture | None]:
         if self._ids is None:
-            self._ids = _SaveIds()
+            self._ids = SaveIds()
         ids = self._ids
         draft = self.appointment_page.draft(ids.appointment, via)
-        choices = tuple(
-            ConsentChange(purpose, channel, granted, uid=ids.cell(purpose, channel))
-            for purpose, channel, granted in self.consent_step.changes()
-        )
-        signature = None
-        if via == BookedVia.PHONE:
-            method = ConsentMethod.VERBAL_PHONE
-        else:
-            signature = self.signature_step.capture(ids.signature)
-            # Answers given at the desk by a client who then refuses to sign are not signed answers.
-            method = ConsentMethod.VERBAL_IN_PERSON if signature.refused else ConsentMethod.SIGNED_AT_DESK
-        return draft, ConsentCapture(choices=choices, method=method, language=self._language), signature
+        signature = self.signature_step.capture(ids.signature) if via == BookedVia.AT_DESK else None
+        capture = consent_capture(ids, self.consent_step.changes(), via, signature, self._language)
+        return draft, capture, signature
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
@@ -615,6 +408,7 @@ class BookingDialog(QDialog):
     def _saved_ok(self, result: BookingResult) -> None:
         self._saved = True
         self._set_saving(False)
+        self._runner.changes.publish(booking_change(self._client.id, result), self)
         self.booked.emit(result)
         self.accept()
 
@@ -651,7 +445,7 @@ class BookingDialog(QDialog):
 
     def _show_banner(self, text: str, *, error: bool = True) -> None:
         self.banner.setText(text)
-        self.banner.setStyleSheet(_BANNER_ERROR if error else _BANNER_INFO)
+        self.banner.setStyleSheet(BANNER_ERROR if error else BANNER_INFO)
         self.banner.show()
 
     def banner_text(self) -> str:

@@ -31,14 +31,9 @@ from desktop.domain.errors import DatabaseUnavailableError
 from desktop.domain.records import ConsentCapture, ConsentChange
 from tests.ui import booking_fixtures
 from tests.ui.booking_fixtures import Desk, activate, draw_signature, draw_tick, type_text
-from ui.booking.booking_dialog import (
-    PAGE_APPOINTMENT,
-    PAGE_CONSENT,
-    PAGE_SIGNATURE,
-    BookingDialog,
-    PolicyTextDialog,
-    next_quarter_hour,
-)
+from ui.booking.appointment_page import next_quarter_hour
+from ui.booking.booking_dialog import PAGE_APPOINTMENT, PAGE_CONSENT, PAGE_SIGNATURE, BookingDialog
+from ui.booking.policy_text import PolicyTextDialog
 from ui.kit.signature_pad import SignaturePad
 
 desk = booking_fixtures.desk

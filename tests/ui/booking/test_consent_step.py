@@ -14,7 +14,9 @@ from desktop.domain.wording import consent_sentence, purpose_label
 from desktop.paths import resource_path
 from tests.ui import booking_fixtures
 from tests.ui.booking_fixtures import Desk
-from ui.booking.consent_step import ConsentStep, SignatureStep, summary_html
+from ui.booking.consent_step import ConsentStep
+from ui.booking.policy_text import summary_html
+from ui.booking.signature_step import SignatureStep
 
 desk = booking_fixtures.desk
 

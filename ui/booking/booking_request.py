@@ -1,0 +1,62 @@
+"""What one press of Save sends, and what it changed once saved.
+
+The identifiers of what is saved are made when the person first presses Save and kept for every
+later attempt: if a save reached the database but its answer was lost, pressing Save again is
+recognised by the service as the same booking and never doubles it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from desktop.domain.changes import ChangeSubject, DataChange
+from desktop.domain.enums import BookedVia, Channel, ConsentMethod, Language, Purpose
+from desktop.domain.records import BookingResult, ConsentCapture, ConsentChange, SignatureCapture
+
+__all__ = ["SaveIds", "booking_change", "consent_capture"]
+
+
+@dataclass
+class SaveIds:
+    """The identifiers given to a booking the first time Save is pressed, reused by every retry."""
+
+    appointment: uuid.UUID = field(default_factory=uuid.uuid4)
+    signature: uuid.UUID = field(default_factory=uuid.uuid4)
+    cells: dict[tuple[Purpose, Channel], uuid.UUID] = field(default_factory=dict)
+
+    def cell(self, purpose: Purpose, channel: Channel) -> uuid.UUID:
+        return self.cells.setdefault((purpose, channel), uuid.uuid4())
+
+
+def consent_capture(
+    ids: SaveIds,
+    answers: list[tuple[Purpose, Channel, bool]],
+    via: BookedVia,
+    signature: SignatureCapture | None,
+    language: Language,
+) -> ConsentCapture:
+    """The answers that differ from the record, and how they were given."""
+    choices = tuple(
+        ConsentChange(purpose, channel, granted, uid=ids.cell(purpose, channel))
+        for purpose, channel, granted in answers
+    )
+    if via == BookedVia.PHONE:
+        method = ConsentMethod.VERBAL_PHONE
+    elif signature is not None and signature.refused:
+        # Answers given at the desk by a client who then refuses to sign are not signed answers.
+        method = ConsentMethod.VERBAL_IN_PERSON
+    else:
+        method = ConsentMethod.SIGNED_AT_DESK
+    return ConsentCapture(choices=choices, method=method, language=language)
+
+
+def booking_change(client_id: int, result: BookingResult) -> DataChange:
+    """The one change a saved booking publishes: its appointment, and the consent answers and the
+    acknowledgment only when the booking recorded some."""
+    subjects = [ChangeSubject.APPOINTMENTS]
+    if result.consent_events:
+        subjects.append(ChangeSubject.CONSENT)
+    if result.acknowledgment is not None:
+        subjects.append(ChangeSubject.ACKNOWLEDGMENTS)
+    return DataChange.of(*subjects, client_id=client_id)

@@ -1,0 +1,275 @@
+"""At the desk, the last page of a booking: the client reads the policy summary, then signs it (or a
+representative does), or refuses to sign."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import Language, SignerCapacity
+from desktop.domain.records import SignatureCapture
+from ui.booking.feedback import ALERT_COLOUR, error_label
+from ui.booking.policy_text import summary_html
+from ui.kit.i18n import language_name
+from ui.kit.signature_pad import SignaturePad
+
+__all__ = ["SignatureStep"]
+
+
+class SignatureStep(QWidget):
+    """At the desk: the client reads the policy summary, then signs it (or a representative does),
+    or refuses to sign.
+
+    A client under the age of own consent cannot sign for themselves: the representative is chosen
+    and only a parent or a tutor may sign, as the service requires.
+    """
+
+    full_policy_requested = Signal()
+    changed = Signal()
+
+    def __init__(
+        self, language: Language, client_name: str, age: int, minor: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._language = language
+        self._client_name = client_name
+        self._minor = minor
+
+        # Left: what the client reads.
+        self.summary_title = QLabel(
+            self.tr("Privacy policy summary ({language})").format(language=language_name(language)), self
+        )
+        self.summary_title.setStyleSheet("font-weight: bold;")
+        self.summary_view = QTextBrowser(self)
+        self.summary_view.setObjectName("policySummary")
+        self.summary_view.setAccessibleName(self.tr("Privacy policy summary for the client to read"))
+        self.summary_view.setOpenLinks(False)
+        self.summary_view.setPlainText(self.tr("Loading the policy summary…"))
+        self.full_policy_button = QPushButton(self.tr("Show the &full policy…"), self)
+        self.full_policy_button.setObjectName("showFullPolicy")
+        self.full_policy_button.setAccessibleName(self.tr("Show the full text of the privacy policy"))
+        self.full_policy_button.setAutoDefault(False)
+        self.full_policy_button.clicked.connect(self.full_policy_requested)
+
+        left = QVBoxLayout()
+        left.addWidget(self.summary_title)
+        left.addWidget(self.summary_view, 1)
+        left.addWidget(self.full_policy_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        # Right: who signs, the pad, or the refusal.
+        self.client_signs = QRadioButton(self.tr("The &client signs"), self)
+        self.client_signs.setObjectName("signerClient")
+        self.client_signs.setAccessibleName(self.tr("The client signs"))
+        self.representative_signs = QRadioButton(self.tr("A &representative signs"), self)
+        self.representative_signs.setObjectName("signerRepresentative")
+        self.representative_signs.setAccessibleName(self.tr("A representative signs for the client"))
+        self._signer_group = QButtonGroup(self)
+        self._signer_group.addButton(self.client_signs)
+        self._signer_group.addButton(self.representative_signs)
+
+        self.representative_name = QLineEdit(self)
+        self.representative_name.setObjectName("representativeName")
+        self.representative_name.setAccessibleName(self.tr("Representative's full name"))
+        self.representative_name.setPlaceholderText(self.tr("Representative's full name"))
+        self.capacity = QComboBox(self)
+        self.capacity.setObjectName("representativeCapacity")
+        self.capacity.setAccessibleName(self.tr("Representative's capacity"))
+        capacities = [(SignerCapacity.PARENT, self.tr("Parent")), (SignerCapacity.TUTOR, self.tr("Tutor"))]
+        if not minor:
+            capacities.append((SignerCapacity.MANDATARY, self.tr("Mandatary")))
+        for capacity, label in capacities:
+            self.capacity.addItem(label, capacity)
+        self.signer_error = error_label(self, "signerError", self.tr("Problem with the signer"))
+
+        self.minor_note = QLabel(self)
+        self.minor_note.setObjectName("minorNote")
+        self.minor_note.setWordWrap(True)
+        self.minor_note.setStyleSheet(f"color: {ALERT_COLOUR}; font-weight: bold;")
+        self.minor_note.setText(
+            self.tr("The client is {age} years old: a parent or tutor must sign.").format(age=age)
+            if minor
+            else ""
+        )
+        self.minor_note.setVisible(minor)
+
+        self.pad = SignaturePad(self)
+        self.pad.setObjectName("signaturePad")
+        self.pad.setMinimumHeight(170)
+        self.undo_button = QPushButton(self.tr("&Undo stroke"), self)
+        self.undo_button.setAccessibleName(self.tr("Undo the last stroke of the signature"))
+        self.undo_button.setAutoDefault(False)
+        self.clear_button = QPushButton(self.tr("C&lear signature"), self)
+        self.clear_button.setAccessibleName(self.tr("Clear the signature"))
+        self.clear_button.setAutoDefault(False)
+        self.signature_error = error_label(self, "signatureError", self.tr("Problem with the signature"))
+
+        self.refuses = QCheckBox(self.tr("The client re&fuses to sign"), self)
+        self.refuses.setObjectName("refusesToSign")
+        self.refuses.setAccessibleName(self.tr("The client refuses to sign"))
+        self.refusal_note = QLineEdit(self)
+        self.refusal_note.setObjectName("refusalNote")
+        self.refusal_note.setAccessibleName(self.tr("Note about the refusal (optional)"))
+        self.refusal_note.setPlaceholderText(self.tr("Note about the refusal (optional)"))
+        self.refusal_note.setEnabled(False)
+
+        representative_row = QHBoxLayout()
+        representative_row.addWidget(self.representative_name, 2)
+        representative_row.addWidget(self.capacity, 1)
+        pad_buttons = QHBoxLayout()
+        pad_buttons.addWidget(self.undo_button)
+        pad_buttons.addWidget(self.clear_button)
+        pad_buttons.addStretch(1)
+
+        right = QVBoxLayout()
+        signer_title = QLabel(self.tr("Who signs"), self)
+        signer_title.setStyleSheet("font-weight: bold;")
+        right.addWidget(signer_title)
+        right.addWidget(self.minor_note)
+        right.addWidget(self.client_signs)
+        right.addWidget(self.representative_signs)
+        right.addLayout(representative_row)
+        right.addWidget(self.signer_error)
+        self.pad_title = QLabel(self)
+        self.pad_title.setStyleSheet("font-weight: bold; margin-top: 6px;")
+        right.addWidget(self.pad_title)
+        right.addWidget(self.pad, 1)
+        right.addLayout(pad_buttons)
+        right.addWidget(self.signature_error)
+        right.addWidget(self.refuses)
+        right.addWidget(self.refusal_note)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left, 5)
+        layout.addLayout(right, 4)
+
+        self.client_signs.setEnabled(not minor)
+        (self.representative_signs if minor else self.client_signs).setChecked(True)
+        self.client_signs.toggled.connect(self._signer_changed)
+        self.refuses.toggled.connect(self._refusal_changed)
+        self.undo_button.clicked.connect(self.pad.undo_last_stroke)
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.pad.changed.connect(self._ink_changed)
+        for edit in (self.representative_name, self.refusal_note):
+            edit.textEdited.connect(lambda _t: self.changed.emit())
+        self._signer_changed()
+        self._ink_changed()
+
+    # ------------------------------------------------------------------ API
+
+    def set_summary(self, text: str) -> None:
+        self.summary_view.setHtml(summary_html(text))
+
+    @property
+    def refused(self) -> bool:
+        return self.refuses.isChecked()
+
+    def signer_capacity(self) -> SignerCapacity:
+        if self.client_signs.isChecked():
+            return SignerCapacity.CLIENT
+        return SignerCapacity(self.capacity.currentData())
+
+    def local_problems(self) -> dict[str, str]:
+        """What can be told before saving: an unreadable signature, a representative without a name."""
+        problems: dict[str, str] = {}
+        if self.signer_capacity() != SignerCapacity.CLIENT and not self.representative_name.text().strip():
+            problems["signer_name"] = self.tr("Enter the representative's full name.")
+        if not self.refused and self.pad.is_empty():
+            problems["signature"] = self.tr(
+                "Nothing is signed yet: have the pad signed, or tick “The client refuses to sign”."
+            )
+        elif not self.refused and not self.pad.has_enough_ink():
+            problems["signature"] = self.tr(
+                "The signature is too small or too short to be kept. Clear it and ask for the usual "
+                "signature, or tick “The client refuses to sign”."
+            )
+        return problems
+
+    def capture(self, uid: UUID) -> SignatureCapture:
+        """The signature (or refusal) as typed and drawn now; call only without local problems."""
+        capacity = self.signer_capacity()
+        return SignatureCapture(
+            signer_capacity=capacity,
+            signer_name="" if capacity == SignerCapacity.CLIENT else self.representative_name.text(),
+            signature_png=None if self.refused else self.pad.to_png(),
+            refused=self.refused,
+            refusal_note=self.refusal_note.text() if self.refused else "",
+            language=self._language,
+            uid=uid,
+        )
+
+    def clear_errors(self) -> None:
+        for label in (self.signer_error, self.signature_error):
+            label.clear()
+            label.hide()
+
+    def show_error(self, field: str, text: str) -> bool:
+        """Show a problem beside its input; False when the field is not on this page."""
+        label = {
+            "signer_name": self.signer_error,
+            "signer_capacity": self.signer_error,
+            "signature": self.signature_error,
+            "refusal_note": self.signature_error,
+        }.get(field)
+        if label is None:
+            return False
+        label.setText(text if not label.text() else f"{label.text()}\n{text}")
+        label.show()
+        return True
+
+    def focus_field(self, field: str) -> None:
+        target = {
+            "signer_name": self.representative_name,
+            "signer_capacity": self.capacity,
+            "signature": self.pad,
+            "refusal_note": self.refusal_note,
+        }.get(field, self.pad)
+        target.setFocus()
+
+    def set_inputs_enabled(self, enabled: bool) -> None:
+        for widget in (self.client_signs, self.representative_signs, self.refuses, self.full_policy_button):
+            widget.setEnabled(enabled)
+        self.client_signs.setEnabled(enabled and not self._minor)
+        self._signer_changed(enabled=enabled)
+        self._refusal_changed(enabled=enabled)
+
+    # ------------------------------------------------------------ internals
+
+    def _signer_changed(self, *_args: object, enabled: bool = True) -> None:
+        representative = not self.client_signs.isChecked()
+        self.representative_name.setEnabled(enabled and representative)
+        self.capacity.setEnabled(enabled and representative)
+        if representative:
+            self.pad_title.setText(self.tr("Signature of the representative"))
+        else:
+            self.pad_title.setText(self.tr("Signature of {client}").format(client=self._client_name))
+        self.changed.emit()
+
+    def _refusal_changed(self, *_args: object, enabled: bool = True) -> None:
+        # The ink stays on the pad when the refusal is ticked, so unticking it loses nothing.
+        refused = self.refuses.isChecked()
+        self.refusal_note.setEnabled(enabled and refused)
+        for widget in (self.pad, self.undo_button, self.clear_button):
+            widget.setEnabled(enabled and not refused)
+        if refused:
+            self.signature_error.hide()
+        self.changed.emit()
+
+    def _ink_changed(self) -> None:
+        self.signature_error.hide()
+        self.signature_error.clear()
+        self.changed.emit()
