@@ -110,6 +110,8 @@ class ConsentsTab(QWidget):
         self.grid_state.setObjectName("tabState")
         self.grid_state.setWordWrap(True)
 
+        self.history_state = QLabel(self)
+        self.history_state.setObjectName("tabState")
         self.history_model: PagedTableModel[ConsentEventRecord] = PagedTableModel(
             history_columns(),
             runner,
@@ -131,8 +133,6 @@ class ConsentsTab(QWidget):
         self.history_view.horizontalHeader().setStretchLastSection(True)
         self.history_view.setWordWrap(False)
         self.history_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.history_state = QLabel(self)
-        self.history_state.setObjectName("tabState")
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)

@@ -151,7 +151,8 @@ class FlowLayout(QLayout):
     def _arrange(self, rect: QRect, *, apply: bool) -> int:
         x, y, line_height = rect.x(), rect.y(), 0
         for item in self._items:
-            if item.widget() is not None and item.widget().isHidden():
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
                 continue
             hint = item.sizeHint()
             if x > rect.x() and x + hint.width() > rect.right() + 1:
@@ -221,8 +222,9 @@ class ClientHeader(QFrame):
             self.tr("Phone <b>{phone}</b>"),
         ]
         # Each fact stays on one line; the line breaks, if the pane is narrow, fall between facts.
-        facts = " &nbsp;·&nbsp; ".join(fact.format(**values).replace(" ", "&nbsp;") for fact in facts)
-        self.facts_label.setText(facts)
+        self.facts_label.setText(
+            " &nbsp;·&nbsp; ".join(fact.format(**values).replace(" ", "&nbsp;") for fact in facts)
+        )
         self.facts_label.setAccessibleName(
             self.tr("Age {age}, born {born}, file number {file}, language {language}, phone {phone}").format(
                 **values

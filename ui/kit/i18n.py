@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -51,7 +52,7 @@ _current = SOURCE_LANGUAGE
 _installed: list[QTranslator] = []
 
 
-def translation_file(language: Language):  # type: ignore[no-untyped-def]
+def translation_file(language: Language) -> Path:
     return resource_path("translations", f"frontdesk_{language.value}.qm")
 
 
