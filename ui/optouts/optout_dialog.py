@@ -38,7 +38,7 @@ from desktop.domain.records import Actor, ClientRecord, ClientSummary, OptOutDra
 from desktop.domain.wording import channel_label, purpose_label
 from desktop.services import Services
 from ui.booking.consent_step import error_label
-from ui.kit.client_picker import ClientPicker, client_line
+from ui.kit.client_search import ClientSearch, client_line
 from ui.kit.errors import error_text
 from ui.kit.i18n import current_language
 from ui.kit.worker import TaskHandle, TaskRunner
@@ -129,7 +129,7 @@ class OptOutDialog(QDialog):
         request_box = self._build_request_box()
         scope_box = self._build_scope_box()
         client_box = QGroupBox(self.tr("Client file"), self)
-        self.picker = ClientPicker(services, actor, runner, client, parent=client_box)
+        self.picker = ClientSearch(services, actor, runner, client_box, picking=True, client=client)
         self.client_error = error_label(client_box, "clientError", self.tr("Problem with the client file"))
         client_layout = QVBoxLayout(client_box)
         client_layout.addWidget(self.picker)
@@ -332,8 +332,8 @@ class OptOutDialog(QDialog):
             self.requester_phone,
             self.requester_email,
             self.note,
-            self.picker.search_edit,
-            self.picker.results_list,
+            self.picker.field,
+            self.picker.table,
             self.picker.clear_button,
             self.preset_promotional,
             *self.purpose_boxes.values(),

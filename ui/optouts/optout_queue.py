@@ -31,7 +31,7 @@ from desktop.domain.business_days import is_business_day
 from desktop.domain.records import Actor, ClientSummary, OptOutRecord
 from desktop.domain.wording import via_label
 from desktop.services import Services
-from ui.kit.client_picker import ClientPickerDialog, client_line
+from ui.kit.client_search import ClientPickerDialog, client_line
 from ui.kit.errors import error_text
 from ui.kit.i18n import current_language
 from ui.kit.worker import TaskHandle, TaskRunner

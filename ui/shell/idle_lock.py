@@ -4,8 +4,8 @@
 anywhere in FrontDesk restarts its timer; when the timer runs out (``idle_lock_minutes`` of the
 security settings, 5 by default) it emits :attr:`IdleWatcher.idle` and the window locks.
 
-:class:`LockScreen` replaces everything the window shows. It asks for a username and a password and
-checks them with ``services.staff.authenticate`` on a worker thread, so wrong passwords count towards
+:class:`LockScreen` replaces everything the window shows. It asks for a username and a password in the
+same :class:`~ui.shell.sign_in_form.SignInForm` as the sign-in dialog, so wrong passwords count towards
 the account's lock-out like at sign-in. The window decides what a successful sign-in means: the same
 person gets their session back as they left it; another person gets their own window (see
 :mod:`ui.shell.sessions`).
@@ -20,22 +20,19 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.errors import AccountLockedError
 from desktop.domain.records import Actor
 from desktop.services import Services
 from desktop.settings import load_settings
-from ui.kit.errors import error_text
 from ui.kit.forms import em
 from ui.kit.worker import TaskRunner
+from ui.shell.sign_in_form import SignInForm
 
 __all__ = ["ACTIVITY_EVENTS", "IdleWatcher", "LockScreen", "idle_lock_minutes"]
 
@@ -165,10 +162,6 @@ class LockScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("lockScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._services = services
-        self._runner = runner
-        self._workstation = workstation
-        self._busy = False
 
         self.card = QFrame(self)
         self.card.setObjectName("lockCard")
@@ -189,34 +182,21 @@ class LockScreen(QWidget):
         self.others.setTextFormat(Qt.TextFormat.PlainText)
         self.others.hide()
 
-        self.username = QLineEdit(self.card)
-        self.username.setObjectName("lockUsername")
-        self.username.setMaxLength(64)
-        self.username.setAccessibleName(self.tr("Username"))
-        self.password = QLineEdit(self.card)
-        self.password.setObjectName("lockPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setMaxLength(1024)
-        self.password.setAccessibleName(self.tr("Password"))
-        username_label = QLabel(self.tr("&Username"), self.card)
-        username_label.setBuddy(self.username)
-        password_label = QLabel(self.tr("&Password"), self.card)
-        password_label.setBuddy(self.password)
-        form = QFormLayout()
-        form.addRow(username_label, self.username)
-        form.addRow(password_label, self.password)
-
-        self.error = QLabel(self.card)
-        self.error.setObjectName("loginError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setAccessibleName(self.tr("Sign-in problem"))
-        self.error.hide()
+        self.form = SignInForm(
+            services,
+            runner,
+            workstation,
+            self.card,
+            button_text=self.tr("&Unlock"),
+            busy_text=self.tr("Checking…"),
+            busy_message=self.tr("Checking the password…"),
+        )
+        self.form.signed_in.connect(self.signed_in)
+        self.username, self.password, self.error = self.form.username, self.form.password, self.form.error
 
         self.buttons = QDialogButtonBox(self.card)
-        self.unlock_button = self.buttons.addButton(
-            self.tr("&Unlock"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.unlock_button = self.form.button
+        self.buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
@@ -226,18 +206,17 @@ class LockScreen(QWidget):
         )
         self.quit_button.setObjectName("lockQuitButton")
         self.quit_button.setAccessibleName(self.tr("Quit FrontDesk"))
-        self.unlock_button.clicked.connect(self.sign_in)
         self.quit_button.clicked.connect(self.quit_requested)
+        # Not a dialog: no default button answers Enter, so the fields do.
         self.username.returnPressed.connect(self.password.setFocus)
-        self.password.returnPressed.connect(self.sign_in)
+        self.password.returnPressed.connect(self.form.sign_in)
 
         card_layout = QVBoxLayout(self.card)
         card_layout.setContentsMargins(em(self, 2), em(self, 1.5), em(self, 2), em(self, 1.5))
         card_layout.setSpacing(em(self, 0.6))
         card_layout.addWidget(self.title)
         card_layout.addWidget(self.explanation)
-        card_layout.addLayout(form)
-        card_layout.addWidget(self.error)
+        card_layout.addWidget(self.form)
         card_layout.addWidget(self.buttons)
         card_layout.addWidget(self.others)
         # A fixed width lets the wrapped sentences take the height they need.
@@ -255,17 +234,9 @@ class LockScreen(QWidget):
         QWidget.setTabOrder(self.password, self.unlock_button)
         QWidget.setTabOrder(self.unlock_button, self.quit_button)
 
-    # ------------------------------------------------------------ showing
-
     def prepare(self, owner: Actor, locked_at: datetime, others: list[str]) -> None:
         """Clear what a previous attempt left and say whose session is behind the screen."""
-        self._busy = False
-        self.unlock_button.setEnabled(True)
-        self.unlock_button.setText(self.tr("&Unlock"))
-        self.username.setText(owner.username)
-        self.password.clear()
-        self.error.clear()
-        self.error.hide()
+        self.form.reset(owner.username)
         self.explanation.setText(
             self.tr(
                 "{name}'s session, locked at {time}.\n\n"
@@ -282,50 +253,9 @@ class LockScreen(QWidget):
     def focus_password(self) -> None:
         self.password.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # ------------------------------------------------------------ signing in
-
     @property
     def is_busy(self) -> bool:
-        return self._busy
-
-    def sign_in(self) -> None:
-        if self._busy:
-            return
-        username, password = self.username.text().strip(), self.password.text()
-        if not username or not password:
-            self.show_error(self.tr("Type your username and your password."))
-            (self.username if not username else self.password).setFocus()
-            return
-        services, workstation = self._services, self._workstation
-        self._set_busy(True)
-        self._runner.submit(
-            lambda: services.staff.authenticate(username, password, workstation),
-            on_success=self._accepted,
-            on_failure=self._refused,
-            key=("unlock", id(self)),
-            busy_message=self.tr("Checking the password…"),
-        )
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.unlock_button.setEnabled(not busy)
-        self.unlock_button.setText(self.tr("Checking…") if busy else self.tr("&Unlock"))
-
-    def _accepted(self, actor: Actor) -> None:
-        self._set_busy(False)
-        self.password.clear()
-        self.error.hide()
-        self.signed_in.emit(actor)
-
-    def _refused(self, error: BaseException) -> None:
-        self._set_busy(False)
-        message = error_text(error)
-        if isinstance(error, AccountLockedError):
-            message += " " + self.tr("A manager can unlock the account by resetting its password.")
-        self.show_error(message)
-        self.password.clear()
-        self.password.setFocus()
+        return self.form.is_busy
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
+        self.form.show_error(message)

@@ -1,8 +1,7 @@
-"""Signing in, and creating the first manager account on a brand-new database.
+"""Signing in at start-up, and creating the first manager account on a brand-new database.
 
-Checking a password takes a noticeable moment (argon2 is slow on purpose), so it runs through the task
-runner like every other service call. A refused sign-in keeps the username, clears the password and
-says why in the person's language.
+The username and password are checked by :class:`ui.shell.sign_in_form.SignInForm`, the same form as
+the lock screen's; the first manager's account is created off the GUI thread like every service call.
 """
 
 from __future__ import annotations
@@ -22,14 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.demo import DemoAccount
-from desktop.domain.errors import AccountLockedError, ValidationError
+from desktop.demo_accounts import DemoAccount
+from desktop.domain.errors import ValidationError
 from desktop.domain.records import Actor, StaffRecord
 from desktop.services import Services
 from ui.kit.errors import error_text, field_messages
 from ui.kit.forms import InlineErrors, em, make_error_label
 from ui.kit.i18n import current_language, role_label
 from ui.kit.worker import TaskRunner
+from ui.shell.sign_in_form import SignInForm
 
 __all__ = ["FirstManagerDialog", "LoginDialog"]
 
@@ -70,46 +70,31 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("FrontDesk — Sign in"))
-        self._services = services
         self._runner = runner
-        self._workstation = workstation
-        self._busy = False
         self.actor: Actor | None = None
 
         title = QLabel(self.tr("Sign in to FrontDesk"), self)
         title.setObjectName("dialogTitle")
-        self.username = QLineEdit(username, self)
-        self.username.setMaxLength(64)
-        self.username.setAccessibleName(self.tr("Username"))
-        self.username.setObjectName("loginUsername")
-        self.password = _password_field(self)
-        self.password.setAccessibleName(self.tr("Password"))
-        self.password.setObjectName("loginPassword")
-        username_label = QLabel(self.tr("&Username"), self)
-        username_label.setBuddy(self.username)
-        password_label = QLabel(self.tr("&Password"), self)
-        password_label.setBuddy(self.password)
-
-        self.error = QLabel(self)
-        self.error.setObjectName("loginError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Sign-in problem"))
-        self.error.hide()
-
-        form = QFormLayout()
-        form.addRow(username_label, self.username)
-        form.addRow(password_label, self.password)
+        self.form = SignInForm(
+            services,
+            runner,
+            workstation,
+            self,
+            button_text=self.tr("&Sign in"),
+            busy_text=self.tr("Signing in…"),
+            busy_message=self.tr("Signing in…"),
+        )
+        self.form.username.setText(username)
+        self.form.signed_in.connect(self._signed_in)
+        self.username, self.password, self.error = self.form.username, self.form.password, self.form.error
 
         self.buttons = QDialogButtonBox(self)
-        self.sign_in_button = self.buttons.addButton(
-            self.tr("&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.sign_in_button = self.form.button
+        self.buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setAccessibleName(self.tr("Sign in"))
         self.sign_in_button.setDefault(True)
         self.quit_button = self.buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.sign_in_button.clicked.connect(self.sign_in)
         self.quit_button.clicked.connect(self.reject)
 
         where = QLabel(
@@ -123,8 +108,7 @@ class LoginDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
+        layout.addWidget(self.form)
         layout.addWidget(self.buttons)
         self.demo_buttons: list[QPushButton] = []
         if demo_accounts:
@@ -162,48 +146,10 @@ class LoginDialog(QDialog):
         self.password.setText(account.password)
         self.sign_in_button.setFocus()
 
-    def sign_in(self) -> None:
-        if self._busy:
-            return
-        username, password = self.username.text().strip(), self.password.text()
-        if not username or not password:
-            self._show_error(self.tr("Type your username and your password."))
-            (self.username if not username else self.password).setFocus()
-            return
-        services, workstation = self._services, self._workstation
-        self._set_busy(True)
-        self._runner.submit(
-            lambda: services.staff.authenticate(username, password, workstation),
-            on_success=self._signed_in,
-            on_failure=self._refused,
-            key="sign-in",
-            busy_message=self.tr("Signing in…"),
-        )
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.sign_in_button.setEnabled(not busy)
-        self.sign_in_button.setText(self.tr("Signing in…") if busy else self.tr("&Sign in"))
-
     def _signed_in(self, actor: Actor) -> None:
-        self._set_busy(False)
         self.actor = actor
-        self.password.clear()
         self.signed_in.emit(actor)
         self.accept()
-
-    def _refused(self, error: BaseException) -> None:
-        self._set_busy(False)
-        message = error_text(error)
-        if isinstance(error, AccountLockedError):
-            message += " " + self.tr("A manager can unlock the account by resetting its password.")
-        self._show_error(message)
-        self.password.clear()
-        self.password.setFocus()
-
-    def _show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
 
 
 class FirstManagerDialog(QDialog):

@@ -191,10 +191,10 @@ def test_matching_with_the_client_picker(qtbot, desk):
     desk.new_client("Tremblay", "Léa")
     dialog = open_dialog(qtbot, desk)
     picker = dialog.picker
-    type_text(picker.search_edit, "coté")
+    type_text(picker.field, "coté")
     qtbot.waitUntil(lambda: len(picker.results()) == 1, timeout=3000)
     with qtbot.waitSignal(picker.picked, timeout=2000):
-        QTest.keyClick(picker.search_edit, Qt.Key.Key_Return)
+        QTest.keyClick(picker.field, Qt.Key.Key_Return)
     assert dialog.matched_client().id == client.id
     assert "Côté, Zoé" in picker.picked_label.text()
     picker.clear_button.click()

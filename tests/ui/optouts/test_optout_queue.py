@@ -12,7 +12,7 @@ from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, ConsentMethod, L
 from desktop.domain.records import ConsentCapture, ConsentChange, OptOutDraft
 from tests.ui import booking_fixtures
 from tests.ui.booking_fixtures import Desk, activate
-from ui.kit.client_picker import ClientPickerDialog
+from ui.kit.client_search import ClientPickerDialog
 from ui.optouts.optout_queue import PAGE_SIZE, OptOutQueueWindow, PendingOptOutModel, business_days_left
 
 desk = booking_fixtures.desk
@@ -139,10 +139,10 @@ def test_match_then_process_withdraws_consent_and_leaves_the_queue(qtbot, desk):
     dialog = window.findChild(ClientPickerDialog, "matchClientDialog")
     assert dialog is not None and dialog.isVisible()
     # The search starts from the name the requester gave.
-    assert dialog.picker.search_edit.text() == "Zoé Côté"
+    assert dialog.picker.field.text() == "Zoé Côté"
     desk.settle()
     assert [c.id for c in dialog.picker.results()] == [client.id]
-    QTest.keyClick(dialog.picker.search_edit, Qt.Key.Key_Return)
+    QTest.keyClick(dialog.picker.field, Qt.Key.Key_Return)
     assert dialog.chosen().id == client.id
     dialog.accept()
     desk.settle()

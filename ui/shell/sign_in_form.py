@@ -1,0 +1,134 @@
+"""The one sign-in form: username, password, what went wrong, and the check itself.
+
+Used by the sign-in dialog at start-up and by the lock screen. Checking a password takes a noticeable
+moment (argon2 is slow on purpose), so ``services.staff.authenticate`` runs through the task runner
+like every other service call; wrong passwords count towards the account's lock-out wherever they are
+typed. A refused sign-in keeps the username, clears the password and says why in the person's
+language. The host places :attr:`SignInForm.button` among its own buttons.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from desktop.domain.errors import AccountLockedError
+from desktop.domain.records import Actor
+from desktop.services import Services
+from ui.kit.errors import error_text
+from ui.kit.worker import TaskRunner
+
+__all__ = ["SignInForm"]
+
+
+class SignInForm(QWidget):
+    """Emits :attr:`signed_in` with the Actor once a username and its password were right."""
+
+    signed_in = Signal(object)
+
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        workstation: str,
+        parent: QWidget | None = None,
+        *,
+        button_text: str,
+        busy_text: str,
+        busy_message: str,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInForm")
+        self._services = services
+        self._runner = runner
+        self._workstation = workstation
+        self._button_text = button_text
+        self._busy_text = busy_text
+        self._busy_message = busy_message
+        self._busy = False
+
+        self.username = QLineEdit(self)
+        self.username.setObjectName("signInUsername")
+        self.username.setMaxLength(64)
+        self.username.setAccessibleName(self.tr("Username"))
+        self.password = QLineEdit(self)
+        self.password.setObjectName("signInPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaxLength(1024)
+        self.password.setAccessibleName(self.tr("Password"))
+        username_label = QLabel(self.tr("&Username"), self)
+        username_label.setBuddy(self.username)
+        password_label = QLabel(self.tr("&Password"), self)
+        password_label.setBuddy(self.password)
+
+        self.error = QLabel(self)
+        self.error.setObjectName("loginError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Sign-in problem"))
+        self.error.hide()
+
+        self.button = QPushButton(button_text)
+        self.button.clicked.connect(self.sign_in)
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(username_label, self.username)
+        form.addRow(password_label, self.password)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+
+    @property
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def reset(self, username: str) -> None:
+        """Clear what a previous attempt left, ``username`` filled in."""
+        self._set_busy(False)
+        self.username.setText(username)
+        self.password.clear()
+        self.show_error("")
+
+    def sign_in(self) -> None:
+        if self._busy:
+            return
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.show_error(self.tr("Type your username and your password."))
+            (self.username if not username else self.password).setFocus()
+            return
+        services, workstation = self._services, self._workstation
+        self._set_busy(True)
+        self._runner.submit(
+            lambda: services.staff.authenticate(username, password, workstation),
+            on_success=self._accepted,
+            on_failure=self._refused,
+            key=("sign-in", id(self)),
+            busy_message=self._busy_message,
+        )
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.button.setEnabled(not busy)
+        self.button.setText(self._busy_text if busy else self._button_text)
+
+    def _accepted(self, actor: Actor) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.show_error("")
+        self.signed_in.emit(actor)
+
+    def _refused(self, error: BaseException) -> None:
+        self._set_busy(False)
+        message = error_text(error)
+        if isinstance(error, AccountLockedError):
+            message += " " + self.tr("A manager can unlock the account by resetting its password.")
+        self.show_error(message)
+        self.password.clear()
+        self.password.setFocus()
