@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.conftest import TIMEOUT_MS, sign_in, wait_idle
+from ui.admin.account_forms import ChangePasswordDialog, NewAccountDialog
 from ui.admin.export_dialog import ExportDialog
 from ui.admin.reports_window import ReportsWindow
-from ui.admin.staff_dialog import ChangePasswordDialog, NewAccountDialog, StaffDialog
+from ui.admin.staff_dialog import StaffDialog
 from ui.documents.pdf_preview import PdfPreviewDialog
 from ui.shell.idle_lock import LockScreen
 

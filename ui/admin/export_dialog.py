@@ -14,14 +14,12 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,32 +29,31 @@ from desktop.domain.enums import Channel, Purpose
 from desktop.domain.records import Actor, ExportResult
 from desktop.domain.wording import channel_label, purpose_label
 from desktop.services import Services
-from ui.kit.errors import error_text
 from ui.kit.forms import em, fit_height
 from ui.kit.i18n import current_language
-from ui.kit.worker import TaskHandle, TaskRunner
+from ui.kit.job_dialog import JobDialog
+from ui.kit.worker import TaskRunner
 
 __all__ = ["ExportDialog"]
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobDialog):
     exported = Signal(object)
     """The ExportResult of a finished export."""
-    status_message = Signal(str)
 
     def __init__(
         self, services: Services, actor: Actor, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, "export", parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export a contact list"))
         self.setModal(False)
         self._services = services
         self._actor = actor
-        self._runner = runner
-        self._task: TaskHandle | None = None
         self._path_edited = False
-        self.result: ExportResult | None = None
+        # Shadows QDialog.result() on purpose: callers read the finished export here, and Qt calls the
+        # C++ result() only, never this attribute.
+        self.result: ExportResult | None = None  # type: ignore[assignment]
         language = current_language()
 
         explanation = QLabel(
@@ -104,17 +101,9 @@ class ExportDialog(QDialog):
             label.setBuddy(field)
             form.addRow(label, editor)
 
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(self.tr("Export in progress"))
-        self.progress.hide()
-        self.outcome = QLabel(self)
-        self.outcome.setObjectName("exportOutcome")
-        self.outcome.setWordWrap(True)
-        self.outcome.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = self.make_progress_bar(self.tr("Export in progress"))
+        self.outcome = self.make_outcome_label("exportOutcome", self.tr("Export result"))
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.outcome.setAccessibleName(self.tr("Export result"))
 
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(
@@ -127,6 +116,9 @@ class ExportDialog(QDialog):
         self.close_button.setAccessibleName(self.tr("Close"))
         self.export_button.clicked.connect(self.export)
         self.close_button.clicked.connect(self.reject)
+        self.jobs.disable_while_running(
+            self.purpose, self.channel, self.path, self.browse_button, self.export_button
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
@@ -185,12 +177,8 @@ class ExportDialog(QDialog):
 
     # ------------------------------------------------------------ exporting
 
-    @property
-    def is_running(self) -> bool:
-        return self._task is not None
-
     def export(self) -> None:
-        if self._task is not None:
+        if self.is_running:
             return
         text = self.path.text().strip()
         if not text:
@@ -208,24 +196,14 @@ class ExportDialog(QDialog):
             return
         purpose, channel = self.chosen()
         services, actor = self._services, self._actor
-        self._set_running(True)
-        self.outcome.setText(self.tr("Exporting…"))
-        self._task = self._runner.submit(
+        self.run_job(
             lambda: services.exports.export_contacts(actor, purpose, channel, target),
-            on_success=self._exported,
-            on_failure=self._failed,
-            key=("export", id(self)),
+            self._exported,
             busy_message=self.tr("Exporting the contact list…"),
+            running_text=self.tr("Exporting…"),
         )
 
-    def _set_running(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        for widget in (self.purpose, self.channel, self.path, self.browse_button, self.export_button):
-            widget.setEnabled(not running)
-
     def _exported(self, result: ExportResult) -> None:
-        self._task = None
-        self._set_running(False)
         self.result = result
         lines = [
             self.tr("%n client(s) written to {path}.", "", result.row_count).format(path=result.path),
@@ -248,22 +226,6 @@ class ExportDialog(QDialog):
                     result.unmatched_pending_requests,
                 )
             )
-        self.outcome.setText("\n".join(lines))
-        fit_height(self)
+        self.show_outcome("\n".join(lines))
         self.status_message.emit(lines[0])
         self.exported.emit(result)
-
-    def _failed(self, error: BaseException) -> None:
-        self._task = None
-        self._set_running(False)
-        message = error_text(error)
-        self.outcome.setText(message)
-        fit_height(self)
-        self.status_message.emit(message)
-
-    def done(self, result: int) -> None:
-        if self._task is not None:
-            # The export goes on to its end (it writes the audit record); only its display is dropped.
-            self._task.cancel()
-            self._task = None
-        super().done(result)

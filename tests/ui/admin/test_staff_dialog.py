@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.enums import Role
 from desktop.domain.errors import AuthenticationError
 from tests.conftest import STAFF, TEST_PASSWORD, WORKSTATION
 from tests.ui.conftest import TIMEOUT_MS, off_gui, sign_in, wait_idle
-from ui.admin.staff_dialog import ChangePasswordDialog, NewAccountDialog, ResetPasswordDialog, StaffDialog
+from ui.admin.account_forms import ChangePasswordDialog, NewAccountDialog, ResetPasswordDialog
+from ui.admin.staff_dialog import StaffDialog
 
 NEW_PASSWORD = "Nouveau-mot-2026"
 
@@ -157,3 +159,54 @@ def test_a_receptionist_is_refused_the_list(qtbot, gui_services, desk, runner):
     assert "does not allow" in dialog.state.text()
     assert dialog.records() == []
     dialog.close()
+
+
+def recorded_changes(runner) -> list[tuple[DataChange, object]]:
+    seen: list[tuple[DataChange, object]] = []
+    runner.changes.changed.connect(lambda change, source: seen.append((change, source)))
+    return seen
+
+
+def test_saving_an_account_publishes_one_staff_change(qtbot, staff_dialog, runner):
+    seen = recorded_changes(runner)
+    select(staff_dialog, "accueil")
+    qtbot.mouseClick(staff_dialog.active_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, runner)
+    assert [(change.touches(ChangeSubject.STAFF), source) for change, source in seen] == [
+        (True, staff_dialog)
+    ]
+
+    seen.clear()
+    staff_dialog.new_account()
+    form = staff_dialog.child_dialog
+    form.username.setText("julie.roy")
+    form.full_name.setText("Julie Roy")
+    form.password.setText(NEW_PASSWORD)
+    form.password_again.setText(NEW_PASSWORD)
+    qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: staff_dialog.child_dialog is None, timeout=TIMEOUT_MS)
+    wait_idle(qtbot, runner)
+    assert len(seen) == 1 and seen[0][0].touches(ChangeSubject.STAFF)
+
+
+def test_a_staff_change_published_elsewhere_reloads_the_list(
+    qtbot, staff_dialog, gui_services, manager, runner
+):
+    off_gui(
+        lambda: gui_services.staff.create(manager, "marc.roy", "Marc Roy", Role.RECEPTIONIST, NEW_PASSWORD)
+    )
+    assert "marc.roy" not in [r.username for r in staff_dialog.records()]
+    runner.changes.publish(DataChange.of(ChangeSubject.STAFF))
+    qtbot.waitUntil(lambda: "marc.roy" in [r.username for r in staff_dialog.records()], timeout=TIMEOUT_MS)
+
+
+def test_changes_about_other_subjects_leave_the_list_alone(
+    qtbot, monkeypatch, staff_dialog, gui_services, runner
+):
+    calls: list[object] = []
+    real_list = gui_services.staff.list
+    monkeypatch.setattr(gui_services.staff, "list", lambda actor: calls.append(actor) or real_list(actor))
+    runner.changes.publish(DataChange.of(ChangeSubject.CONSENT, client_id=7))
+    runner.changes.publish(DataChange.of(ChangeSubject.APPOINTMENTS, ChangeSubject.CLIENT))
+    wait_idle(qtbot, runner)
+    assert calls == []
