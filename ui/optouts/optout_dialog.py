@@ -3,7 +3,9 @@
 The requester's name, phone and email are kept as given, character for character: they are what the
 person wrote or said, which is the evidence, even when they differ from the client file. Phone and
 in-clinic requests take effect when saved (the consent is withdrawn at once, so a client file must be
-matched); email and post requests go to the queue with their due date (10 Quebec business days).
+matched); email and post requests go to the queue with their due date (a number of Quebec business
+days set by the domain). Once saved, the dialog publishes one change for the matched client (or for
+no client in particular when the request is not matched yet).
 """
 
 from __future__ import annotations
@@ -11,11 +13,10 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QDateEdit,
     QDialog,
     QFormLayout,
@@ -32,23 +33,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.business_days import OPT_OUT_DEADLINE_BUSINESS_DAYS, opt_out_due_date
-from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, OptOutVia, Purpose
+from desktop.domain.changes import ChangeSubject, DataChange
+from desktop.domain.enums import Channel, OptOutVia, Purpose
 from desktop.domain.errors import ValidationError
 from desktop.domain.records import Actor, ClientRecord, ClientSummary, OptOutDraft, OptOutRecord
-from desktop.domain.wording import channel_label, purpose_label
 from desktop.services import Services
-from ui.booking.consent_step import error_label
+from ui.booking.feedback import BANNER_ERROR, error_label
 from ui.kit.client_search import ClientSearch, client_line
 from ui.kit.errors import error_text
 from ui.kit.i18n import current_language
 from ui.kit.worker import TaskHandle, TaskRunner
+from ui.optouts.scope import scope_summary
+from ui.optouts.scope_box import OptOutScopeBox
 
-__all__ = ["EVERYTHING", "OptOutDialog", "ScopePreset", "scope_summary"]
+__all__ = ["OptOutDialog", "opt_out_change"]
 
-EVERYTHING: frozenset[Purpose] = frozenset(Purpose)
-#: The purposes chosen one by one under "custom"; the parent company has its own box in every preset.
-_OWN_PURPOSES = [p for p in Purpose if p != Purpose.PARENT_COMPANY_PROMOTIONS]
-_BANNER_ERROR = "background: #fdecea; color: #8a1c1c; border: 1px solid #e0a8a8; padding: 6px;"
 _EFFECT_NOW = (
     "background: #fff4e5; color: #6b3d00; border: 1px solid #f0c27a; padding: 6px; font-weight: bold;"
 )
@@ -58,37 +57,12 @@ _EFFECT_QUEUE = (
 _DONE = "background: #e6f4ea; color: #1b5e20; border: 1px solid #9fd3ad; padding: 6px; font-weight: bold;"
 
 
-class ScopePreset:
-    PROMOTIONAL = "promotional"
-    EVERYTHING = "everything"
-    CUSTOM = "custom"
-
-
-def purpose_names(purposes: frozenset[Purpose]) -> str:
-    language = current_language()
-    return ", ".join(purpose_label(p, language) for p in Purpose if p in purposes)
-
-
-def channel_names(channels: frozenset[Channel]) -> str:
-    if channels == frozenset(Channel):
-        return QCoreApplication.translate("OptOutScope", "every channel")
-    language = current_language()
-    return ", ".join(channel_label(c, language) for c in Channel if c in channels)
-
-
-def scope_summary(purposes: frozenset[Purpose], channels: frozenset[Channel]) -> str:
-    """A short, staff-facing description of what a request covers."""
-    if purposes == EVERYTHING:
-        what = QCoreApplication.translate("OptOutScope", "Everything, including appointment reminders")
-    elif purposes == PROMOTIONAL_PURPOSES:
-        what = QCoreApplication.translate("OptOutScope", "All promotional (reminders kept)")
-    elif purposes == PROMOTIONAL_PURPOSES - {Purpose.PARENT_COMPANY_PROMOTIONS}:
-        what = QCoreApplication.translate(
-            "OptOutScope", "All promotional except the parent company (reminders kept)"
-        )
-    else:
-        what = purpose_names(purposes)
-    return f"{what} — {channel_names(channels)}"
+def opt_out_change(record: OptOutRecord) -> DataChange:
+    """What logging ``record`` changed: the opt-out requests, and the consent when it was withdrawn at once."""
+    subjects = [ChangeSubject.OPT_OUTS]
+    if record.processed_at is not None:
+        subjects.append(ChangeSubject.CONSENT)
+    return DataChange.of(*subjects, client_id=record.client_id)
 
 
 class OptOutDialog(QDialog):
@@ -122,12 +96,19 @@ class OptOutDialog(QDialog):
         self.banner.setObjectName("optOutBanner")
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setStyleSheet(_BANNER_ERROR)
+        self.banner.setStyleSheet(BANNER_ERROR)
         self.banner.setAccessibleName(self.tr("Message"))
         self.banner.hide()
 
         request_box = self._build_request_box()
-        scope_box = self._build_scope_box()
+        self.scope_box = OptOutScopeBox(self)
+        # The scope's inputs, named on the dialog like the others it reads and orders.
+        self.preset_promotional = self.scope_box.preset_promotional
+        self.preset_everything = self.scope_box.preset_everything
+        self.preset_custom = self.scope_box.preset_custom
+        self.purpose_boxes = self.scope_box.purpose_boxes
+        self.parent_company = self.scope_box.parent_company
+        self.channel_boxes = self.scope_box.channel_boxes
         client_box = QGroupBox(self.tr("Client file"), self)
         self.picker = ClientSearch(services, actor, runner, client_box, picking=True, client=client)
         self.client_error = error_label(client_box, "clientError", self.tr("Problem with the client file"))
@@ -159,7 +140,7 @@ class OptOutDialog(QDialog):
         columns = QGridLayout()
         columns.addWidget(request_box, 0, 0)
         columns.addWidget(client_box, 0, 1)
-        columns.addWidget(scope_box, 1, 0, 1, 2)
+        columns.addWidget(self.scope_box, 1, 0, 1, 2)
         columns.setColumnStretch(0, 1)
         columns.setColumnStretch(1, 1)
 
@@ -175,8 +156,8 @@ class OptOutDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         self.picker.picked.connect(lambda _client: self._changed())
+        self.scope_box.changed.connect(self._changed)
         self._set_tab_order()
-        self._apply_preset()
         self._changed(touched=False)
         self.via_phone.setFocus()
 
@@ -258,72 +239,6 @@ class OptOutDialog(QDialog):
         edit.setPlaceholderText(accessible)
         return edit
 
-    def _build_scope_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("What to stop"), self)
-        self.preset_promotional = QRadioButton(
-            self.tr("&All promotional communications (keeps appointment reminders)"), box
-        )
-        self.preset_everything = QRadioButton(self.tr("E&verything, including appointment reminders"), box)
-        self.preset_custom = QRadioButton(self.tr("C&hoose the purposes"), box)
-        self._preset_group = QButtonGroup(self)
-        self._presets = {
-            self.preset_promotional: ScopePreset.PROMOTIONAL,
-            self.preset_everything: ScopePreset.EVERYTHING,
-            self.preset_custom: ScopePreset.CUSTOM,
-        }
-        for button, preset in self._presets.items():
-            button.setObjectName(f"preset_{preset}")
-            button.setAccessibleName(button.text().replace("&", ""))
-            self._preset_group.addButton(button)
-        self.preset_promotional.setChecked(True)
-
-        language = current_language()
-        self.purpose_boxes: dict[Purpose, QCheckBox] = {}
-        purposes_row = QGridLayout()
-        purposes_row.setContentsMargins(24, 0, 0, 0)
-        for index, purpose in enumerate(_OWN_PURPOSES):
-            check = QCheckBox(purpose_label(purpose, language), box)
-            check.setObjectName(f"purpose_{purpose.value}")
-            check.setAccessibleName(purpose_label(purpose, language))
-            self.purpose_boxes[purpose] = check
-            purposes_row.addWidget(check, index // 2, index % 2)
-            check.toggled.connect(lambda *_: self._changed())
-        self.parent_company = QCheckBox(
-            self.tr("including the parent &company (Groupe Médical Lacroix)"), box
-        )
-        self.parent_company.setObjectName("includeParentCompany")
-        self.parent_company.setAccessibleName(self.tr("Including the parent company, Groupe Médical Lacroix"))
-        self.parent_company.setChecked(True)
-
-        self.channel_boxes: dict[Channel, QCheckBox] = {}
-        channels_row = QHBoxLayout()
-        channels_row.addWidget(QLabel(self.tr("Channels:"), box))
-        for channel in Channel:
-            check = QCheckBox(channel_label(channel, language), box)
-            check.setObjectName(f"channel_{channel.value}")
-            check.setAccessibleName(self.tr("Channel: {name}").format(name=channel_label(channel, language)))
-            check.setChecked(True)
-            self.channel_boxes[channel] = check
-            channels_row.addWidget(check)
-            check.toggled.connect(lambda *_: self._changed())
-        channels_row.addStretch(1)
-        self.scope_error = error_label(box, "scopeError", self.tr("Problem with what to stop"))
-
-        layout = QVBoxLayout(box)
-        presets_row = QHBoxLayout()
-        presets_row.addWidget(self.preset_promotional)
-        presets_row.addWidget(self.preset_everything)
-        presets_row.addWidget(self.preset_custom)
-        presets_row.addStretch(1)
-        layout.addLayout(presets_row)
-        layout.addLayout(purposes_row)
-        layout.addWidget(self.parent_company)
-        layout.addLayout(channels_row)
-        layout.addWidget(self.scope_error)
-        self._preset_group.buttonToggled.connect(lambda *_: self._apply_preset())
-        self.parent_company.toggled.connect(lambda *_: self._changed())
-        return box
-
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
             self.via_phone,
@@ -335,10 +250,7 @@ class OptOutDialog(QDialog):
             self.picker.field,
             self.picker.table,
             self.picker.clear_button,
-            self.preset_promotional,
-            *self.purpose_boxes.values(),
-            self.parent_company,
-            *self.channel_boxes.values(),
+            *self.scope_box.inputs(),
             self.close_button,
             self.save_button,
         ]
@@ -351,19 +263,14 @@ class OptOutDialog(QDialog):
         return next((via for button, via in self._vias.items() if button.isChecked()), None)
 
     def received_date(self) -> date:
-        return self.received_on.date().toPython()
-
-    def preset(self) -> str:
-        return next(p for button, p in self._presets.items() if button.isChecked())
+        day = self.received_on.date()
+        return date(day.year(), day.month(), day.day())
 
     def purposes(self) -> frozenset[Purpose]:
-        chosen = {p for p, check in self.purpose_boxes.items() if check.isChecked()}
-        if self.parent_company.isChecked():
-            chosen.add(Purpose.PARENT_COMPANY_PROMOTIONS)
-        return frozenset(chosen)
+        return self.scope_box.purposes()
 
     def channels(self) -> frozenset[Channel]:
-        return frozenset(c for c, check in self.channel_boxes.items() if check.isChecked())
+        return self.scope_box.channels()
 
     def matched_client(self) -> ClientSummary | None:
         return self.picker.selected_client()
@@ -376,28 +283,16 @@ class OptOutDialog(QDialog):
 
     # -------------------------------------------------------------- reacting
 
-    def _apply_preset(self) -> None:
-        # Presets tick the purposes they stand for, so what will stop is always visible.
-        preset = self.preset()
-        for purpose, check in self.purpose_boxes.items():
-            if preset != ScopePreset.CUSTOM:
-                check.blockSignals(True)
-                check.setChecked(preset == ScopePreset.EVERYTHING or purpose != Purpose.APPOINTMENT_REMINDERS)
-                check.blockSignals(False)
-            check.setEnabled(preset == ScopePreset.CUSTOM and self._saved is None)
-        self._changed()
-
     def _changed(self, *, touched: bool = True) -> None:
         self._touched = self._touched or touched
         if self._saved is not None:
             return
         via = self.received_via()
-        self.received_label.setText(
-            {
-                OptOutVia.POST: self.tr("&Date the letter arrived:"),
-                OptOutVia.EMAIL: self.tr("&Date the email arrived:"),
-            }.get(via, self.tr("&Date received:"))
-        )
+        arrived: dict[OptOutVia | None, str] = {
+            OptOutVia.POST: self.tr("&Date the letter arrived:"),
+            OptOutVia.EMAIL: self.tr("&Date the email arrived:"),
+        }
+        self.received_label.setText(arrived.get(via, self.tr("&Date received:")))
         scope = scope_summary(self.purposes(), self.channels())
         if via is None:
             self.effect.setText(self.tr("Choose how the request was received."))
@@ -481,14 +376,10 @@ class OptOutDialog(QDialog):
             self.requester_email,
             self.note,
             self.picker,
-            *self._presets,
-            self.parent_company,
-            *self.channel_boxes.values(),
         ]
         for widget in widgets:
             widget.setEnabled(enabled)
-        for check in self.purpose_boxes.values():
-            check.setEnabled(enabled and self.preset() == ScopePreset.CUSTOM)
+        self.scope_box.set_inputs_enabled(enabled)
 
     def _saved_ok(self, record: OptOutRecord) -> None:
         self._saved = record
@@ -511,6 +402,7 @@ class OptOutDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.setFocus()
+        self._runner.changes.publish(opt_out_change(record), self)
         self.logged.emit(record)
 
     def _save_failed(self, error: BaseException) -> None:
@@ -534,7 +426,7 @@ class OptOutDialog(QDialog):
             "requester_phone": self.phone_error,
             "requester_email": self.email_error,
             "note": self.note_error,
-            "scope": self.scope_error,
+            "scope": self.scope_box.scope_error,
             "client_id": self.client_error,
         }.get(field)
         if label is not None:
@@ -550,7 +442,7 @@ class OptOutDialog(QDialog):
             self.phone_error,
             self.email_error,
             self.note_error,
-            self.scope_error,
+            self.scope_box.scope_error,
             self.client_error,
         ):
             label.clear()

@@ -1,18 +1,15 @@
 """The queue of opt-out requests still to process (email and post), the most urgent first.
 
-Rows are fetched a page at a time as the list is scrolled. A request is overdue once its due date (10
-Quebec business days after receipt) has passed; overdue rows say "OVERDUE" and are tinted red, so the
-flag is never carried by colour alone. From here a request is matched to a client file and processed,
-which withdraws the consent it covers.
+From here a request is matched to a client file and processed, which withdraws the consent it covers;
+each saved action publishes one change for that client. The queue reloads itself when opt-out
+requests change anywhere in this program, and every minute while shown for those logged on other
+workstations.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.business_days import is_business_day
+from desktop.domain.business_days import opt_out_deadline_sentence
+from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.records import Actor, ClientSummary, OptOutRecord
 from desktop.domain.wording import via_label
 from desktop.services import Services
@@ -35,238 +33,15 @@ from ui.kit.client_search import ClientPickerDialog, client_line
 from ui.kit.errors import error_text
 from ui.kit.i18n import current_language
 from ui.kit.worker import TaskHandle, TaskRunner
-from ui.optouts.optout_dialog import channel_names, purpose_names, scope_summary
+from ui.optouts.queue_model import PendingOptOutModel, QueueRow
+from ui.optouts.scope import channel_names, purpose_names, scope_summary
 
-__all__ = ["OptOutQueueWindow", "PendingOptOutModel", "QueueRow", "business_days_left"]
+__all__ = ["REFRESH_MS", "OptOutQueueWindow"]
 
-PAGE_SIZE = 50
-#: A request due within this many business days is marked "due soon".
-DUE_SOON = 2
-_OVERDUE_BACKGROUND = QColor("#f8d7da")
-_OVERDUE_TEXT = QColor("#7a1020")
-_DUE_SOON_BACKGROUND = QColor("#fff3cd")
+#: How often a shown queue reloads, for requests logged or processed on other workstations.
+REFRESH_MS = 60_000
 _STATUS_OK = "color: #1b5e20; font-weight: bold;"
 _STATUS_ERROR = "color: #8a1c1c; font-weight: bold;"
-
-
-def business_days_left(today: date, due: date) -> int:
-    """Quebec business days from today to the due date: 0 when due today, negative once late."""
-    step = 1 if due >= today else -1
-    count = 0
-    day = today
-    while day != due:
-        day += timedelta(days=step)
-        # Late days are counted from the day after the due date up to today.
-        counted = day if step > 0 else day + timedelta(days=1)
-        if is_business_day(counted):
-            count += step
-    return count
-
-
-def file_number_of(client_id: int) -> str:
-    # Client files are numbered from their id, six digits; used only to find the name to show.
-    return f"{client_id:06d}"
-
-
-@dataclass(frozen=True)
-class QueueRow:
-    record: OptOutRecord
-    #: The matched client file, or None when the request is not matched yet.
-    client: ClientSummary | None
-
-
-def load_page(services: Services, actor: Actor, offset: int, limit: int) -> list[QueueRow]:
-    """Runs on a worker thread: a page of pending requests with the name of each matched client."""
-    records = services.optouts.pending(actor, offset=offset, limit=limit)
-    clients: dict[int, ClientSummary] = {}
-    for client_id in {r.client_id for r in records if r.client_id is not None}:
-        found = services.clients.search(actor, file_number_of(client_id), limit=5)
-        match = next((c for c in found if c.id == client_id), None)
-        if match is not None:
-            clients[client_id] = match
-    return [QueueRow(r, clients.get(r.client_id) if r.client_id is not None else None) for r in records]
-
-
-class PendingOptOutModel(QAbstractTableModel):
-    """Pending requests, fetched lazily a page at a time through the task runner."""
-
-    VIA, RECEIVED, DUE, DAYS_LEFT, REQUESTER, CLIENT, SCOPE = range(7)
-
-    page_loaded = Signal()
-    load_failed = Signal(str)
-
-    def __init__(
-        self, services: Services, actor: Actor, runner: TaskRunner, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._actor = actor
-        self._runner = runner
-        self._key = ("opt-out-queue-page", id(self))
-        self._rows: list[QueueRow] = []
-        self._exhausted = False
-        self._fetching: TaskHandle | None = None
-        self._today = services.clock.today()
-        self._headers = [
-            self.tr("Received via"),
-            self.tr("Received on"),
-            self.tr("Due date"),
-            self.tr("Business days left"),
-            self.tr("Requester (as given)"),
-            self.tr("Matched client"),
-            self.tr("What to stop"),
-        ]
-
-    # ------------------------------------------------------------------ loading
-
-    @property
-    def today(self) -> date:
-        return self._today
-
-    @property
-    def is_loading(self) -> bool:
-        return self._fetching is not None
-
-    def refresh(self) -> None:
-        """Start again from the first page (what is shown is dropped: it may have changed)."""
-        self.cancel_loading()
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self._today = self._services.clock.today()
-        self.endResetModel()
-        self._fetch()
-
-    def cancel_loading(self) -> None:
-        if self._fetching is not None:
-            self._fetching.cancel()
-            self._fetching = None
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and self._fetching is None
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self._fetch()
-
-    def _fetch(self) -> None:
-        services, actor, offset = self._services, self._actor, len(self._rows)
-        self._fetching = self._runner.submit(
-            lambda: load_page(services, actor, offset, PAGE_SIZE),
-            on_success=lambda rows: self._page_arrived(offset, rows),
-            on_failure=self._page_failed,
-            key=self._key,
-            busy_message=self.tr("Loading opt-out requests…"),
-        )
-
-    def _page_arrived(self, offset: int, rows: list[QueueRow]) -> None:
-        self._fetching = None
-        if offset != len(self._rows):
-            return  # a page for a list that has since been reset
-        if rows:
-            self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        self._exhausted = len(rows) < PAGE_SIZE
-        self.page_loaded.emit()
-
-    def _page_failed(self, error: BaseException) -> None:
-        self._fetching = None
-        self.load_failed.emit(error_text(error, current_language()))
-
-    # ------------------------------------------------------------------- access
-
-    def row_of(self, index: int) -> QueueRow:
-        return self._rows[index]
-
-    def row_for_request(self, request_id: int) -> int | None:
-        return next((i for i, row in enumerate(self._rows) if row.record.id == request_id), None)
-
-    def is_overdue(self, row: int) -> bool:
-        return self._rows[row].record.overdue_on(self._today)
-
-    # -------------------------------------------------------------------- model
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            if section == self.DAYS_LEFT:
-                return self.tr("Quebec business days: weekends and Quebec statutory holidays do not count.")
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        record = row.record
-        overdue = record.overdue_on(self._today)
-        left = business_days_left(self._today, record.due_on)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(index.column(), row, left)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(index.column(), row)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if overdue:
-                return QBrush(_OVERDUE_BACKGROUND)
-            if left <= DUE_SOON:
-                return QBrush(_DUE_SOON_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and overdue:
-            return QBrush(_OVERDUE_TEXT)
-        if role == Qt.ItemDataRole.FontRole and (overdue or index.column() == self.DAYS_LEFT):
-            font = QFont()
-            font.setBold(overdue or left <= DUE_SOON)
-            return font
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(index.column(), row, left)
-        return None
-
-    def _display(self, column: int, row: QueueRow, left: int) -> str:
-        record = row.record
-        if column == self.VIA:
-            return via_label(record.received_via, current_language())
-        if column == self.RECEIVED:
-            return record.received_on.isoformat()
-        if column == self.DUE:
-            return record.due_on.isoformat()
-        if column == self.DAYS_LEFT:
-            if left < 0:
-                return self.tr("OVERDUE · {n} late").format(n=-left)
-            if left == 0:
-                return self.tr("Due today")
-            if left <= DUE_SOON:
-                return self.tr("{n} (due soon)").format(n=left)
-            return str(left)
-        if column == self.REQUESTER:
-            contact = record.requester_phone or record.requester_email
-            return f"{record.requester_name} · {contact}" if contact else record.requester_name
-        if column == self.CLIENT:
-            if record.client_id is None:
-                return self.tr("Not matched")
-            if row.client is None:
-                return self.tr("File of client {id}").format(id=record.client_id)
-            return f"{row.client.last_name}, {row.client.first_name} ({row.client.file_number})"
-        if column == self.SCOPE:
-            return scope_summary(record.purposes, record.channels)
-        return ""
-
-    def _tooltip(self, column: int, row: QueueRow) -> str | None:
-        record = row.record
-        if column == self.REQUESTER:
-            return "\n".join(
-                part
-                for part in (record.requester_name, record.requester_phone, record.requester_email)
-                if part
-            )
-        if column == self.SCOPE:
-            return f"{purpose_names(record.purposes)}\n{channel_names(record.channels)}"
-        return None
 
 
 class OptOutQueueWindow(QWidget):
@@ -285,6 +60,8 @@ class OptOutQueueWindow(QWidget):
         self._tasks: dict[str, TaskHandle] = {}
         self._counts: tuple[int, int] | None = None
         self._keep_selected: int | None = None
+        # A change or a periodic reload that arrives while the window is hidden waits for it to show.
+        self._stale = False
         self.setObjectName("optOutQueue")
         self.resize(1100, 640)
 
@@ -292,9 +69,11 @@ class OptOutQueueWindow(QWidget):
         self.counts_label.setObjectName("queueCounts")
         self.counts_label.setStyleSheet("font-size: 115%; font-weight: bold;")
         explanation = QLabel(
-            self.tr(
-                "Email and post requests must be processed within 10 Quebec business days of receipt "
-                "(weekends and Quebec holidays do not count). Overdue requests are marked OVERDUE in red."
+            " ".join(
+                (
+                    opt_out_deadline_sentence(current_language()),
+                    self.tr("Overdue requests are marked OVERDUE in red."),
+                )
             ),
             self,
         )
@@ -379,6 +158,11 @@ class OptOutQueueWindow(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.model.page_loaded.connect(self._page_loaded)
         self.model.load_failed.connect(self._load_failed)
+        runner.changes.changed.connect(self._data_changed)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self._refresh_if_shown)
+        self._refresh_timer.start()
         self._show_counts()
         self._selection_changed()
         self.refresh()
@@ -386,10 +170,27 @@ class OptOutQueueWindow(QWidget):
     # ------------------------------------------------------------------ loading
 
     def refresh(self) -> None:
+        self._stale = False
         selected = self.selected_row()
         self._keep_selected = selected.record.id if selected is not None else None
         self.model.refresh()
         self._load_counts()
+
+    def _data_changed(self, change: DataChange, source: QObject | None) -> None:
+        # What this window saved it has already reloaded.
+        if source is not self and change.touches(ChangeSubject.OPT_OUTS):
+            self._refresh_if_shown()
+
+    def _refresh_if_shown(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _load_failed(self, detail: str) -> None:
         self._say(self.tr("The list could not be loaded: {detail}").format(detail=detail), error=True)
@@ -523,13 +324,15 @@ class OptOutQueueWindow(QWidget):
         services, actor = self._services, self._actor
         self._tasks["match"] = self._runner.submit(
             lambda: services.optouts.match(actor, record.id, client.id),
-            on_success=lambda _record: self._done(
-                self.tr("Matched to {client}.").format(client=client_line(client)), record.id
-            ),
+            on_success=lambda _record: self._matched(record, client),
             on_failure=self._failed,
             key=(*self._key, "match"),
             busy_message=self.tr("Matching the request…"),
         )
+
+    def _matched(self, record: OptOutRecord, client: ClientSummary) -> None:
+        self._done(self.tr("Matched to {client}.").format(client=client_line(client)), record.id)
+        self._runner.changes.publish(DataChange.of(ChangeSubject.OPT_OUTS, client_id=client.id), self)
 
     def process_selected(self) -> None:
         row = self.selected_row()
@@ -568,6 +371,9 @@ class OptOutQueueWindow(QWidget):
             ),
             None,
         )
+        # Processing withdraws consent at once.
+        change = DataChange.of(ChangeSubject.OPT_OUTS, ChangeSubject.CONSENT, client_id=record.client_id)
+        self._runner.changes.publish(change, self)
         self.processed.emit(record)
 
     def _done(self, message: str, keep_selected: int | None) -> None:

@@ -21,7 +21,8 @@ from desktop.domain.errors import DatabaseBusyError
 from desktop.domain.records import ConsentCapture, ConsentChange
 from tests.ui import booking_fixtures
 from tests.ui.booking_fixtures import Desk, activate, type_text
-from ui.optouts.optout_dialog import OptOutDialog, scope_summary
+from ui.optouts.optout_dialog import OptOutDialog
+from ui.optouts.scope import scope_summary
 
 desk = booking_fixtures.desk
 

@@ -6,14 +6,16 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
-from desktop.domain.business_days import opt_out_due_date
+from desktop.domain.business_days import OPT_OUT_DEADLINE_BUSINESS_DAYS, business_days_left, opt_out_due_date
 from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, ConsentMethod, Language, OptOutVia, Purpose
 from desktop.domain.records import ConsentCapture, ConsentChange, OptOutDraft
 from tests.ui import booking_fixtures
 from tests.ui.booking_fixtures import Desk, activate
 from ui.kit.client_search import ClientPickerDialog
-from ui.optouts.optout_queue import PAGE_SIZE, OptOutQueueWindow, PendingOptOutModel, business_days_left
+from ui.optouts.optout_queue import OptOutQueueWindow
+from ui.optouts.queue_model import PAGE_SIZE, PendingOptOutModel
 
 desk = booking_fixtures.desk
 
@@ -197,3 +199,10 @@ def test_refresh_shows_requests_logged_meanwhile(qtbot, desk):
     desk.settle()
     assert window.model.rowCount() == 1
     assert window.windowTitle() == "Opt-out requests — 1 pending, 0 overdue"
+
+
+def test_the_deadline_sentence_takes_its_number_from_the_domain(qtbot, desk):
+    window = open_queue(qtbot, desk)
+    texts = [label.text() for label in window.findChildren(QLabel)]
+    sentence = f"within {OPT_OUT_DEADLINE_BUSINESS_DAYS} Quebec business days of receipt"
+    assert any(sentence in text and "OVERDUE in red" in text for text in texts), texts
