@@ -218,7 +218,7 @@ class FirstManagerDialog(QDialog):
         self.create_button.setDefault(True)
         self.create_button.setAccessibleName(self.tr("Create account"))
         quit_button = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_account)
         quit_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -230,7 +230,7 @@ class FirstManagerDialog(QDialog):
         self.username.setFocus()
         self.resize(em(self, 42), self.sizeHint().height())
 
-    def create(self) -> None:
+    def create_account(self) -> None:
         if self._busy:
             return
         if self.password.text() != self.password_again.text():

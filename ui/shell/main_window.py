@@ -2,77 +2,45 @@
 
 Built for a person with a caller on the line: the search field has the focus, results follow the
 typing, the arrow keys choose and Enter opens; every action has a shortcut listed under Help.
+
+The window holds the chrome — menus, actions, status bar, banners — and opens the other windows. It
+refreshes none of them: each view follows the change bus (``runner.changes``) by itself. Locking is
+:class:`~ui.shell.session_lock.SessionLock`'s.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections.abc import Callable
-from datetime import datetime
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QKeyEvent,
-    QKeySequence,
-    QShowEvent,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
-    QToolButton,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from desktop.domain.enums import Language
+from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.errors import DatabaseBusyError
-from desktop.domain.records import AcknowledgmentRecord, Actor, ClientRecord, ClientSummary
+from desktop.domain.records import Actor, ClientRecord
 from desktop.services import Services
 from desktop.services.permissions import Permission, role_allows
-from ui.admin.export_dialog import ExportDialog
-from ui.admin.reports_window import ReportsWindow
-from ui.admin.staff_dialog import ChangePasswordDialog, StaffDialog
 from ui.client_file import ClientFileWidget
-from ui.client_file.new_client_dialog import NewClientDialog
-from ui.documents.pdf_preview import PdfPreviewDialog
+from ui.documents.acknowledgment_actions import AcknowledgmentDocuments
 from ui.kit.busy import BusyIndicator
+from ui.kit.client_search import ClientSearch
 from ui.kit.errors import error_text
 from ui.kit.forms import em
-from ui.kit.i18n import current_language, has_translation, language_name, role_label
-from ui.kit.models import PagedTableModel, client_search_columns
+from ui.kit.i18n import role_label
 from ui.kit.settings import AppSettings
 from ui.kit.worker import TaskRunner
 from ui.shell.connection import ConnectionBanner, connection_monitor
-from ui.shell.idle_lock import IdleWatcher, LockScreen, idle_lock_minutes
+from ui.shell.language_menu import LanguageMenu
+from ui.shell.opt_out_counts import OptOutCountsButton
+from ui.shell.session_lock import SessionLock
+from ui.shell.session_windows import SessionWindows
+from ui.shell.shortcuts_dialog import ShortcutsDialog
 
-__all__ = ["MainWindow", "SearchPanel"]
+__all__ = ["MainWindow", "SessionHost"]
 
-log = logging.getLogger(__name__)
-
-SEARCH_DEBOUNCE_MS = 150
-SEARCH_PAGE = 50
-COUNTS_REFRESH_MS = 60_000
 STATUS_TIMEOUT_MS = 8000
-#: What the audit trail records for each way of getting an acknowledgment's PDF.
-DOCUMENT_AUDIT = {"open": "view", "print": "print", "save": "export"}
 
 
 class SessionHost(Protocol):
@@ -83,263 +51,6 @@ class SessionHost(Protocol):
     def confirm_quit(self, closing: MainWindow) -> bool: ...
 
     def others_parked(self, window: MainWindow) -> list[str]: ...
-
-
-class SearchPanel(QWidget):
-    """The search field and its results. Enter opens the chosen file."""
-
-    open_requested = Signal(int)
-    status_message = Signal(str)
-
-    def __init__(
-        self, services: Services, actor: Actor, runner: TaskRunner, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("searchPanel")
-        self._services = services
-        self._actor = actor
-        self._open_when_loaded = False
-        self._open_first_when_loaded = False
-
-        self.field = QLineEdit(self)
-        self.field.setObjectName("searchField")
-        self.field.setClearButtonEnabled(True)
-        font = self.field.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.field.setFont(font)
-        self.field.setPlaceholderText(self.tr("Name, phone, date of birth or file number"))
-        self.field.setAccessibleName(self.tr("Search for a client"))
-        self.field.setAccessibleDescription(
-            self.tr("Results follow the typing. Up and Down choose a result, Enter opens it.")
-        )
-        label = QLabel(self.tr("&Search for a client (Ctrl+F)"), self)
-        label.setObjectName("sectionHeading")
-        label.setBuddy(self.field)
-
-        self.model: PagedTableModel[ClientSummary] = PagedTableModel(
-            client_search_columns(services.clock.today),
-            runner,
-            key="search",
-            page_size=SEARCH_PAGE,
-            busy_message=self.tr("Searching…"),
-            parent=self,
-        )
-        self.model.page_loaded.connect(self._page_loaded)
-        self.model.load_failed.connect(self._search_failed)
-
-        self.table = QTableView(self)
-        self.table.setObjectName("searchResults")
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Search results"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
-
-        self.state = QLabel(self)
-        self.state.setObjectName("searchState")
-        self.state.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed
-        self.state.setWordWrap(True)
-        self.state.setAccessibleName(self.tr("Search result count"))
-
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._search_now)
-        self.field.textChanged.connect(lambda _text: self._debounce.start())
-        self.field.installEventFilter(self)
-        self.table.installEventFilter(self)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label)
-        layout.addWidget(self.field)
-        layout.addWidget(self.state)
-        layout.addWidget(self.table, 1)
-        QWidget.setTabOrder(self.field, self.table)
-        self._show_state()
-
-    # ------------------------------------------------------------ searching
-
-    def focus_search(self) -> None:
-        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.field.selectAll()
-
-    def search(self, text: str, *, open_first: bool = False) -> None:
-        """Search for ``text`` at once (no debounce); optionally open the first result."""
-        self._debounce.stop()
-        self.field.blockSignals(True)
-        self.field.setText(text)
-        self.field.blockSignals(False)
-        self._open_first_when_loaded = open_first
-        self._search_now()
-
-    def refresh(self) -> None:
-        if self.field.text().strip():
-            self._search_now()
-
-    def is_settled(self) -> bool:
-        """No typing waiting for the debounce and no page on its way."""
-        return not self._debounce.isActive() and not self.model.is_loading
-
-    def _search_now(self) -> None:
-        self._debounce.stop()
-        text = self.field.text().strip()
-        services, actor = self._services, self._actor
-        if not text:
-            self.model.reload(None)
-            return
-        self.state.setText(self.tr("Searching…"))
-        self.model.reload(
-            lambda offset, limit: services.clients.search(actor, text, offset=offset, limit=limit)
-        )
-
-    def _page_loaded(self) -> None:
-        rows = self.model.rowCount()
-        if rows and rows <= self.model.page_size:
-            self.table.resizeColumnsToContents()
-        if rows == 1 and self.table.currentIndex().row() < 0:
-            self.table.selectRow(0)
-        self._show_state()
-        if self._open_first_when_loaded and self.model.loaded_once:
-            self._open_first_when_loaded = False
-            if rows:
-                self.table.selectRow(0)
-                self._open_row(0)
-        if self._open_when_loaded and self.model.loaded_once:
-            self._open_when_loaded = False
-            self.open_selected_or_only()
-
-    def _search_failed(self, error: BaseException) -> None:
-        message = error_text(error)
-        self.state.setText(message)
-        self.status_message.emit(message)
-
-    def _show_state(self) -> None:
-        text = self.field.text().strip()
-        rows = self.model.rowCount()
-        if not text:
-            message = self.tr(
-                "Type a name (any order, accents optional), a phone number, a date of birth (YYYY-MM-DD) or a file number."
-            )
-        elif not self.model.loaded_once:
-            message = self.tr("Searching…")
-        elif rows == 0:
-            message = self.tr(
-                "No client found for “{text}”. Check the spelling, or create a file with Ctrl+N."
-            ).format(text=text)
-        elif self.model.has_more:
-            message = self.tr(
-                "More than {count} clients found: scroll down for more, or type more to narrow."
-            ).format(count=rows)
-        elif rows == 1:
-            message = self.tr("1 client found. Press Enter to open the file.")
-        else:
-            message = self.tr("{count} clients found. Choose with ↑ ↓ and press Enter.").format(count=rows)
-        self.state.setText(message)
-
-    # ------------------------------------------------------------ keyboard
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if watched is self.field and self._field_key(event):
-                return True
-            if watched is self.table and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.open_selected_or_only()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _field_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
-        if key in steps:
-            self.move_selection(steps[key])
-            return True
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_selected_or_only()
-            return True
-        if key == Qt.Key.Key_Escape and self.field.text():
-            self.field.clear()
-            return True
-        return False
-
-    def move_selection(self, step: int) -> None:
-        rows = self.model.rowCount()
-        if rows == 0:
-            return
-        current = self.table.currentIndex().row()
-        target = 0 if current < 0 and step > 0 else max(0, min(rows - 1, current + step))
-        if target >= rows - 1 and self.model.canFetchMore(self.table.rootIndex()):
-            self.model.fetchMore(self.table.rootIndex())
-        self.table.selectRow(target)
-        self.table.scrollTo(self.model.index(target, 0))
-
-    def open_selected_or_only(self) -> None:
-        if not self.is_settled():
-            # Enter typed before the results caught up: decide when they arrive.
-            self._open_when_loaded = True
-            return
-        row = self.table.currentIndex().row()
-        rows = self.model.rowCount()
-        if row < 0 and rows == 1:
-            row = 0
-        if row >= 0:
-            self._open_row(row)
-        elif rows > 1:
-            self.status_message.emit(self.tr("Several clients match: choose one with ↑ ↓, then press Enter."))
-        elif self.field.text().strip():
-            self.status_message.emit(self.tr("No client to open."))
-
-    def _open_row(self, row: int) -> None:
-        record = self.model.record(row)
-        if record is not None:
-            self.open_requested.emit(record.id)
-
-
-class ShortcutsDialog(QDialog):
-    """Every shortcut of the window, read from the actions themselves so the list is never stale."""
-
-    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows: list[tuple[str, str]] = [
-            (
-                action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-                action.text().replace("&", ""),
-            )
-            for action in actions
-            if not action.shortcut().isEmpty() and action.isVisible()
-        ]
-        rows += [
-            (self.tr("↑ / ↓"), self.tr("In the search field: choose a result")),
-            (self.tr("Page Up / Page Down"), self.tr("In the search field: move ten results")),
-            (self.tr("Enter"), self.tr("Open the chosen file (or the only result)")),
-            (self.tr("Esc"), self.tr("In the search field: clear it")),
-            (
-                QKeySequence(QKeySequence.StandardKey.Save).toString(QKeySequence.SequenceFormat.NativeText),
-                self.tr("Details tab: save the changes"),
-            ),
-            (self.tr("Alt + underlined letter"), self.tr("Go to that field or button")),
-        ]
-        table = "".join(
-            f"<tr><td style='padding-right:1.5em'><b>{keys}</b></td><td>{what}</td></tr>"
-            for keys, what in rows
-        )
-        label = QLabel(f"<table>{table}</table>", self)
-        label.setObjectName("shortcutsTable")
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setAccessibleName(self.tr("Keyboard shortcuts"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(buttons)
-        self.rows = rows
 
 
 class MainWindow(QMainWindow):
@@ -374,16 +85,12 @@ class MainWindow(QMainWindow):
         self.session_host: SessionHost | None = None
         self._leaving_confirmed = False
         self._focused_once = False
-        self._dialogs: dict[str, QWidget] = {}
-        self._locked = False
-        self._parked = False
-        self._locked_at: datetime | None = None
-        self._hidden_by_lock: list[QWidget] = []
-        self._enabled_before_lock: dict[QAction, bool] = {}
-        self._focus_before_lock: QWidget | None = None
+        self.windows = SessionWindows(services, actor, runner, self)
+        self.windows.status_message.connect(self.show_message)
+        self._dialogs = self.windows.opened
 
         self.setWindowTitle(self._title())
-        self.search_panel = SearchPanel(services, actor, runner, self)
+        self.search_panel = ClientSearch(services, actor, runner, self)
         self.client_file = ClientFileWidget(services, actor, runner, self.settings, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -413,45 +120,45 @@ class MainWindow(QMainWindow):
         work_layout = QVBoxLayout(self.work_page)
         work_layout.setContentsMargins(0, 0, 0, 0)
         work_layout.addWidget(self.splitter, 1)
-        self.lock_screen = LockScreen(services, runner, actor.workstation, central)
-        self.lock_screen.signed_in.connect(self._signed_in_on_lock_screen)
-        self.lock_screen.quit_requested.connect(self.close)
-        self.pages = QStackedWidget(central)
-        self.pages.setObjectName("mainPages")
-        self.pages.addWidget(self.work_page)
-        self.pages.addWidget(self.lock_screen)
+        self.session_lock = SessionLock(
+            self,
+            actor,
+            services,
+            runner,
+            work_page=self.work_page,
+            lock_key=QKeySequence("Ctrl+L"),
+            idle_minutes=idle_minutes,
+            others_parked=self._others_parked,
+        )
+        self.lock_screen = self.session_lock.screen
+        self.idle_watcher = self.session_lock.idle_watcher
+        self.pages = self.session_lock.pages
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
+        self.documents = AcknowledgmentDocuments(services, actor, runner, self)
+        self.documents.status_message.connect(self.show_message)
+        self.documents.preview_opened.connect(lambda preview: self.windows.keep("document", preview))
         self.connection.busy.connect(self._database_busy)
         self.connection.restored.connect(self._database_back)
-
-        minutes = idle_lock_minutes() if idle_minutes is None else idle_minutes
-        self.idle_watcher = IdleWatcher(
-            max(1, int(minutes * 60_000)), self, lock_key=self.lock_action.shortcut(), owns=self._in_session
-        )
-        self.idle_watcher.idle.connect(self.lock)
-        self.idle_watcher.lock_requested.connect(self.lock)
-        self.idle_watcher.arm()
+        self.session_lock.other_signed_in.connect(self._other_signed_in)
+        self.session_lock.locked.connect(self.counts_button.pause)
+        self.session_lock.unlocked.connect(self.counts_button.resume)
+        self.session_lock.locked.connect(self.locked)
+        self.session_lock.unlocked.connect(self.unlocked)
+        self.lock_screen.quit_requested.connect(self.close)
 
         self.search_panel.open_requested.connect(self.open_client)
         self.search_panel.status_message.connect(self.show_message)
         self.client_file.status_message.connect(self.show_message)
         self.client_file.opened.connect(self._client_opened)
-        self.client_file.changed.connect(lambda _record: self.search_panel.refresh())
         self.client_file.book_requested.connect(self.book)
-        self.client_file.document_requested.connect(self.acknowledgment_document)
+        self.client_file.document_requested.connect(self.documents.run)
         self.runner.failed.connect(self.show_message)
         self._update_client_actions()
-
-        self._counts_timer = QTimer(self)
-        self._counts_timer.setInterval(COUNTS_REFRESH_MS)
-        self._counts_timer.timeout.connect(self.refresh_opt_out_counts)
-        self._counts_timer.start()
-        self.refresh_opt_out_counts()
         self._restore_layout()
 
     # ------------------------------------------------------------ building
@@ -542,15 +249,9 @@ class MainWindow(QMainWindow):
             self.manage_menu.addAction(action)
         self.manage_menu.menuAction().setVisible(any(a.isVisible() for a in self.manage_menu.actions()))
         view_menu = bar.addMenu(self.tr("&View"))
-        language_menu = view_menu.addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
-        for language in (Language.FR, Language.EN):
-            action = QAction(language_name(language), self)
-            action.setCheckable(True)
-            action.setChecked(language == current_language())
-            action.triggered.connect(lambda _checked=False, language=language: self.choose_language(language))
-            group.addAction(action)
-            language_menu.addAction(action)
+        self.language_menu = LanguageMenu(self.settings, view_menu)
+        self.language_menu.status_message.connect(self.show_message)
+        view_menu.addMenu(self.language_menu)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
@@ -560,13 +261,8 @@ class MainWindow(QMainWindow):
         bar.setObjectName("statusBar")
         self.busy_indicator = BusyIndicator(bar)
         self.busy_indicator.connect_runner(self.runner)
-        self.counts_button = QToolButton(bar)
-        self.counts_button.setObjectName("optOutCounts")
-        self.counts_button.setAutoRaise(True)
-        self.counts_button.setAccessibleName(self.tr("Opt-out requests waiting"))
-        self.counts_button.setToolTip(self.tr("Open the opt-out queue (Ctrl+Shift+O)"))
+        self.counts_button = OptOutCountsButton(self.services, self.actor, self.runner, bar)
         self.counts_button.clicked.connect(self.open_opt_out_queue)
-        self.counts_button.setText(self.tr("Opt-outs: …"))
         self.user_label = QLabel(
             self.tr("{name} · {role}").format(name=self.actor.full_name, role=role_label(self.actor.role)),
             bar,
@@ -584,9 +280,10 @@ class MainWindow(QMainWindow):
 
     def _restore_splitter(self) -> None:
         # Only once the window has its final size: a splitter spreads any later resize over its panes.
-        self.layout().activate()
-        self.centralWidget().layout().activate()
-        self.work_page.layout().activate()
+        for widget in (self, self.centralWidget(), self.work_page):
+            widget_layout = widget.layout() if widget is not None else None
+            if widget_layout is not None:
+                widget_layout.activate()
         if not self.settings.restore_splitter("main", self.splitter):
             total = sum(self.splitter.sizes()) or self.width()
             self.splitter.setSizes([int(total * 0.38), int(total * 0.62)])
@@ -614,18 +311,12 @@ class MainWindow(QMainWindow):
             if self.session_host is not None and not self.session_host.confirm_quit(self):
                 event.ignore()
                 return
-        self._counts_timer.stop()
-        self.idle_watcher.release()
-        if not self._parked:
+        self.counts_button.pause()
+        self.session_lock.release()
+        if not self.is_parked:
             self.save_layout()
-        windows = list(dict.fromkeys([*self._hidden_by_lock, *self._dialogs.values()]))
-        self._hidden_by_lock = []
-        for window in windows:
-            if self._leaving_confirmed and isinstance(window, QDialog):
-                # Dropping their work was agreed already: no second question about each dialog.
-                window.done(QDialog.DialogCode.Rejected)
-            else:
-                window.close()
+        # Once dropping the work was agreed, no form asks a second question about its own.
+        self.windows.close_all(self.session_lock.take_hidden_windows(), dropping_work=self._leaving_confirmed)
         super().closeEvent(event)
         self.closed.emit()
 
@@ -680,17 +371,13 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def refresh(self) -> None:
-        self.client_file.refresh()
-        self.search_panel.refresh()
-        self.refresh_opt_out_counts()
+        """F5: anything may have changed elsewhere. Every view reloads what it shows."""
+        self.runner.changes.publish(DataChange.of(*ChangeSubject), self)
 
     def new_client(self) -> None:
-        dialog = NewClientDialog(self.services, self.actor, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = self.windows.new_client()
         dialog.created.connect(self._client_created)
         dialog.open_existing.connect(self.open_client)
-        self._keep("new-client", dialog)
-        dialog.open()
 
     def _client_created(self, record: ClientRecord) -> None:
         self.show_message(
@@ -699,363 +386,77 @@ class MainWindow(QMainWindow):
         self.search_panel.search(record.file_number)
         self.open_client(record.id)
 
-    # ------------------------------------------------------------ other people's windows
-
-    def _keep(self, name: str, widget: QWidget) -> None:
-        self._dialogs[name] = widget
-        widget.destroyed.connect(lambda _obj=None, name=name: self._dialogs.pop(name, None))
-
-    def _load(self, module: str, name: str) -> Any | None:
-        """A window class from a module that may not be installed in this version."""
-        try:
-            return getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            log.warning("%s.%s is not available", module, name, exc_info=True)
-            self.show_message(self.tr("This feature is not available in this version of FrontDesk."))
-            return None
-
-    @staticmethod
-    def _present(widget: QWidget) -> None:
-        if isinstance(widget, QDialog):
-            widget.open()
-        else:
-            widget.show()
-        widget.raise_()
-        widget.activateWindow()
+    # ------------------------------------------------------------ the other windows
 
     def book(self) -> None:
         client = self.client_file.client
         if client is None:
             self.show_message(self.tr("Open a client file first (Ctrl+F to search)."))
             return
-        dialog_class = self._load("ui.booking.booking_dialog", "BookingDialog")
-        if dialog_class is None:
-            return
-        dialog = dialog_class(self.services, self.actor, self.runner, client, self)
-        dialog.booked.connect(lambda result: self._booked(client, result))
-        self._keep("booking", dialog)
-        self._present(dialog)
-
-    def _booked(self, client: ClientRecord, _result: object) -> None:
-        self.show_message(self.tr("Appointment booked for {name}.").format(name=client.full_name))
-        self.client_file.refresh()
+        self.windows.book(client)
 
     def log_opt_out(self) -> None:
-        dialog_class = self._load("ui.optouts.optout_dialog", "OptOutDialog")
-        if dialog_class is None:
-            return
-        dialog = dialog_class(self.services, self.actor, self.runner, self.client_file.client, self)
-        dialog.logged.connect(self._opt_out_logged)
-        self._keep("opt-out", dialog)
-        self._present(dialog)
+        self.windows.log_opt_out(self.client_file.client)
 
-    def _opt_out_logged(self, _record: object) -> None:
-        self.show_message(self.tr("Opt-out request logged."))
-        self.client_file.refresh()
-        self.refresh_opt_out_counts()
-
-    def open_opt_out_queue(self) -> None:
-        existing = self._dialogs.get("queue")
-        if existing is not None:
-            self._present(existing)
-            return
-        window_class = self._load("ui.optouts.optout_queue", "OptOutQueueWindow")
-        if window_class is None:
-            return
-        window = window_class(self.services, self.actor, self.runner, self)
-        processed = getattr(window, "processed", None)
-        if processed is not None:
-            processed.connect(self._opt_out_processed)
-        window.installEventFilter(self)
-        self._keep("queue", window)
-        self._present(window)
-
-    def _opt_out_processed(self, _record: object) -> None:
-        # Processing withdraws consent: the counts change, and so may the open file's badges.
-        self.refresh_opt_out_counts()
-        self.client_file.refresh()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._locked and event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            if watched.isWindow() and watched is not self and self._owns(watched):
-                QTimer.singleShot(0, self, lambda: self._hide_while_locked(watched))
-        if watched is self._dialogs.get("queue") and event.type() in (QEvent.Type.Close, QEvent.Type.Hide):
-            # Requests may have been processed there: counts and the open file's consents change.
-            self.refresh_opt_out_counts()
-            self.client_file.refresh()
-        return super().eventFilter(watched, event)
-
-    def acknowledgment_document(self, action: str, record: AcknowledgmentRecord) -> None:
-        """Show, print or save the PDF stored when the acknowledgment was recorded (byte for byte).
-
-        Open and Print show it in the preview (audited as "view"; printing from there is audited as
-        "print", saving as "export"); Save writes it straight to the file the person chooses."""
-        fetch = getattr(getattr(self.services, "documents", None), "acknowledgment_pdf", None)
-        if fetch is None:
-            self.show_message(self.tr("PDF available in a later version"))
-            return
-        name = f"acknowledgment-{record.client_id:06d}-{record.signed_at:%Y%m%d-%H%M}.pdf"
-        actor, ack_id = self.actor, record.id
-        if action == "save":
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Save the acknowledgment"), name, self.tr("PDF documents (*.pdf)")
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
-            if not path.suffix:
-                path = path.with_suffix(".pdf")
-
-            def save() -> Path:
-                path.write_bytes(fetch(actor, ack_id, DOCUMENT_AUDIT["save"]))
-                return path
-
-            self.runner.submit(
-                save,
-                on_success=lambda written: self.show_message(
-                    self.tr("Saved to {path}.").format(path=str(written))
-                ),
-                on_failure=lambda error: self.show_message(error_text(error)),
-                busy_message=self.tr("Saving the PDF…"),
-            )
-            return
-        self.runner.submit(
-            lambda: fetch(actor, ack_id, DOCUMENT_AUDIT["open"]),
-            on_success=lambda data: self._show_document(data, name, ack_id, print_it=action == "print"),
-            on_failure=lambda error: self.show_message(error_text(error)),
-            key="acknowledgment-document",
-            busy_message=self.tr("Getting the PDF…"),
-        )
-
-    def _show_document(self, data: bytes, name: str, ack_id: int, *, print_it: bool) -> None:
-        fetch, actor = self.services.documents.acknowledgment_pdf, self.actor
-        previous = self._dialogs.get("document")
-        if previous is not None:
-            previous.close()
-        preview = PdfPreviewDialog(
-            self.runner,
-            data,
-            title=self.tr("Privacy policy acknowledgment"),
-            file_name=name,
-            fetch_for=lambda action: fetch(actor, ack_id, action),
-            parent=self,
-        )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.status_message.connect(self.show_message)
-        self._keep("document", preview)
-        self._show_beside(preview)
-        if print_it:
-            preview.print_when_loaded()
-
-    # ------------------------------------------------------------ opt-out counts
-
-    def refresh_opt_out_counts(self) -> None:
-        services, actor = self.services, self.actor
-        self.runner.submit(
-            lambda: services.optouts.pending_count(actor),
-            on_success=self._show_counts,
-            on_failure=lambda error: self.counts_button.setText(self.tr("Opt-outs: ?")),
-            key="opt-out-counts",
-        )
-
-    def _show_counts(self, counts: tuple[int, int]) -> None:
-        pending, overdue = counts
-        if overdue:
-            text = self.tr("Opt-outs: {pending} pending · ⚠ {overdue} OVERDUE").format(
-                pending=pending, overdue=overdue
-            )
-            tone = "danger"
-        elif pending:
-            text = self.tr("Opt-outs: {pending} pending").format(pending=pending)
-            tone = "warning"
-        else:
-            text = self.tr("Opt-outs: none pending")
-            tone = "ok"
-        self.counts_button.setText(text)
-        self.counts_button.setAccessibleDescription(text)
-        self.counts_button.setProperty("tone", tone)
-        self.counts_button.style().unpolish(self.counts_button)
-        self.counts_button.style().polish(self.counts_button)
-
-    # ------------------------------------------------------------ session and help
-
-    # ------------------------------------------------------------ manager's windows
-
-    def _open_single(self, name: str, make: Callable[[], QWidget], *, modal: bool = False) -> QWidget:
-        """One window of each kind; non-modal ones leave the main window usable beside them."""
-        existing = self._dialogs.get(name)
-        if existing is not None:
-            self._show_beside(existing)
-            return existing
-        window = make()
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        status = getattr(window, "status_message", None)
-        if status is not None:
-            status.connect(self.show_message)
-        self._keep(name, window)
-        if modal:
-            self._present(window)
-        else:
-            self._show_beside(window)
-        return window
-
-    @staticmethod
-    def _show_beside(window: QWidget) -> None:
-        window.show()
-        window.raise_()
-        window.activateWindow()
+    def open_opt_out_queue(self) -> QWidget:
+        return self.windows.opt_out_queue()
 
     def open_reports(self) -> QWidget:
-        window = self._open_single(
-            "reports", lambda: ReportsWindow(self.services, self.actor, self.runner, self)
-        )
-        client = self.client_file.client
-        if isinstance(window, ReportsWindow) and client is not None and not window.file_number.text():
-            window.file_number.setText(client.file_number)  # the access log is usually for this file
-        return window
+        return self.windows.reports(self.client_file.client)
 
     def open_export(self) -> QWidget:
-        return self._open_single("export", lambda: ExportDialog(self.services, self.actor, self.runner, self))
+        return self.windows.export()
 
     def open_staff_accounts(self) -> QWidget:
-        return self._open_single("staff", lambda: StaffDialog(self.services, self.actor, self.runner, self))
+        return self.windows.staff_accounts()
 
     def change_password(self) -> QWidget:
-        def make() -> ChangePasswordDialog:
-            dialog = ChangePasswordDialog(self.services, self.actor, self.runner, self)
-            dialog.changed.connect(lambda: self.show_message(self.tr("Your password has been changed.")))
-            return dialog
-
-        return self._open_single("password", make, modal=True)
+        return self.windows.change_password()
 
     # ------------------------------------------------------------ database connection
 
     def _database_busy(self) -> None:
-        if not self._parked:
+        if not self.is_parked:
             self.show_message(error_text(DatabaseBusyError()))
 
     def _database_back(self) -> None:
-        if not self._parked:
+        if not self.is_parked:
             self.show_message(
                 self.tr("Connection to the database is back. Save again anything that did not save.")
             )
 
-    # ------------------------------------------------------------ locking
+    # ------------------------------------------------------------ locking and sessions
 
     @property
     def is_locked(self) -> bool:
-        return self._locked
+        return self.session_lock.is_locked
 
     @property
     def is_parked(self) -> bool:
         """Locked and set aside, hidden, while someone else works (see ui.shell.sessions)."""
-        return self._parked
+        return self.session_lock.is_parked
 
     def has_unsaved_work(self) -> bool:
         """Details typed but not saved, or a form still open (booking, new file, opt-out)."""
-        if self.client_file.has_unsaved_changes():
-            return True
-        for name in ("booking", "new-client", "opt-out"):
-            dialog = self._dialogs.get(name)
-            if dialog is not None and (dialog.isVisible() or dialog in self._hidden_by_lock):
-                return True
-        return False
-
-    def _in_session(self, window: QWidget) -> bool:
-        return window is self or self._owns(window)
-
-    def _owns(self, widget: QWidget) -> bool:
-        parent = widget.parentWidget()
-        while parent is not None and parent is not self:
-            parent = parent.parentWidget()
-        return parent is self
-
-    def _session_windows(self) -> list[QWidget]:
-        """The visible windows that belong to this session: dialogs, pop-ups, menus."""
-        return [
-            widget
-            for widget in QApplication.topLevelWidgets()
-            if widget is not self and widget.isVisible() and self._owns(widget)
-        ]
-
-    def _hide_while_locked(self, window: QWidget) -> None:
-        if not self._locked or not shiboken6.isValid(window) or not window.isVisible():
-            return
-        window.hide()
-        if window not in self._hidden_by_lock:
-            self._hidden_by_lock.append(window)
+        return self.client_file.has_unsaved_changes() or self.windows.has_open_form(
+            self.session_lock.hidden_windows
+        )
 
     def lock(self) -> None:
         """Hide everything behind the lock screen; nothing is closed and nothing is lost."""
-        if self._locked:
-            return
-        self._locked = True
-        self._locked_at = datetime.now()
-        self.idle_watcher.disarm()
-        QToolTip.hideText()
-        popup = QApplication.activePopupWidget()
-        if popup is not None:
-            popup.hide()
-        focus = QApplication.focusWidget()
-        self._focus_before_lock = focus if focus is not None and focus.window() is self else None
-        self._hidden_by_lock = self._session_windows()
-        for window in self._hidden_by_lock:
-            window.hide()
-        # A window of this session opening while locked (a report finishing) is hidden at once too.
-        QApplication.instance().installEventFilter(self)
-        self._enabled_before_lock = {action: action.isEnabled() for action in self.actions()}
-        for action in self._enabled_before_lock:
-            action.setEnabled(False)
-        self.menuBar().setEnabled(False)
-        self.statusBar().clearMessage()
-        self.statusBar().hide()
-        self._counts_timer.stop()
-        others = self.session_host.others_parked(self) if self.session_host is not None else []
-        self.lock_screen.prepare(self.actor, self._locked_at, others)
-        self.pages.setCurrentWidget(self.lock_screen)
-        self.setWindowTitle(self.tr("FrontDesk — Locked"))
-        if self.isVisible():
-            self.raise_()
-            self.activateWindow()
-        self.lock_screen.focus_password()
-        # Once the window is active again (the hidden dialog had the focus), the password gets it.
-        QTimer.singleShot(0, self, lambda: self._locked and self.lock_screen.focus_password())
-        self.locked.emit()
+        self.session_lock.lock()
 
     def unlock(self) -> None:
         """The same person signed in again: everything comes back as it was."""
-        if not self._locked:
-            return
-        self._locked = False
-        self._parked = False
-        QApplication.instance().removeEventFilter(self)
-        self.pages.setCurrentWidget(self.work_page)
-        self.setWindowTitle(self._title())
-        self.menuBar().setEnabled(True)
-        for action, enabled in self._enabled_before_lock.items():
-            action.setEnabled(enabled)
-        self._enabled_before_lock = {}
-        self.statusBar().show()
-        self._counts_timer.start()
-        self.refresh_opt_out_counts()
-        self.activateWindow()
-        focus = self._focus_before_lock
-        self._focus_before_lock = None
-        hidden, self._hidden_by_lock = self._hidden_by_lock, []
-        for window in hidden:
-            window.show()
-        if hidden:
-            hidden[-1].raise_()
-            hidden[-1].activateWindow()
-        elif focus is not None:
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.idle_watcher.arm()
-        self.unlocked.emit()
+        self.session_lock.unlock()
+
+    def switch_user(self) -> None:
+        """Switching user is locking: the next person signs in on the lock screen."""
+        self.lock()
 
     def park(self) -> None:
         """Locked and hidden while another person works at this workstation."""
-        self.lock()
-        self._parked = True
+        self.session_lock.park()
         self.save_layout()
         self.hide()
 
@@ -1063,54 +464,24 @@ class MainWindow(QMainWindow):
         """Back on screen after a park, unlocked for its owner."""
         self.unlock()
 
-    def _signed_in_on_lock_screen(self, actor: Actor) -> None:
-        if actor.staff_id == self.actor.staff_id:
-            self.unlock()
-        elif self.session_host is not None:
+    def _others_parked(self) -> list[str]:
+        return self.session_host.others_parked(self) if self.session_host is not None else []
+
+    def _other_signed_in(self, actor: Actor) -> None:
+        if self.session_host is not None:
             self.session_host.sign_in_on(self, actor)
         else:
             self.lock_screen.show_error(
                 self.tr("Only {name} can unlock this window.").format(name=self.actor.full_name)
             )
 
-    def switch_user(self) -> None:
-        """Switching user is locking: the next person signs in on the lock screen."""
-        self.lock()
-
-    def choose_language(self, language: Language) -> None:
-        self.settings.language = language.value
-        self.settings.sync()
-        if not has_translation(language):
-            self.show_message(
-                self.tr(
-                    "The {language} translation is not installed yet; the interface stays in English."
-                ).format(language=language_name(language))
-            )
-        elif language != current_language():
-            self.show_message(
-                self.tr("FrontDesk will use {language} the next time it starts.").format(
-                    language=language_name(language)
-                )
-            )
+    # ------------------------------------------------------------ view and help
 
     def show_shortcuts(self) -> None:
-        actions = [
-            self.find_action,
-            self.new_client_action,
-            self.book_action,
-            self.opt_out_action,
-            self.queue_action,
-            self.refresh_action,
-            self.close_file_action,
-            self.lock_action,
-            self.reports_action,
-            self.export_action,
-            self.quit_action,
-            self.shortcuts_action,
-        ]
-        dialog = ShortcutsDialog(actions, self)
+        # The window's actions in the order they were made: the list follows the menus.
+        dialog = ShortcutsDialog(self.actions(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._keep("shortcuts", dialog)
+        self.windows.keep("shortcuts", dialog)
         dialog.open()
 
     def show_about(self) -> None:
@@ -1123,8 +494,6 @@ class MainWindow(QMainWindow):
             ).format(database=self.services.database_label, workstation=self.actor.workstation),
         )
 
-    # ------------------------------------------------------------ screenshots and tests
-
     def open_first_result(self, text: str) -> None:
-        """Search for ``text`` and open the first file found (used by --screenshot)."""
+        """Search for ``text`` and open the first file found (screenshots)."""
         self.search_panel.search(text, open_first=True)

@@ -1,19 +1,19 @@
-"""The main window with real services: search as you type, keyboard navigation, opening a file, new
-client (inline errors, duplicates), lazy result pages, shortcuts, remembered layout."""
+"""The main window with real services: the search field's focus, new client (inline errors,
+duplicates), the other windows it opens, the status bar, shortcuts, remembered layout. The search
+itself is tested in ``tests/ui/kit/test_client_search.py``."""
 
 from __future__ import annotations
 
-import sys
-import types
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.enums import Channel, OptOutVia, Purpose
 from desktop.domain.records import OptOutDraft
-from tests.conftest import STAFF, TEST_PASSWORD, WORKSTATION
+from tests.conftest import STAFF
 from tests.ui.conftest import (
     TIMEOUT_MS,
     create_client,
@@ -23,56 +23,12 @@ from tests.ui.conftest import (
     wait_idle,
 )
 from ui.client_file.new_client_dialog import NewClientDialog
-from ui.shell.main_window import SEARCH_PAGE
+from ui.shell import session_windows
 
 
 def result_names(window) -> list[str]:
     model = window.search_panel.model
     return [model.index(row, 0).data() for row in range(model.rowCount())]
-
-
-def search(qtbot, window, text: str, *, ascii_keys: bool = True) -> list[str]:
-    field = window.search_panel.field
-    field.clear()
-    if ascii_keys:
-        qtbot.keyClicks(field, text)
-    else:
-        type_text(field, text)
-    settle(qtbot, window)
-    return result_names(window)
-
-
-# ---------------------------------------------------------------- searching (SQLite and PostgreSQL)
-
-
-@pytest.fixture
-def desk_on_both(services):
-    """The receptionist on the parametrised services (SQLite file and PostgreSQL server)."""
-    return off_gui(lambda: services.staff.authenticate("accueil", TEST_PASSWORD, WORKSTATION))
-
-
-def test_search_ignores_accents_and_case(qtbot, make_window, services, desk_on_both):
-    create_client(services, desk_on_both, "Côté", "Zoé", born=date(1998, 10, 11))
-    create_client(services, desk_on_both, "Tremblay", "Marie")
-    window = make_window(services, desk_on_both)
-
-    assert search(qtbot, window, "cote") == ["Côté, Zoé"]
-    assert search(qtbot, window, "Côté", ascii_keys=False) == ["Côté, Zoé"]
-    assert search(qtbot, window, "ZOE COTE") == ["Côté, Zoé"]
-    assert search(qtbot, window, "zo") == ["Côté, Zoé"]
-    assert search(qtbot, window, "1998-10-11") == ["Côté, Zoé"]
-    assert "1 client found" in window.search_panel.state.text()
-
-
-def test_search_finds_a_phone_number_typed_in_another_format(qtbot, make_window, services, desk_on_both):
-    record = create_client(services, desk_on_both, "Gagnon", "Luc", phone="418 555-0123")
-    window = make_window(services, desk_on_both)
-
-    assert search(qtbot, window, "(418) 555-0123") == ["Gagnon, Luc"]
-    assert search(qtbot, window, "4185550123") == ["Gagnon, Luc"]
-    assert search(qtbot, window, record.file_number) == ["Gagnon, Luc"]
-    phone_column = window.search_panel.model.index(0, 2).data()
-    assert "555-0123" in phone_column
 
 
 # ---------------------------------------------------------------- keyboard
@@ -86,116 +42,6 @@ def test_search_field_has_the_focus_and_ctrl_f_returns_to_it(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert field.hasFocus()
     assert field.selectedText() == "tremblay"
-
-
-def test_arrow_keys_and_enter_open_the_file_with_its_badges(qtbot, window, gui_services, desk):
-    create_client(gui_services, desk, "Bouchard", "Anne")
-    wanted = create_client(gui_services, desk, "Bouchard", "Benoît", born=date(1975, 1, 2))
-    create_client(gui_services, desk, "Bouchard", "Claire")
-    assert search(qtbot, window, "bouchard") == ["Bouchard, Anne", "Bouchard, Benoît", "Bouchard, Claire"]
-    field = window.search_panel.field
-
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-    assert window.client_file.client is None  # several results, none chosen: nothing opens
-    qtbot.keyClick(field, Qt.Key.Key_Down)
-    qtbot.keyClick(field, Qt.Key.Key_Down)
-    qtbot.keyClick(field, Qt.Key.Key_Down)
-    qtbot.keyClick(field, Qt.Key.Key_Up)
-    assert field.hasFocus()
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.client_file.client is not None, timeout=TIMEOUT_MS)
-    settle(qtbot, window)
-
-    header = window.client_file.header
-    assert window.client_file.client.id == wanted.id
-    assert header.name_label.text() == "Benoît BOUCHARD"
-    assert wanted.file_number in header.facts_label.text()
-    assert "born 1975-01-02" in header.facts_label.accessibleName()
-    assert header.badge_texts() == ["⚠ Privacy policy acknowledgment missing"]
-    assert header.badges[0].property("tone") == "warning"
-    assert wanted.file_number in window.statusBar().currentMessage()
-
-
-def test_enter_typed_before_the_results_arrive_opens_the_only_match(qtbot, window, gui_services, desk):
-    only = create_client(gui_services, desk, "Lévesque", "Théo")
-    field = window.search_panel.field
-    qtbot.keyClicks(field, "levesque")
-    qtbot.keyClick(field, Qt.Key.Key_Return)  # within the debounce delay
-    qtbot.waitUntil(lambda: window.client_file.client is not None, timeout=TIMEOUT_MS)
-    assert window.client_file.client.id == only.id
-
-
-def test_escape_clears_the_search(qtbot, window):
-    field = window.search_panel.field
-    qtbot.keyClicks(field, "abc")
-    qtbot.keyClick(field, Qt.Key.Key_Escape)
-    assert field.text() == ""
-    settle(qtbot, window)
-    assert window.search_panel.model.rowCount() == 0
-
-
-# ---------------------------------------------------------------- long result lists
-
-
-@pytest.fixture
-def many_clients(gui_services, desk):
-    def work():
-        for index in range(120):
-            gui_services.clients.create(
-                desk,
-                draft_for(index),
-                confirm_duplicate=True,
-            )
-
-    off_gui(work)
-
-
-def draft_for(index: int):
-    from tests.ui.conftest import draft
-
-    return draft(
-        "Lachance", f"Prénom{index:03d}", born=date(1950 + index % 50, 1 + index % 12, 1 + index % 28)
-    )
-
-
-def test_results_are_fetched_a_page_at_a_time_while_scrolling(qtbot, many_clients, window):
-    search(qtbot, window, "lachance")
-    model = window.search_panel.model
-    assert model.rowCount() == SEARCH_PAGE
-    assert model.has_more
-    assert "More than 50" in window.search_panel.state.text()
-
-    table = window.search_panel.table
-    table.scrollToBottom()
-    qtbot.waitUntil(lambda: model.rowCount() == 2 * SEARCH_PAGE, timeout=TIMEOUT_MS)
-    settle(qtbot, window)
-    table.scrollToBottom()
-    qtbot.waitUntil(lambda: model.rowCount() == 120, timeout=TIMEOUT_MS)
-    settle(qtbot, window)
-    assert not model.has_more
-    names = result_names(window)
-    assert names == sorted(names) and len(set(names)) == 120
-
-
-def test_arrow_keys_past_the_last_loaded_row_load_the_next_page(qtbot, many_clients, window):
-    search(qtbot, window, "lachance")
-    field = window.search_panel.field
-    for _ in range(6):
-        qtbot.keyClick(field, Qt.Key.Key_PageDown)
-    settle(qtbot, window)
-    assert window.search_panel.model.rowCount() > SEARCH_PAGE
-
-
-def test_a_new_search_drops_the_pages_of_the_previous_one(qtbot, many_clients, window, gui_services, desk):
-    create_client(gui_services, desk, "Zyx", "Unique")
-    field = window.search_panel.field
-    qtbot.keyClicks(field, "lachance")
-    settle(qtbot, window)
-    window.search_panel.table.scrollToBottom()  # asks for page 2 ...
-    field.clear()
-    qtbot.keyClicks(field, "zyx")  # ... which must never land in these results
-    settle(qtbot, window)
-    assert result_names(window) == ["Zyx, Unique"]
 
 
 # ---------------------------------------------------------------- new client
@@ -290,22 +136,34 @@ def test_possible_duplicate_can_be_created_anyway(qtbot, window, gui_services, d
 
 
 class FakeBookingDialog(QDialog):
+    """Books nothing; says it booked, and publishes the change, as the real dialog does."""
+
     booked = Signal(object)
     created: list[FakeBookingDialog] = []
 
     def __init__(self, services, actor, runner, client, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client = client
+        self.runner = runner
         FakeBookingDialog.created.append(self)
 
+    def pretend_booked(self) -> None:
+        change = DataChange.of(ChangeSubject.APPOINTMENTS, ChangeSubject.CONSENT, client_id=self.client.id)
+        self.runner.changes.publish(change, self)
+        self.booked.emit(object())
 
-def test_booking_opens_the_booking_dialog_and_refreshes_the_file(
+
+def spy(monkeypatch, target, name: str) -> list[bool]:
+    calls: list[bool] = []
+    monkeypatch.setattr(target, name, lambda *args, **kwargs: calls.append(True))
+    return calls
+
+
+def test_booking_opens_the_booking_dialog_and_the_file_follows_what_it_saved(
     qtbot, monkeypatch, window, gui_services, desk
 ):
     client = create_client(gui_services, desk, "Pelletier", "Rose")
-    module = types.ModuleType("ui.booking.booking_dialog")
-    module.BookingDialog = FakeBookingDialog
-    monkeypatch.setitem(sys.modules, "ui.booking.booking_dialog", module)
+    monkeypatch.setattr(session_windows, "BookingDialog", FakeBookingDialog)
     FakeBookingDialog.created.clear()
 
     assert not window.book_action.isEnabled()
@@ -317,18 +175,41 @@ def test_booking_opens_the_booking_dialog_and_refreshes_the_file(
     booking = FakeBookingDialog.created[0]
     assert booking.client.id == client.id
 
-    refreshed: list[bool] = []
-    monkeypatch.setattr(window.client_file, "refresh", lambda: refreshed.append(True))
-    booking.booked.emit(object())
+    refreshed_by_hand = spy(monkeypatch, window.client_file, "refresh")
+    refreshed = spy(monkeypatch, window.client_file.appointments_tab, "reload")
+    booking.pretend_booked()
     assert refreshed == [True]
+    assert refreshed_by_hand == []  # the file follows the change; no window refreshes it
     assert "Appointment booked" in window.statusBar().currentMessage()
     booking.close()
 
 
-def test_a_window_missing_from_this_version_gives_a_status_message(qtbot, monkeypatch, window):
-    monkeypatch.setitem(sys.modules, "ui.optouts.optout_queue", None)  # import fails
-    window.open_opt_out_queue()
-    assert "not available" in window.statusBar().currentMessage()
+def test_f5_announces_that_anything_may_have_changed(qtbot, window):
+    announced: list[tuple[DataChange, object]] = []
+    window.runner.changes.changed.connect(lambda change, source: announced.append((change, source)))
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert announced == [(DataChange.of(*ChangeSubject), window)]
+    assert announced[0][0].concerns(12345, ChangeSubject.CONSENT)  # every client, every subject
+
+
+def test_opt_out_counts_follow_opt_out_changes(qtbot, window, gui_services, desk):
+    qtbot.waitUntil(lambda: "none pending" in window.counts_button.text(), timeout=TIMEOUT_MS)
+    request = OptOutDraft(
+        received_via=OptOutVia.EMAIL,
+        received_on=date(2026, 10, 1),
+        requester_name="Paul Martin",
+        purposes=frozenset({Purpose.NEWSLETTERS}),
+        channels=frozenset({Channel.EMAIL}),
+    )
+    off_gui(lambda: gui_services.optouts.log(desk, request))
+    window.runner.changes.publish(DataChange.of(ChangeSubject.CONSENT))
+    settle(qtbot, window)
+    assert "none pending" in window.counts_button.text()  # not an opt-out change: not asked again
+    window.runner.changes.publish(DataChange.of(ChangeSubject.OPT_OUTS))
+    qtbot.waitUntil(lambda: "1 pending" in window.counts_button.text(), timeout=TIMEOUT_MS)
+    window.lock()
+    window.runner.changes.publish(DataChange.of(ChangeSubject.OPT_OUTS))
+    assert window.runner.pending_count() == 0  # a locked window asks for nothing
 
 
 def test_opt_out_counts_in_the_status_bar(qtbot, make_window, gui_services, desk):
@@ -393,16 +274,20 @@ def test_ctrl_o_opens_the_opt_out_dialog_for_the_open_client(qtbot, monkeypatch,
     dialog = window._dialogs.get("opt-out")
     assert isinstance(dialog, optout_dialog.OptOutDialog)
 
-    refreshed: list[bool] = []
-    monkeypatch.setattr(window.client_file, "refresh", lambda: refreshed.append(True))
+    refreshed_by_hand = spy(monkeypatch, window.client_file, "refresh")
+    refreshed = spy(monkeypatch, window.client_file.optouts_tab, "reload")
+    counted = spy(monkeypatch, window.counts_button, "refresh")
+    # What the dialog does once the request is saved: publish it, then say it was logged.
+    window.runner.changes.publish(DataChange.of(ChangeSubject.OPT_OUTS, client_id=client.id), dialog)
     dialog.logged.emit(object())
     settle(qtbot, window)
-    assert refreshed == [True]
+    assert refreshed == [True] and counted == [True]
+    assert refreshed_by_hand == []
     assert "Opt-out request logged" in window.statusBar().currentMessage()
     dialog.close()
 
 
-def test_the_opt_out_queue_opens_once_and_its_processing_refreshes_the_file(qtbot, monkeypatch, window):
+def test_the_opt_out_queue_opens_once_and_its_processing_updates_the_counts(qtbot, monkeypatch, window):
     optout_queue = pytest.importorskip("ui.optouts.optout_queue")
     qtbot.keyClick(
         window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -413,12 +298,17 @@ def test_the_opt_out_queue_opens_once_and_its_processing_refreshes_the_file(qtbo
     assert window._dialogs.get("queue") is queue
     settle(qtbot, window)
 
-    refreshed: list[bool] = []
-    monkeypatch.setattr(window.client_file, "refresh", lambda: refreshed.append(True))
+    refreshed_by_hand = spy(monkeypatch, window.client_file, "refresh")
+    refreshed = spy(monkeypatch, window.counts_button, "refresh")
+    # What the queue does once a request is processed: publish it.
+    window.runner.changes.publish(DataChange.of(ChangeSubject.OPT_OUTS, ChangeSubject.CONSENT), queue)
     queue.processed.emit(object())
     settle(qtbot, window)
     assert refreshed == [True]
+    assert refreshed_by_hand == []
     queue.close()
+    settle(qtbot, window)
+    assert refreshed == [True]  # closing the queue asks for nothing more
 
 
 def test_ctrl_b_opens_the_booking_dialog_for_the_open_client(qtbot, window, gui_services, desk):
