@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -43,7 +42,8 @@ from ui.booking.policy_text import PolicyTextDialog, summary_text
 from ui.booking.signature_step import SignatureStep
 from ui.kit.errors import error_text
 from ui.kit.i18n import current_language, language_name
-from ui.kit.worker import TaskHandle, TaskRunner
+from ui.kit.job_dialog import JobDialog
+from ui.kit.worker import TaskRunner
 
 __all__ = ["PAGE_APPOINTMENT", "PAGE_CONSENT", "PAGE_SIGNATURE", "BookingDialog"]
 
@@ -59,7 +59,7 @@ _FIELD_PAGES = {
 }
 
 
-class BookingDialog(QDialog):
+class BookingDialog(JobDialog):
     """Book an appointment for ``client`` and record the consent answers given while booking."""
 
     booked = Signal(object)
@@ -72,16 +72,12 @@ class BookingDialog(QDialog):
         client: ClientRecord,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, "booking", parent)
         self._services = services
         self._actor = actor
-        self._runner = runner
         self._client = client
         self._language = client.preferred_language
-        self._key = ("booking", id(self))
-        self._tasks: dict[str, TaskHandle] = {}
         self._ids: SaveIds | None = None
-        self._saving = False
         self._saved = False
         self._touched = False
         self._policy: PolicyVersionRecord | None = None
@@ -111,11 +107,7 @@ class BookingDialog(QDialog):
         )
         self.step_label = QLabel(self)
         self.step_label.setObjectName("bookingStep")
-        self.banner = QLabel(self)
-        self.banner.setObjectName("bookingBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setAccessibleName(self.tr("Message"))
+        self.banner = self.make_outcome_label("bookingBanner", self.tr("Message"))
         self.banner.hide()
 
         self.appointment_page = AppointmentPage(next_quarter_hour(services.clock.now()), self)
@@ -181,6 +173,7 @@ class BookingDialog(QDialog):
         self.consent_step.retry_requested.connect(self._load_grid)
         self.signature_step.changed.connect(self._inputs_changed)
         self.signature_step.full_policy_requested.connect(self._show_full_policy)
+        self.jobs.running_changed.connect(lambda _running: self._follow_save())
 
         self._set_tab_order()
         self._show_page(PAGE_APPOINTMENT)
@@ -201,7 +194,7 @@ class BookingDialog(QDialog):
         return self.pages.currentIndex()
 
     def go_next(self) -> None:
-        if self._saving:
+        if self.is_running:
             return
         order = self.page_order()
         index = order.index(self.current_page())
@@ -215,7 +208,7 @@ class BookingDialog(QDialog):
             self._show_page(order[index + 1])
 
     def go_back(self) -> None:
-        if self._saving:
+        if self.is_running:
             return
         order = self.page_order()
         index = order.index(self.current_page()) if self.current_page() in order else len(order)
@@ -272,7 +265,7 @@ class BookingDialog(QDialog):
         order = self.page_order()
         page = self.current_page()
         last = page == order[-1]
-        busy = self._saving or self._saved
+        busy = self.is_running or self._saved
         self.back_button.setEnabled(not busy and page != order[0])
         self.next_button.setEnabled(not busy and not last)
         self.save_button.setEnabled(not busy and last and self.consent_step.is_loaded)
@@ -305,12 +298,14 @@ class BookingDialog(QDialog):
         services, actor, client_id = self._services, self._actor, self._client.id
         self.consent_step.set_loading()
         self._update_buttons()
-        self._tasks["grid"] = self._runner.submit(
+        self.jobs.start(
             lambda: services.consent.grid(actor, client_id),
             on_success=self._grid_loaded,
             on_failure=lambda exc: self.consent_step.set_load_failed(self._error_text(exc)),
-            key=(*self._key, "grid"),
             busy_message=self.tr("Loading the client's consent…"),
+            job="grid",
+            makes_busy=False,
+            supersede=True,
         )
 
     def _grid_loaded(self, grid: ConsentGrid) -> None:
@@ -324,14 +319,16 @@ class BookingDialog(QDialog):
             policy = services.policies.current(actor, language)
             return policy, summary_text(policy, language)
 
-        self._tasks["policy"] = self._runner.submit(
+        self.jobs.start(
             load,
             on_success=self._policy_loaded,
             on_failure=lambda exc: self.signature_step.set_summary(
                 self.tr("The policy could not be loaded: {detail}").format(detail=self._error_text(exc))
             ),
-            key=(*self._key, "policy"),
             busy_message=self.tr("Loading the privacy policy…"),
+            job="policy",
+            makes_busy=False,
+            supersede=True,
         )
 
     def _policy_loaded(self, loaded: tuple[PolicyVersionRecord, str]) -> None:
@@ -352,7 +349,7 @@ class BookingDialog(QDialog):
     # ------------------------------------------------------------------ save
 
     def save(self) -> None:
-        if self._saving or self._saved:
+        if self.is_running or self._saved:
             return
         self._clear_errors()
         via = self.booked_via()
@@ -377,13 +374,16 @@ class BookingDialog(QDialog):
                 return
         draft, capture, signature = self._prepare(via)
         services, actor, client_id = self._services, self._actor, self._client.id
-        self._set_saving(True)
-        self._tasks["save"] = self._runner.submit(
+        self._show_banner(self.tr("Saving…"), error=False)
+        # A save is seen through: the dialog stays open meanwhile and its answer is kept after closing.
+        self.jobs.start(
             lambda: services.appointments.book(actor, client_id, draft, capture, signature),
             on_success=self._saved_ok,
             on_failure=self._save_failed,
-            key=(*self._key, "save"),
             busy_message=self.tr("Saving the booking…"),
+            job="save",
+            holds_close=True,
+            keep_on_close=True,
         )
 
     def _prepare(self, via: BookedVia) -> tuple[AppointmentDraft, ConsentCapture, SignatureCapture | None]:
@@ -395,25 +395,22 @@ class BookingDialog(QDialog):
         capture = consent_capture(ids, self.consent_step.changes(), via, signature, self._language)
         return draft, capture, signature
 
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        enabled = not saving and not self._saved
+    def _follow_save(self) -> None:
+        """The inputs are locked while the save runs and once it has succeeded."""
+        enabled = not self.is_running and not self._saved
         self.appointment_page.set_inputs_enabled(enabled)
         self.consent_step.set_answers_enabled(enabled)
         self.signature_step.set_inputs_enabled(enabled)
-        if saving:
-            self._show_banner(self.tr("Saving…"), error=False)
         self._update_buttons()
 
     def _saved_ok(self, result: BookingResult) -> None:
         self._saved = True
-        self._set_saving(False)
-        self._runner.changes.publish(booking_change(self._client.id, result), self)
+        self._follow_save()
+        self.jobs.runner.changes.publish(booking_change(self._client.id, result), self)
         self.booked.emit(result)
         self.accept()
 
     def _save_failed(self, error: BaseException) -> None:
-        self._set_saving(False)
         language = current_language()
         detail = self._error_text(error)
         if isinstance(error, ValidationError):
@@ -444,9 +441,9 @@ class BookingDialog(QDialog):
         return error_text(error, current_language())
 
     def _show_banner(self, text: str, *, error: bool = True) -> None:
-        self.banner.setText(text)
         self.banner.setStyleSheet(BANNER_ERROR if error else BANNER_INFO)
         self.banner.show()
+        self.show_outcome(text)
 
     def banner_text(self) -> str:
         return self.banner.text() if self.banner.isVisible() else ""
@@ -463,11 +460,12 @@ class BookingDialog(QDialog):
 
     # --------------------------------------------------------------- closing
 
+    def close_refused(self) -> None:
+        self._show_banner(self.tr("Saving… please wait a moment."), error=False)
+
     def reject(self) -> None:
-        if self._saving:
-            self._show_banner(self.tr("Saving… please wait a moment."), error=False)
-            return
-        if self._touched and not self._saved:
+        # While saving, the base refuses to close (and says so through close_refused).
+        if not self.jobs.holds_close and self._touched and not self._saved:
             answer = QMessageBox.question(
                 self,
                 self.tr("Cancel the booking?"),
@@ -480,9 +478,3 @@ class BookingDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         super().reject()
-
-    def done(self, result: int) -> None:
-        for name, handle in list(self._tasks.items()):
-            if name != "save":
-                handle.cancel()
-        super().done(result)
