@@ -115,7 +115,7 @@ class ConsentsTab(QWidget):
         self.history_model: PagedTableModel[ConsentEventRecord] = PagedTableModel(
             history_columns(),
             runner,
-            key=("client-file", "consent-history"),
+            key=("client-file", id(self), "consent-history"),
             page_size=HISTORY_PAGE,
             busy_message=self.tr("Loading the consent history…"),
             parent=self,
@@ -177,27 +177,41 @@ class ConsentsTab(QWidget):
 
     def load(self, client: ClientRecord) -> None:
         self._client = client
-        services, actor, client_id = self._services, self._actor, client.id
         self.grid_model.set_grid(None)
         self.grid_state.setText(self.tr("Loading…"))
+        self.history_state.setText(self.tr("Loading…"))
+        self._fetch(client, keep_rows=False)
+
+    def reload(self) -> None:
+        """Fetch the grid and history again; what is shown stays until the new data arrives."""
+        if self._client is not None:
+            self._fetch(self._client, keep_rows=True)
+
+    def _fetch(self, client: ClientRecord, *, keep_rows: bool) -> None:
+        services, actor, client_id = self._services, self._actor, client.id
         self._runner.submit(
             lambda: services.consent.grid(actor, client_id),
             on_success=self._show_grid,
             on_failure=lambda error: self.grid_state.setText(error_text(error)),
-            key=("client-file", "consent-grid"),
+            key=("client-file", id(self), "consent-grid"),
             busy_message=self.tr("Loading consents…"),
         )
-        self.history_state.setText(self.tr("Loading…"))
         self.history_model.reload(
-            lambda offset, limit: services.consent.history(actor, client_id, offset=offset, limit=limit)
+            lambda offset, limit: services.consent.history(actor, client_id, offset=offset, limit=limit),
+            keep_rows=keep_rows,
         )
 
     def _show_grid(self, grid: ConsentGrid) -> None:
         if self._client is None or grid.client_id != self._client.id:
             return
+        current = self.grid_view.currentIndex()
+        reading = (current.row(), current.column()) if current.isValid() else None
         self.grid_model.set_grid(grid, self._client.preferred_language)
         self.grid_view.resizeRowsToContents()
         self.cell_detail.clear()
+        if reading is not None:
+            # A reload keeps the cell the person was reading.
+            self.grid_view.setCurrentIndex(self.grid_model.index(*reading))
         granted = sum(1 for cell in grid.cells.values() if cell.granted)
         self.grid_state.setText(
             self.tr(

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.errors import StaleVersionError, ValidationError
 from desktop.domain.records import Actor, ClientDraft, ClientRecord
 from desktop.services import Services
@@ -142,7 +143,7 @@ class DetailsTab(QWidget):
             lambda: services.clients.update(actor, client_id, expected_version, draft),
             on_success=self._saved,
             on_failure=lambda error: self._save_failed(error, draft),
-            key=("client-file", "save"),
+            key=("client-file", id(self), "save"),
             busy_message=self.tr("Saving the client file…"),
         )
 
@@ -152,6 +153,7 @@ class DetailsTab(QWidget):
         self.result_label.setText(self.tr("✔ Saved"))
         self.status_message.emit(self.tr("File {file} saved.").format(file=record.file_number))
         self.saved.emit(record)
+        self._runner.changes.publish(DataChange.of(ChangeSubject.CLIENT, client_id=record.id), self)
 
     def _save_failed(self, error: BaseException, draft: ClientDraft) -> None:
         self._saving = False

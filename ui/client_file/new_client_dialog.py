@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.errors import PossibleDuplicateError, ValidationError
 from desktop.domain.records import Actor, ClientDraft, ClientRecord
 from desktop.services import Services
@@ -173,6 +174,7 @@ class NewClientDialog(QDialog):
     def _created(self, record: ClientRecord) -> None:
         self._finish_saving()
         self.message.setText(self.tr("✔ File {file} created.").format(file=record.file_number))
+        self._runner.changes.publish(DataChange.of(ChangeSubject.CLIENT, client_id=record.id), self)
         self.created.emit(record)
         self.accept()
 

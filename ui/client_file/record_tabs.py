@@ -120,19 +120,30 @@ class RecordListTab(QWidget):
         self.model.clear()
         self.state_label.setText(self.tr("Loading…"))
         self.count_changed.emit(-1)
-        client_id = client.id
+        self._fetch_records(client.id)
+
+    def reload(self) -> None:
+        """Fetch the records again; the rows shown stay until the new ones arrive."""
+        if self._client is not None:
+            self._fetch_records(self._client.id)
+
+    def _fetch_records(self, client_id: int) -> None:
         self._runner.submit(
             self.fetch(self._services, self._actor, client_id),
             on_success=lambda records: self._show(client_id, records),
             on_failure=lambda error: self.state_label.setText(error_text(error)),
-            key=("client-file", self.key),
+            key=("client-file", id(self), self.key),
         )
 
     def _show(self, client_id: int, records: list[Any]) -> None:
         if self._client is None or self._client.id != client_id:
             return
+        selected = self.selected()
         self.model.set_records(records)
         self.view.resizeColumnsToContents()
+        if selected is not None and selected in records:
+            # A reload keeps the row the person had chosen.
+            self.view.selectRow(records.index(selected))
         self.state_label.setText(self.summary(records))
         self.count_changed.emit(len(records))
         self.records_shown(records)
@@ -215,7 +226,7 @@ class AppointmentsTab(RecordListTab):
 
     def _make_model(self, columns: list[Column[Any]]) -> RecordTableModel[Any]:
         return PagedTableModel(
-            columns, self._runner, key=("client-file", self.key), page_size=100, parent=self
+            columns, self._runner, key=("client-file", id(self), self.key), page_size=100, parent=self
         )
 
     def load(self, client: ClientRecord) -> None:
@@ -223,11 +234,19 @@ class AppointmentsTab(RecordListTab):
         self._client = client
         self.state_label.setText(self.tr("Loading…"))
         self.count_changed.emit(-1)
-        services, actor, client_id = self._services, self._actor, client.id
+        self._fetch_pages(client.id, keep_rows=False)
+
+    def reload(self) -> None:
+        if self._client is not None:
+            self._fetch_pages(self._client.id, keep_rows=True)
+
+    def _fetch_pages(self, client_id: int, *, keep_rows: bool) -> None:
+        services, actor = self._services, self._actor
         self.paged_model.reload(
             lambda offset, limit: services.appointments.for_client(
                 actor, client_id, offset=offset, limit=limit
-            )
+            ),
+            keep_rows=keep_rows,
         )
 
     @property
@@ -339,7 +358,7 @@ class AcknowledgmentsTab(RecordListTab):
         return self.tr("%n acknowledgment(s), latest first.", "", len(records))
 
     def records_shown(self, records: list[Any]) -> None:
-        if records:
+        if records and self.selected() is None:
             self.view.selectRow(0)
         self._update_buttons()
 

@@ -2,13 +2,18 @@
 
 Opening a file is audited by the core (``clients.open``). While another file is being opened the old
 one is hidden at once, so the person never reads one client's details under another's name.
+
+The open file keeps itself current: it listens to the application's change signal and reloads only
+the parts a change about its client touches (a booking's appointment, a consent, an opt-out…), and
+reloads everything every :data:`PERIODIC_REFRESH_MS` for changes saved on other workstations.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.records import Actor, ClientRecord, ClientStatus
 from desktop.services import Services
 from ui.client_file.consents_tab import ConsentsTab
@@ -19,14 +24,33 @@ from ui.kit.errors import error_text
 from ui.kit.settings import AppSettings
 from ui.kit.worker import TaskRunner
 
-__all__ = ["ClientFileWidget"]
+__all__ = ["FILE_SUBJECTS", "PERIODIC_REFRESH_MS", "ClientFileWidget"]
+
+#: What a client file shows; a change about its client and one of these reloads the part showing it.
+FILE_SUBJECTS = (
+    ChangeSubject.CLIENT,
+    ChangeSubject.CONSENT,
+    ChangeSubject.APPOINTMENTS,
+    ChangeSubject.OPT_OUTS,
+    ChangeSubject.ACKNOWLEDGMENTS,
+)
+#: Changes saved on other workstations reach the open file at this pace.
+PERIODIC_REFRESH_MS = 60_000
+#: The header's badges derive from these (the preferred language chooses the policy in force).
+_STATUS_SUBJECTS = (
+    ChangeSubject.CLIENT,
+    ChangeSubject.CONSENT,
+    ChangeSubject.OPT_OUTS,
+    ChangeSubject.ACKNOWLEDGMENTS,
+)
 
 
 class ClientFileWidget(QWidget):
     opened = Signal(object)
     """The ClientRecord just opened."""
     changed = Signal(object)
-    """The ClientRecord after the person saved it (or took the stored version)."""
+    """The ClientRecord after the person saved it (or took the stored version, or another
+    workstation's save arrived)."""
     book_requested = Signal()
     document_requested = Signal(str, object)
     status_message = Signal(str)
@@ -97,6 +121,12 @@ class ClientFileWidget(QWidget):
         if settings is not None:
             settings.restore_splitter("consents", self.consents_tab.splitter)
 
+        runner.changes.changed.connect(self._data_changed)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(PERIODIC_REFRESH_MS)
+        self.refresh_timer.timeout.connect(self._periodic_refresh)
+        self.refresh_timer.start()
+
     def _welcome_text(self) -> str:
         return self.tr(
             "No client file is open.\n\nType a name, phone number, date of birth or file number in the "
@@ -135,7 +165,8 @@ class ClientFileWidget(QWidget):
             work,
             on_success=lambda result: self._opened(*result),
             on_failure=self._open_failed,
-            key=("client-file", "open"),
+            # Keys name this file: a task of another open file never supersedes one of this file.
+            key=("client-file", id(self), "open"),
             busy_message=self.tr("Opening the client file…"),
         )
 
@@ -176,11 +207,75 @@ class ClientFileWidget(QWidget):
         self.acknowledgments_tab.load(record)
         self.optouts_tab.load(record)
 
-    # ------------------------------------------------------------ refreshing
+    # ------------------------------------------------------------ keeping current
 
     def refresh(self) -> None:
-        """Reload the badges and every list (after a booking, an opt-out, a change elsewhere).
-        The details form is left alone so nothing being typed is lost."""
+        """Reload the open file (the person asked, or changes from other workstations are due).
+
+        Lists keep showing their rows until the new ones arrive; the details form is replaced only
+        when nothing is being typed in it."""
+        if self._client is None:
+            return
+        self._reload_record()
+        self._reload_status()
+        self.consents_tab.reload()
+        self.appointments_tab.reload()
+        self.acknowledgments_tab.reload()
+        self.optouts_tab.reload()
+
+    def _periodic_refresh(self) -> None:
+        # A hidden file (the screen is locked, the window parked) asks for nothing.
+        if self.isVisible():
+            self.refresh()
+
+    def _data_changed(self, change: DataChange, source: object) -> None:
+        client = self._client
+        if client is None or not change.concerns(client.id, *FILE_SUBJECTS):
+            return
+        if self._made_here(source):
+            return  # the part that saved it already shows the result
+        if change.touches(ChangeSubject.CLIENT):
+            self._reload_record()
+        if change.touches(*_STATUS_SUBJECTS):
+            self._reload_status()
+        # Processing an opt-out withdraws consents; the grid reads in the client's language.
+        if change.touches(ChangeSubject.CONSENT, ChangeSubject.OPT_OUTS, ChangeSubject.CLIENT):
+            self.consents_tab.reload()
+        if change.touches(ChangeSubject.APPOINTMENTS):
+            self.appointments_tab.reload()
+        if change.touches(ChangeSubject.ACKNOWLEDGMENTS):
+            self.acknowledgments_tab.reload()
+        if change.touches(ChangeSubject.OPT_OUTS):
+            self.optouts_tab.reload()
+
+    def _made_here(self, source: object) -> bool:
+        return source is self or (isinstance(source, QWidget) and self.isAncestorOf(source))
+
+    def _reload_record(self) -> None:
+        client = self._client
+        if client is None:
+            return
+        services, actor, client_id = self._services, self._actor, client.id
+        self._runner.submit(
+            lambda: services.clients.get(actor, client_id),
+            on_success=self._record_arrived,
+            on_failure=lambda error: self.status_message.emit(error_text(error)),
+            key=("client-file", id(self), "record"),
+        )
+
+    def _record_arrived(self, record: ClientRecord) -> None:
+        current = self._client
+        if current is None or record.id != current.id or record.version <= current.version:
+            return
+        self._client = record
+        self.header.show_client(record, self._services.clock.today())
+        self.header.show_status(self._status)
+        if not self.details_tab.has_unsaved_changes():
+            # Something being typed stays; saving it later meets the version check.
+            self.details_tab.show_record(record)
+        self.changed.emit(record)
+
+    def _reload_status(self) -> None:
         client = self._client
         if client is None:
             return
@@ -189,9 +284,8 @@ class ClientFileWidget(QWidget):
             lambda: services.clients.status(actor, client_id),
             on_success=self._status_arrived,
             on_failure=lambda error: self.status_message.emit(error_text(error)),
-            key=("client-file", "status"),
+            key=("client-file", id(self), "status"),
         )
-        self._load_tabs(client)
 
     def _status_arrived(self, status: ClientStatus) -> None:
         if self._client is None or status.client_id != self._client.id:
@@ -206,8 +300,9 @@ class ClientFileWidget(QWidget):
         self.header.show_client(record, self._services.clock.today())
         self.header.show_status(self._status)
         self.changed.emit(record)
-        # The preferred language decides which policy applies: the badges may change.
-        self.refresh()
+        # The preferred language decides which policy applies and how the grid reads.
+        self._reload_status()
+        self.consents_tab.reload()
 
     def _show_count(self, tab: QWidget, count: int) -> None:
         title = self._tab_titles[tab]

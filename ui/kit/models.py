@@ -188,8 +188,11 @@ class PagedTableModel(RecordTableModel[T]):
         """True once the first page of the current query has arrived."""
         return self._loaded_once
 
-    def reload(self, fetch: Fetch | None) -> None:
-        """Forget the rows and load the first page of ``fetch`` (None: stay empty)."""
+    def reload(self, fetch: Fetch | None, *, keep_rows: bool = False) -> None:
+        """Forget the rows and load the first page of ``fetch`` (None: stay empty).
+
+        ``keep_rows``: the rows shown stay until the first page replaces them, so reloading the same
+        query (a refresh) does not blank the list in between."""
         self._generation += 1
         if self._pending is not None:
             self._pending.cancel()  # a page still on its way belongs to the previous query
@@ -198,41 +201,45 @@ class PagedTableModel(RecordTableModel[T]):
         self._more = False
         self._loading = False
         self._loaded_once = fetch is None
-        self.clear()
+        if fetch is None or not keep_rows:
+            self.clear()
         if fetch is None:
             self.page_loaded.emit()
             return
-        self._load_page()
+        self._load_page(replace=keep_rows)
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
         return not parent.isValid() and self._more and not self._loading
 
     def fetchMore(self, parent: AnyIndex) -> None:
         if self.canFetchMore(parent):
-            self._load_page()
+            self._load_page(replace=False)
 
-    def _load_page(self) -> None:
+    def _load_page(self, *, replace: bool) -> None:
         fetch, generation = self._fetch, self._generation
         if fetch is None:
             return
-        offset, limit = len(self._records), self._page_size
+        offset, limit = (0 if replace else len(self._records)), self._page_size
         self._loading = True
         self._pending = self._runner.submit(
             lambda: fetch(offset, limit),
-            on_success=lambda rows: self._page_arrived(generation, rows),
+            on_success=lambda rows: self._page_arrived(generation, rows, replace),
             on_failure=lambda error: self._page_failed(generation, error),
             key=self._key,
             busy_message=self._busy_message or None,
         )
 
-    def _page_arrived(self, generation: int, rows: list[T]) -> None:
+    def _page_arrived(self, generation: int, rows: list[T], replace: bool) -> None:
         if generation != self._generation:
             return
         self._pending = None
         self._loading = False
         self._loaded_once = True
         self._more = len(rows) >= self._page_size
-        self.append_records(rows)
+        if replace:
+            self.set_records(rows)
+        else:
+            self.append_records(rows)
         self.page_loaded.emit()
 
     def _page_failed(self, generation: int, error: BaseException) -> None:
