@@ -18,7 +18,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -42,7 +41,8 @@ from ui.booking.feedback import BANNER_ERROR, error_label
 from ui.kit.client_search import ClientSearch, client_line
 from ui.kit.errors import error_text
 from ui.kit.i18n import current_language
-from ui.kit.worker import TaskHandle, TaskRunner
+from ui.kit.job_dialog import JobDialog
+from ui.kit.worker import TaskRunner
 from ui.optouts.scope import scope_summary
 from ui.optouts.scope_box import OptOutScopeBox
 
@@ -65,7 +65,7 @@ def opt_out_change(record: OptOutRecord) -> DataChange:
     return DataChange.of(*subjects, client_id=record.client_id)
 
 
-class OptOutDialog(QDialog):
+class OptOutDialog(JobDialog):
     """Record an opt-out request as received; ``logged`` carries the saved :class:`OptOutRecord`."""
 
     logged = Signal(object)
@@ -78,26 +78,19 @@ class OptOutDialog(QDialog):
         client: ClientRecord | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, "opt-out-log", parent)
         self._services = services
         self._actor = actor
-        self._runner = runner
         self._today = services.clock.today()
         self._uid: uuid.UUID | None = None
-        self._task: TaskHandle | None = None
-        self._saving = False
         self._saved: OptOutRecord | None = None
         self._touched = False
         self.setObjectName("optOutDialog")
         self.setWindowTitle(self.tr("Log an opt-out request"))
         self.resize(900, 700)
 
-        self.banner = QLabel(self)
-        self.banner.setObjectName("optOutBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner = self.make_outcome_label("optOutBanner", self.tr("Message"))
         self.banner.setStyleSheet(BANNER_ERROR)
-        self.banner.setAccessibleName(self.tr("Message"))
         self.banner.hide()
 
         request_box = self._build_request_box()
@@ -156,6 +149,7 @@ class OptOutDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         self.picker.picked.connect(lambda _client: self._changed())
+        self.jobs.running_changed.connect(lambda _running: self._follow_save())
         self.scope_box.changed.connect(self._changed)
         self._set_tab_order()
         self._changed(touched=False)
@@ -327,14 +321,13 @@ class OptOutDialog(QDialog):
     # ------------------------------------------------------------------ saving
 
     def save(self) -> None:
-        if self._saving or self._saved is not None:
+        if self.is_running or self._saved is not None:
             return
         self._clear_errors()
         via = self.received_via()
         if via is None:
             self._show_field_error("received_via", self.tr("Choose how the request was received."))
-            self.banner.setText(self.tr("The request was not saved."))
-            self.banner.show()
+            self._show_banner(self.tr("The request was not saved."))
             self.via_phone.setFocus()
             return
         if self._uid is None:
@@ -353,19 +346,21 @@ class OptOutDialog(QDialog):
             uid=self._uid,
         )
         services, actor = self._services, self._actor
-        self._set_saving(True)
-        self._task = self._runner.submit(
+        # A save is seen through: the dialog stays open meanwhile and its answer is kept after closing.
+        self.jobs.start(
             lambda: services.optouts.log(actor, draft),
             on_success=self._saved_ok,
             on_failure=self._save_failed,
-            key=("opt-out-log", id(self)),
             busy_message=self.tr("Saving the opt-out request…"),
+            holds_close=True,
+            keep_on_close=True,
         )
 
-    def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
-        self._set_inputs_enabled(not saving and self._saved is None)
-        self.save_button.setEnabled(not saving and self._saved is None)
+    def _follow_save(self) -> None:
+        """The inputs are locked while the save runs and once it has succeeded."""
+        enabled = not self.is_running and self._saved is None
+        self._set_inputs_enabled(enabled)
+        self.save_button.setEnabled(enabled)
 
     def _set_inputs_enabled(self, enabled: bool) -> None:
         widgets: list[QWidget] = [
@@ -383,7 +378,7 @@ class OptOutDialog(QDialog):
 
     def _saved_ok(self, record: OptOutRecord) -> None:
         self._saved = record
-        self._set_saving(False)
+        self._follow_save()
         scope = scope_summary(record.purposes, record.channels)
         if record.processed_at is not None:
             client = self.matched_client()
@@ -402,21 +397,19 @@ class OptOutDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.setFocus()
-        self._runner.changes.publish(opt_out_change(record), self)
+        self.jobs.runner.changes.publish(opt_out_change(record), self)
         self.logged.emit(record)
 
     def _save_failed(self, error: BaseException) -> None:
-        self._set_saving(False)
         if isinstance(error, ValidationError):
             for problem in error.errors:
                 self._show_field_error(problem.field, problem.message(current_language()))
             detail = self.tr("Correct what is shown in red.")
         else:
             detail = error_text(error, current_language())
-        self.banner.setText(
+        self._show_banner(
             self.tr("The request was not saved. {detail} Nothing you typed was lost.").format(detail=detail)
         )
-        self.banner.show()
 
     def _show_field_error(self, field: str, text: str) -> None:
         label = {
@@ -448,6 +441,10 @@ class OptOutDialog(QDialog):
             label.clear()
             label.hide()
 
+    def _show_banner(self, text: str) -> None:
+        self.banner.show()
+        self.show_outcome(text)
+
     def banner_text(self) -> str:
         return self.banner.text() if self.banner.isVisible() else ""
 
@@ -457,9 +454,8 @@ class OptOutDialog(QDialog):
     # --------------------------------------------------------------- closing
 
     def reject(self) -> None:
-        if self._saving:
-            return
-        if self._touched and self._saved is None:
+        # While saving, the base refuses to close.
+        if not self.jobs.holds_close and self._touched and self._saved is None:
             answer = QMessageBox.question(
                 self,
                 self.tr("Close without saving?"),
