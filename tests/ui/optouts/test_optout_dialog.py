@@ -8,11 +8,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QCalendarWidget,
     QDateEdit,
     QLineEdit,
-    QListWidget,
 )
 
 from desktop.domain.business_days import opt_out_due_date
@@ -240,13 +240,14 @@ def test_ctrl_enter_saves(qtbot, desk):
 def test_every_input_has_an_accessible_name(qtbot, desk):
     dialog = open_dialog(qtbot, desk)
     inputs = dialog.findChildren(QAbstractButton) + dialog.findChildren(QLineEdit)
-    inputs += dialog.findChildren(QDateEdit) + dialog.findChildren(QListWidget)
+    inputs += dialog.findChildren(QDateEdit) + dialog.findChildren(QAbstractItemView)
     unnamed = [
         w.objectName() or w.text()
         for w in inputs
         if not w.accessibleName()
-        # Qt's own parts: the clear button inside a search box, the date box's editor, the calendar.
-        and not isinstance(w.parent(), QLineEdit | QAbstractSpinBox | QCalendarWidget)
+        # Qt's own parts: the clear button inside a search box, the date box's editor, the calendar,
+        # the corner button of the results table.
+        and not isinstance(w.parent(), QLineEdit | QAbstractSpinBox | QCalendarWidget | QAbstractItemView)
         and not isinstance(w.parent().parent(), QCalendarWidget)
     ]
     assert unnamed == []
