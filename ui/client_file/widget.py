@@ -48,9 +48,6 @@ _STATUS_SUBJECTS = (
 class ClientFileWidget(QWidget):
     opened = Signal(object)
     """The ClientRecord just opened."""
-    changed = Signal(object)
-    """The ClientRecord after the person saved it (or took the stored version, or another
-    workstation's save arrived)."""
     book_requested = Signal()
     document_requested = Signal(str, object)
     status_message = Signal(str)
@@ -273,7 +270,6 @@ class ClientFileWidget(QWidget):
         if not self.details_tab.has_unsaved_changes():
             # Something being typed stays; saving it later meets the version check.
             self.details_tab.show_record(record)
-        self.changed.emit(record)
 
     def _reload_status(self) -> None:
         client = self._client
@@ -299,7 +295,6 @@ class ClientFileWidget(QWidget):
         self._client = record
         self.header.show_client(record, self._services.clock.today())
         self.header.show_status(self._status)
-        self.changed.emit(record)
         # The preferred language decides which policy applies and how the grid reads.
         self._reload_status()
         self.consents_tab.reload()
