@@ -1,7 +1,7 @@
 """Reports for the manager and the privacy officer: choose a report, a period and a format.
 
-The report is computed and rendered on a worker thread (``services.reports.run`` then
-``render_report``); a PDF opens in the preview (print, save), a CSV is saved where the person says.
+The report is computed and rendered on a worker thread (``services.reports.render`` returns the file's
+bytes); a PDF opens in the preview (print, save), a CSV is saved where the person says.
 The services check the role and record every run in the audit trail; this window only offers what the
 person's role allows.
 """
@@ -9,7 +9,6 @@ person's role allows.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -19,32 +18,31 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.enums import Language
+from desktop.domain.file_numbers import format_file_number
 from desktop.domain.records import Actor
-from desktop.reports import ReportKind
-from desktop.reports.render import ReportFormat, render_report
 from desktop.services import Services
 from desktop.services.permissions import Permission, role_allows
+from desktop.services.reports import RenderedReport, ReportFormat, ReportKind
 from ui.documents.pdf_preview import PdfPreviewDialog
 from ui.kit.errors import error_text
 from ui.kit.forms import em, fit_height
 from ui.kit.i18n import current_language, language_name
-from ui.kit.worker import TaskHandle, TaskRunner
+from ui.kit.job_dialog import JobDialog
+from ui.kit.worker import TaskRunner
 
-__all__ = ["ReportOutput", "ReportsWindow", "report_title"]
+__all__ = ["ReportsWindow", "report_file_name", "report_title"]
 
 
 def report_title(kind: ReportKind) -> str:
@@ -98,43 +96,30 @@ def _from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-@dataclass(frozen=True)
-class ReportOutput:
-    """What the worker hands back: the report's rows and the rendered file."""
-
-    kind: ReportKind
-    fmt: ReportFormat
-    start: date
-    end: date
-    row_count: int
-    data: bytes
-
-    @property
-    def file_name(self) -> str:
-        return f"{self.kind.value}_{self.start.isoformat()}_{self.end.isoformat()}.{self.fmt.value}"
+def report_file_name(output: RenderedReport) -> str:
+    return f"{output.kind.value}_{output.start.isoformat()}_{output.end.isoformat()}.{output.fmt.value}"
 
 
-class ReportsWindow(QDialog):
+_SAVE_JOB = "save"
+
+
+class ReportsWindow(JobDialog):
     """Choose, produce, then preview (PDF) or save (CSV) a report."""
 
     produced = Signal(object)
-    """The ReportOutput just produced."""
-    status_message = Signal(str)
+    """The RenderedReport just produced."""
 
     def __init__(
         self, services: Services, actor: Actor, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, "report", parent)
         self.setObjectName("reportsWindow")
         self.setWindowTitle(self.tr("Reports"))
         self.setModal(False)
         self._services = services
         self._actor = actor
-        self._runner = runner
-        self._task: TaskHandle | None = None
-        self._save_task: TaskHandle | None = None
         self.preview: PdfPreviewDialog | None = None
-        self.last_output: ReportOutput | None = None
+        self.last_output: RenderedReport | None = None
 
         intro = QLabel(
             self.tr(
@@ -163,7 +148,9 @@ class ReportsWindow(QDialog):
         self.file_number = QLineEdit(self)
         self.file_number.setObjectName("reportFileNumber")
         self.file_number.setMaxLength(16)
-        self.file_number.setPlaceholderText(self.tr("e.g. 000123"))
+        self.file_number.setPlaceholderText(
+            self.tr("e.g. {file_number}").format(file_number=format_file_number(123))
+        )
         self.file_number.setAccessibleName(self.tr("Client file number"))
 
         start, end = this_month(services.clock.today())
@@ -214,17 +201,8 @@ class ReportsWindow(QDialog):
         language_label.setBuddy(self.language)
         form.addRow(language_label, self.language)
 
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("reportProgress")
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(self.tr("Report in progress"))
-        self.progress.hide()
-        self.state = QLabel(self)
-        self.state.setObjectName("formMessage")
-        self.state.setWordWrap(True)
-        self.state.setTextFormat(Qt.TextFormat.PlainText)
-        self.state.setAccessibleName(self.tr("Report status"))
+        self.progress = self.make_progress_bar(self.tr("Report in progress"), "reportProgress")
+        self.state = self.make_outcome_label("formMessage", self.tr("Report status"))
 
         self.buttons = QDialogButtonBox(self)
         self.run_button = self.buttons.addButton(
@@ -237,6 +215,18 @@ class ReportsWindow(QDialog):
         self.close_button.setAccessibleName(self.tr("Close the reports window"))
         self.run_button.clicked.connect(self.run)
         self.close_button.clicked.connect(self.reject)
+        self.jobs.disable_while_running(
+            self.run_button,
+            self.kind,
+            self.start,
+            self.end,
+            self.pdf_button,
+            self.csv_button,
+            self.language,
+            self.file_number,
+        )
+        # Once idle again, the file number is enabled only for the report that needs it.
+        self.jobs.running_changed.connect(lambda running: None if running else self._kind_changed())
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -305,14 +295,10 @@ class ReportsWindow(QDialog):
         self.file_number_label.setEnabled(needs_file)
         self.file_number.setToolTip("" if needs_file else self.tr("Only for the access log."))
 
-    @property
-    def is_running(self) -> bool:
-        return self._task is not None
-
     # ------------------------------------------------------------ producing
 
     def run(self) -> None:
-        if self._task is not None:
+        if self.is_running:
             return
         kind, fmt = self.chosen_kind(), self.chosen_format()
         start, end = _from_qdate(self.start.date()), _from_qdate(self.end.date())
@@ -323,42 +309,16 @@ class ReportsWindow(QDialog):
         file_number = self.file_number.text().strip()
         language = Language(self.language.currentData())
         services, actor = self._services, self._actor
-
-        def work() -> ReportOutput:
-            report = services.reports.run(actor, kind, start, end, client_file_number=file_number)
-            return ReportOutput(kind, fmt, start, end, report.row_count, render_report(report, fmt, language))
-
-        self._set_running(True)
-        self.state.setText(self.tr("Producing “{report}”…").format(report=report_title(kind)))
-        self._task = self._runner.submit(
-            work,
-            on_success=self._produced,
-            on_failure=self._failed,
-            key=("report", id(self)),
+        self.run_job(
+            lambda: services.reports.render(
+                actor, kind, start, end, fmt, language, client_file_number=file_number
+            ),
+            self._produced,
             busy_message=self.tr("Producing the report…"),
+            running_text=self.tr("Producing “{report}”…").format(report=report_title(kind)),
         )
 
-    def _set_running(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        self.run_button.setEnabled(not running)
-        for widget in (self.kind, self.start, self.end, self.pdf_button, self.csv_button, self.language):
-            widget.setEnabled(not running)
-        if not running:
-            self._kind_changed()
-        else:
-            self.file_number.setEnabled(False)
-
-    def _failed(self, error: BaseException) -> None:
-        self._task = None
-        self._set_running(False)
-        message = error_text(error)
-        self.state.setText(message)
-        self.status_message.emit(message)
-        fit_height(self)
-
-    def _produced(self, output: ReportOutput) -> None:
-        self._task = None
-        self._set_running(False)
+    def _produced(self, output: RenderedReport) -> None:
         self.last_output = output
         rows = self.tr("%n row(s)", "", output.row_count)
         self.state.setText(
@@ -370,14 +330,14 @@ class ReportsWindow(QDialog):
         else:
             self._save_csv(output)
 
-    def _show_preview(self, output: ReportOutput) -> None:
+    def _show_preview(self, output: RenderedReport) -> None:
         if self.preview is not None:
             self.preview.close()
         title = self.tr("{report} — {start} to {end}").format(
             report=report_title(output.kind), start=output.start.isoformat(), end=output.end.isoformat()
         )
         preview = PdfPreviewDialog(
-            self._runner, output.data, title=title, file_name=output.file_name, parent=self
+            self._runner, output.data, title=title, file_name=report_file_name(output), parent=self
         )
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.status_message.connect(self.status_message)
@@ -391,9 +351,9 @@ class ReportsWindow(QDialog):
         if self.preview is preview:
             self.preview = None
 
-    def _save_csv(self, output: ReportOutput) -> None:
+    def _save_csv(self, output: RenderedReport) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report"), output.file_name, self.tr("CSV files (*.csv)")
+            self, self.tr("Save the report"), report_file_name(output), self.tr("CSV files (*.csv)")
         )
         if not chosen:
             self.state.setText(self.tr("The report was produced but not saved."))
@@ -407,28 +367,15 @@ class ReportsWindow(QDialog):
             target.write_bytes(data)
             return str(target)
 
-        self._save_task = self._runner.submit(
+        self.jobs.start(
             work,
             on_success=self._saved,
-            on_failure=self._failed_to_save,
-            key=("report-save", id(self)),
+            on_failure=lambda error: self.state.setText(error_text(error)),
             busy_message=self.tr("Saving the report…"),
+            job=_SAVE_JOB,
+            makes_busy=False,
+            supersede=True,
         )
 
     def _saved(self, path: str) -> None:
-        self._save_task = None
-        message = self.tr("Report saved to {path}.").format(path=path)
-        self.state.setText(message)
-        self.status_message.emit(message)
-
-    def _failed_to_save(self, error: BaseException) -> None:
-        self._save_task = None
-        self.state.setText(error_text(error))
-
-    def done(self, result: int) -> None:
-        for handle in (self._task, self._save_task):
-            if handle is not None:
-                handle.cancel()
-        self._task = None
-        self._save_task = None
-        super().done(result)
+        self.show_outcome(self.tr("Report saved to {path}.").format(path=path), announce=True)

@@ -113,3 +113,13 @@ def test_a_receptionist_cannot_export(qtbot, gui_services, desk, runner, tmp_pat
     qtbot.waitUntil(lambda: not dialog.is_running, timeout=TIMEOUT_MS)
     assert "does not allow" in dialog.outcome.text()
     assert not (tmp_path / "list.csv").exists()
+
+
+def test_an_export_changes_no_data_and_publishes_no_change(qtbot, dialog, runner, tmp_path):
+    published: list[object] = []
+    runner.changes.changed.connect(lambda change, source: published.append(change))
+    dialog.set_choice(Purpose.NEWSLETTERS, Channel.EMAIL, tmp_path / "empty.csv")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=TIMEOUT_MS)
+    assert dialog.export_button.isEnabled() and not dialog.is_running
+    assert published == []

@@ -212,3 +212,12 @@ def test_the_open_file_is_proposed_for_the_access_log(
     window = main.open_reports()
     assert window.file_number.text() == some_activity.file_number
     window.close()
+
+
+def test_producing_a_report_publishes_no_change(qtbot, reports, manager, runner):
+    published: list[object] = []
+    runner.changes.changed.connect(lambda change, source: published.append(change))
+    window = reports(manager)
+    produce(qtbot, window, ReportKind.EXPORTS_LOG, ReportFormat.PDF)
+    assert window.last_output is not None and window.last_output.row_count >= 0
+    assert published == []
