@@ -1,66 +1,99 @@
-"""The exact sentences shown to clients for each purpose and channel (resources/policies)."""
+"""The exact sentences shown to clients for each purpose and channel (resources/policies).
+
+The consent wording is data, not code: it is legal text stored with each consent event, so it is
+read from ``consent-wording.json`` as it is and only given types here. Its strings never change
+without a new policy wording.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from desktop.domain.enums import Channel, Language, OptOutVia, Purpose, SignerCapacity
+from desktop.domain.texts import Text
 from desktop.paths import resource_path
 
 
+@dataclass(frozen=True)
+class ConsentWording:
+    """``consent-wording.json``, typed: each entry in French and English."""
+
+    #: One sentence per purpose, with a ``{channel}`` placeholder for the channel phrase.
+    purposes: dict[Purpose, Text]
+    #: How the sentence names a channel ("par courriel").
+    channels: dict[Channel, Text]
+    purpose_labels: dict[Purpose, Text]
+    channel_labels: dict[Channel, Text]
+    #: The sentence recorded with a withdrawal: ``{via}``, ``{received}``, ``{purpose}``, ``{channel}``.
+    withdrawal: Text
+
+
+def _text(entry: dict[str, str]) -> Text:
+    return Text(fr=entry["fr"], en=entry["en"])
+
+
 @lru_cache(maxsize=1)
-def _catalog() -> dict[str, Any]:
-    return json.loads(resource_path("policies", "consent-wording.json").read_text(encoding="utf-8"))
+def consent_wording() -> ConsentWording:
+    raw = json.loads(resource_path("policies", "consent-wording.json").read_text(encoding="utf-8"))
+    return ConsentWording(
+        purposes={p: _text(raw["purposes"][p.value]) for p in Purpose},
+        channels={c: _text(raw["channels"][c.value]) for c in Channel},
+        purpose_labels={p: _text(raw["purpose_labels"][p.value]) for p in Purpose},
+        channel_labels={c: _text(raw["channel_labels"][c.value]) for c in Channel},
+        withdrawal=_text(raw["withdrawal"]),
+    )
 
 
 def consent_sentence(purpose: Purpose, channel: Channel, language: Language) -> str:
-    catalog = _catalog()
-    channel_phrase = catalog["channels"][channel.value][language.value]
-    return catalog["purposes"][purpose.value][language.value].format(channel=channel_phrase)
+    wording = consent_wording()
+    return wording.purposes[purpose].format(language, channel=wording.channels[channel].get(language))
 
 
 def purpose_label(purpose: Purpose, language: Language) -> str:
-    return _catalog()["purpose_labels"][purpose.value][language.value]
+    return consent_wording().purpose_labels[purpose].get(language)
 
 
 def channel_label(channel: Channel, language: Language) -> str:
-    return _catalog()["channel_labels"][channel.value][language.value]
+    return consent_wording().channel_labels[channel].get(language)
 
 
-_VIA_LABELS = {
-    OptOutVia.PHONE: {"fr": "téléphone", "en": "phone"},
-    OptOutVia.IN_CLINIC: {"fr": "en clinique", "en": "in clinic"},
-    OptOutVia.EMAIL: {"fr": "courriel", "en": "email"},
-    OptOutVia.POST: {"fr": "poste", "en": "post"},
+#: How an opt-out request reached the clinic, as written in the withdrawal sentence and reports.
+VIA_LABELS: dict[OptOutVia, Text] = {
+    OptOutVia.PHONE: Text("téléphone", "phone"),
+    OptOutVia.IN_CLINIC: Text("en clinique", "in clinic"),
+    OptOutVia.EMAIL: Text("courriel", "email"),
+    OptOutVia.POST: Text("poste", "post"),
 }
 
 
 def via_label(via: OptOutVia, language: Language) -> str:
-    return _VIA_LABELS[via][language.value]
+    return VIA_LABELS[via].get(language)
 
 
 def withdrawal_sentence(
     purpose: Purpose, channel: Channel, via: OptOutVia, received: str, language: Language
 ) -> str:
-    catalog = _catalog()
-    return catalog["withdrawal"][language.value].format(
+    wording = consent_wording()
+    return wording.withdrawal.format(
+        language,
         via=via_label(via, language),
         received=received,
         purpose=purpose_label(purpose, language),
-        channel=catalog["channels"][channel.value][language.value],
+        channel=wording.channels[channel].get(language),
     )
 
 
-_CAPACITY_LABELS = {
-    SignerCapacity.CLIENT: {"fr": "Client ou cliente", "en": "Client"},
-    SignerCapacity.PARENT: {"fr": "Parent", "en": "Parent"},
-    SignerCapacity.TUTOR: {"fr": "Tuteur ou tutrice", "en": "Tutor"},
-    SignerCapacity.MANDATARY: {"fr": "Mandataire", "en": "Mandatary"},
+#: In what capacity the person signed, as printed on the acknowledgment.
+CAPACITY_LABELS: dict[SignerCapacity, Text] = {
+    SignerCapacity.CLIENT: Text("Client ou cliente", "Client"),
+    SignerCapacity.PARENT: Text("Parent", "Parent"),
+    SignerCapacity.TUTOR: Text("Tuteur ou tutrice", "Tutor"),
+    SignerCapacity.MANDATARY: Text("Mandataire", "Mandatary"),
 }
 
 
 def capacity_label(capacity: SignerCapacity, language: Language) -> str:
     """In what capacity the person signed, as printed on the acknowledgment."""
-    return _CAPACITY_LABELS[capacity][language.value]
+    return CAPACITY_LABELS[capacity].get(language)

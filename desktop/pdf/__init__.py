@@ -1,11 +1,11 @@
-"""PDF documents produced by FrontDesk (pure renderers: data in, PDF bytes out; no Qt, no database)."""
+"""PDF documents produced by FrontDesk (pure renderers: data in, PDF bytes out; no Qt, no database).
 
-from desktop.pdf.acknowledgment import (
-    AcknowledgmentDocument,
-    ClinicInfo,
-    ConsentChoice,
-    render_acknowledgment_pdf,
-)
+The modules of this package import each other by their full names and never this ``__init__``,
+which only gathers the public names.
+"""
+
+from desktop.pdf.acknowledgment import render_acknowledgment_pdf
+from desktop.pdf.document import AcknowledgmentDocument, ClinicInfo, ConsentChoice
 from desktop.pdf.fonts import register_fonts
 from desktop.pdf.verification import InvalidVerificationCode, normalise_code, verification_code
 

@@ -7,8 +7,11 @@ from datetime import datetime
 from enum import StrEnum
 
 from desktop.domain.enums import Language
+from desktop.domain.texts import Text
+from desktop.domain.words import Words
 from desktop.reports.base import ReportHeader
-from desktop.reports.layout import Column, Kind, ReportLayout, Section
+from desktop.reports.layout import Cell, Column, Kind, ReportLayout, Section
+from desktop.reports.texts import AccessLogText
 
 
 class AccessCategory(StrEnum):
@@ -79,84 +82,41 @@ class AccessLogReport:
         return _layout(self, language)
 
 
-CATEGORY_LABELS = {
-    AccessCategory.OPEN: {"fr": "Ouverture", "en": "Opened"},
-    AccessCategory.CHANGE: {"fr": "Modification", "en": "Changed"},
-    AccessCategory.PRINT: {"fr": "Impression", "en": "Printed"},
-    AccessCategory.EXPORT: {"fr": "Exportation", "en": "Exported"},
-    AccessCategory.VIEW: {"fr": "Consultation", "en": "Viewed"},
-    AccessCategory.OTHER: {"fr": "Autre", "en": "Other"},
-}
-
-TEXT = {
-    "fr": {
-        "title": "Journal des accès au dossier {file}",
-        "client": "Client",
-        "entries": "Accès",
-        "when": "Date et heure",
-        "who": "Membre du personnel",
-        "user": "Utilisateur",
-        "workstation": "Poste",
-        "category": "Type",
-        "action": "Action",
-        "record": "Élément",
-        "none": "Aucun accès enregistré pendant la période.",
-        "definitions": (
-            "Source : le journal d'audit chaîné de FrontDesk, qui n'est jamais modifié.",
-            "Accès au dossier : toute action enregistrée sur la fiche du client ou mentionnant le client "
-            "(rendez-vous, consentements, accusés de réception, demandes de retrait, impressions, "
-            "rapports).",
-            "Les listes de contacts exportées ne nomment pas les clients dans le journal : voir le "
-            "journal des exportations.",
-        ),
-    },
-    "en": {
-        "title": "Access log of file {file}",
-        "client": "Client",
-        "entries": "Accesses",
-        "when": "Date and time",
-        "who": "Staff member",
-        "user": "Username",
-        "workstation": "Workstation",
-        "category": "Type",
-        "action": "Action",
-        "record": "Record",
-        "none": "No access recorded in the period.",
-        "definitions": (
-            "Source: FrontDesk's hash-chained audit trail, which is never edited.",
-            "Access to the file: any action recorded on the client's file or naming the client "
-            "(appointments, consents, acknowledgments, withdrawal requests, prints, reports).",
-            "Exported contact lists do not name clients in the audit trail: see the exports log.",
-        ),
-    },
+#: How each kind of access is named in the report.
+CATEGORY_LABELS: dict[AccessCategory, Text] = {
+    AccessCategory.OPEN: AccessLogText.category_open,
+    AccessCategory.CHANGE: AccessLogText.category_change,
+    AccessCategory.PRINT: AccessLogText.category_print,
+    AccessCategory.EXPORT: AccessLogText.category_export,
+    AccessCategory.VIEW: AccessLogText.category_view,
+    AccessCategory.OTHER: AccessLogText.category_other,
 }
 
 
 def _layout(report: AccessLogReport, language: Language) -> ReportLayout:
-    t = TEXT[language.value]
-    figures = [
-        (t["client"], f"{report.client_name} ({report.file_number})", Kind.TEXT),
-        (t["entries"], report.row_count, Kind.INT),
+    figures: list[tuple[str, Cell, Kind]] = [
+        (Words.client.get(language), f"{report.client_name} ({report.file_number})", Kind.TEXT),
+        (AccessLogText.entries.get(language), report.row_count, Kind.INT),
     ]
-    figures += [(CATEGORY_LABELS[c][language.value], report.count(c), Kind.INT) for c in AccessCategory]
+    figures += [(CATEGORY_LABELS[c].get(language), report.count(c), Kind.INT) for c in AccessCategory]
     return ReportLayout(
         header=report.header,
         language=language,
-        title=t["title"].format(file=report.file_number),
+        title=AccessLogText.title.format(language, file=report.file_number),
         landscape=True,
         figures=tuple(figures),
-        definitions=t["definitions"],
+        definitions=tuple(d.get(language) for d in AccessLogText.definitions),
         sections=(
             Section(
-                t["entries"],
+                AccessLogText.entries.get(language),
                 (
-                    Column(t["when"], Kind.DATETIME, 1.2),
-                    Column(t["who"], width=1.8),
-                    Column(t["user"], width=1.1),
-                    Column(t["workstation"], width=1.3),
-                    Column(t["category"], width=1.0),
-                    Column(t["action"], width=1.6),
-                    Column(t["record"], width=2.6),
+                    Column(Words.date_and_time.get(language), Kind.DATETIME, 1.2),
+                    Column(Words.staff_member.get(language), width=1.8),
+                    Column(AccessLogText.user.get(language), width=1.1),
+                    Column(Words.workstation.get(language), width=1.3),
+                    Column(AccessLogText.category.get(language), width=1.0),
+                    Column(AccessLogText.action.get(language), width=1.6),
+                    Column(AccessLogText.record.get(language), width=2.6),
                 ),
                 tuple(
                     (
@@ -164,13 +124,13 @@ def _layout(report: AccessLogReport, language: Language) -> ReportLayout:
                         e.staff_name,
                         e.username,
                         e.workstation,
-                        CATEGORY_LABELS[e.category][language.value],
+                        CATEGORY_LABELS[e.category].get(language),
                         e.action,
                         f"{e.entity_type} {e.entity_id}",
                     )
                     for e in report.entries
                 ),
-                empty_text=t["none"],
+                empty_text=AccessLogText.none.get(language),
             ),
         ),
     )

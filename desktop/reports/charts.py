@@ -10,7 +10,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from desktop.pdf import fonts
+import desktop.pdf.fonts as fonts
 from desktop.reports.layout import BarChart
 
 #: Dark, medium and light: still told apart on a black-and-white printer.

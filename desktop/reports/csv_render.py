@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from desktop.domain.enums import Language
 from desktop.reports.csv_safe import csv_bytes
-from desktop.reports.layout import ReportLayout, common, format_cell, header_lines
+from desktop.reports.layout import ReportLayout, format_cell, header_lines
+from desktop.reports.texts import ReportText
 
 
 def delimiter_for(language: Language) -> str:
@@ -23,7 +24,7 @@ def render_report_csv(layout: ReportLayout) -> bytes:
     if layout.figures:
         rows.append([])
     if layout.definitions:
-        rows.append([common(language, "definitions")])
+        rows.append([ReportText.definitions.get(language)])
         rows += [[text] for text in layout.definitions]
         rows.append([])
     for section in layout.sections:

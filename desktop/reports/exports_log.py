@@ -7,8 +7,10 @@ from datetime import datetime
 
 from desktop.domain.enums import Channel, Language, Purpose
 from desktop.domain.wording import channel_label, purpose_label
+from desktop.domain.words import Words
 from desktop.reports.base import ReportHeader
 from desktop.reports.layout import Column, Kind, ReportLayout, Section
+from desktop.reports.texts import ExportsLogText, ReportText
 
 
 @dataclass(frozen=True)
@@ -45,70 +47,28 @@ def parse_detail(detail: str) -> dict[str, str]:
     return dict(part.split("=", 1) for part in detail.split() if "=" in part)
 
 
-TEXT = {
-    "fr": {
-        "title": "Journal des exportations de listes de contacts",
-        "count": "Exportations dans la période",
-        "rows": "Lignes exportées (total)",
-        "section": "Exportations",
-        "when": "Date et heure",
-        "who": "Membre du personnel",
-        "workstation": "Poste",
-        "purpose": "Finalité",
-        "channel": "Moyen",
-        "row_count": "Lignes",
-        "sha256": "Empreinte SHA-256 du fichier",
-        "none": "Aucune liste de contacts exportée pendant la période.",
-        "definitions": (
-            "Source : le journal d'audit chaîné (action export.contacts) ; il n'enregistre aucune donnée "
-            "des clients, seulement la finalité, le moyen, le nombre de lignes et l'empreinte du fichier.",
-            "L'empreinte SHA-256 permet de reconnaître un fichier exporté : calculez-la sur le fichier "
-            "(par exemple : certutil -hashfile liste.csv SHA256) et comparez.",
-        ),
-    },
-    "en": {
-        "title": "Contact-list exports log",
-        "count": "Exports in the period",
-        "rows": "Rows exported (total)",
-        "section": "Exports",
-        "when": "Date and time",
-        "who": "Staff member",
-        "workstation": "Workstation",
-        "purpose": "Purpose",
-        "channel": "Channel",
-        "row_count": "Rows",
-        "sha256": "SHA-256 of the file",
-        "none": "No contact list was exported in the period.",
-        "definitions": (
-            "Source: the hash-chained audit trail (action export.contacts); it records no client data, "
-            "only the purpose, channel, number of rows and the file's fingerprint.",
-            "The SHA-256 fingerprint identifies an exported file: compute it on the file (for example: "
-            "certutil -hashfile list.csv SHA256) and compare.",
-        ),
-    },
-}
-
-
 def _layout(report: ExportsLogReport, language: Language) -> ReportLayout:
-    t = TEXT[language.value]
     return ReportLayout(
         header=report.header,
         language=language,
-        title=t["title"],
+        title=ExportsLogText.title.get(language),
         landscape=True,
-        figures=((t["count"], report.row_count, Kind.INT), (t["rows"], report.total_rows, Kind.INT)),
-        definitions=t["definitions"],
+        figures=(
+            (ExportsLogText.count.get(language), report.row_count, Kind.INT),
+            (ExportsLogText.rows.get(language), report.total_rows, Kind.INT),
+        ),
+        definitions=tuple(d.get(language) for d in ExportsLogText.definitions),
         sections=(
             Section(
-                t["section"],
+                ExportsLogText.section.get(language),
                 (
-                    Column(t["when"], Kind.DATETIME, 1.3),
-                    Column(t["who"], width=1.6),
-                    Column(t["workstation"], width=1.1),
-                    Column(t["purpose"], width=1.9),
-                    Column(t["channel"], width=0.8),
-                    Column(t["row_count"], Kind.INT, 0.6),
-                    Column(t["sha256"], width=3.2),
+                    Column(Words.date_and_time.get(language), Kind.DATETIME, 1.3),
+                    Column(Words.staff_member.get(language), width=1.6),
+                    Column(Words.workstation.get(language), width=1.1),
+                    Column(Words.purpose.get(language), width=1.9),
+                    Column(ExportsLogText.channel.get(language), width=0.8),
+                    Column(ExportsLogText.row_count.get(language), Kind.INT, 0.6),
+                    Column(ExportsLogText.sha256.get(language), width=3.2),
                 ),
                 tuple(
                     (
@@ -122,8 +82,8 @@ def _layout(report: ExportsLogReport, language: Language) -> ReportLayout:
                     )
                     for e in report.entries
                 ),
-                total=("Total", None, None, None, None, report.total_rows, None),
-                empty_text=t["none"],
+                total=(ReportText.total.get(language), None, None, None, None, report.total_rows, None),
+                empty_text=ExportsLogText.none.get(language),
             ),
         ),
     )

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from desktop.domain.enums import Language
 from desktop.reports.base import ReportHeader
+from desktop.reports.texts import ReportText
 
 Cell = str | int | float | date | datetime | None
 
@@ -72,34 +73,6 @@ class ReportLayout:
     landscape: bool = False
 
 
-COMMON = {
-    "fr": {
-        "period": "Période : du {start} au {end}",
-        "generated": "Produit le {at} par {by}",
-        "definitions": "Définitions",
-        "page": "Page {page} de {pages}",
-        "total": "Total",
-        "yes": "oui",
-        "no": "non",
-        "none": "Aucune donnée pour la période.",
-    },
-    "en": {
-        "period": "Period: {start} to {end}",
-        "generated": "Produced on {at} by {by}",
-        "definitions": "Definitions",
-        "page": "Page {page} of {pages}",
-        "total": "Total",
-        "yes": "yes",
-        "no": "no",
-        "none": "No data for the period.",
-    },
-}
-
-
-def common(language: Language, key: str, **values: object) -> str:
-    return COMMON[language.value][key].format(**values)
-
-
 def share(part: int, whole: int) -> float | None:
     return None if whole == 0 else 100.0 * part / whole
 
@@ -125,14 +98,14 @@ def format_cell(value: Cell, kind: Kind, language: Language, *, for_csv: bool = 
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
-        return common(language, "yes" if value else "no")
+        return (ReportText.yes if value else ReportText.no).get(language)
     return str(value)
 
 
 def header_lines(layout: ReportLayout) -> tuple[str, str]:
     header = layout.header
-    period = common(layout.language, "period", start=header.period.start, end=header.period.end)
-    generated = common(
-        layout.language, "generated", at=local_minute(header.generated_at), by=header.generated_by
+    period = ReportText.period.format(layout.language, start=header.period.start, end=header.period.end)
+    generated = ReportText.generated.format(
+        layout.language, at=local_minute(header.generated_at), by=header.generated_by
     )
     return period, generated

@@ -4,7 +4,6 @@ the definitions used, and "Page X of Y" in the footer. US Letter, in the shipped
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER, landscape
@@ -27,10 +26,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.pdf import fonts
-from desktop.pdf.acknowledgment import esc
+import desktop.pdf.fonts as fonts
+from desktop.pdf.markup import esc, fit
+from desktop.pdf.numbered_canvas import Furniture, NumberedCanvas, page_label
+from desktop.pdf.texts import PdfText
 from desktop.reports.charts import bar_chart
-from desktop.reports.layout import Column, ReportLayout, Section, common, format_cell, header_lines
+from desktop.reports.layout import Cell, Column, ReportLayout, Section, format_cell, header_lines
+from desktop.reports.texts import ReportText
 
 MARGIN = 1.6 * cm
 CELL_SIZE = 8.2
@@ -118,7 +120,7 @@ def _table(section: Section, layout: ReportLayout, width: float) -> Flowable:
     widths = [width * c.width / weights for c in columns]
     inner = [w - 8 for w in widths]
 
-    def line(values: tuple, font: str) -> list[str]:
+    def line(values: tuple[Cell, ...], font: str) -> list[str]:
         return [
             _wrap(format_cell(v, c.kind, layout.language), font, inner[i])
             for i, (v, c) in enumerate(zip(values, columns, strict=True))
@@ -160,35 +162,7 @@ def _table(section: Section, layout: ReportLayout, width: float) -> Flowable:
     return LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT", style=TableStyle(style))
 
 
-def _numbered_canvas(draw: Callable[[Canvas, int, int], None]) -> type[Canvas]:
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self) -> None:  # noqa: N802
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                draw(self, number, len(self._pages))
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-    return NumberedCanvas
-
-
-def _fit(text: str, width: float) -> str:
-    if stringWidth(text, fonts.REGULAR, 7.8) <= width:
-        return text
-    while text and stringWidth(text + "…", fonts.REGULAR, 7.8) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def _footer(layout: ReportLayout, page_size: tuple[float, float]) -> Callable[[Canvas, int, int], None]:
+def _footer(layout: ReportLayout, page_size: tuple[float, float]) -> Furniture:
     left, right = MARGIN, page_size[0] - MARGIN
     period, _ = header_lines(layout)
     text = f"{layout.title} · {period}"
@@ -201,11 +175,11 @@ def _footer(layout: ReportLayout, page_size: tuple[float, float]) -> Callable[[C
         y = 1.0 * cm
         canvas.line(left, y + 10, right, y + 10)
         canvas.setFont(fonts.BOLD, 7.8)
-        number = common(layout.language, "page", page=page, pages=pages)
+        number = page_label(layout.language, page, pages)
         canvas.drawRightString(right, y, number)
         canvas.setFont(fonts.REGULAR, 7.8)
         room = right - left - stringWidth(number, fonts.BOLD, 7.8) - 1 * cm
-        canvas.drawString(left, y, _fit(text, room))
+        canvas.drawString(left, y, fit(text, fonts.REGULAR, 7.8, room))
         canvas.restoreState()
 
     return draw
@@ -235,9 +209,11 @@ def render_report_pdf(layout: ReportLayout) -> bytes:
         if section.rows or section.total is not None:
             story.append(_table(section, layout, width))
         else:
-            story.append(Paragraph(esc(section.empty_text or common(layout.language, "none")), st["body"]))
+            story.append(
+                Paragraph(esc(section.empty_text or ReportText.none.get(layout.language)), st["body"])
+            )
     if layout.definitions:
-        block: list[Flowable] = [Paragraph(esc(common(layout.language, "definitions")), st["heading"])]
+        block: list[Flowable] = [Paragraph(esc(ReportText.definitions.get(layout.language)), st["heading"])]
         block += [Paragraph(esc(text), st["definition"], bulletText="•") for text in layout.definitions]
         story.append(KeepTogether(block))
 
@@ -256,7 +232,7 @@ def render_report_pdf(layout: ReportLayout) -> bytes:
         producer="FrontDesk",
         invariant=1,
         pageCompression=1,
-        lang="fr-CA" if layout.language.value == "fr" else "en-CA",
+        lang=PdfText.language_tag.get(layout.language),
         initialFontName=fonts.REGULAR,
         displayDocTitle=1,
     )
@@ -271,5 +247,5 @@ def render_report_pdf(layout: ReportLayout) -> bytes:
         bottomPadding=0,
     )
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    document.build(story, canvasmaker=_numbered_canvas(_footer(layout, page_size)))
+    document.build(story, canvasmaker=NumberedCanvas.maker(_footer(layout, page_size)))
     return buffer.getvalue()

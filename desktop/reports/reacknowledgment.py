@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from desktop.domain.enums import Language
+from desktop.domain.words import Words
 from desktop.reports.base import ReportHeader
 from desktop.reports.layout import Column, Kind, ReportLayout, Section
+from desktop.reports.texts import ReacknowledgmentText
 
 
 @dataclass(frozen=True)
@@ -51,81 +53,14 @@ class ReacknowledgmentReport:
         return _layout(self, language)
 
 
-TEXT = {
-    "fr": {
-        "title": "Accusés de réception à faire signer de nouveau",
-        "seen": "Clients ayant un rendez-vous dans la période",
-        "current": "Version en vigueur",
-        "up_to_date": "Ont signé la version en vigueur",
-        "outdated": "À faire signer de nouveau (version antérieure)",
-        "never": "N'ont jamais signé",
-        "never_refused": "dont refus de signer",
-        "outdated_section": "Ont signé une version antérieure",
-        "never_section": "N'ont jamais signé",
-        "file": "Dossier",
-        "last_name": "Nom",
-        "first_name": "Prénom",
-        "language": "Langue",
-        "next": "1er rendez-vous de la période",
-        "version": "Version signée",
-        "signed_on": "Signée le",
-        "refused_on": "Refus le",
-        "none_outdated": "Aucun client de la période n'a signé une version antérieure seulement.",
-        "none_never": "Tous les clients de la période ont signé au moins une version.",
-        "definitions": (
-            "Clients : ceux qui ont au moins un rendez-vous prévu dans la période (heure de la clinique).",
-            "Version en vigueur : {version}, la plus récente en vigueur le dernier jour de la période "
-            "dans la langue du client (à défaut, dans l'autre langue).",
-            "À faire signer de nouveau : le dernier accusé signé du client porte sur une version "
-            "antérieure à celle en vigueur.",
-            "N'ont jamais signé : aucun accusé signé, quelle que soit la version ; les refus de signer "
-            "sont indiqués mais ne comptent pas comme une signature.",
-            "Les accusés sont pris tels qu'enregistrés au moment où le rapport est produit.",
-        ),
-    },
-    "en": {
-        "title": "Acknowledgments to sign again",
-        "seen": "Clients with an appointment in the period",
-        "current": "Version in force",
-        "up_to_date": "Signed the version in force",
-        "outdated": "To sign again (older version)",
-        "never": "Never signed",
-        "never_refused": "of whom refused to sign",
-        "outdated_section": "Signed an older version",
-        "never_section": "Never signed",
-        "file": "File",
-        "last_name": "Last name",
-        "first_name": "First name",
-        "language": "Language",
-        "next": "First appointment in the period",
-        "version": "Version signed",
-        "signed_on": "Signed on",
-        "refused_on": "Refused on",
-        "none_outdated": "No client of the period signed only an older version.",
-        "none_never": "Every client of the period signed at least one version.",
-        "definitions": (
-            "Clients: those with at least one appointment scheduled in the period (clinic time).",
-            "Version in force: {version}, the newest in force on the last day of the period in the "
-            "client's language (failing that, in the other language).",
-            "To sign again: the client's latest signed acknowledgment is of a version older than the "
-            "one in force.",
-            "Never signed: no signed acknowledgment of any version; refusals to sign are shown but do "
-            "not count as a signature.",
-            "Acknowledgments are taken as recorded when the report is produced.",
-        ),
-    },
-}
-
-
 def _layout(report: ReacknowledgmentReport, language: Language) -> ReportLayout:
-    t = TEXT[language.value]
     version = report.current_version or "—"
     person = (
-        Column(t["file"], width=0.8),
-        Column(t["last_name"], width=1.8),
-        Column(t["first_name"], width=1.6),
-        Column(t["language"], width=0.6),
-        Column(t["next"], Kind.DATETIME, 1.3),
+        Column(Words.file.get(language), width=0.8),
+        Column(ReacknowledgmentText.last_name.get(language), width=1.8),
+        Column(ReacknowledgmentText.first_name.get(language), width=1.6),
+        Column(ReacknowledgmentText.language.get(language), width=0.6),
+        Column(ReacknowledgmentText.next.get(language), Kind.DATETIME, 1.3),
     )
 
     def who(r: ReacknowledgmentRow) -> tuple:
@@ -134,28 +69,32 @@ def _layout(report: ReacknowledgmentReport, language: Language) -> ReportLayout:
     return ReportLayout(
         header=report.header,
         language=language,
-        title=t["title"],
+        title=ReacknowledgmentText.title.get(language),
         figures=(
-            (t["current"], version, Kind.TEXT),
-            (t["seen"], report.clients_seen, Kind.INT),
-            (t["up_to_date"], report.up_to_date, Kind.INT),
-            (t["outdated"], len(report.outdated), Kind.INT),
-            (t["never"], len(report.never_signed), Kind.INT),
-            (t["never_refused"], report.never_signed_refused, Kind.INT),
+            (ReacknowledgmentText.current.get(language), version, Kind.TEXT),
+            (ReacknowledgmentText.seen.get(language), report.clients_seen, Kind.INT),
+            (ReacknowledgmentText.up_to_date.get(language), report.up_to_date, Kind.INT),
+            (ReacknowledgmentText.outdated.get(language), len(report.outdated), Kind.INT),
+            (ReacknowledgmentText.never.get(language), len(report.never_signed), Kind.INT),
+            (ReacknowledgmentText.never_refused.get(language), report.never_signed_refused, Kind.INT),
         ),
-        definitions=tuple(d.format(version=version) for d in t["definitions"]),
+        definitions=tuple(d.format(language, version=version) for d in ReacknowledgmentText.definitions),
         sections=(
             Section(
-                t["outdated_section"],
-                person + (Column(t["version"], width=0.9), Column(t["signed_on"], Kind.DATE, 0.9)),
+                ReacknowledgmentText.outdated_section.get(language),
+                person
+                + (
+                    Column(ReacknowledgmentText.version.get(language), width=0.9),
+                    Column(ReacknowledgmentText.signed_on.get(language), Kind.DATE, 0.9),
+                ),
                 tuple(who(r) + (r.signed_version, r.signed_on) for r in report.outdated),
-                empty_text=t["none_outdated"],
+                empty_text=ReacknowledgmentText.none_outdated.get(language),
             ),
             Section(
-                t["never_section"],
-                person + (Column(t["refused_on"], Kind.DATE, 0.9),),
+                ReacknowledgmentText.never.get(language),
+                person + (Column(ReacknowledgmentText.refused_on.get(language), Kind.DATE, 0.9),),
                 tuple(who(r) + (r.refused_on,) for r in report.never_signed),
-                empty_text=t["none_never"],
+                empty_text=ReacknowledgmentText.none_never.get(language),
             ),
         ),
     )
