@@ -1,5 +1,8 @@
-"""Entry point for the bundled program (PyInstaller needs a script, not a console-script name)."""
+"""Entry point for the bundled program (PyInstaller needs a script, not a console-script name): the
+same launcher as the ``frontdesk`` command, which opens the window or runs a command."""
 
-from ui.main import main
+import sys
 
-main()
+from frontdesk_launcher import main
+
+sys.exit(main())

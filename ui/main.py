@@ -1,19 +1,15 @@
-"""The ``frontdesk`` program: the command line, whose bare form opens the window."""
+"""The window's entry point: ``frontdesk`` without a command (see ``frontdesk_launcher``)."""
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Sequence
 
-import click
-
-from desktop.cli import main as cli_main
-
-
-def launch_gui(ctx: click.Context) -> int:
-    from ui.shell.app import run_gui
-
-    return run_gui(ctx)
+from desktop.logging_setup import configure_logging
+from ui.shell.app import run_gui
+from ui.shell.options import parse_options
 
 
-def main() -> None:
-    sys.exit(cli_main(gui_launcher=launch_gui))
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_options(argv)
+    configure_logging()  # the private rotating log file, client data masked
+    return run_gui(options)

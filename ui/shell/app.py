@@ -2,7 +2,9 @@
 session loop (switching user signs in again without restarting).
 
 ``frontdesk --demo`` works on a throwaway database filled with made-up clients;
-``frontdesk --demo --screenshot FILE.png`` saves a picture of the main window and exits.
+``frontdesk --demo --screenshot FILE.png`` saves a picture of the main window and exits. The options
+are the window's own (``ui.shell.options``); the database is opened by the core's start-up functions
+(``desktop.app``), everything after that goes through the services.
 """
 
 from __future__ import annotations
@@ -17,16 +19,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import click
 from PySide6.QtCore import QEventLoop, QSettings, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
-from desktop.app import workstation_name
-from desktop.demo import DEMO_ACCOUNTS, populate
+from desktop.app import DEMO_CLIENTS, DemoDatabase, open_services
+from desktop.demo_accounts import DEMO_ACCOUNTS, DemoAccount
 from desktop.domain.enums import Role
 from desktop.paths import resource_path
 from desktop.services import Services
+from desktop.workstation import workstation_name
 from ui.kit.errors import error_text
 from ui.kit.i18n import install_translators, requested_language
 from ui.kit.settings import AppSettings
@@ -34,14 +36,14 @@ from ui.kit.thread_check import install_gui_thread_guard
 from ui.kit.worker import TaskRunner
 from ui.shell.login_dialog import FirstManagerDialog, LoginDialog
 from ui.shell.main_window import MainWindow
+from ui.shell.options import GuiOptions
 from ui.shell.sessions import SessionManager
 
-__all__ = ["create_application", "display_problem", "run_gui"]
+__all__ = ["create_application", "display_problem", "run_gui", "sign_in_demo", "wait_until"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-DEMO_CLIENTS = 300
 SCREENSHOT_SIZE = (1280, 800)
 SCREENSHOT_SEARCH = "Côté"
 SCREENSHOT_TIMEOUT_S = 60
@@ -133,34 +135,21 @@ class Splash(QLabel):
         QApplication.processEvents()
 
 
-def demo_database_url(folder: Path) -> str:
-    """A SQLite file in ``folder``. (The GUI may not use the database layer, URL builder included.)"""
-    return "sqlite+pysqlite:///" + (folder / "demo.db").as_posix()
-
-
-def open_database(ctx: click.Context, runner: TaskRunner, demo: bool, splash: Splash | None) -> Services:
-    """Open (and migrate) the configured database, or build the demo one, off the GUI thread."""
-    app_context = ctx.obj
-    if demo:
-        folder = Path(tempfile.mkdtemp(prefix="frontdesk-demo-"))
-
-        def forget_demo() -> None:
-            # Release the file before deleting it (Windows refuses to delete an open file).
-            app_context.close()
-            shutil.rmtree(folder, ignore_errors=True)
-
-        ctx.call_on_close(forget_demo)
-        app_context.database = demo_database_url(folder)
+def open_database(
+    options: GuiOptions, runner: TaskRunner, demo: DemoDatabase | None, splash: Splash | None
+) -> Services:
+    """Open (and migrate) the chosen database, or build the demo one, off the GUI thread."""
     if splash is not None:
         splash.say(QApplication.translate("Startup", "Opening the database…"))
-    services: Services = run_blocking(runner, app_context.services)
-    if demo:
-        if splash is not None:
-            splash.say(
-                QApplication.translate("Startup", "Creating {count} demo clients…").format(count=DEMO_CLIENTS)
-            )
-        workstation = workstation_name()
-        run_blocking(runner, lambda: populate(services, DEMO_CLIENTS, workstation=workstation))
+    if demo is None:
+        database = options.database
+        return run_blocking(runner, lambda: open_services(database))
+    services = run_blocking(runner, demo.open)
+    if splash is not None:
+        splash.say(
+            QApplication.translate("Startup", "Creating {count} demo clients…").format(count=DEMO_CLIENTS)
+        )
+    run_blocking(runner, demo.populate)
     return services
 
 
@@ -209,20 +198,34 @@ def remember_username(settings: AppSettings, username: str) -> None:
     settings.last_username = username
 
 
-def take_screenshot(services: Services, runner: TaskRunner, path: str) -> int:
+def sign_in_demo(
+    services: Services, runner: TaskRunner, settings: AppSettings, role: Role = Role.RECEPTIONIST
+) -> MainWindow | None:
+    """Sign in on the sign-in dialog with the demo account of ``role``, as a person would, and return
+    that person's window (not shown yet); None if the sign-in failed."""
+    account: DemoAccount = next(a for a in DEMO_ACCOUNTS if a.role == role)
+    login = LoginDialog(services, runner, workstation_name(), demo_accounts=DEMO_ACCOUNTS)
+    login.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    login.fill_in(account)
+    login.sign_in_button.click()
+    wait_until(lambda: login.actor is not None or not login.form.is_busy, runner)
+    actor = login.actor
+    login.deleteLater()
+    return None if actor is None else MainWindow(services, actor, runner, settings, demo=True)
+
+
+def take_screenshot(services: Services, runner: TaskRunner, path: Path) -> int:
     """Sign in as the demo receptionist, open a file with consents, save the window as an image."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    account = next(a for a in DEMO_ACCOUNTS if a.role == Role.RECEPTIONIST)
-    workstation = workstation_name()
-    actor = run_blocking(
-        runner, lambda: services.staff.authenticate(account.username, account.password, workstation)
-    )
     scratch = Path(tempfile.mkdtemp(prefix="frontdesk-shot-"))
     try:
         # A private settings file: the picture never depends on, nor changes, this computer's layout.
         settings = AppSettings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(services, actor, runner, settings, demo=True)
+        window = sign_in_demo(services, runner, settings)
+        if window is None:
+            print("frontdesk: the demo receptionist could not sign in", file=sys.stderr)
+            return 1
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         window.resize(*SCREENSHOT_SIZE)
         window.show()
@@ -234,7 +237,7 @@ def take_screenshot(services: Services, runner: TaskRunner, path: str) -> int:
         wait_until(lambda: True, runner)
         window.resize(*SCREENSHOT_SIZE)
         app.processEvents()
-        saved = window.grab().save(path)
+        saved = window.grab().save(str(path))
         window.close()
         runner.wait_for_idle(10_000)
         window.deleteLater()
@@ -266,15 +269,14 @@ def wait_until(
 # ---------------------------------------------------------------- entry point
 
 
-def run_gui(ctx: click.Context) -> int:
+def run_gui(options: GuiOptions) -> int:
     """The window behind bare ``frontdesk``. Returns the process exit code."""
-    demo = bool(ctx.params.get("demo"))
-    screenshot = ctx.params.get("screenshot")
-    if screenshot and not demo:
+    screenshot = options.screenshot
+    if screenshot is not None and not options.demo:
         print("frontdesk: --screenshot needs --demo (it signs in with a demo account).", file=sys.stderr)
         return 2
     problem = display_problem()
-    if problem and not screenshot:
+    if problem and screenshot is None:
         print(problem, file=sys.stderr)
         return 2
     if problem:
@@ -284,31 +286,39 @@ def run_gui(ctx: click.Context) -> int:
     app.setQuitOnLastWindowClosed(False)
     install_gui_thread_guard()
     settings = AppSettings()
-    install_translators(app, requested_language(settings.language))
+    # A picture follows FRONTDESK_LANGUAGE or --language only, never this computer's saved choice.
+    saved_language = None if screenshot is not None else settings.language
+    install_translators(app, options.language or requested_language(saved_language))
     runner = TaskRunner()
+    demo = DemoDatabase() if options.demo else None
+    services: Services | None = None
     splash: Splash | None = None
     try:
-        if not screenshot:
+        if screenshot is None:
             splash = Splash()
             splash.show()
         try:
-            services = open_database(ctx, runner, demo, splash)
+            services = open_database(options, runner, demo, splash)
         except Exception as error:  # shown to the person, then a clean exit
             log.exception("the database could not be opened")
             if splash is not None:
                 splash.close()
-            return report_start_failure(error, bool(screenshot))
+            return report_start_failure(error, screenshot is not None)
         if splash is not None:
             splash.close()
             splash = None
-        if screenshot:
-            return take_screenshot(services, runner, str(screenshot))
-        return sign_in_loop(services, runner, settings, demo)
+        if screenshot is not None:
+            return take_screenshot(services, runner, screenshot)
+        return sign_in_loop(services, runner, settings, options.demo)
     finally:
         if splash is not None:
             splash.close()
         runner.shutdown()
         settings.sync()
+        if demo is not None:
+            demo.close()  # the services and the throwaway files
+        elif services is not None:
+            services.close()
 
 
 def report_start_failure(error: BaseException, quiet: bool) -> int:

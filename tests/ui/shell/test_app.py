@@ -1,5 +1,5 @@
-"""Starting ``frontdesk``: the demo screenshot end to end, and a clear message (never a Qt abort) when
-there is no display."""
+"""Starting ``frontdesk``: the demo screenshot end to end, a clear message (never a Qt abort) when
+there is no display, the window's own options, and the launcher that tells the window from a command."""
 
 from __future__ import annotations
 
@@ -11,24 +11,30 @@ import tempfile
 import time
 from pathlib import Path
 
-import click
 import pytest
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog
 
-from desktop.cli import AppContext, cli
-from desktop.demo import DEMO_ACCOUNTS
+from desktop.demo_accounts import DEMO_ACCOUNTS
 from desktop.domain.enums import Language
+from frontdesk_launcher import command_words, wants_command_line
 from ui.kit import i18n
 from ui.kit.settings import AppSettings
 from ui.kit.thread_check import install_gui_thread_guard
-from ui.shell.app import NO_DISPLAY_MESSAGE, demo_database_url, display_problem, run_gui
+from ui.shell.app import NO_DISPLAY_MESSAGE, display_problem, run_gui
 from ui.shell.login_dialog import FirstManagerDialog, LoginDialog
 from ui.shell.main_window import MainWindow
+from ui.shell.options import GuiOptions, parse_options
 
 ROOT = Path(__file__).resolve().parents[3]
-LAUNCH = "from ui.main import main; main()"
+LAUNCH = "import sys; from frontdesk_launcher import main; sys.exit(main())"
+
+
+def demo_database_url(folder: Path) -> str:
+    return "sqlite+pysqlite:///" + (folder / "demo.db").as_posix()
+
+
 DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 
@@ -138,14 +144,9 @@ def gui_start(qapp, monkeypatch):
     name = qapp.applicationName()
 
     def start(database: str | None, demo: bool, steps) -> tuple[int, list[str]]:
-        ctx = click.Context(cli, info_name="frontdesk")
-        ctx.params = {"database": database, "demo": demo, "screenshot": None}
-        ctx.obj = AppContext(database)
-        ctx.call_on_close(ctx.obj.close)
         driver = Driver(qapp, steps)
         driver.timer.start()
-        with ctx:
-            code = run_gui(ctx)
+        code = run_gui(GuiOptions(database=database, demo=demo, language=Language.EN))
         driver.timer.stop()
         return code, driver.done
 
@@ -156,7 +157,7 @@ def gui_start(qapp, monkeypatch):
     install_gui_thread_guard()
 
 
-def test_demo_session_signs_in_switches_user_and_quits(gui_start):
+def test_demo_session_signs_in_switches_user_and_quits(gui_start, monkeypatch, tmp_path):
     seen: dict[str, object] = {}
     receptionist, manager = DEMO_ACCOUNTS[0], DEMO_ACCOUNTS[1]
 
@@ -182,6 +183,8 @@ def test_demo_session_signs_in_switches_user_and_quits(gui_start):
         window.close()
         return "quit"
 
+    # A private temporary folder: other programs' demo folders come and go in the shared one.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     demo_folders = set(Path(tempfile.gettempdir()).glob("frontdesk-demo-*"))
     code, done = gui_start(
         None,
@@ -286,3 +289,60 @@ def test_the_requested_language_defaults_to_french(monkeypatch, environment, sav
     else:
         monkeypatch.setenv(i18n.LANGUAGE_ENV, environment)
     assert i18n.requested_language(saved) == expected
+
+
+# ---------------------------------------------------------------- the window's options and the launcher
+
+
+def test_the_window_reads_its_own_options():
+    options = parse_options(
+        ["--database", "sqlite+pysqlite:///x.db", "--demo", "--screenshot", "w.png", "--language", "en"]
+    )
+    assert options == GuiOptions("sqlite+pysqlite:///x.db", True, Path("w.png"), Language.EN)
+    assert parse_options([]) == GuiOptions()
+
+
+def test_an_unknown_window_option_is_refused(capsys):
+    with pytest.raises(SystemExit) as refused:
+        parse_options(["--bogus"])
+    assert refused.value.code == 2
+    assert "--bogus" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "command_line"),
+    [
+        ([], False),
+        (["--demo"], False),
+        (["--database", "postgresql://u@h/db"], False),
+        (["--demo", "--screenshot", "w.png", "--language", "fr"], False),
+        (["--bogus"], False),  # the window refuses it with its usage
+        (["db", "check"], True),
+        (["--database", "postgresql://u@h/db", "db", "upgrade"], True),
+        (["--database=sqlite:///x.db", "user", "add", "marie", "--role", "manager"], True),
+        (["--help"], True),
+        (["-h"], True),
+        (["--version"], True),
+        (["report", "--help"], True),
+    ],
+)
+def test_the_launcher_tells_the_window_from_a_command(argv, command_line):
+    assert wants_command_line(argv) is command_line
+
+
+def test_a_database_url_is_not_taken_for_a_command():
+    assert command_words(["--database", "db", "--demo"]) == []  # a database named "db"
+    assert command_words(["--database", "x", "db", "check"]) == ["db", "check"]
+
+
+def test_help_lists_the_window_options_then_the_commands(tmp_path):
+    done = frontdesk(tmp_path, "--help", timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.index("--screenshot") < done.stdout.index("Commands:")
+    assert "--language" in done.stdout and "db" in done.stdout
+
+
+def test_a_command_runs_without_the_window(tmp_path):
+    done = frontdesk(tmp_path, "db", "--help", timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "check" in done.stdout and "Opening the database" not in done.stdout
