@@ -38,7 +38,6 @@ from reportlab.platypus import (
 
 import desktop.pdf.fonts as fonts
 from desktop.domain.enums import Language
-from desktop.domain.texts import Text
 from desktop.domain.words import Words
 from desktop.pdf.annex import annex
 from desktop.pdf.blocks import choices_block, clinic_header, key_value_table, signature_block, withdraw_block
@@ -65,20 +64,12 @@ from desktop.pdf.texts import AcknowledgmentText as A
 from desktop.pdf.texts import PdfText
 
 __all__ = [
-    "LABELS",
     "MAX_SIGNATURE_PIXELS",
     "AcknowledgmentDocument",
     "ClinicInfo",
     "ConsentChoice",
     "render_acknowledgment_pdf",
 ]
-
-#: The labels as plain strings by language, for callers written before ``AcknowledgmentText``
-#: (``services/ledger/documents.py`` reads the privacy officer's title from it). Derived, not kept.
-LABELS: dict[str, dict[str, str]] = {
-    language.value: {name: text.get(language) for name, text in vars(A).items() if isinstance(text, Text)}
-    for language in Language
-}
 
 
 def _furniture(doc: AcknowledgmentDocument, code: str, lang: Language) -> Furniture:
