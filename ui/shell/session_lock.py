@@ -11,7 +11,6 @@ the window's session host (``ui.shell.sessions``) then parks this window and sho
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -58,6 +57,7 @@ class SessionLock(QObject):
         self._window = window
         self._owner = owner
         self._others_parked = others_parked
+        self._clock = services.clock
         self._locked = False
         self._parked = False
         self._title_before_lock = ""
@@ -135,7 +135,8 @@ class SessionLock(QObject):
         window.menuBar().setEnabled(False)
         window.statusBar().clearMessage()
         window.statusBar().hide()
-        self.screen.prepare(self._owner, datetime.now(), self._others_parked())
+        # The services' clock, in this computer's time zone: the time the desk sees.
+        self.screen.prepare(self._owner, self._clock.now().astimezone(), self._others_parked())
         self.pages.setCurrentWidget(self.screen)
         self._title_before_lock = window.windowTitle()
         window.setWindowTitle(self.tr("FrontDesk — Locked"))

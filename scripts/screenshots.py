@@ -1,0 +1,291 @@
+"""Every picture of the README, made offscreen from a throwaway demo database, in one language.
+
+    .venv/bin/python scripts/screenshots.py [--language fr|en] [--out docs/images] [--no-documents]
+
+The screens: the client file's consent grid, the consent step of a booking, the opt-out queue, the
+reports window beside its preview, and the lock screen. The two document pages (an acknowledgment,
+a report) come from ``scripts/document_samples.py``, run at the end unless ``--no-documents``.
+The clock is fixed (a Tuesday afternoon in Quebec), so two runs draw the same dates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a window on screen, with or without a desktop
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from desktop.app import DemoDatabase  # noqa: E402
+from desktop.demo_accounts import DEMO_ACCOUNTS  # noqa: E402
+from desktop.domain.enums import Channel, Language, Purpose, Role  # noqa: E402
+from desktop.domain.records import Actor, ClientRecord  # noqa: E402
+from desktop.services import Services  # noqa: E402
+from desktop.services.clock import FixedClock  # noqa: E402
+from desktop.services.reports import ReportFormat, ReportKind  # noqa: E402
+from desktop.workstation import workstation_name  # noqa: E402
+from ui.admin.reports_window import ReportsWindow  # noqa: E402
+from ui.booking.booking_dialog import BookingDialog  # noqa: E402
+from ui.kit.i18n import install_translators  # noqa: E402
+from ui.kit.settings import AppSettings  # noqa: E402
+from ui.kit.worker import TaskRunner  # noqa: E402
+from ui.optouts.optout_queue import OptOutQueueWindow  # noqa: E402
+from ui.shell.app import create_application, wait_until  # noqa: E402
+from ui.shell.main_window import MainWindow  # noqa: E402
+from ui.shell.sessions import SessionManager  # noqa: E402
+
+#: Tuesday 24 November 2026, 16:29 in Quebec.
+SHOT_TIME = datetime(2026, 11, 24, 21, 29, tzinfo=UTC)
+DEMO_CLIENTS = 300
+BACKDROP = QColor(60, 68, 80)  # behind windows shown side by side
+MARGIN = 24
+
+
+class Studio:
+    """The application, the demo database and one signed-in actor per demo role."""
+
+    def __init__(self, services: Services, runner: TaskRunner, settings: AppSettings, language: Language):
+        self.services = services
+        self.runner = runner
+        self.settings = settings
+        self.language = language
+        passwords = {account.role: account for account in DEMO_ACCOUNTS}
+        self.actors: dict[Role, Actor] = {
+            role: services.staff.authenticate(account.username, account.password, workstation_name())
+            for role, account in passwords.items()
+        }
+
+    def settle(self, condition: Callable[[], bool] = lambda: True, what: str = "the screen") -> None:
+        if not wait_until(condition, self.runner):
+            raise RuntimeError(f"timed out waiting for {what}")
+
+    def window(self, role: Role) -> MainWindow:
+        window = MainWindow(self.services, self.actors[role], self.runner, self.settings, demo=True)
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        window.resize(1280, 800)
+        window.show()
+        self.settle(what="the main window")
+        return window
+
+    def client(self, text: str) -> ClientRecord:
+        actor = self.actors[Role.RECEPTIONIST]
+        found = self.services.clients.search(actor, text, limit=1)
+        if not found:
+            raise RuntimeError(f"no demo client matches {text!r}")
+        return self.services.clients.get(actor, found[0].id)
+
+
+def save(widget: QWidget, path: Path) -> None:
+    QApplication.processEvents()
+    if not widget.grab().save(str(path)):
+        raise RuntimeError(f"could not write {path}")
+    print(path)
+
+
+# ---------------------------------------------------------------- the pictures
+
+
+def client_file_consents(studio: Studio, path: Path) -> None:
+    window = studio.window(Role.RECEPTIONIST)
+    window.open_first_result("Côté")
+    studio.settle(lambda: window.client_file.client is not None, "a client file")
+    window.client_file.select_tab("consents")
+    studio.settle()
+    save(window, path)
+    window.close_without_asking()
+
+
+def booking_consent_step(studio: Studio, path: Path) -> None:
+    window = studio.window(Role.RECEPTIONIST)
+    dialog = BookingDialog(
+        studio.services, studio.actors[Role.RECEPTIONIST], studio.runner, studio.client("Zoé Côté"), window
+    )
+    dialog.resize(900, 700)
+    dialog.show()
+    studio.settle(lambda: dialog.consent_step.is_loaded, "the consent grid")
+    dialog.appointment_page.via_desk.setChecked(True)
+    dialog.go_next()
+    step = dialog.consent_step
+    # One consent given and one withdrawn, so the picture shows both announcements.
+    given = next(
+        (c for c in Channel if not step.checkbox(Purpose.APPOINTMENT_REMINDERS, c).isChecked()), None
+    )
+    if given is not None:
+        step.checkbox(Purpose.APPOINTMENT_REMINDERS, given).setChecked(True)
+    withdrawn = next(
+        (
+            (p, c)
+            for p in Purpose
+            for c in Channel
+            if p != Purpose.APPOINTMENT_REMINDERS and step.checkbox(p, c).isChecked()
+        ),
+        None,
+    )
+    if withdrawn is not None:
+        step.checkbox(*withdrawn).setChecked(False)
+    studio.settle()
+    save(dialog, path)
+    dialog.done(0)
+    window.close_without_asking()
+
+
+def opt_out_queue(studio: Studio, path: Path) -> None:
+    queue = OptOutQueueWindow(studio.services, studio.actors[Role.PRIVACY_OFFICER], studio.runner)
+    queue.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    queue.resize(1100, 640)
+    queue.show()
+    studio.settle(lambda: queue.model.rowCount() > 0, "the opt-out queue")
+    for row in range(queue.model.rowCount()):  # a matched request says the most
+        queue.table.selectRow(row)
+        selected = queue.selected_row()
+        if selected is not None and selected.client is not None:
+            break
+    studio.settle()
+    save(queue, path)
+    queue.close()
+
+
+def reports_window(studio: Studio, path: Path) -> None:
+    window = ReportsWindow(studio.services, studio.actors[Role.MANAGER], studio.runner)
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    window.show()
+    today = SHOT_TIME.astimezone().date()
+    start = date(today.year, today.month, 1)
+    window.set_choice(ReportKind.CONSENT_COVERAGE, ReportFormat.PDF, start, start + timedelta(days=29))
+    window.language.setCurrentIndex(max(0, window.language.findData(studio.language.value)))
+    window.run_button.setFocus()
+    window.run()
+
+    def preview_drawn() -> bool:
+        preview = window.preview
+        return preview is not None and preview.page_count > 0 and bool(preview.rendered_pages())
+
+    studio.settle(preview_drawn, "the report's preview")
+    preview = window.preview
+    assert preview is not None
+    preview.resize(760, 780)
+    studio.settle()
+    side_by_side([window, preview], path)
+    preview.close()
+    window.close()
+
+
+def side_by_side(windows: list[QWidget], path: Path) -> None:
+    """The windows next to each other, tops aligned, on a dark backdrop."""
+    QApplication.processEvents()
+    pictures = [window.grab() for window in windows]
+    width = sum(p.width() for p in pictures) + MARGIN * (len(pictures) + 1)
+    height = max(p.height() for p in pictures) + 2 * MARGIN
+    canvas = QImage(width, height, QImage.Format.Format_RGB32)
+    canvas.fill(BACKDROP)
+    painter = QPainter(canvas)
+    x = MARGIN
+    for picture in pictures:
+        painter.drawPixmap(x, MARGIN, picture)
+        x += picture.width() + MARGIN
+    painter.end()
+    if not canvas.save(str(path)):
+        raise RuntimeError(f"could not write {path}")
+    print(path)
+
+
+def lock_screen(studio: Studio, path: Path) -> None:
+    """The receptionist's locked window, a wrong password typed, the manager's session kept aside."""
+    sessions = SessionManager(studio.services, studio.runner, studio.settings, demo=True, idle_minutes=60)
+    accounts = {account.role: account for account in DEMO_ACCOUNTS}
+    first = sessions.start(studio.actors[Role.MANAGER])
+    first.resize(1280, 800)
+    studio.settle()
+
+    def type_on_lock_screen(window: MainWindow, username: str, password: str) -> None:
+        window.lock()
+        window.lock_screen.username.setText(username)
+        window.lock_screen.password.setText(password)
+        window.lock_screen.unlock_button.click()
+        studio.settle(lambda: not window.lock_screen.is_busy, "the password check")
+
+    desk = accounts[Role.RECEPTIONIST]
+    type_on_lock_screen(first, desk.username, desk.password)
+    second = sessions.active
+    assert second is not None and second is not first
+    second.resize(1280, 800)
+    studio.settle()
+    type_on_lock_screen(second, desk.username, "not-the-password")
+    save(second, path)
+    sessions.close_all()
+    studio.settle()
+
+
+SHOTS: dict[str, Callable[[Studio, Path], None]] = {
+    "client-file-consents.png": client_file_consents,
+    "booking-consent-step.png": booking_consent_step,
+    "opt-out-queue.png": opt_out_queue,
+    "reports-window.png": reports_window,
+    "lock-screen.png": lock_screen,
+}
+
+
+# ---------------------------------------------------------------- running
+
+
+def make_pictures(out: Path, language: Language, clients: int = DEMO_CLIENTS) -> list[Path]:
+    """Draw every screen into ``out``; returns the files written."""
+    out.mkdir(parents=True, exist_ok=True)
+    app = create_application()
+    install_translators(app, language)
+    with tempfile.TemporaryDirectory(prefix="frontdesk-shots-") as scratch:
+        # Private settings: the pictures never depend on, nor change, this computer's choices.
+        settings = AppSettings(QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat))
+        demo = DemoDatabase(Path(scratch) / "demo")
+        demo.folder.mkdir()
+        runner = TaskRunner()
+        try:
+            services = demo.open(clock=FixedClock(SHOT_TIME))
+            demo.populate(clients)
+            studio = Studio(services, runner, settings, language)
+            written = []
+            for name, shoot in SHOTS.items():
+                shoot(studio, out / name)
+                written.append(out / name)
+            return written
+        finally:
+            runner.wait_for_idle(10_000)
+            runner.shutdown()
+            demo.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", choices=[language.value for language in Language], default="fr")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    parser.add_argument("--clients", type=int, default=DEMO_CLIENTS, help="demo clients to create")
+    parser.add_argument(
+        "--no-documents", action="store_true", help="skip the acknowledgment and report pages"
+    )
+    args = parser.parse_args()
+    os.environ["TZ"] = "America/Toronto"  # the dates and times a Quebec desk sees
+    time.tzset()
+    os.environ["FRONTDESK_LANGUAGE"] = args.language
+    make_pictures(args.out, Language(args.language), args.clients)
+    if not args.no_documents:
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "document_samples.py"), "--out", str(args.out)],
+            check=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
