@@ -1,26 +1,49 @@
-"""Opening FrontDesk's database: choose it, migrate it, seed it, and hand back the services."""
+"""Start-up: choose the database, migrate it, seed it, and hand back the services.
+
+These are the functions the GUI and the command line call to open the data (``open_services``, or a
+throwaway ``DemoDatabase``); everything after that goes through the ``Services`` facade.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
-import socket
+import shutil
+import tempfile
+from pathlib import Path
 
 from desktop.db.database import Database
-from desktop.db.engine import sqlite_url
+from desktop.db.engine import display_url, sqlite_url
 from desktop.db.migrate import upgrade_to_head
+from desktop.domain.login_policy import LoginPolicy
 from desktop.maintenance.backup import ensure_daily_backup
 from desktop.maintenance.sqlite_file import refuse_corrupt_sqlite
 from desktop.paths import default_database_path
 from desktop.services import Services
+from desktop.services.audit_chain import append_audit
 from desktop.services.clinics import ensure_default_clinic
 from desktop.services.clock import Clock
 from desktop.services.policies import load_bundled_policies
-from desktop.services.staff import LoginPolicy
 from desktop.settings import load_settings
+from desktop.workstation import workstation_name
 
 log = logging.getLogger(__name__)
 DATABASE_ENV = "FRONTDESK_DATABASE_URL"
+#: How many made-up clients a demo database holds.
+DEMO_CLIENTS = 300
+
+# ``workstation_name`` is imported here for the GUI's older import path only (use desktop.workstation).
+__all__ = [
+    "DEMO_CLIENTS",
+    "DemoDatabase",
+    "add_demo_data",
+    "database_label",
+    "open_services",
+    "prepare_database",
+    "record_restore",
+    "resolve_database_url",
+    "workstation_name",
+]
 
 
 def resolve_database_url(explicit: str | None = None) -> str:
@@ -28,8 +51,9 @@ def resolve_database_url(explicit: str | None = None) -> str:
     return explicit or os.environ.get(DATABASE_ENV) or sqlite_url(default_database_path())
 
 
-def workstation_name() -> str:
-    return socket.gethostname() or "workstation"
+def database_label(url: str | None = None) -> str:
+    """The database as shown to people: its URL without the password."""
+    return display_url(resolve_database_url(url))
 
 
 def prepare_database(db: Database, clock: Clock | None = None) -> None:
@@ -64,3 +88,66 @@ def open_services(
         db.dispose()
         raise
     return Services.create(db, clock, login_policy or settings.login_policy())
+
+
+def add_demo_data(services: Services, clients: int, *, seed: int = 2020) -> int:
+    """The demo accounts and ``clients`` made-up client files with their ledgers; returns how many."""
+    # Imported here: the generator loads Faker, which only a demonstration needs.
+    from desktop.demo import populate
+
+    return populate(services, clients, seed=seed, workstation=workstation_name())
+
+
+class DemoDatabase:
+    """A throwaway SQLite database in a temporary folder, deleted (files and all) on ``close``.
+
+    Open it, then fill it (two steps, so a splash screen can say what is happening)::
+
+        demo = DemoDatabase()
+        services = demo.open()
+        demo.populate()
+        ...
+        demo.close()
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or Path(tempfile.mkdtemp(prefix="frontdesk-demo-"))
+        self.url = sqlite_url(self.folder / "demo.db")
+        self._services: Services | None = None
+
+    def open(self, *, clock: Clock | None = None) -> Services:
+        if self._services is None:
+            self._services = open_services(self.url, clock=clock)
+        return self._services
+
+    def populate(self, clients: int = DEMO_CLIENTS, *, seed: int = 2020) -> int:
+        return add_demo_data(self.open(), clients, seed=seed)
+
+    def close(self) -> None:
+        # Release the file before deleting it (Windows refuses to delete an open file).
+        if self._services is not None:
+            self._services.close()
+            self._services = None
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def record_restore(url: str, audit_records: int) -> None:
+    """After a restore: bring the restored file to the current schema and note the restore in its
+    audit trail (as the system, from this workstation)."""
+    db = Database(url)
+    try:
+        prepare_database(db)
+        with db.session(write=True) as session, session.begin():
+            append_audit(
+                session,
+                at=Clock().now(),
+                staff_id=None,
+                username="system",
+                workstation=workstation_name(),
+                action="database.restore",
+                entity_type="database",
+                entity_id="",
+                detail=f"audit_records={audit_records}",
+            )
+    finally:
+        db.dispose()

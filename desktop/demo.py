@@ -8,6 +8,7 @@ import random
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TypedDict
 
 from faker import Faker
 from PIL import Image, ImageDraw
@@ -26,6 +27,11 @@ from desktop.db.models import (
     PolicyVersion,
     Staff,
 )
+from desktop.demo_accounts import DEMO_ACCOUNTS
+from desktop.demo_accounts import (
+    DemoAccount as DemoAccount,  # re-exported until the GUI imports demo_accounts
+)
+from desktop.domain.age import consents_for_themselves
 from desktop.domain.business_days import opt_out_due_date
 from desktop.domain.enums import (
     PROMOTIONAL_PURPOSES,
@@ -42,28 +48,14 @@ from desktop.domain.enums import (
     Role,
     SignerCapacity,
 )
+from desktop.domain.file_numbers import format_file_number
 from desktop.domain.normalize import name_tokens
 from desktop.domain.wording import consent_sentence, withdrawal_sentence
 from desktop.services import Services
-from desktop.services.clients import age_on, file_number_for
+from desktop.services.ledger.documents import store_acknowledgment_document
 from desktop.services.permissions import Permission
 from desktop.services.search_keys import phone_keys
 from desktop.services.unit_of_work import UnitOfWork, run, system_actor
-
-
-@dataclass(frozen=True)
-class DemoAccount:
-    username: str
-    password: str
-    role: Role
-    full_name: str
-
-
-DEMO_ACCOUNTS = (
-    DemoAccount("demo.accueil", "Accueil-demo-2026", Role.RECEPTIONIST, "Julie Tremblay"),
-    DemoAccount("demo.gestion", "Gestion-demo-2026", Role.MANAGER, "François Gagnon"),
-    DemoAccount("demo.vieprivee", "ViePrivee-demo-2026", Role.PRIVACY_OFFICER, "Nathalie Bélanger"),
-)
 
 _AREA_CODES = ("418", "581", "367", "514", "438", "450", "579", "819", "873")
 _CITIES = (
@@ -108,6 +100,35 @@ def _signature_png(rng: random.Random) -> bytes:
     return buffer.getvalue()
 
 
+class _ClientData(TypedDict):
+    last_name: str
+    first_name: str
+    date_of_birth: date
+    preferred_language: Language
+    street: str
+    city: str
+    province: str
+    postal_code: str
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class _DemoRequest:
+    """An opt-out request to insert, with what its events are made from once it has an id."""
+
+    row: dict[str, object]
+    uid: uuid.UUID
+    via: OptOutVia
+    received: date
+    logged_at: datetime
+    client_id: int
+    processed: bool
+    purposes: frozenset[Purpose]
+    language: Language
+    policy: PolicyVersion
+
+
 class _Generator:
     def __init__(self, seed: int, today: date, now: datetime) -> None:
         self.rng = random.Random(seed)
@@ -125,7 +146,7 @@ class _Generator:
         letters = "ABCEGHJKLMNPRSTVWXYZ"
         return f"{prefix}{self.rng.choice(letters)} {self.rng.randint(0, 9)}{self.rng.choice(letters)}{self.rng.randint(0, 9)}"
 
-    def client(self, index: int) -> dict[str, object]:
+    def client(self, index: int) -> _ClientData:
         language = Language.FR if self.rng.random() < 0.78 else Language.EN
         faker = self.fakers[language]
         if index < len(_EXTRA_NAMES):
@@ -136,7 +157,7 @@ class _Generator:
         city, prefix = self.rng.choice(_CITIES)
         local = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
         local = local.encode("ascii", "ignore").decode() or "client"
-        return dict(
+        return _ClientData(
             last_name=last,
             first_name=first,
             date_of_birth=born,
@@ -176,8 +197,6 @@ SAMPLE_DOCUMENTS = 40
 
 
 def _store_sample_documents(uow: UnitOfWork) -> None:
-    from desktop.services.documents import store_acknowledgment_document
-
     missing = ~exists().where(AcknowledgmentDocument.acknowledgment_id == Acknowledgment.id)
     acks = uow.session.scalars(
         select(Acknowledgment).where(missing).order_by(Acknowledgment.client_id).limit(SAMPLE_DOCUMENTS)
@@ -196,17 +215,26 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
     policies = {p.language: p for p in session.scalars(select(PolicyVersion))}
     first_id = (session.scalar(select(func.max(Client.id))) or 0) + 1
     now = uow.now
-    rows, keys, appointments, acks, events, requests, scopes, request_events = [], [], [], [], [], [], [], []
+    rows: list[dict[str, object]] = []
+    keys: list[dict[str, object]] = []
+    appointments: list[dict[str, object]] = []
+    acks: list[dict[str, object]] = []
+    events: list[dict[str, object]] = []
+    #: Per consent event: the acknowledgment and appointment it came with, linked once they have ids.
+    event_links: list[tuple[uuid.UUID | None, uuid.UUID]] = []
+    requests: list[_DemoRequest] = []
+    scopes: list[dict[str, object]] = []
+    request_events: list[dict[str, object]] = []
     for offset in range(count):
         client_id = first_id + offset
         data = gen.client(start + offset)
         # Files are opened after birth: at most the client's age in days ago.
-        lived = (gen.today - data["date_of_birth"]).days  # type: ignore[operator]
+        lived = (gen.today - data["date_of_birth"]).days
         created = now - timedelta(days=rng.randint(1, max(1, min(1500, lived - 1))), minutes=rng.randint(0, 600))
         rows.append(
             dict(
                 id=client_id,
-                file_number=file_number_for(client_id),
+                file_number=format_file_number(client_id),
                 clinic_id=uow.clinic_id,
                 version=1,
                 created_at=created,
@@ -218,9 +246,9 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
         )
         keys += [
             dict(client_id=client_id, kind="name", key=t)
-            for t in name_tokens(str(data["last_name"]), str(data["first_name"]))
+            for t in name_tokens(data["last_name"], data["first_name"])
         ]
-        keys += [dict(client_id=client_id, kind="phone", key=k) for k in phone_keys(str(data["phone"]))]
+        keys += [dict(client_id=client_id, kind="phone", key=k) for k in phone_keys(data["phone"])]
         language = data["preferred_language"]
         policy = policies.get(language) or next(iter(policies.values()))
         booked_at = created + timedelta(minutes=5)
@@ -247,10 +275,9 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
         if at_desk:
             ack_uid = uuid.uuid4()
             refused = rng.random() < 0.04
-            age = age_on(data["date_of_birth"], booked_at.date())  # type: ignore[arg-type]
             capacity = (
                 SignerCapacity.CLIENT
-                if age >= 14
+                if consents_for_themselves(data["date_of_birth"], booked_at.date())
                 else rng.choice([SignerCapacity.PARENT, SignerCapacity.TUTOR])
             )
             acks.append(
@@ -300,10 +327,9 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
                             appointment_id=None,
                             opt_out_request_id=None,
                             acknowledgment_id=None,
-                            _ack_uid=ack_uid,
-                            _appointment_uid=appointment_uid,
                         )
                     )
+                    event_links.append((ack_uid, appointment_uid))
         if rng.random() < 0.04:
             via = rng.choice(list(OptOutVia))
             received = min(gen.today, booked_at.date() + timedelta(days=rng.randint(1, 400)))
@@ -311,24 +337,23 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
             immediate = via.takes_effect_at_once
             processed = immediate or rng.random() < 0.6
             purposes = PROMOTIONAL_PURPOSES if rng.random() < 0.8 else frozenset(Purpose)
+            logged_at = min(now, datetime.combine(received, time(14, 0), UTC))
+            row: dict[str, object] = dict(
+                uid=request_uid,
+                received_via=via,
+                received_on=received,
+                due_on=received if immediate else opt_out_due_date(received),
+                requester_name=f"{data['first_name']} {data['last_name']}",
+                requester_phone=data["phone"],
+                requester_email=data["email"],
+                note="",
+                logged_by_id=receptionist,
+                logged_at=logged_at,
+                clinic_id=uow.clinic_id,
+            )
             requests.append(
-                dict(
-                    uid=request_uid,
-                    received_via=via,
-                    received_on=received,
-                    due_on=received if immediate else opt_out_due_date(received),
-                    requester_name=f"{data['first_name']} {data['last_name']}",
-                    requester_phone=str(data["phone"]),
-                    requester_email=str(data["email"]),
-                    note="",
-                    logged_by_id=receptionist,
-                    logged_at=min(now, datetime.combine(received, time(14, 0), UTC)),
-                    clinic_id=uow.clinic_id,
-                    _client_id=client_id,
-                    _processed=processed,
-                    _purposes=purposes,
-                    _language=language,
-                    _policy=policy,
+                _DemoRequest(
+                    row, request_uid, via, received, logged_at, client_id, processed, purposes, language, policy
                 )
             )
     session.execute(insert(Client), rows)
@@ -354,23 +379,18 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
         if acks
         else {}
     )
-    for event in events:
-        event["appointment_id"] = appointment_ids[event.pop("_appointment_uid")]
-        ack_uid = event.pop("_ack_uid")
-        event["acknowledgment_id"] = ack_ids.get(ack_uid) if ack_uid else None
-    withdrawals = []
+    for event, (linked_ack, linked_appointment) in zip(events, event_links, strict=True):
+        event["appointment_id"] = appointment_ids[linked_appointment]
+        event["acknowledgment_id"] = ack_ids.get(linked_ack) if linked_ack else None
+    withdrawals: list[dict[str, object]] = []
     for request in requests:
-        client_id = request.pop("_client_id")
-        processed = request.pop("_processed")
-        purposes = request.pop("_purposes")
-        language = request.pop("_language")
-        policy = request.pop("_policy")
-        session.execute(insert(OptOutRequest), [request])
-        request_id = session.scalar(select(OptOutRequest.id).where(OptOutRequest.uid == request["uid"]))
+        client_id, language, policy = request.client_id, request.language, request.policy
+        session.execute(insert(OptOutRequest), [request.row])
+        request_id = session.scalar(select(OptOutRequest.id).where(OptOutRequest.uid == request.uid))
         scopes += [
-            dict(request_id=request_id, purpose=p, channel=c) for p in sorted(purposes) for c in Channel
+            dict(request_id=request_id, purpose=p, channel=c) for p in sorted(request.purposes) for c in Channel
         ]
-        logged = request["logged_at"]
+        logged = request.logged_at
         request_events.append(
             dict(
                 uid=uuid.uuid4(),
@@ -381,12 +401,12 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
                 by_id=receptionist,
             )
         )
-        if processed:
+        if request.processed:
             done = min(
                 now,
-                logged + timedelta(days=0 if request["received_via"].takes_effect_at_once else rng.randint(1, 13)),
+                logged + timedelta(days=0 if request.via.takes_effect_at_once else rng.randint(1, 13)),
             )
-            for purpose in sorted(purposes):
+            for purpose in sorted(request.purposes):
                 for channel in Channel:
                     withdrawals.append(
                         dict(
@@ -395,14 +415,14 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
                             purpose=purpose,
                             channel=channel,
                             action=ConsentAction.WITHDRAWN,
-                            method=request["received_via"].consent_method,
+                            method=request.via.consent_method,
                             policy_version_id=policy.id,
                             policy_sha256=policy.sha256,
                             wording=withdrawal_sentence(
                                 purpose,
                                 channel,
-                                request["received_via"],
-                                request["received_on"].isoformat(),
+                                request.via,
+                                request.received.isoformat(),
                                 language,
                             ),
                             language=language,

@@ -10,7 +10,9 @@ import logging.handlers
 import os
 import re
 import sys
+from io import TextIOWrapper
 from pathlib import Path
+from typing import TextIO
 
 from desktop.paths import user_log_dir
 
@@ -58,23 +60,29 @@ class RedactingFilter(logging.Filter):
 
 
 class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    def _open(self):  # type: ignore[no-untyped-def]
+    #: Marks FrontDesk's own handlers, replaced when logging is configured again.
+    _frontdesk = True
+
+    def _open(self) -> TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        return os.fdopen(fd, self.mode.replace("w", "a"), encoding=self.encoding, errors=self.errors)
+        # Always appended to: a rotating handler with a size limit opens its file in "a" mode anyway.
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
-class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+class _StderrHandler(logging.StreamHandler[TextIO]):
     """Writes to whatever sys.stderr is at the time (tests and click swap it)."""
+
+    _frontdesk = True
 
     def __init__(self) -> None:
         super().__init__()
 
-    @property  # type: ignore[override]
-    def stream(self):  # type: ignore[no-untyped-def]
+    @property
+    def stream(self) -> TextIO:
         return sys.stderr
 
     @stream.setter
-    def stream(self, _value) -> None:  # type: ignore[no-untyped-def]
+    def stream(self, _value: TextIO) -> None:
         pass
 
 
@@ -115,7 +123,6 @@ def configure_logging(
     for handler in handlers:
         handler.setFormatter(logging.Formatter(_FORMAT))
         handler.addFilter(redacting)
-        handler._frontdesk = True  # type: ignore[attr-defined]
         root.addHandler(handler)
     root.setLevel(min(h.level for h in handlers))
     return path

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import platformdirs
 
+from desktop.domain.login_policy import LoginPolicy
 from desktop.paths import APP_AUTHOR, APP_NAME
-from desktop.services.staff import LoginPolicy
 
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "settings.toml"

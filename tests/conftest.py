@@ -20,10 +20,10 @@ from desktop.app import open_services, prepare_database  # noqa: E402
 from desktop.db.database import Database  # noqa: E402
 from desktop.db.engine import sqlite_url  # noqa: E402
 from desktop.domain.enums import Role  # noqa: E402
+from desktop.domain.login_policy import LoginPolicy  # noqa: E402
 from desktop.domain.records import Actor  # noqa: E402
 from desktop.services import Services  # noqa: E402
 from desktop.services.clock import FixedClock  # noqa: E402
-from desktop.services.staff import LoginPolicy  # noqa: E402
 from desktop.services.unit_of_work import system_actor  # noqa: E402
 from tests.support.postgres_server import PostgresServer  # noqa: E402
 

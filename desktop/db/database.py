@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.db.engine import WRITE_OPTION, create_database_engine
+from desktop.db.engine import WRITE_OPTION, create_database_engine, display_url
 
 
 class Database:
@@ -23,7 +22,7 @@ class Database:
 
     @property
     def display_url(self) -> str:
-        return make_url(self.url).render_as_string(hide_password=True)
+        return display_url(self.url)
 
     def session(self, *, write: bool) -> Session:
         return (self._write_sessions if write else self._read_sessions)()

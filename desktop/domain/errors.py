@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from desktop.domain.enums import Language
 from desktop.domain.messages import message
@@ -24,7 +25,8 @@ class FrontDeskError(Exception):
 class FieldError:
     field: str
     code: str
-    params: dict[str, object] = field(default_factory=dict)
+    # Spelled in full: the attribute ``field`` above hides dataclasses.field in the class body.
+    params: dict[str, object] = dataclasses.field(default_factory=dict)
 
     def message(self, language: Language | str = Language.FR) -> str:
         return message(self.code, language, **self.params)

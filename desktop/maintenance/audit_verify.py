@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Row, func, select
 
-from desktop.db.models import AuditRecord
+from desktop.db.models import AuditRecord, Base
 from desktop.services.audit_chain import GENESIS_HASH, record_hash
 
 #: Rows read per query: the audit table grows without bound, so it is never loaded whole.
 AUDIT_CHUNK = 5000
-_AUDIT = AuditRecord.__table__
+# Read as a core table (rows, not ORM objects): lighter over millions of records.
+_AUDIT = Base.metadata.tables[AuditRecord.__tablename__]
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ class ChainResult:
         return self.breaks[0] if self.breaks else None
 
 
-def _chunks(connection: Connection, chunk: int):  # type: ignore[no-untyped-def]
+def _chunks(connection: Connection, chunk: int) -> Iterator[Sequence[Row[Any]]]:
     """Rows in id order up to the newest id seen at the start (appends made meanwhile are left for later)."""
     newest = connection.scalar(select(func.max(_AUDIT.c.id)))
     if newest is None:

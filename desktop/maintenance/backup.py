@@ -4,10 +4,8 @@ automatic daily backup with rotation made at start-up. PostgreSQL: see pg_backup
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
-import re
 import sqlite3
 import time
 from datetime import date
@@ -15,14 +13,13 @@ from pathlib import Path
 
 from desktop.db.database import Database
 from desktop.domain.errors import DatabaseCorruptError
+from desktop.maintenance.backup_files import backups_folder, daily_backups, newest_backup
 from desktop.maintenance.files import fsync_dir, fsync_file, private_partial
 from desktop.maintenance.sqlite_file import sqlite_path
-from desktop.paths import default_database_path, user_data_dir
 
 log = logging.getLogger(__name__)
 
 DEFAULT_KEEP = 14
-_DAILY = re.compile(r"^(?P<stem>.+)-(?P<day>\d{4}-\d{2}-\d{2})\.db$")
 _STALE_PARTIAL_SECONDS = 3600
 
 
@@ -63,36 +60,6 @@ def backup_sqlite(source: Path, target: Path, *, check: str = "integrity_check")
 
 
 # --- the daily backup ------------------------------------------------------------------------------
-
-
-def backups_folder(database: Path) -> Path:
-    """user-data/backups for the default database; a sub-folder per other SQLite file."""
-    base = user_data_dir() / "backups"
-    resolved = database.resolve()
-    if resolved == default_database_path().resolve():
-        return base
-    digest = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:8]
-    return base / f"{database.stem}-{digest}"
-
-
-def daily_backups(folder: Path, database: Path) -> list[tuple[date, Path]]:
-    """The daily backups of ``database`` in ``folder``, newest first."""
-    found = []
-    if not folder.is_dir():
-        return found
-    for path in folder.iterdir():
-        match = _DAILY.match(path.name)
-        if match and match["stem"] == database.stem:
-            try:
-                found.append((date.fromisoformat(match["day"]), path))
-            except ValueError:
-                continue
-    return sorted(found, reverse=True)
-
-
-def newest_backup(folder: Path, database: Path) -> Path | None:
-    backups = daily_backups(folder, database)
-    return backups[0][1] if backups else None
 
 
 def ensure_daily_backup(

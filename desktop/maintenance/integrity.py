@@ -10,6 +10,7 @@ from enum import StrEnum
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from desktop.db.database import Database
 from desktop.db.models import APPEND_ONLY_TABLES, Base
 from desktop.maintenance.audit_verify import verify_audit_chain
 
@@ -69,6 +70,15 @@ def check_database(engine: Engine) -> IntegrityReport:
         except (SQLAlchemyError, OSError) as error:
             findings.append(Finding(name, Status.FAILED, f"could not run: {_short(error)}"))
     return IntegrityReport(tuple(findings))
+
+
+def check_database_at(url: str) -> IntegrityReport:
+    """The checks on the database at ``url``, opened for them alone (not migrated, not seeded)."""
+    db = Database(url)
+    try:
+        return check_database(db.engine)
+    finally:
+        db.dispose()
 
 
 def _short(error: BaseException) -> str:
@@ -198,7 +208,8 @@ def _triggers(connection: Connection) -> list[Finding]:
 def _sqlite_guarded(connection: Connection) -> dict[str, set[str]]:
     covered: dict[str, set[str]] = {}
     rows = connection.exec_driver_sql("SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
-    for table, sql in rows:
+    for row in rows:
+        table, sql = str(row[0]), row[1]
         normalised = " ".join(str(sql or "").upper().split())
         if "RAISE(ABORT" not in normalised.replace(" (", "("):
             continue
@@ -220,7 +231,8 @@ def _postgres_guarded(connection: Connection) -> dict[str, set[str]]:
             "AND p.proname = 'frontdesk_refuse_change'"
         )
     )
-    for table, tgtype in rows:
+    for row in rows:
+        table, tgtype = str(row[0]), int(row[1])
         if tgtype & _PG_ROW and tgtype & _PG_BEFORE:
             if tgtype & _PG_UPDATE:
                 covered.setdefault(table, set()).add("UPDATE")

@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.db.database import Database
 from desktop.domain.errors import DatabaseCorruptError
+from desktop.maintenance.backup_files import backups_folder, newest_backup
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -90,8 +91,6 @@ def is_corruption(error: BaseException) -> bool:
 
 
 def corrupt_error(path: Path) -> DatabaseCorruptError:
-    from desktop.maintenance.backup import backups_folder, newest_backup
-
     backup = newest_backup(backups_folder(path), path)
     return DatabaseCorruptError(str(path), str(backup) if backup else None)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.db.database import Database
+from desktop.domain.login_policy import LoginPolicy
 from desktop.services.acknowledgments import AcknowledgmentService
 from desktop.services.appointments import AppointmentService
 from desktop.services.clients import ClientService
@@ -17,7 +18,7 @@ from desktop.services.exports import ExportService
 from desktop.services.optouts import OptOutService
 from desktop.services.policies import PolicyService
 from desktop.services.reports import ReportService
-from desktop.services.staff import LoginPolicy, StaffService
+from desktop.services.staff import StaffService
 
 
 @dataclass
@@ -60,6 +61,13 @@ class Services:
     @property
     def database_label(self) -> str:
         return self.db.display_url
+
+    def schema_revision(self) -> str | None:
+        """The schema revision the database is at (``frontdesk db upgrade`` reports it)."""
+        # Imported here: Alembic loads only when someone asks.
+        from desktop.db.migrate import current_revision
+
+        return current_revision(self.db.engine)
 
     def ping(self) -> None:
         """Raises DatabaseUnavailableError while the database cannot be reached (used to reconnect)."""

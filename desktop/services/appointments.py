@@ -18,10 +18,14 @@ from desktop.domain.records import (
     ConsentCapture,
     SignatureCapture,
 )
-from desktop.services import acknowledgments, consent, documents
-from desktop.services.clients import load_client
 from desktop.services.clock import Clock
+from desktop.services.ledger.acknowledgments import append_acknowledgment
+from desktop.services.ledger.consent import append_events, validate_consent_capture
+from desktop.services.ledger.documents import store_acknowledgment_document
 from desktop.services.permissions import Permission
+from desktop.services.queries.acknowledgments import acknowledgment_record
+from desktop.services.queries.clients import load_client
+from desktop.services.queries.consent import event_records
 from desktop.services.unit_of_work import UnitOfWork, run
 
 #: Bookings are for the future; a little slack for a walk-in entered after the fact.
@@ -68,7 +72,7 @@ class AppointmentService:
         """The appointment, the consent answers that change anything and the acknowledgment (signed or
         refused) are saved together or not at all."""
         if consent_capture is not None:
-            consent.validate_capture(consent_capture)
+            validate_consent_capture(consent_capture)
 
         def work(uow: UnitOfWork) -> BookingResult:
             client = load_client(uow.session, client_id)
@@ -95,10 +99,10 @@ class AppointmentService:
             uow.audit("appointment.create", "appointment", appointment.uid, f"client={client.id}")
             ack = None
             if signature is not None:
-                ack = acknowledgments.append_acknowledgment(uow, client, signature, appointment.id)
+                ack = append_acknowledgment(uow, client, signature, appointment.id)
             events = []
             if consent_capture is not None:
-                events = consent.append_events(
+                events = append_events(
                     uow,
                     client,
                     consent_capture.choices,
@@ -109,11 +113,11 @@ class AppointmentService:
                 )
             if ack is not None:
                 # After the consent answers, so the PDF shows the grid they produced.
-                documents.store_acknowledgment_document(uow, client, ack)
+                store_acknowledgment_document(uow, client, ack)
             return BookingResult(
                 to_record(uow.session, appointment),
-                tuple(consent.event_records(uow.session, events)),
-                acknowledgments.to_record(uow.session, ack) if ack is not None else None,
+                tuple(event_records(uow.session, events)),
+                acknowledgment_record(uow.session, ack) if ack is not None else None,
             )
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)

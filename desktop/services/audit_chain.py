@@ -47,7 +47,7 @@ def last_hash(session: Session) -> str:
     return latest or GENESIS_HASH
 
 
-def append(
+def append_audit(
     session: Session,
     *,
     at: datetime,

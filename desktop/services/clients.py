@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
-from desktop.db.models import Client, Staff
+from desktop.db.models import Client
 from desktop.domain.errors import NotFoundError, PossibleDuplicateError, StaleVersionError
+from desktop.domain.file_numbers import format_file_number
 from desktop.domain.normalize import fold
 from desktop.domain.records import Actor, ClientDraft, ClientRecord, ClientStatus, ClientSummary
 from desktop.domain.validation import validate_client
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
+from desktop.services.queries.clients import load_client, staff_names
+from desktop.services.queries.status import client_status
 from desktop.services.search_keys import SUMMARY_COLUMNS, replace_keys, search_conditions, search_statement
 from desktop.services.unit_of_work import UnitOfWork, run
 
@@ -56,27 +57,8 @@ def to_record(client: Client, names: dict[int, str]) -> ClientRecord:
     )
 
 
-def staff_names(session: Session, *ids: int) -> dict[int, str]:
-    rows = session.execute(select(Staff.id, Staff.full_name).where(Staff.id.in_(set(ids))))
-    return {staff_id: name for staff_id, name in rows}
-
-
-def load_client(session: Session, client_id: int, *, for_update: bool = False) -> Client:
-    query = select(Client).where(Client.id == client_id)
-    if for_update:
-        query = query.with_for_update()
-    client = session.scalar(query)
-    if client is None:
-        raise NotFoundError(what=f"client {client_id}")
-    return client
-
-
 def client_record(session: Session, client: Client) -> ClientRecord:
     return to_record(client, staff_names(session, client.created_by_id, client.updated_by_id))
-
-
-def file_number_for(client_id: int) -> str:
-    return f"{client_id:06d}"
 
 
 def find_same_person(session: Session, draft: ClientDraft, exclude_id: int | None = None) -> list[Client]:
@@ -115,7 +97,7 @@ class ClientService:
             )
             uow.session.add(client)
             uow.session.flush()
-            client.file_number = file_number_for(client.id)
+            client.file_number = format_file_number(client.id)
             replace_keys(uow.session, client)
             uow.session.flush()
             uow.audit("client.create", "client", client.id, "duplicate confirmed" if same else "")
@@ -162,8 +144,6 @@ class ClientService:
 
     def status(self, actor: Actor, client_id: int) -> ClientStatus:
         """Acknowledgment of the current policy, promotions opted out, pending opt-out requests."""
-        from desktop.services.client_status import client_status
-
         return run(
             self._db,
             self._clock,
@@ -236,6 +216,3 @@ class ClientService:
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
 
-
-def age_on(born: date, day: date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

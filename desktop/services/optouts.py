@@ -8,25 +8,24 @@ post requests are due within 10 Quebec business days of receipt.
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
-from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import Exists, and_, exists, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
-from desktop.db.models import Client, OptOutEvent, OptOutRequest, OptOutScope, Staff
+from desktop.db.models import Client, OptOutEvent, OptOutRequest, OptOutScope
 from desktop.domain.business_days import opt_out_due_date
 from desktop.domain.enums import OptOutEventKind
 from desktop.domain.errors import ConflictError, FieldError, FrontDeskError, NotFoundError, ValidationError
-from desktop.domain.records import Actor, ConsentChange, OptOutDraft, OptOutEventRecord, OptOutRecord
+from desktop.domain.records import Actor, ConsentChange, OptOutDraft, OptOutRecord
 from desktop.domain.validation import MAX_EMAIL, MAX_NAME, MAX_NOTE, check_past_date, check_text
 from desktop.domain.wording import withdrawal_sentence
-from desktop.services import consent
-from desktop.services.clients import load_client
 from desktop.services.clock import Clock
+from desktop.services.ledger.consent import append_events
 from desktop.services.permissions import Permission
+from desktop.services.queries.clients import load_client
+from desktop.services.queries.optouts import opt_out_records, requests_for_client
 from desktop.services.unit_of_work import UnitOfWork, run
 
 OLDEST_RECEIVED = date(2000, 1, 1)
@@ -61,56 +60,7 @@ def validate_draft(draft: OptOutDraft, today: date) -> OptOutDraft:
     )
 
 
-def to_records(session: Session, requests: Sequence[OptOutRequest]) -> list[OptOutRecord]:
-    """Records with their derived state, in three queries whatever the number of requests."""
-    if not requests:
-        return []
-    ids = [r.id for r in requests]
-    scopes: dict[int, list[OptOutScope]] = defaultdict(list)
-    for scope in session.scalars(select(OptOutScope).where(OptOutScope.request_id.in_(ids))):
-        scopes[scope.request_id].append(scope)
-    events: dict[int, list[OptOutEvent]] = defaultdict(list)
-    for event in session.scalars(
-        select(OptOutEvent).where(OptOutEvent.request_id.in_(ids)).order_by(OptOutEvent.at, OptOutEvent.id)
-    ):
-        events[event.request_id].append(event)
-    staff_ids = {r.logged_by_id for r in requests} | {e.by_id for es in events.values() for e in es}
-    names = dict(session.execute(select(Staff.id, Staff.full_name).where(Staff.id.in_(staff_ids))).all())
-    records = []
-    for request in requests:
-        history = events[request.id]
-        matched = [e for e in history if e.kind == OptOutEventKind.MATCHED]
-        processed = next((e for e in history if e.kind == OptOutEventKind.PROCESSED), None)
-        confirmed = next((e for e in history if e.kind == OptOutEventKind.CONFIRMATION_SENT), None)
-        records.append(
-            OptOutRecord(
-                id=request.id,
-                uid=request.uid,
-                received_via=request.received_via,
-                received_on=request.received_on,
-                due_on=request.due_on,
-                requester_name=request.requester_name,
-                requester_phone=request.requester_phone,
-                requester_email=request.requester_email,
-                purposes=frozenset(s.purpose for s in scopes[request.id]),
-                channels=frozenset(s.channel for s in scopes[request.id]),
-                note=request.note,
-                logged_by=names.get(request.logged_by_id, "?"),
-                logged_at=request.logged_at,
-                clinic_id=request.clinic_id,
-                client_id=matched[-1].client_id if matched else None,
-                processed_at=processed.at if processed else None,
-                processed_by=names.get(processed.by_id, "?") if processed else None,
-                confirmation_sent_at=confirmed.at if confirmed else None,
-                history=tuple(
-                    OptOutEventRecord(e.kind, e.at, names.get(e.by_id, "?"), e.client_id) for e in history
-                ),
-            )
-        )
-    return records
-
-
-def _processed_exists():  # type: ignore[no-untyped-def]
+def _processed_exists() -> Exists:
     return exists().where(
         OptOutEvent.request_id == OptOutRequest.id, OptOutEvent.kind == OptOutEventKind.PROCESSED
     )
@@ -141,7 +91,7 @@ def _load(session: Session, request_id: int) -> OptOutRequest:
 
 
 def _state(session: Session, request: OptOutRequest) -> OptOutRecord:
-    return to_records(session, [request])[0]
+    return opt_out_records(session, [request])[0]
 
 
 def _process(uow: UnitOfWork, request: OptOutRequest, record: OptOutRecord, confirmation_sent: bool) -> None:
@@ -153,7 +103,7 @@ def _process(uow: UnitOfWork, request: OptOutRequest, record: OptOutRecord, conf
     language = client.preferred_language
     received = request.received_on.isoformat()
     cells = sorted((p, c) for p in record.purposes for c in record.channels)
-    consent.append_events(
+    append_events(
         uow,
         client,
         [ConsentChange(p, c, granted=False) for p, c in cells],
@@ -194,22 +144,6 @@ def _same_request(record: OptOutRecord, draft: OptOutDraft) -> bool:
     ) and (draft.client_id is None or draft.client_id == logged_for)
 
 
-def pending_requests_for_client(session: Session, client_id: int) -> list[OptOutRecord]:
-    return [r for r in requests_for_client(session, client_id) if r.pending]
-
-
-def requests_for_client(session: Session, client_id: int) -> list[OptOutRecord]:
-    request_ids = select(OptOutEvent.request_id).where(
-        OptOutEvent.kind == OptOutEventKind.MATCHED, OptOutEvent.client_id == client_id
-    )
-    requests = session.scalars(
-        select(OptOutRequest)
-        .where(OptOutRequest.id.in_(request_ids))
-        .order_by(OptOutRequest.received_on.desc(), OptOutRequest.id.desc())
-    ).all()
-    return [r for r in to_records(session, requests) if r.client_id == client_id]
-
-
 class OptOutService:
     def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
@@ -245,7 +179,7 @@ class OptOutService:
             uow.session.add(request)
             uow.session.flush()
             uow.session.execute(
-                OptOutScope.__table__.insert(),
+                insert(OptOutScope),
                 [
                     {"request_id": request.id, "purpose": p.value, "channel": c.value}
                     for p in sorted(clean.purposes)
@@ -309,7 +243,7 @@ class OptOutService:
                 .offset(max(0, offset))
                 .limit(max(1, min(limit, 500)))
             ).all()
-            return to_records(uow.session, requests)
+            return opt_out_records(uow.session, requests)
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
 
@@ -321,7 +255,7 @@ class OptOutService:
                 .order_by(OptOutRequest.due_on, OptOutRequest.id)
                 .limit(max(1, min(limit, 5000)))
             ).all()
-            return to_records(uow.session, requests)
+            return opt_out_records(uow.session, requests)
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
 

@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session
 from desktop.db.database import Database
 from desktop.db.models import PolicyVersion
 from desktop.domain.enums import Language
-from desktop.domain.errors import FrontDeskError, NotFoundError
+from desktop.domain.errors import NotFoundError
 from desktop.domain.records import Actor, PolicyVersionRecord
 from desktop.paths import resource_path
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
+from desktop.services.queries.policies import current_policy
 from desktop.services.unit_of_work import UnitOfWork, run
 
 log = logging.getLogger(__name__)
@@ -83,20 +84,6 @@ def to_record(policy: PolicyVersion) -> PolicyVersionRecord:
     return PolicyVersionRecord(
         policy.id, policy.version, policy.effective_date, policy.language, policy.sha256, policy.text
     )
-
-
-def current_policy(session: Session, language: Language, today: date) -> PolicyVersion:
-    """The newest version in force in that language, else in any language (French may come later)."""
-    for wanted in (language, None):
-        query = select(PolicyVersion).where(PolicyVersion.effective_date <= today)
-        if wanted is not None:
-            query = query.where(PolicyVersion.language == wanted)
-        policy = session.scalar(
-            query.order_by(PolicyVersion.effective_date.desc(), PolicyVersion.language.desc()).limit(1)
-        )
-        if policy is not None:
-            return policy
-    raise FrontDeskError("no_policy")
 
 
 class PolicyService:

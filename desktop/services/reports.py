@@ -2,12 +2,14 @@
 log). Each run is one unit of work, audited as ``report.run`` with its kind and row count; the
 numbers come from set-based queries (``desktop.services.reporting``), whatever the number of clients.
 
-Render the returned record with ``desktop.reports.render_report(report, "pdf" | "csv", language)``.
+``render`` runs a report and returns its file (PDF or CSV bytes): what the GUI and the command line
+show, print or save. ``ReportKind`` and ``ReportFormat`` are re-exported here for them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
@@ -16,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
 from desktop.db.models import Client, Clinic
+from desktop.domain.enums import Language
 from desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from desktop.domain.file_numbers import format_file_number
 from desktop.domain.records import Actor
 from desktop.reports.access_log import AccessLogReport
 from desktop.reports.base import Period, ReportHeader, ReportKind
@@ -24,7 +28,7 @@ from desktop.reports.consent_coverage import ConsentCoverageReport
 from desktop.reports.exports_log import ExportsLogReport
 from desktop.reports.optout_register import OptOutRegisterReport
 from desktop.reports.reacknowledgment import ReacknowledgmentReport
-from desktop.reports.render import Report
+from desktop.reports.render import Report, ReportFormat, render_report
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
 from desktop.services.reporting import (
@@ -36,7 +40,21 @@ from desktop.services.reporting import (
 )
 from desktop.services.unit_of_work import UnitOfWork, run
 
+__all__ = ["RenderedReport", "ReportFormat", "ReportKind", "ReportService"]
+
 R = TypeVar("R", bound=Report)
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    """A report's file, ready to preview, print or save."""
+
+    kind: ReportKind
+    fmt: ReportFormat
+    start: date
+    end: date
+    row_count: int
+    data: bytes
 
 
 def _header(uow: UnitOfWork, kind: ReportKind, period: Period) -> ReportHeader:
@@ -51,7 +69,7 @@ def _client_by_file_number(session: Session, file_number: str) -> Client:
         raise ValidationError([FieldError("client", "required")])
     client = session.scalar(select(Client).where(Client.file_number == wanted))
     if client is None and wanted.isdigit():
-        client = session.scalar(select(Client).where(Client.file_number == f"{int(wanted):06d}"))
+        client = session.scalar(select(Client).where(Client.file_number == format_file_number(int(wanted))))
     if client is None:
         raise NotFoundError(what=f"file {wanted[:16]}")
     return client
@@ -155,3 +173,21 @@ class ReportService:
             case ReportKind.EXPORTS_LOG:
                 return self.exports_log(actor, start, end)
         raise ValueError(kind)
+
+    def render(
+        self,
+        actor: Actor,
+        kind: ReportKind | str,
+        start: date,
+        end: date,
+        fmt: ReportFormat | str,
+        language: Language,
+        *,
+        client_file_number: str = "",
+    ) -> RenderedReport:
+        """Run a report (audited as ``report.run``) and lay it out as a PDF or CSV file in ``language``.
+        The file is made after the unit of work, so rendering never holds a database transaction."""
+        report = self.run(actor, kind, start, end, client_file_number=client_file_number)
+        chosen = ReportFormat(fmt)
+        data = render_report(report, chosen, language)
+        return RenderedReport(ReportKind(kind), chosen, start, end, report.row_count, data)

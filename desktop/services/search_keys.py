@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from datetime import date
+from typing import TypeAlias
 
-from sqlalchemy import ColumnElement, Select, delete, select
+from sqlalchemy import ColumnElement, CompoundSelect, Select, SQLColumnExpression, delete, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Client, ClientSearchKey
+from desktop.domain.enums import Language
 from desktop.domain.normalize import (
     MAX_TOKEN_LENGTH,
     digits,
@@ -17,6 +19,11 @@ from desktop.domain.normalize import (
     query_tokens,
 )
 from desktop.domain.validation import parse_iso_date
+
+#: A sub-query of client ids.
+ClientIds: TypeAlias = "Select[int] | CompoundSelect[int]"
+#: A ClientSummary's fields as selected by SUMMARY_COLUMNS.
+SummaryRow: TypeAlias = "tuple[int, str, str, str, date, str, Language]"
 
 NAME = "name"
 PHONE = "phone"
@@ -44,32 +51,30 @@ def replace_keys(session: Session, client: Client) -> None:
     ]
     rows += [{"client_id": client.id, "kind": PHONE, "key": k} for k in phone_keys(client.phone)]
     if rows:
-        session.execute(ClientSearchKey.__table__.insert(), rows)
+        session.execute(insert(ClientSearchKey), rows)
 
 
-def _prefix_range(column: ColumnElement[str], prefix: str) -> list[ColumnElement[bool]]:
+def _prefix_range(column: SQLColumnExpression[str], prefix: str) -> list[ColumnElement[bool]]:
     upper = prefix_upper_bound(prefix)
     return [column >= prefix] + ([column < upper] if upper is not None else [])
 
 
-def _key_prefix(kind: str, prefix: str) -> Select[tuple[int]]:
+def _key_prefix(kind: str, prefix: str) -> Select[int]:
     # Name keys are stored cut to MAX_TOKEN_LENGTH characters: a longer token is looked up by those.
     return select(ClientSearchKey.client_id).where(
         ClientSearchKey.kind == kind, *_prefix_range(ClientSearchKey.key, prefix[:MAX_TOKEN_LENGTH])
     )
 
 
-def _file_number_prefix(prefix: str) -> Select[tuple[int]]:
+def _file_number_prefix(prefix: str) -> Select[int]:
     return select(Client.id).where(*_prefix_range(Client.file_number, prefix))
 
 
-def _parse_date(token: str):  # type: ignore[no-untyped-def]
+def _parse_date(token: str) -> date | None:
     parsed = parse_iso_date(token)
     if parsed is None:
         match = _DMY_DATE.match(token)
         if match:
-            from datetime import date
-
             try:
                 parsed = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
             except ValueError:
@@ -77,7 +82,7 @@ def _parse_date(token: str):  # type: ignore[no-untyped-def]
     return parsed
 
 
-def query_filters(text: str) -> list[Select[tuple[int]]]:
+def query_filters(text: str) -> list[ClientIds]:
     """One sub-query of client ids per thing typed; a client must match all of them."""
     text = text.strip()[:200]
     if not text:
@@ -88,7 +93,7 @@ def query_filters(text: str) -> list[Select[tuple[int]]]:
     if _PHONE_LIKE.match(text):
         number = digits(text)
         return [_key_prefix(PHONE, number).union(_file_number_prefix(number))]
-    filters: list[Select[tuple[int]]] = []
+    filters: list[ClientIds] = []
     for raw in text.split():
         day = _parse_date(raw)
         if day is not None:
@@ -119,7 +124,7 @@ SUMMARY_COLUMNS = (
 )
 
 
-def search_statement(text: str, *, offset: int = 0, limit: int = 50) -> Select[tuple[Any, ...]] | None:
+def search_statement(text: str, *, offset: int = 0, limit: int = 50) -> Select[*SummaryRow] | None:
     """The page of search results for what was typed, in a stable order; None when nothing was typed.
     Every lookup is an indexed range on the search keys, the date of birth or the file number."""
     conditions = search_conditions(text)

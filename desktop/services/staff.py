@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -23,36 +21,18 @@ from desktop.domain.errors import (
     NotFoundError,
     ValidationError,
 )
+from desktop.domain.login_policy import LoginPolicy, password_problem
 from desktop.domain.records import Actor, StaffRecord
 from desktop.domain.validation import MAX_NAME, check_text
-from desktop.services import audit_chain
+from desktop.services.audit_chain import append_audit
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
 from desktop.services.thread_guard import check_unit_of_work_allowed
-from desktop.services.unit_of_work import UnitOfWork, is_connection_lost, run
+from desktop.services.unit_of_work import UnitOfWork, is_connection_lost, run, system_actor
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 _HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
 _DUMMY_HASH = _HASHER.hash("timing equaliser for unknown usernames")
-
-
-@dataclass(frozen=True)
-class LoginPolicy:
-    max_failed_attempts: int = 5
-    lockout: timedelta = timedelta(minutes=15)
-    min_password_length: int = 10
-
-
-def password_problem(password: str, username: str, policy: LoginPolicy) -> FieldError | None:
-    weak = (
-        len(password) < policy.min_password_length
-        or len(password) > 1024
-        or not any(ch.isalpha() for ch in password)
-        or not any(ch.isdigit() for ch in password)
-        or password.casefold() == username.casefold()
-        or "\x00" in password
-    )
-    return FieldError("password", "weak_password", {"min": policy.min_password_length}) if weak else None
 
 
 def _to_record(staff: Staff) -> StaffRecord:
@@ -108,8 +88,6 @@ class StaffService:
         self, workstation: str, username: str, full_name: str, password: str
     ) -> StaffRecord:
         """Only while the database has no account at all: the first run's set-up."""
-        from desktop.services.unit_of_work import system_actor
-
         if self.has_accounts():
             raise ConflictError("username_taken")
         return self.create(system_actor(workstation), username, full_name, Role.MANAGER, password)
@@ -211,7 +189,7 @@ class StaffService:
                 if _HASHER.check_needs_rehash(staff.password_hash):
                     staff.password_hash = _HASHER.hash(password)
                 outcome, error = "login.success", None
-            audit_chain.append(
+            append_audit(
                 session,
                 at=now,
                 staff_id=staff.id if staff is not None else None,

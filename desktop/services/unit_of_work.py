@@ -28,7 +28,7 @@ from desktop.domain.errors import (
     PermissionDeniedError,
 )
 from desktop.domain.records import Actor
-from desktop.services import audit_chain
+from desktop.services.audit_chain import append_audit
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission, role_allows
 from desktop.services.thread_guard import check_unit_of_work_allowed
@@ -183,7 +183,7 @@ def _load_actor(session: Session, actor: Actor) -> Staff | None:
 
 def _write_audits(session: Session, uow: UnitOfWork) -> None:
     for pending in uow.audits:
-        audit_chain.append(
+        append_audit(
             session,
             at=uow.now,
             staff_id=uow.staff.id if uow.staff is not None else None,
@@ -199,7 +199,7 @@ def _write_audits(session: Session, uow: UnitOfWork) -> None:
 def _record_denial(db: Database, clock: Clock, actor: Actor, permission: Permission) -> None:
     with db.session(write=True) as session, session.begin():
         staff_id = actor.staff_id if actor.staff_id != SYSTEM_STAFF_ID else None
-        audit_chain.append(
+        append_audit(
             session,
             at=clock.now(),
             staff_id=staff_id if staff_id and session.get(Staff, staff_id) else None,

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from desktop.app import open_services
 from desktop.cli import cli
 from desktop.db.engine import sqlite_url
-from desktop.demo import DEMO_ACCOUNTS
+from desktop.demo_accounts import DEMO_ACCOUNTS
 from desktop.domain.enums import Role
 from desktop.domain.errors import AuthenticationError
 from desktop.domain.messages import message

@@ -13,13 +13,14 @@ from desktop.db.models import (
     OptOutEvent,
     OptOutRequest,
 )
-from desktop.demo import DEMO_ACCOUNTS, populate
+from desktop.demo import populate
+from desktop.demo_accounts import DEMO_ACCOUNTS
+from desktop.domain.age import age_on
 from desktop.domain.consent import fold_consent
 from desktop.domain.enums import SignerCapacity
 from desktop.domain.records import ClientDraft
 from desktop.domain.validation import validate_client
 from desktop.services import Services
-from desktop.services.clients import age_on
 
 COUNT = 200
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Select, and_, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, Exists, Select, Subquery, and_, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import (
@@ -21,6 +21,7 @@ from desktop.db.models import (
     PolicyVersion,
 )
 from desktop.domain.enums import Channel, ConsentAction, Language, OptOutEventKind, Purpose
+from desktop.services.queries.policies import policy_in_force
 
 
 def clients_with_appointment(starts_at: datetime, ends_before: datetime) -> Select:
@@ -38,7 +39,7 @@ def latest_consent(
     purpose: Purpose | None = None,
     channel: Channel | None = None,
     clients: Select | None = None,
-):  # type: ignore[no-untyped-def]
+) -> Subquery:
     """The latest consent event per client, purpose and channel (recorded before ``before``; of the
     ``clients`` ids if given): a subquery of (client_id, purpose, channel, action). Ties in time go
     to the later insertion, as in the client's consent grid."""
@@ -70,7 +71,7 @@ def latest_consent(
     )
 
 
-def granted_cells(latest):  # type: ignore[no-untyped-def]
+def granted_cells(latest: Subquery) -> ColumnElement[bool]:
     return latest.c.action == ConsentAction.GRANTED
 
 
@@ -79,16 +80,9 @@ def versions_in_force(session: Session, day: date) -> dict[Language, PolicyVersi
     that language, else in any language (as when an acknowledgment is recorded)."""
     found: dict[Language, PolicyVersion] = {}
     for language in Language:
-        for wanted in (language, None):
-            query = select(PolicyVersion).where(PolicyVersion.effective_date <= day)
-            if wanted is not None:
-                query = query.where(PolicyVersion.language == wanted)
-            policy = session.scalar(
-                query.order_by(PolicyVersion.effective_date.desc(), PolicyVersion.language.desc()).limit(1)
-            )
-            if policy is not None:
-                found[language] = policy
-                break
+        policy = policy_in_force(session, language, day)
+        if policy is not None:
+            found[language] = policy
     return found
 
 
@@ -118,7 +112,7 @@ def signed_current_clients(versions: dict[Language, PolicyVersion], before: date
     return query.distinct()
 
 
-def latest_signed_acknowledgment():  # type: ignore[no-untyped-def]
+def latest_signed_acknowledgment() -> Subquery:
     """Per client, the latest signed acknowledgment: (client_id, version, effective_date, signed_at)."""
     ranked = (
         select(
@@ -144,7 +138,7 @@ def latest_signed_acknowledgment():  # type: ignore[no-untyped-def]
     )
 
 
-def latest_refusal():  # type: ignore[no-untyped-def]
+def latest_refusal() -> Subquery:
     """Per client, when they last refused to sign: (client_id, refused_at)."""
     return (
         select(Acknowledgment.client_id, func.max(Acknowledgment.signed_at).label("refused_at"))
@@ -154,7 +148,7 @@ def latest_refusal():  # type: ignore[no-untyped-def]
     )
 
 
-def processed_requests():  # type: ignore[no-untyped-def]
+def processed_requests() -> Subquery:
     """(request_id, processed_at) for every processed opt-out request."""
     return (
         select(OptOutEvent.request_id, func.min(OptOutEvent.at).label("processed_at"))
@@ -164,7 +158,7 @@ def processed_requests():  # type: ignore[no-untyped-def]
     )
 
 
-def matched_clients():  # type: ignore[no-untyped-def]
+def matched_clients() -> Subquery:
     """(request_id, client_id): the client each opt-out request was last matched to."""
     ranked = (
         select(
@@ -182,7 +176,7 @@ def matched_clients():  # type: ignore[no-untyped-def]
     return select(ranked.c.request_id, ranked.c.client_id).where(ranked.c.rank == 1).subquery("matched")
 
 
-def is_processed():  # type: ignore[no-untyped-def]
+def is_processed() -> Exists:
     return exists().where(
         OptOutEvent.request_id == OptOutRequest.id, OptOutEvent.kind == OptOutEventKind.PROCESSED
     )

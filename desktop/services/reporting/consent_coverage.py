@@ -57,7 +57,7 @@ def compute(session: Session, header: ReportHeader, now: datetime) -> ConsentCov
         )
         .join(Client, Client.id == consenting.c.client_id)
         .group_by(Client.clinic_id, consenting.c.purpose)
-    ):
+    ).tuples():
         consent_counts[(clinic_id, Purpose(purpose))] = int(total)
         both_counts[(clinic_id, Purpose(purpose))] = int(with_ack)
 

@@ -53,7 +53,7 @@ def compute(session: Session, header: ReportHeader, today: date) -> OptOutRegist
         .outerjoin(Client, Client.id == matched.c.client_id)
         .where(OptOutRequest.id.in_(select(in_period.c.id)))
         .order_by(OptOutRequest.received_on, OptOutRequest.id)
-    ):
+    ).tuples():
         processed_on = local_day(processed_at) if processed_at is not None else None
         purposes, channels = scopes[request_id]
         rows.append(

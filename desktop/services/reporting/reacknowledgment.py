@@ -49,7 +49,7 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
         .join(next_visit, next_visit.c.client_id == Client.id)
         .outerjoin(signed, signed.c.client_id == Client.id)
         .outerjoin(refused, refused.c.client_id == Client.id)
-    ):
+    ).tuples():
         seen += 1
         (
             client_id,

@@ -23,7 +23,8 @@ from desktop.domain.errors import DatabaseCorruptError
 from desktop.domain.records import ClientDraft
 from desktop.maintenance import backup as backup_module
 from desktop.maintenance import pg_backup
-from desktop.maintenance.backup import daily_backups, ensure_daily_backup
+from desktop.maintenance.backup import ensure_daily_backup
+from desktop.maintenance.backup_files import daily_backups
 from desktop.maintenance.restore import database_in_use, inspect_backup
 from desktop.maintenance.sqlite_file import sqlite_path
 

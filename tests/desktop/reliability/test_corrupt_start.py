@@ -16,7 +16,7 @@ from desktop.db.engine import sqlite_url
 from desktop.domain.enums import Role
 from desktop.domain.errors import DatabaseCorruptError
 from desktop.domain.records import ClientDraft
-from desktop.maintenance.backup import backups_folder, newest_backup
+from desktop.maintenance.backup_files import backups_folder, newest_backup
 from desktop.services.unit_of_work import system_actor
 from tests.conftest import TEST_PASSWORD
 from tests.desktop.reliability.helpers import REPO_ROOT

@@ -16,7 +16,7 @@ from desktop.app import open_services
 from desktop.cli import cli
 from desktop.db.engine import sqlite_url
 from desktop.db.models import AuditRecord, PolicyVersion
-from desktop.demo import DEMO_ACCOUNTS
+from desktop.demo_accounts import DEMO_ACCOUNTS
 from desktop.domain.enums import Language, Purpose
 from desktop.domain.wording import purpose_label
 from desktop.reports import ReportKind

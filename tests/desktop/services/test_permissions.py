@@ -176,6 +176,7 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("reports", "exports_log"): (R, lambda s, a, w: s.reports.exports_log(a, *MONTH)),
     ("reports", "access_log"): (A, lambda s, a, w: s.reports.access_log(a, w.file_number, *MONTH)),
     ("reports", "run"): (R, lambda s, a, w: s.reports.run(a, "consent-coverage", *MONTH)),
+    ("reports", "render"): (R, lambda s, a, w: s.reports.render(a, "consent-coverage", *MONTH, "csv", Language.FR)),
     ("exports", "export_contacts"): (
         E,
         lambda s, a, w: s.exports.export_contacts(a, Purpose.NEWSLETTERS, Channel.EMAIL, w.export_path()),
@@ -291,6 +292,7 @@ def test_receptionist_is_refused_staff_management(services: Services, team, worl
         ("reports", "exports_log"),
         ("reports", "access_log"),
         ("reports", "run"),
+        ("reports", "render"),
         ("exports", "export_contacts"),
     }
     manager_refused = [key for key, (permission, _) in CALLS.items() if not role_allows(Role.MANAGER, permission)]

@@ -1,0 +1,121 @@
+"""``frontdesk db upgrade | check | backup | restore``: the schema, integrity, backups and restores."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from desktop.app import database_label, record_restore
+from desktop.cli.context import AppContext, language
+from desktop.domain.errors import DatabaseCorruptError
+from desktop.maintenance.backup import BackupError, backup_sqlite
+from desktop.maintenance.backup_files import backups_folder, newest_backup
+from desktop.maintenance.integrity import check_database_at
+from desktop.maintenance.pg_backup import backup_postgres
+from desktop.maintenance.restore import RestoreRefused, database_in_use, inspect_backup, restore_sqlite
+from desktop.maintenance.sqlite_file import sqlite_path
+
+
+@click.group()
+def db() -> None:
+    """Database maintenance."""
+
+
+@db.command("upgrade")
+@click.pass_obj
+def db_upgrade(app: AppContext) -> None:
+    """Bring the database schema to the newest version (a SQLite file is copied aside first)."""
+    services = app.services()
+    click.echo(f"{services.database_label}: schema at {services.schema_revision()}")
+
+
+def _restore_hint(url: str) -> str | None:
+    path = sqlite_path(url)
+    if path is None:
+        return None
+    newest = newest_backup(backups_folder(path), path)
+    return f"to restore the latest backup: frontdesk db restore {newest}" if newest else None
+
+
+@db.command("check")
+@click.pass_obj
+def db_check(app: AppContext) -> None:
+    """Verify the audit chain, the database's own integrity and the append-only triggers.
+    Exit status 0 when everything is sound, 1 otherwise."""
+    path = sqlite_path(app.url)
+    if path is not None and not path.exists():
+        raise click.ClickException(f"no database at {path}")
+    click.echo(f"checking {database_label(app.url)}")
+    report = check_database_at(app.url)
+    for line in report.lines():
+        click.echo(line)
+    if report.ok:
+        click.echo("all checks passed")
+        return
+    click.echo("PROBLEMS FOUND", err=True)
+    hint = _restore_hint(app.url)
+    if hint:
+        click.echo(hint, err=True)
+    sys.exit(1)
+
+
+@db.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def db_backup(app: AppContext, file: Path) -> None:
+    """Copy the database to FILE (SQLite: a consistent online copy; PostgreSQL: pg_dump, custom format).
+    FILE must not exist yet; it is readable by its owner only."""
+    url = app.url
+    source = sqlite_path(url)
+    try:
+        if source is not None:
+            backup_sqlite(source, file)
+        else:
+            backup_postgres(url, file)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    except DatabaseCorruptError as error:
+        click.echo(error.message(language()), err=True)
+        sys.exit(2)
+    click.echo(f"backup written to {file}")
+
+
+@db.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_obj
+def db_restore(app: AppContext, file: Path, yes: bool) -> None:
+    """Replace the SQLite database with the backup FILE, once FILE is verified (sound SQLite file,
+    known schema revision, intact audit chain). The current database is copied aside first."""
+    target = sqlite_path(app.url)
+    if target is None:
+        raise click.ClickException(
+            "restore works on the SQLite database; for PostgreSQL use pg_restore on a pg_dump backup "
+            "(pg_restore --clean --if-exists --dbname=URL FILE)"
+        )
+    inspection = inspect_backup(file)
+    if not inspection.ok:
+        raise click.ClickException(f"{file} cannot be restored: " + "; ".join(inspection.problems))
+    newest = inspection.newest_audit_at.strftime("%Y-%m-%d %H:%M UTC") if inspection.newest_audit_at else "-"
+    click.echo(
+        f"{file}: verified (schema {inspection.revision}, {inspection.audit_records} audit records, "
+        f"last recorded activity {newest})"
+    )
+    if database_in_use(target):
+        raise click.ClickException(
+            f"{target} is open in FrontDesk (here or on another workstation): close it everywhere, then retry"
+        )
+    if not yes:
+        click.confirm(
+            f"Replace {target} with this backup? The current file is copied aside first", abort=True
+        )
+    try:
+        result = restore_sqlite(file, target)
+    except RestoreRefused as error:
+        raise click.ClickException(f"restore refused: {error}") from None
+    if result.previous_copy is not None:
+        click.echo(f"previous database kept as {result.previous_copy}")
+    record_restore(app.url, result.inspection.audit_records)
+    click.echo(f"restored {target} from {file}")
