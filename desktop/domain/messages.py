@@ -140,10 +140,8 @@ def message(code: str, language: Language | str = Language.FR, **params: object)
     text = MESSAGES.get(code)
     if text is None:
         return code
-    try:
-        template = text.get(language)
-    except ValueError:
-        template = text.fr
+    # An unknown language falls back to French, the clinics' language.
+    template = text.get(Language(language)) if language in tuple(Language) else text.fr
     try:
         return template.format(**params)
     except (KeyError, IndexError):

@@ -22,20 +22,16 @@ class Text:
     fr: str
     en: str
 
-    def get(self, language: Language | str) -> str:
-        """The text in ``language``; a plain "fr"/"en" is accepted because the enum is a StrEnum."""
+    def get(self, language: Language) -> str:
+        """The text in ``language`` (a plain "fr" or "en" also works: the enum is a StrEnum)."""
         if language == Language.FR:
             return self.fr
         if language == Language.EN:
             return self.en
         raise ValueError(f"unsupported language: {language!r}")
 
-    def format(self, language: Language | str, /, **values: object) -> str:
+    def format(self, language: Language, /, **values: object) -> str:
         return self.get(language).format(**values)
-
-    def variants(self) -> tuple[str, str]:
-        """Both spellings, for code that must recognise the text in any language."""
-        return self.fr, self.en
 
 
 def placeholders(template: str) -> frozenset[str]:
