@@ -120,13 +120,14 @@ class MainWindow(QMainWindow):
         work_layout = QVBoxLayout(self.work_page)
         work_layout.setContentsMargins(0, 0, 0, 0)
         work_layout.addWidget(self.splitter, 1)
+        self._build_actions()
         self.session_lock = SessionLock(
             self,
             actor,
             services,
             runner,
             work_page=self.work_page,
-            lock_key=QKeySequence("Ctrl+L"),
+            lock_key=self.lock_action.shortcut(),
             idle_minutes=idle_minutes,
             others_parked=self._others_parked,
         )
@@ -136,7 +137,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        self._build_actions()
         self._build_menus()
         self._build_status_bar()
         self.documents = AcknowledgmentDocuments(services, actor, runner, self)
