@@ -32,7 +32,6 @@ DATABASE_ENV = "FRONTDESK_DATABASE_URL"
 #: How many made-up clients a demo database holds.
 DEMO_CLIENTS = 300
 
-# ``workstation_name`` is imported here for the GUI's older import path only (use desktop.workstation).
 __all__ = [
     "DEMO_CLIENTS",
     "DemoDatabase",
@@ -42,7 +41,6 @@ __all__ = [
     "prepare_database",
     "record_restore",
     "resolve_database_url",
-    "workstation_name",
 ]
 
 

@@ -28,9 +28,6 @@ from desktop.db.models import (
     Staff,
 )
 from desktop.demo_accounts import DEMO_ACCOUNTS
-from desktop.demo_accounts import (
-    DemoAccount as DemoAccount,  # re-exported until the GUI imports demo_accounts
-)
 from desktop.domain.age import consents_for_themselves
 from desktop.domain.business_days import opt_out_due_date
 from desktop.domain.enums import (

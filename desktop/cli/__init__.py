@@ -2,59 +2,55 @@
 
 This module holds the command group and ``main``; the commands live in one module per subject
 (``maintenance``, ``staff``, ``documents``, ``demo``), which share ``context`` and never import one
-another or this package.
+another or this package. The window is not started from here: ``frontdesk_launcher`` opens the window
+or hands the arguments to ``main``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from importlib import metadata
+
 import click
 
-from desktop.cli.context import AppContext, FrontDeskGroup, GuiLauncher
+from desktop.cli.context import AppContext, FrontDeskGroup
 from desktop.cli.demo import demo_data
 from desktop.cli.documents import acknowledgment, export, report
 from desktop.cli.maintenance import db
 from desktop.cli.staff import user
 from desktop.logging_setup import configure_logging
 
-__all__ = ["AppContext", "GuiLauncher", "cli", "main"]
-
-_gui_launcher: GuiLauncher | None = None
+__all__ = ["cli", "main"]
 
 
-@click.group(cls=FrontDeskGroup, invoke_without_command=True)
+def _version() -> str:
+    try:
+        return metadata.version("frontdesk")
+    except metadata.PackageNotFoundError:  # a bundle built without the package's metadata
+        return "unknown"
+
+
+@click.group(cls=FrontDeskGroup)
 @click.option(
     "--database", metavar="URL", help="Database URL (default: FRONTDESK_DATABASE_URL, else the local file)."
 )
-@click.option("--demo", is_flag=True, help="Open a throwaway demo database with demo accounts.")
-@click.option(
-    "--screenshot",
-    metavar="FILE.png",
-    type=click.Path(dir_okay=False),
-    help="With --demo: save the main window to FILE.png and exit.",
-)
+@click.version_option(_version(), prog_name="frontdesk")
 @click.pass_context
-def cli(ctx: click.Context, database: str | None, demo: bool, screenshot: str | None) -> None:
+def cli(ctx: click.Context, database: str | None) -> None:
     """FrontDesk: client files, privacy consent and opt-outs for the clinic's front desk."""
     configure_logging()
     ctx.obj = AppContext(database)
     ctx.call_on_close(ctx.obj.close)
-    if ctx.invoked_subcommand is not None:
-        return
-    launcher = _gui_launcher
-    if launcher is None:
-        raise click.UsageError("the GUI is not installed; use a subcommand (see --help)")
-    ctx.exit(launcher(ctx))
 
 
 for _command in (db, user, demo_data, acknowledgment, report, export):
     cli.add_command(_command)
 
 
-def main(argv: list[str] | None = None, gui_launcher: GuiLauncher | None = None) -> int:
-    global _gui_launcher
-    _gui_launcher = gui_launcher
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns its exit status."""
     try:
-        cli.main(args=argv, prog_name="frontdesk", standalone_mode=True)
+        cli.main(args=list(argv) if argv is not None else None, prog_name="frontdesk", standalone_mode=True)
     except SystemExit as done:
         return int(done.code or 0)
     return 0

@@ -7,7 +7,6 @@ from __future__ import annotations
 import locale
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -19,9 +18,6 @@ from desktop.domain.errors import DatabaseCorruptError, FrontDeskError
 from desktop.domain.records import Actor
 from desktop.services import Services
 from desktop.workstation import workstation_name
-
-#: Set by the GUI package when it starts the program; bare ``frontdesk`` then opens the window.
-GuiLauncher = Callable[[click.Context], int]
 
 
 def language() -> Language:

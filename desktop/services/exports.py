@@ -16,7 +16,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from desktop.db.database import Database
 from desktop.db.models import Client
@@ -49,7 +49,7 @@ def _contact(client: Client, channel: Channel) -> list[str] | None:
     return None
 
 
-def eligible_clients(purpose: Purpose, channel: Channel):  # type: ignore[no-untyped-def]
+def eligible_clients(purpose: Purpose, channel: Channel) -> Select[Client]:
     """Clients whose current consent for purpose × channel is granted and whom no pending, matched
     opt-out request covering it concerns: one query."""
     latest = common.latest_consent(purpose=purpose, channel=channel)

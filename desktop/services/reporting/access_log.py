@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditRecord, Client, Staff
@@ -11,7 +11,7 @@ from desktop.reports.access_log import AccessEntry, AccessLogReport
 from desktop.reports.base import ReportHeader
 
 
-def mentions_client(client_id: int):  # type: ignore[no-untyped-def]
+def mentions_client(client_id: int) -> ColumnElement[bool]:
     """Audit records about the client: its own file, or any record whose detail says client=ID
     (as a whole word: client=12 does not match client=123)."""
     token = f"client={int(client_id)}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Result, case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Client
@@ -48,7 +48,8 @@ def compute(session: Session, header: ReportHeader, now: datetime) -> ConsentCov
     )
     consent_counts: dict[tuple[int, Purpose], int] = {}
     both_counts: dict[tuple[int, Purpose], int] = {}
-    for clinic_id, purpose, total, with_ack in session.execute(
+    # The row types, stated: columns read through subqueries reach the type checker untyped.
+    counts: Result[int, Purpose, int, int] = session.execute(
         select(
             Client.clinic_id,
             consenting.c.purpose,
@@ -57,7 +58,8 @@ def compute(session: Session, header: ReportHeader, now: datetime) -> ConsentCov
         )
         .join(Client, Client.id == consenting.c.client_id)
         .group_by(Client.clinic_id, consenting.c.purpose)
-    ).tuples():
+    )
+    for clinic_id, purpose, total, with_ack in counts:
         consent_counts[(clinic_id, Purpose(purpose))] = int(total)
         both_counts[(clinic_id, Purpose(purpose))] = int(with_ack)
 

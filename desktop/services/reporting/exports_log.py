@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -11,9 +13,10 @@ from desktop.reports.base import ReportHeader
 from desktop.reports.exports_log import ExportEntry, ExportsLogReport, parse_detail
 
 EXPORT_ACTION = "export.contacts"
+E = TypeVar("E", Purpose, Channel)
 
 
-def _enum(kind: type[Purpose] | type[Channel], value: str | None):  # type: ignore[no-untyped-def]
+def _enum(kind: type[E], value: str | None) -> E | None:
     try:
         return kind(value) if value else None
     except ValueError:

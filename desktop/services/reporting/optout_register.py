@@ -4,9 +4,9 @@ file, one for their scopes; counts and months are tallied from those rows."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Result, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Client, OptOutRequest, OptOutScope
@@ -39,7 +39,8 @@ def compute(session: Session, header: ReportHeader, today: date) -> OptOutRegist
         scopes[request_id][0].add(Purpose(purpose))
         scopes[request_id][1].add(Channel(channel))
     rows: list[OptOutRegisterRow] = []
-    for request_id, via, received_on, due_on, processed_at, file_number in session.execute(
+    # The row types, stated: columns read through subqueries reach the type checker untyped.
+    requests: Result[int, OptOutVia, date, date, datetime | None, str | None] = session.execute(
         select(
             OptOutRequest.id,
             OptOutRequest.received_via,
@@ -53,7 +54,8 @@ def compute(session: Session, header: ReportHeader, today: date) -> OptOutRegist
         .outerjoin(Client, Client.id == matched.c.client_id)
         .where(OptOutRequest.id.in_(select(in_period.c.id)))
         .order_by(OptOutRequest.received_on, OptOutRequest.id)
-    ).tuples():
+    )
+    for request_id, via, received_on, due_on, processed_at, file_number in requests:
         processed_on = local_day(processed_at) if processed_at is not None else None
         purposes, channels = scopes[request_id]
         rows.append(
