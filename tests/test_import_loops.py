@@ -15,6 +15,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TREES = ("desktop", "ui")
+#: Below the services: what every service may use. The services never import one another.
+SERVICE_FLOOR = (
+    "desktop.services.audit_chain",
+    "desktop.services.clock",
+    "desktop.services.ledger",
+    "desktop.services.permissions",
+    "desktop.services.queries",
+    "desktop.services.reporting",
+    "desktop.services.search_keys",
+    "desktop.services.thread_guard",
+    "desktop.services.unit_of_work",
+)
 
 
 def module_files() -> dict[str, Path]:
@@ -186,3 +198,23 @@ def test_no_import_loop_in_ui() -> None:
     graph = import_graph()
     loops = _loops_in("ui")
     assert not loops, "import loops in ui/:\n" + "\n".join(_describe(graph, c) for c in loops)
+
+
+def _in_floor(module: str) -> bool:
+    return any(module == floor or module.startswith(floor + ".") for floor in SERVICE_FLOOR)
+
+
+def test_services_import_the_floor_never_each_other() -> None:
+    """A service module may import the floor (shared reads and appends, the unit of work, the audit
+    chain…), never a peer service nor the ``Services`` facade; the floor imports no service."""
+    graph = import_graph()
+    services = {m for m in graph if m.startswith("desktop.services.") and not _in_floor(m)}
+    assert {"desktop.services.clients", "desktop.services.consent", "desktop.services.optouts"} <= services
+    wrong = sorted(
+        f"{module} -> {target}"
+        for module in graph
+        if module in services or _in_floor(module)
+        for target in graph[module]
+        if target in services or target == "desktop.services"
+    )
+    assert not wrong, "services importing services:\n" + "\n".join(wrong)
