@@ -111,8 +111,8 @@ def main() -> None:
     parser.add_argument("--postgresql", action="store_true")
     parser.add_argument("--write", type=Path)
     args = parser.parse_args()
-    rows = []
-    builds = []
+    rows: list[tuple[str, str, int, float, float, int]] = []
+    builds: list[tuple[str, int, float]] = []
     server = None
     if args.postgresql:
         from tests.support.postgres_server import PostgresServer
@@ -140,7 +140,9 @@ def main() -> None:
         write(args.write, table)
 
 
-def render(rows, builds, rss_mb: float) -> str:  # type: ignore[no-untyped-def]
+def render(
+    rows: list[tuple[str, str, int, float, float, int]], builds: list[tuple[str, int, float]], rss_mb: float
+) -> str:
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d} on {sys.platform}, Python {sys.version.split()[0]}, "
         f"{REPEATS} runs per operation.",

@@ -9,5 +9,8 @@ echo "== ruff"
 .venv/bin/ruff check desktop ui tests scripts
 echo "== import rules"
 .venv/bin/lint-imports
+echo "== types"
+.venv/bin/mypy
 echo "== tests"
-exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
+# Two workers (the machine has two cores); each starts its own throwaway PostgreSQL server.
+exec .venv/bin/python -m pytest -p no:cacheprovider -n "${FRONTDESK_TEST_WORKERS:-2}" "$@"
