@@ -29,7 +29,7 @@ from desktop.domain.enums import Channel, Purpose
 from desktop.domain.records import Actor, ExportResult
 from desktop.domain.wording import channel_label, purpose_label
 from desktop.services import Services
-from ui.kit.forms import em, fit_height
+from ui.kit.forms import chain_tab_order, em, fit_height
 from ui.kit.i18n import current_language
 from ui.kit.job_dialog import JobDialog
 from ui.kit.worker import TaskRunner
@@ -127,11 +127,9 @@ class ExportDialog(JobDialog):
         layout.addWidget(self.outcome)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        QWidget.setTabOrder(self.purpose, self.channel)
-        QWidget.setTabOrder(self.channel, self.path)
-        QWidget.setTabOrder(self.path, self.browse_button)
-        QWidget.setTabOrder(self.browse_button, self.export_button)
-        QWidget.setTabOrder(self.export_button, self.close_button)
+        chain_tab_order(
+            self.purpose, self.channel, self.path, self.browse_button, self.export_button, self.close_button
+        )
 
         self.purpose.currentIndexChanged.connect(lambda _index: self._suggest_path())
         self.channel.currentIndexChanged.connect(lambda _index: self._suggest_path())

@@ -37,7 +37,7 @@ from desktop.services.permissions import Permission, role_allows
 from desktop.services.reports import RenderedReport, ReportFormat, ReportKind
 from ui.documents.pdf_preview import PdfPreviewDialog
 from ui.kit.errors import error_text
-from ui.kit.forms import em, fit_height
+from ui.kit.forms import chain_tab_order, em, fit_height
 from ui.kit.i18n import current_language, language_name
 from ui.kit.job_dialog import JobDialog
 from ui.kit.worker import TaskRunner
@@ -236,14 +236,17 @@ class ReportsWindow(JobDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
-        QWidget.setTabOrder(self.kind, self.file_number)
-        QWidget.setTabOrder(self.file_number, self.start)
-        QWidget.setTabOrder(self.start, self.end)
-        QWidget.setTabOrder(self.end, self.pdf_button)
-        QWidget.setTabOrder(self.pdf_button, self.csv_button)
-        QWidget.setTabOrder(self.csv_button, self.language)
-        QWidget.setTabOrder(self.language, self.run_button)
-        QWidget.setTabOrder(self.run_button, self.close_button)
+        chain_tab_order(
+            self.kind,
+            self.file_number,
+            self.start,
+            self.end,
+            self.pdf_button,
+            self.csv_button,
+            self.language,
+            self.run_button,
+            self.close_button,
+        )
 
         self.kind.currentIndexChanged.connect(lambda _index: self._kind_changed())
         first_allowed = next(

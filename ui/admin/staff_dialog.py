@@ -25,7 +25,7 @@ from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.records import Actor, StaffRecord
 from desktop.services import Services
 from ui.admin.account_forms import NewAccountDialog, ResetPasswordDialog
-from ui.kit.forms import em
+from ui.kit.forms import chain_tab_order, em
 from ui.kit.i18n import role_label
 from ui.kit.job_dialog import JobDialog
 from ui.kit.models import Column, RecordTableModel
@@ -119,9 +119,7 @@ class StaffDialog(JobDialog):
         layout.addLayout(row)
         layout.addWidget(self.state)
         layout.addWidget(buttons)
-        QWidget.setTabOrder(self.table, self.new_button)
-        QWidget.setTabOrder(self.new_button, self.reset_button)
-        QWidget.setTabOrder(self.reset_button, self.active_button)
+        chain_tab_order(self.table, self.new_button, self.reset_button, self.active_button)
         self.resize(em(self, 56), em(self, 34))
         self._update_buttons()
         runner.changes.changed.connect(self._data_changed)

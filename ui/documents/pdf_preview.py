@@ -36,7 +36,7 @@ from ui.documents.pdf_page_view import FIT_WIDTH, ZOOM_LEVELS, PdfPageView
 from ui.documents.pdf_printing import PRINT_MAX_DPI, PrintRun, chosen_pages, prepare_printer
 from ui.documents.pdf_render import RenderedPage, page_sizes, render_page, to_qimage
 from ui.kit.errors import error_text
-from ui.kit.forms import em
+from ui.kit.forms import chain_tab_order, em
 from ui.kit.job_dialog import JobDialog
 from ui.kit.worker import TaskRunner
 
@@ -160,12 +160,15 @@ class PdfPreviewDialog(JobDialog):
         layout.addLayout(tools)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.state)
-        QWidget.setTabOrder(self.previous_button, self.next_button)
-        QWidget.setTabOrder(self.next_button, self.zoom)
-        QWidget.setTabOrder(self.zoom, self.print_button)
-        QWidget.setTabOrder(self.print_button, self.save_button)
-        QWidget.setTabOrder(self.save_button, self.close_button)
-        QWidget.setTabOrder(self.close_button, self.pages)
+        chain_tab_order(
+            self.previous_button,
+            self.next_button,
+            self.zoom,
+            self.print_button,
+            self.save_button,
+            self.close_button,
+            self.pages,
+        )
 
         self.resize(em(self, 62), em(self, 70))
         self._set_enabled(False)

@@ -62,6 +62,12 @@ def fit_height(window: QWidget) -> None:
         window.resize(width, needed)
 
 
+def chain_tab_order(*widgets: QWidget) -> None:
+    """Tab moves through ``widgets`` in the order given."""
+    for before, after in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(before, after)
+
+
 def make_error_label(parent: QWidget | None = None) -> QLabel:
     """An empty, hidden label that shows one field's problem in words."""
     label = QLabel(parent)
@@ -249,9 +255,7 @@ class ClientForm(QWidget):
             grid.setColumnStretch(column, 1)
         grid.setRowStretch(len(placement), 1)
 
-        order = [self.editor(name) for name in CLIENT_FIELDS]
-        for before, after in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(before, after)
+        chain_tab_order(*(self.editor(name) for name in CLIENT_FIELDS))
 
     # ------------------------------------------------------------ building
 

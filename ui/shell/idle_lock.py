@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.records import Actor
 from desktop.services import Services
 from desktop.settings import load_settings
-from ui.kit.forms import em
+from ui.kit.forms import chain_tab_order, em
 from ui.kit.worker import TaskRunner
 from ui.shell.sign_in_form import SignInForm
 
@@ -230,9 +230,7 @@ class LockScreen(QWidget):
         layout.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(2)
-        QWidget.setTabOrder(self.username, self.password)
-        QWidget.setTabOrder(self.password, self.unlock_button)
-        QWidget.setTabOrder(self.unlock_button, self.quit_button)
+        chain_tab_order(self.username, self.password, self.unlock_button, self.quit_button)
 
     def prepare(self, owner: Actor, locked_at: datetime, others: list[str]) -> None:
         """Clear what a previous attempt left and say whose session is behind the screen."""
