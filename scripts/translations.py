@@ -40,43 +40,36 @@ TARGET_LANGUAGE = "fr_CA"
 #: their placeholders (``{count}``, ``—``) need no entry.
 SAME_IN_BOTH = frozenset(
     {
-        "OK",
-        "FrontDesk",
-        "Notes",
-        "Note",
-        "Date",
-        "Total",
-        "Message",
-        "Code",
-        "Type",
-        "Documents",
-        "Version",
-        "PDF",
-        "CSV",
-        "Options",
-        "Distribution",
-        "Consultation",
-        "Signature",
-        "Contact",
-        "Description",
+        # words spelt the same in French
         "Action",
-        "Actions",
-        "Format",
-        "Source",
-        "Statut",
-        "Question",
-        "Page",
-        "Zoom",
         "Client",
-        "Clients",
+        "&Client",
+        "Code",
+        "Consultation",
+        "Date",
+        "Distribution",
+        "Documents",
+        "Format",
+        "Message",
+        "Notes",
+        "Options",
+        "Page {number}",
+        "Parent",
+        "parent",
         "Province",
-        "Mode",
-        "Minimum",
-        "Maximum",
-        "Session",
-        "Novembre",
-        "English",
-        "Français",
+        "Signature",
+        "Total",
+        "Type",
+        "Version",
+        "Zoom",
+        "&Zoom",
+        # names, formats and keys
+        "CSV",
+        "F5",
+        "FrontDesk",
+        "G1S 2L6",
+        "OK",
+        "PDF",
     }
 )
 
@@ -220,7 +213,9 @@ def entry_problems(entries: Iterable[Entry], same_in_both: frozenset[str] = SAME
             if source_keys != form_keys or form_keys > 1:
                 problems.append(f"accelerators differ: {entry.where()} -> {form!r}")
             if form == entry.source and has_words(form) and entry.source not in same_in_both:
-                problems.append(f"translation equals its source (add it to SAME_IN_BOTH if right): {entry.where()}")
+                problems.append(
+                    f"translation equals its source (add it to SAME_IN_BOTH if right): {entry.where()}"
+                )
     return problems
 
 
@@ -316,7 +311,9 @@ def fill(json_file: Path, ts_file: Path = TS_FILE) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("update", help="extract the strings of ui/ into the .ts")
     commands.add_parser("release", help="compile the .ts into the .qm")
@@ -336,7 +333,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         problems = check()
         if problems:
-            print(f"translations: {len(problems)} problem(s) in {TS_FILE.relative_to(ROOT)}:", file=sys.stderr)
+            print(
+                f"translations: {len(problems)} problem(s) in {TS_FILE.relative_to(ROOT)}:", file=sys.stderr
+            )
             print(*problems, sep="\n", file=sys.stderr)
             return 1
         print(f"translations: {TS_FILE.relative_to(ROOT)} and {QM_FILE.name} are complete and up to date")

@@ -6,434 +6,434 @@
     <message>
         <source>Getting the PDF…</source>
         <extracomment>What the audit trail records for each way of getting an acknowledgment&apos;s PDF.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Récupération du PDF…</translation>
     </message>
     <message>
         <source>Save the acknowledgment</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l&apos;attestation</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans {path}.</translation>
     </message>
     <message>
         <source>Saving the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement du PDF…</translation>
     </message>
     <message>
         <source>Privacy policy acknowledgment</source>
-        <translation type="unfinished"></translation>
+        <translation>Attestation de la politique de confidentialité</translation>
     </message>
 </context>
 <context>
     <name>Acknowledgments</name>
     <message>
         <source>{name} (the client)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (le client)</translation>
     </message>
     <message>
         <source>{name} ({capacity})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({capacity})</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <source>✖ Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ Refusée</translation>
     </message>
     <message>
         <source>✔ Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Signée</translation>
     </message>
     <message>
         <source>Policy version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version de la politique</translation>
     </message>
     <message>
         <source>Read in</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue de lecture</translation>
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished"></translation>
+        <translation>Signataire</translation>
     </message>
     <message>
         <source>Witness</source>
-        <translation type="unfinished"></translation>
+        <translation>Témoin</translation>
     </message>
     <message>
         <source>Privacy policy acknowledgments</source>
-        <translation type="unfinished"></translation>
+        <translation>Attestations de la politique de confidentialité</translation>
     </message>
 </context>
 <context>
     <name>AcknowledgmentsTab</name>
     <message>
         <source>Open PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le PDF</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer…</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
         <source>No acknowledgment signed or refused yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune attestation signée ou refusée pour l&apos;instant.</translation>
     </message>
     <message numerus="yes">
         <source>%n acknowledgment(s), latest first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n attestation, la plus récente en premier.</numerusform>
+            <numerusform>%n attestations, la plus récente en premier.</numerusform>
         </translation>
     </message>
     <message>
         <source>No PDF is stored for this acknowledgment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun PDF n&apos;est conservé pour cette attestation.</translation>
     </message>
 </context>
 <context>
     <name>AppointmentPage</name>
     <message>
         <source>Date and time of the appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Date et heure du rendez-vous</translation>
     </message>
     <message>
         <source>Problem with the date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème de date et d&apos;heure</translation>
     </message>
     <message>
         <source>Kind of appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de rendez-vous</translation>
     </message>
     <message>
         <source>Consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation</translation>
     </message>
     <message>
         <source>Treatment</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitement</translation>
     </message>
     <message>
         <source>Procedure</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervention</translation>
     </message>
     <message>
         <source>In clinic or telemedicine</source>
-        <translation type="unfinished"></translation>
+        <translation>En clinique ou en télémédecine</translation>
     </message>
     <message>
         <source>In clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>En clinique</translation>
     </message>
     <message>
         <source>Telemedicine</source>
-        <translation type="unfinished"></translation>
+        <translation>Télémédecine</translation>
     </message>
     <message>
         <source>By &amp;phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Par téléph&amp;one</translation>
     </message>
     <message>
         <source>Booked by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Réservé par téléphone</translation>
     </message>
     <message>
         <source>At the &amp;desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Au &amp;comptoir</translation>
     </message>
     <message>
         <source>Booked at the desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Réservé au comptoir</translation>
     </message>
     <message>
         <source>Problem with how the booking is made</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème de mode de prise de rendez-vous</translation>
     </message>
     <message>
         <source>Date and &amp;time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Date et &amp;heure&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mode&#xa0;:</translation>
     </message>
     <message>
         <source>Booked:</source>
-        <translation type="unfinished"></translation>
+        <translation>Réservé&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>Appointments</name>
     <message>
         <source>Appointments, latest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendez-vous, les plus récents en premier</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Date et heure</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Moment</translation>
     </message>
     <message>
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>À venir</translation>
     </message>
     <message>
         <source>Past</source>
-        <translation type="unfinished"></translation>
+        <translation>Passé</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu</translation>
     </message>
     <message>
         <source>Booked</source>
-        <translation type="unfinished"></translation>
+        <translation>Réservé</translation>
     </message>
     <message>
         <source>Booked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Réservé par</translation>
     </message>
 </context>
 <context>
     <name>AppointmentsTab</name>
     <message>
         <source>Book an appointment… (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre rendez-vous… (Ctrl+B)</translation>
     </message>
     <message>
         <source>Book an appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre rendez-vous</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source> (scroll for older ones)</source>
-        <translation type="unfinished"></translation>
+        <translation> (faites défiler pour les plus anciens)</translation>
     </message>
     <message>
         <source>No appointment yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun rendez-vous pour l&apos;instant.</translation>
     </message>
     <message>
         <source>{count} appointments, {coming} upcoming{more}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} rendez-vous, dont {coming} à venir{more}.</translation>
     </message>
 </context>
 <context>
     <name>BookingDialog</name>
     <message>
         <source>Book an appointment — {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre rendez-vous — {client}</translation>
     </message>
     <message>
         <source>{client} · file {file} · born {born} ({age} years old) · speaks {language}</source>
-        <translation type="unfinished"></translation>
+        <translation>{client} · dossier {file} · naissance {born} ({age} ans) · langue&#xa0;: {language}</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Précédent</translation>
     </message>
     <message>
         <source>&amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suivant</translation>
     </message>
     <message>
         <source>&amp;Save booking</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer le rendez-vous</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Entrée</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Back to the previous step</source>
-        <translation type="unfinished"></translation>
+        <translation>Revenir à l&apos;étape précédente</translation>
     </message>
     <message>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape suivante</translation>
     </message>
     <message>
         <source>Save the booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le rendez-vous</translation>
     </message>
     <message>
         <source>Cancel the booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la prise de rendez-vous</translation>
     </message>
     <message>
         <source>Say how the booking is made: by phone or at the desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez comment le rendez-vous est pris&#xa0;: par téléphone ou au comptoir.</translation>
     </message>
     <message>
         <source>Appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <source>Consent to communications</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement aux communications</translation>
     </message>
     <message>
         <source>Privacy policy and signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Politique de confidentialité et signature</translation>
     </message>
     <message>
         <source>Step {n} of {total}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape {n} sur {total}&#xa0;: {title}</translation>
     </message>
     <message>
         <source>Booked by phone: read each sentence to the client. The answers are recorded as given verbally on the phone; no signature is asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendez-vous par téléphone&#xa0;: lisez chaque phrase au client. Les réponses sont enregistrées comme données verbalement au téléphone&#xa0;; aucune signature n&apos;est demandée.</translation>
     </message>
     <message>
         <source>At the desk: the client reads and answers each sentence, then reads the policy summary and signs on the next page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Au comptoir&#xa0;: le client lit chaque phrase et y répond, puis lit le résumé de la politique et signe à la page suivante.</translation>
     </message>
     <message>
         <source>Loading the client&apos;s consent…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du consentement du client…</translation>
     </message>
     <message>
         <source>The policy could not be loaded: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger la politique&#xa0;: {detail}</translation>
     </message>
     <message>
         <source>Loading the privacy policy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de la politique de confidentialité…</translation>
     </message>
     <message>
         <source>Wait for the client&apos;s current consent to load before saving.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendez que le consentement actuel du client soit chargé avant d&apos;enregistrer.</translation>
     </message>
     <message>
         <source>The booking was not saved: check the signature step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rendez-vous n&apos;a pas été enregistré&#xa0;: vérifiez l&apos;étape de la signature.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Saving the booking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement du rendez-vous…</translation>
     </message>
     <message>
         <source>Correct what is shown in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigez ce qui est indiqué en rouge.</translation>
     </message>
     <message>
         <source>The booking was not saved. {detail} Nothing you entered was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rendez-vous n&apos;a pas été enregistré. {detail} Rien de ce que vous avez saisi n&apos;a été perdu.</translation>
     </message>
     <message>
         <source>Saving… please wait a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement… veuillez patienter un instant.</translation>
     </message>
     <message>
         <source>Cancel the booking?</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la prise de rendez-vous&#xa0;?</translation>
     </message>
     <message>
         <source>Close without saving? The booking, the consent answers and the signature will be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer sans enregistrer&#xa0;? Le rendez-vous, les réponses de consentement et la signature seront perdus.</translation>
     </message>
 </context>
 <context>
     <name>BusyIndicator</name>
     <message>
         <source>Busy indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicateur d&apos;activité</translation>
     </message>
     <message>
         <source>Work in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Travail en cours</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours…</translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change my password</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer mon mot de passe</translation>
     </message>
     <message>
         <source>Password of {name} ({username}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe de {name} ({username}).</translation>
     </message>
     <message>
         <source>&amp;Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe &amp;actuel</translation>
     </message>
     <message>
         <source>Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe actuel</translation>
     </message>
     <message>
         <source>&amp;New password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau mot de passe</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau mot de passe</translation>
     </message>
     <message>
         <source>New password &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirmer le nouveau mot de passe</translation>
     </message>
     <message>
         <source>New password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer le nouveau mot de passe</translation>
     </message>
     <message>
         <source>C&amp;hange the password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier le mot de passe</translation>
     </message>
     <message>
         <source>Change the password</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le mot de passe</translation>
     </message>
     <message>
         <source>Changing the password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modification du mot de passe…</translation>
     </message>
 </context>
 <context>
@@ -441,228 +441,232 @@
     <message>
         <source>&amp;Details</source>
         <extracomment>What a client file shows; a change about its client and one of these reloads the part showing it. Changes saved on other workstations reach the open file at this pace. The header&apos;s badges derive from these (the preferred language chooses the policy in force).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Rense&amp;ignements</translation>
     </message>
     <message>
         <source>Co&amp;nsents</source>
-        <translation type="unfinished"></translation>
+        <translation>Consente&amp;ments</translation>
     </message>
     <message>
         <source>&amp;Appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>Rende&amp;z-vous</translation>
     </message>
     <message>
         <source>Ac&amp;knowledgments</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Attestations</translation>
     </message>
     <message>
         <source>Opt-o&amp;uts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retraits</translation>
     </message>
     <message>
         <source>No client file is open.
 
 Type a name, phone number, date of birth or file number in the search field (Ctrl+F), choose with ↑ and ↓, then press Enter.
 Ctrl+N creates a new file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun dossier n&apos;est ouvert.
+
+Tapez un nom, un numéro de téléphone, une date de naissance ou un n° de dossier dans le champ de recherche (Ctrl+F), choisissez avec ↑ et ↓, puis appuyez sur Entrée.
+Ctrl+N crée un nouveau dossier.</translation>
     </message>
     <message>
         <source>Opening the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture du dossier…</translation>
     </message>
     <message>
         <source>Opening the client file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture du dossier client…</translation>
     </message>
     <message>
         <source>The file could not be opened.
 {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;ouvrir le dossier.
+{message}</translation>
     </message>
 </context>
 <context>
     <name>ClientForm</name>
     <message>
         <source>&amp;Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Fi&amp;rst name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prénom</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Prénom</translation>
     </message>
     <message>
         <source>Date of &amp;birth</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date de naissance</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de naissance</translation>
     </message>
     <message>
         <source>Lan&amp;guage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>Preferred language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue préférée</translation>
     </message>
     <message>
         <source>S&amp;treet address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adre&amp;sse</translation>
     </message>
     <message>
         <source>Street address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Cit&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ville</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Ville</translation>
     </message>
     <message>
         <source>Provinc&amp;e</source>
-        <translation type="unfinished"></translation>
+        <translation>Pr&amp;ovince</translation>
     </message>
     <message>
         <source>Province</source>
-        <translation type="unfinished"></translation>
+        <translation>Province</translation>
     </message>
     <message>
         <source>P&amp;ostal code</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Code postal</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code postal</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Téléphone</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>E&amp;mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;urriel</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Courriel</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
         <source>G1S 2L6</source>
-        <translation type="unfinished"></translation>
+        <translation>G1S 2L6</translation>
     </message>
     <message>
         <source>418 555-0123</source>
-        <translation type="unfinished"></translation>
+        <translation>418 555-0123</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>nom@example.com</translation>
     </message>
 </context>
 <context>
     <name>ClientHeader</name>
     <message>
         <source>✖ Privacy policy acknowledgment refused</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ Attestation de la politique refusée</translation>
     </message>
     <message>
         <source>The client refused to sign the acknowledgment of policy {version}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client a refusé de signer l&apos;attestation de la politique {version}.</translation>
     </message>
     <message>
         <source>✔ Privacy policy acknowledged {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Politique attestée le {date}</translation>
     </message>
     <message>
         <source>Signed for the current policy, version {version}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signée pour la politique en vigueur, version {version}.</translation>
     </message>
     <message>
         <source>⚠ Acknowledgment outdated (version {old})</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Attestation périmée (version {old})</translation>
     </message>
     <message>
         <source>Signed for version {old}; the current policy is version {version}. Ask the client to sign again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signée pour la version {old}&#xa0;; la politique en vigueur est la version {version}. Demandez au client de signer de nouveau.</translation>
     </message>
     <message>
         <source>⚠ Privacy policy acknowledgment missing</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Attestation de la politique manquante</translation>
     </message>
     <message>
         <source>No signed acknowledgment of the privacy policy (version {version}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune attestation signée de la politique de confidentialité (version {version}).</translation>
     </message>
     <message>
         <source>✖ Opted out of promotions</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ Retrait des communications promotionnelles</translation>
     </message>
     <message>
         <source>Send no newsletters, surveys, feedback requests or parent company promotions.</source>
-        <translation type="unfinished"></translation>
+        <translation>N&apos;envoyer ni infolettre, ni sondage, ni demande de commentaires, ni offre promotionnelle de la société mère.</translation>
     </message>
     <message>
         <source>See the Opt-out requests tab; process them before any promotional contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir l&apos;onglet Retraits&#xa0;; traitez les demandes avant toute communication promotionnelle.</translation>
     </message>
     <message>
         <source>Client: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Client&#xa0;: {name}</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Age &lt;b&gt;{age}&lt;/b&gt; (born {born})</source>
-        <translation type="unfinished"></translation>
+        <translation>Âge &lt;b&gt;{age}&lt;/b&gt; (naissance {born})</translation>
     </message>
     <message>
         <source>File no. &lt;b&gt;{file}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de dossier &lt;b&gt;{file}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Language &lt;b&gt;{language}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue &lt;b&gt;{language}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Phone &lt;b&gt;{phone}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone &lt;b&gt;{phone}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Age {age}, born {born}, file number {file}, language {language}, phone {phone}</source>
-        <translation type="unfinished"></translation>
+        <translation>Âge {age}, date de naissance {born}, n° de dossier {file}, langue {language}, téléphone {phone}</translation>
     </message>
 </context>
 <context>
     <name>ClientPickerDialog</name>
     <message>
         <source>Match to a client file</source>
-        <translation type="unfinished"></translation>
+        <translation>Associer à un dossier client</translation>
     </message>
     <message>
         <source>Match</source>
-        <translation type="unfinished"></translation>
+        <translation>Associer</translation>
     </message>
 </context>
 <context>
@@ -670,99 +674,99 @@ Ctrl+N creates a new file.</source>
     <message>
         <source>born {date}</source>
         <extracomment>Keys that move the highlighted result while the focus stays in the field, and by how many rows.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>naissance {date}</translation>
     </message>
     <message>
         <source>file {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>dossier {number}</translation>
     </message>
     <message>
         <source>Name, phone, date of birth or file number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom, téléphone, date de naissance ou n° de dossier</translation>
     </message>
     <message>
         <source>Search for a client</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher un client</translation>
     </message>
     <message>
         <source>Results follow the typing. Up and Down choose a result, Enter opens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les résultats suivent la saisie. Haut et Bas choisissent un résultat, Entrée l&apos;ouvre.</translation>
     </message>
     <message>
         <source>Results follow the typing. Up and Down choose a result, Enter picks it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les résultats suivent la saisie. Haut et Bas choisissent un résultat, Entrée le sélectionne.</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche…</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats de la recherche</translation>
     </message>
     <message>
         <source>Search result count</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de résultats</translation>
     </message>
     <message>
         <source>&amp;Search for a client (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rec&amp;hercher un client (Ctrl+F)</translation>
     </message>
     <message>
         <source>Client picked</source>
-        <translation type="unfinished"></translation>
+        <translation>Client sélectionné</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <source>Clear the client picked</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer le client sélectionné</translation>
     </message>
     <message>
         <source>No client picked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun client sélectionné.</translation>
     </message>
     <message>
         <source>Picked: {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionné&#xa0;: {client}</translation>
     </message>
     <message>
         <source>The search failed: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>La recherche a échoué&#xa0;: {detail}</translation>
     </message>
     <message>
         <source>Type a name (any order, accents optional), a phone number, a date of birth (YYYY-MM-DD) or a file number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez un nom (dans n&apos;importe quel ordre, accents facultatifs), un numéro de téléphone, une date de naissance (AAAA-MM-JJ) ou un n° de dossier.</translation>
     </message>
     <message>
         <source>No client found for “{text}”. Check the spelling, or create a file with Ctrl+N.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun client trouvé pour «&#xa0;{text}&#xa0;». Vérifiez l&apos;orthographe ou créez un dossier avec Ctrl+N.</translation>
     </message>
     <message>
         <source>More than {count} clients found: scroll down for more, or type more to narrow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus de {count} clients trouvés&#xa0;: faites défiler pour voir la suite ou précisez la recherche.</translation>
     </message>
     <message>
         <source>1 client found. Press Enter to pick it.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 client trouvé. Appuyez sur Entrée pour le sélectionner.</translation>
     </message>
     <message>
         <source>1 client found. Press Enter to open the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 client trouvé. Appuyez sur Entrée pour ouvrir le dossier.</translation>
     </message>
     <message>
         <source>{count} clients found. Choose with ↑ ↓ and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} clients trouvés. Choisissez avec ↑ ↓ et appuyez sur Entrée.</translation>
     </message>
     <message>
         <source>Several clients match: choose one with ↑ ↓, then press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plusieurs clients correspondent&#xa0;: choisissez-en un avec ↑ ↓, puis appuyez sur Entrée.</translation>
     </message>
     <message>
         <source>No client to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun client à ouvrir.</translation>
     </message>
 </context>
 <context>
@@ -770,67 +774,68 @@ Ctrl+N creates a new file.</source>
     <message>
         <source>{date} ({age} y)</source>
         <extracomment>The record behind a row, for views that need more than the text. Tones shared by table cells and header badges; always paired with words and a symbol.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{date} ({age} ans)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Date of birth (age)</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de naissance (âge)</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>Lang.</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
         <source>This file was changed by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce dossier a été modifié par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
         <source>Compare both versions. Fields marked ≠ differ. Keep yours to save it over the stored version, or take the stored version and drop your changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparez les deux versions. Les champs marqués ≠ diffèrent. Gardez la vôtre pour l&apos;enregistrer à la place de la version enregistrée, ou prenez la version enregistrée et abandonnez vos modifications.</translation>
     </message>
     <message>
         <source>&amp;Keep my version and save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Garder ma version et enregistrer</translation>
     </message>
     <message>
         <source>&amp;Use the stored version</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utiliser la version enregistrée</translation>
     </message>
     <message>
         <source>Cancel and keep &amp;editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler et continuer à &amp;modifier</translation>
     </message>
     <message>
         <source>Stored version
 (by {who}, {when})</source>
-        <translation type="unfinished"></translation>
+        <translation>Version enregistrée
+(par {who}, {when})</translation>
     </message>
     <message>
         <source>Your version</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre version</translation>
     </message>
     <message>
         <source>differs</source>
-        <translation type="unfinished"></translation>
+        <translation>diffère</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(vide)</translation>
     </message>
 </context>
 <context>
@@ -838,25 +843,25 @@ Ctrl+N creates a new file.</source>
     <message>
         <source>Database connection</source>
         <extracomment>Waits between two tries: a few seconds at first, then less often (the last one repeats).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à la base de données</translation>
     </message>
     <message>
         <source>Try &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer &amp;maintenant</translation>
     </message>
     <message>
         <source>Try to reconnect now</source>
-        <translation type="unfinished"></translation>
+        <translation>Tenter de se reconnecter maintenant</translation>
     </message>
     <message>
         <source>Connection to the database lost — reconnecting… Your typing is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à la base de données perdue — reconnexion… Votre saisie est conservée.</translation>
     </message>
     <message numerus="yes">
         <source>Next try in %n second(s); save again once this message goes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nouvel essai dans %n seconde&#xa0;; enregistrez de nouveau quand ce message aura disparu.</numerusform>
+            <numerusform>Nouvel essai dans %n secondes&#xa0;; enregistrez de nouveau quand ce message aura disparu.</numerusform>
         </translation>
     </message>
 </context>
@@ -864,74 +869,74 @@ Ctrl+N creates a new file.</source>
     <name>Consent</name>
     <message>
         <source>✔ Granted</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Accordé</translation>
     </message>
     <message>
         <source>✖ Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ Retiré</translation>
     </message>
     <message>
         <source>— None</source>
-        <translation type="unfinished"></translation>
+        <translation>— Aucun</translation>
     </message>
     <message>
         <source>{when}, {method}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when}, {method}</translation>
     </message>
     <message>
         <source>{state}: never recorded. Sentence to read to the client: «{sentence}»</source>
-        <translation type="unfinished"></translation>
+        <translation>{state}&#xa0;: jamais enregistré. Phrase à lire au client&#xa0;: «&#xa0;{sentence}&#xa0;»</translation>
     </message>
     <message>
         <source>{state} on {when}, {method}, by {who} (policy {version}, {language}): «{wording}»</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} le {when}, {method}, par {who} (politique {version}, {language})&#xa0;: «&#xa0;{wording}&#xa0;»</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalité</translation>
     </message>
     <message>
         <source>In the client&apos;s language ({language}): {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans la langue du client ({language})&#xa0;: {label}</translation>
     </message>
 </context>
 <context>
     <name>ConsentHistory</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalité</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyen</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode</translation>
     </message>
     <message>
         <source>Recorded by</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré par</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Politique</translation>
     </message>
     <message>
         <source>Policy {version}, {language}</source>
-        <translation type="unfinished"></translation>
+        <translation>Politique {version}, {language}</translation>
     </message>
     <message>
         <source>Wording</source>
-        <translation type="unfinished"></translation>
+        <translation>Libellé</translation>
     </message>
 </context>
 <context>
@@ -939,318 +944,318 @@ Ctrl+N creates a new file.</source>
     <message>
         <source>Show or read each sentence to the client as written ({language}). Tick only what the client agrees to. A box that is already ticked is a consent given before: leave it ticked to keep it — unticking it withdraws that consent.</source>
         <extracomment>Wide enough for &quot;Already granted on 2026-03-02 → will be WITHDRAWN&quot; on two lines.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Montrez ou lisez chaque phrase au client telle qu&apos;elle est écrite ({language}). Cochez seulement ce que le client accepte. Une case déjà cochée est un consentement donné auparavant&#xa0;: laissez-la cochée pour le garder — la décocher retire ce consentement.</translation>
     </message>
     <message>
         <source>Loading status of the client&apos;s consent</source>
-        <translation type="unfinished"></translation>
+        <translation>État du chargement du consentement du client</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Load the client&apos;s consent again</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger le consentement du client</translation>
     </message>
     <message>
         <source>Changes to the client&apos;s consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications du consentement du client</translation>
     </message>
     <message>
         <source>Loading the client&apos;s current consent…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du consentement actuel du client…</translation>
     </message>
     <message>
         <source>The client&apos;s current consent could not be loaded: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger le consentement actuel du client&#xa0;: {detail}</translation>
     </message>
     <message>
         <source>Already granted on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà accordé le {date}</translation>
     </message>
     <message>
         <source>Withdrawn on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Retiré le {date}</translation>
     </message>
     <message>
         <source>Not granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Non accordé</translation>
     </message>
     <message>
         <source>{state} → will be GRANTED</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} → sera ACCORDÉ</translation>
     </message>
     <message>
         <source>{state} → will be WITHDRAWN</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} → sera RETIRÉ</translation>
     </message>
     <message>
         <source>No change to the client&apos;s consent so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune modification du consentement du client pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Changes to record: {granted} consent(s) given, {withdrawn} withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications à enregistrer&#xa0;: {granted} consentement(s) accordé(s), {withdrawn} retiré(s).</translation>
     </message>
 </context>
 <context>
     <name>ConsentsTab</name>
     <message>
         <source>Consent by purpose and channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement par finalité et moyen de communication</translation>
     </message>
     <message>
         <source>Selected consent in detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Détail du consentement sélectionné</translation>
     </message>
     <message>
         <source>Loading the consent history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de l&apos;historique du consentement…</translation>
     </message>
     <message>
         <source>Consent history, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique du consentement, les plus récents en premier</translation>
     </message>
     <message>
         <source>Current consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement actuel</translation>
     </message>
     <message>
         <source>&amp;History (newest first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hi&amp;storique (plus récents en premier)</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>Loading consents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des consentements…</translation>
     </message>
     <message>
         <source>{granted} of {total} granted. Select a cell for when, how and by whom it was set.</source>
-        <translation type="unfinished"></translation>
+        <translation>{granted} sur {total} accordés. Sélectionnez une case pour savoir quand, comment et par qui elle a été réglée.</translation>
     </message>
     <message>
         <source>No consent recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun consentement enregistré pour l&apos;instant.</translation>
     </message>
     <message>
         <source>{count} events shown; scroll down for older ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} événements affichés&#xa0;; faites défiler pour les plus anciens.</translation>
     </message>
     <message>
         <source>{count} events.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} événements.</translation>
     </message>
 </context>
 <context>
     <name>DetailsTab</name>
     <message>
         <source>&amp;Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer les modifications</translation>
     </message>
     <message>
         <source>Save the changes to this file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les modifications de ce dossier (Ctrl+S)</translation>
     </message>
     <message>
         <source>Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les modifications</translation>
     </message>
     <message>
         <source>Undo changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler les modifications</translation>
     </message>
     <message>
         <source>Put back what is stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir ce qui est enregistré</translation>
     </message>
     <message>
         <source>Save result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Created {created} by {creator} · last changed {updated} by {updater} (version {version})</source>
-        <translation type="unfinished"></translation>
+        <translation>Créé le {created} par {creator} · modifié le {updated} par {updater} (version {version})</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>Changes undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications annulées.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Saving the client file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement du dossier client…</translation>
     </message>
     <message>
         <source>✔ Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Enregistré</translation>
     </message>
     <message>
         <source>File {file} saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier {file} enregistré.</translation>
     </message>
     <message>
         <source>Some fields need correcting: see the message under each one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certains champs sont à corriger&#xa0;: voyez le message sous chacun.</translation>
     </message>
     <message>
         <source>The stored version is shown; your changes were dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>La version enregistrée est affichée&#xa0;; vos modifications ont été abandonnées.</translation>
     </message>
     <message>
         <source>Your changes are still in the form, not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos modifications sont toujours dans le formulaire, non enregistrées.</translation>
     </message>
 </context>
 <context>
     <name>DuplicatePanel</name>
     <message>
         <source>Possible duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Doublon possible</translation>
     </message>
     <message>
         <source>Create a &amp;new file anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer un nouveau dossier &amp;quand même</translation>
     </message>
     <message>
         <source>Create a new file anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer un nouveau dossier quand même</translation>
     </message>
     <message>
         <source>Is it the same person? Open the existing file rather than creating a second one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Est-ce la même personne&#xa0;? Ouvrez le dossier existant plutôt que d&apos;en créer un deuxième.</translation>
     </message>
     <message>
         <source>Open file {file}: {name}, born {born}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le dossier {file}&#xa0;: {name}, naissance {born}</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
         <source>Something went wrong: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Une erreur s&apos;est produite&#xa0;: {detail}</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Export a contact list</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter une liste de contacts</translation>
     </message>
     <message>
         <source>The list includes only clients who consent today to the chosen use by the chosen channel, and whom no pending opt-out request concerns. Files without an address for the channel are left out. The export is recorded in the audit trail with its purpose, channel, number of rows and the file&apos;s fingerprint (SHA-256), never with names.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste ne comprend que les clients qui consentent aujourd&apos;hui à la finalité choisie par le moyen de communication choisi, et qu&apos;aucune demande de retrait en attente ne concerne. Les dossiers sans adresse pour ce moyen sont exclus. L&apos;exportation est inscrite au journal des accès avec sa finalité, son moyen, son nombre de lignes et l&apos;empreinte du fichier (SHA-256), jamais avec des noms.</translation>
     </message>
     <message>
         <source>Purpose of the mailing</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalité de l&apos;envoi</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyen de communication</translation>
     </message>
     <message>
         <source>File to write</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier à créer</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parcourir…</translation>
     </message>
     <message>
         <source>Choose the file to write</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le fichier à créer</translation>
     </message>
     <message>
         <source>&amp;Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Finalité</translation>
     </message>
     <message>
         <source>&amp;Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Moyen</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fic&amp;hier</translation>
     </message>
     <message>
         <source>Export in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportation en cours</translation>
     </message>
     <message>
         <source>Export result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de l&apos;exportation</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter</translation>
     </message>
     <message>
         <source>Export the contact list</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la liste de contacts</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Export the contact list to</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la liste de contacts vers</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Choose the file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le fichier à créer.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le répertoire {folder} n&apos;existe pas.</translation>
     </message>
     <message>
         <source>Exporting the contact list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportation de la liste de contacts…</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportation…</translation>
     </message>
     <message numerus="yes">
         <source>%n client(s) written to {path}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n client écrit dans {path}.</numerusform>
+            <numerusform>%n clients écrits dans {path}.</numerusform>
         </translation>
     </message>
     <message>
         <source>SHA-256 of the file: {sha256}</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreinte SHA-256 du fichier&#xa0;: {sha256}</translation>
     </message>
     <message numerus="yes">
         <source>%n consenting client(s) left out: no address for this channel in the file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n client consentant exclu&#xa0;: aucune adresse pour ce moyen dans le dossier.</numerusform>
+            <numerusform>%n clients consentants exclus&#xa0;: aucune adresse pour ce moyen dans le dossier.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>⚠ %n opt-out request(s) not yet matched to a file: they may concern people on this list. Match them in the opt-out queue before sending.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n demande de retrait pas encore associée à un dossier&#xa0;: elle peut concerner des personnes de cette liste. Associez-la dans la file des demandes de retrait avant l&apos;envoi.</numerusform>
+            <numerusform>⚠ %n demandes de retrait pas encore associées à un dossier&#xa0;: elles peuvent concerner des personnes de cette liste. Associez-les dans la file des demandes de retrait avant l&apos;envoi.</numerusform>
         </translation>
     </message>
 </context>
@@ -1258,86 +1263,86 @@ Ctrl+N creates a new file.</source>
     <name>FirstManagerDialog</name>
     <message>
         <source>FrontDesk — First start</source>
-        <translation type="unfinished"></translation>
+        <translation>FrontDesk — Premier démarrage</translation>
     </message>
     <message>
         <source>This database has no account yet. Create the manager account first; the manager then creates the other accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette base de données n&apos;a encore aucun compte. Créez d&apos;abord le compte du gestionnaire&#xa0;; le gestionnaire crée ensuite les autres comptes.</translation>
     </message>
     <message>
         <source>e.g. marie.tremblay</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. marie.tremblay</translation>
     </message>
     <message>
         <source>&amp;Username</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>&amp;Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom co&amp;mplet</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom complet</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de &amp;passe</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Password &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retaper le mot de passe</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Retaper le mot de passe</translation>
     </message>
     <message>
         <source>Password: at least {min} characters, with letters and digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe&#xa0;: au moins {min} caractères, avec lettres et chiffres.</translation>
     </message>
     <message>
         <source>&amp;Create account</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer le compte</translation>
     </message>
     <message>
         <source>Create account</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le compte</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>The two passwords are different.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
         <source>Creating the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création du compte…</translation>
     </message>
 </context>
 <context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>The {language} translation is not installed yet; the interface stays in English.</source>
-        <translation type="unfinished"></translation>
+        <translation>La traduction ({language}) n&apos;est pas encore installée&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
         <source>FrontDesk will use {language} the next time it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue au prochain démarrage de FrontDesk&#xa0;: {language}.</translation>
     </message>
 </context>
 <context>
@@ -1345,568 +1350,571 @@ Ctrl+N creates a new file.</source>
     <message>
         <source>FrontDesk is locked</source>
         <extracomment>What counts as someone at the keyboard. (Paint, timer and focus events do not.)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>FrontDesk est verrouillé</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>Checking the password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du mot de passe…</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Déverrouiller</translation>
     </message>
     <message>
         <source>&amp;Quit FrontDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter FrontDesk</translation>
     </message>
     <message>
         <source>Quit FrontDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter FrontDesk</translation>
     </message>
     <message>
         <source>{name}&apos;s session, locked at {time}.
 
 {name}: type your password to carry on where you left off.
 Someone else: sign in with your own account. {name}&apos;s session stays as it is, hidden, until {name} signs in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Session de {name}, verrouillée à {time}.
+
+{name}&#xa0;: tapez votre mot de passe pour reprendre là où vous en étiez.
+Autre personne&#xa0;: connectez-vous avec votre propre compte. La session de {name} reste telle quelle, masquée, jusqu&apos;à ce que {name} se connecte de nouveau.</translation>
     </message>
     <message>
         <source>Also kept aside on this workstation: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres sessions en attente sur ce poste de travail&#xa0;: {names}.</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>FrontDesk — Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>FrontDesk — Connexion</translation>
     </message>
     <message>
         <source>Sign in to FrontDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter à FrontDesk</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Se connecter</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>Database: {where} · Workstation: {workstation}</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données&#xa0;: {where} · Poste de travail&#xa0;: {workstation}</translation>
     </message>
     <message>
         <source>Demo accounts (click to fill in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes de démo (cliquez pour remplir)</translation>
     </message>
     <message>
         <source>{name} — {role}: {username} / {password}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — {role}&#xa0;: {username} / {password}</translation>
     </message>
     <message>
         <source>Fill in the demo account {username}</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplir avec le compte de démo {username}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>DEMO — made-up clients in a throwaway database, deleted when FrontDesk closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>DÉMO — clients fictifs dans une base de données jetable, supprimée à la fermeture de FrontDesk.</translation>
     </message>
     <message>
         <source>FrontDesk — {name} ({role}) on {workstation}</source>
-        <translation type="unfinished"></translation>
+        <translation>FrontDesk — {name} ({role}) sur {workstation}</translation>
     </message>
     <message>
         <source>DEMO — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>DÉMO — {title}</translation>
     </message>
     <message>
         <source>&amp;Find a client</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechercher un client</translation>
     </message>
     <message>
         <source>&amp;New client file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau dossier client…</translation>
     </message>
     <message>
         <source>&amp;Book an appointment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre rendez-&amp;vous…</translation>
     </message>
     <message>
         <source>Log an &amp;opt-out request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer une &amp;demande de retrait…</translation>
     </message>
     <message>
         <source>Opt-out &amp;queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File des demandes de retrait…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>&amp;Close the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fer&amp;mer le dossier</translation>
     </message>
     <message>
         <source>&amp;Lock screen / switch user</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verrouiller / changer d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Change my &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer mon mot de &amp;passe…</translation>
     </message>
     <message>
         <source>&amp;Reports…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rapports…</translation>
     </message>
     <message>
         <source>&amp;Export a contact list…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter une liste de contacts…</translation>
     </message>
     <message>
         <source>&amp;Staff accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Comptes du personnel…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <source>&amp;About FrontDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de FrontDesk</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Client</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Client</translation>
     </message>
     <message>
         <source>&amp;Manage</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gestion</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <source>{name} · {role}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · {role}</translation>
     </message>
     <message>
         <source>close FrontDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>fermer FrontDesk</translation>
     </message>
     <message>
         <source>open another file</source>
-        <translation type="unfinished"></translation>
+        <translation>ouvrir un autre dossier</translation>
     </message>
     <message>
         <source>close the file</source>
-        <translation type="unfinished"></translation>
+        <translation>fermer le dossier</translation>
     </message>
     <message>
         <source>File {file} opened: {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier {file} ouvert&#xa0;: {name}.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>The client&apos;s details have unsaved changes. Drop them and {doing}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Les renseignements du client ont des modifications non enregistrées. Les abandonner et {doing}&#xa0;?</translation>
     </message>
     <message>
         <source>File {file} created for {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier {file} créé pour {name}.</translation>
     </message>
     <message>
         <source>Open a client file first (Ctrl+F to search).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez d&apos;abord un dossier client (Ctrl+F pour rechercher).</translation>
     </message>
     <message>
         <source>Connection to the database is back. Save again anything that did not save.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion à la base de données est rétablie. Enregistrez de nouveau ce qui n&apos;a pas été enregistré.</translation>
     </message>
     <message>
         <source>Only {name} can unlock this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette fenêtre ne peut être déverrouillée que par {name}.</translation>
     </message>
     <message>
         <source>About FrontDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de FrontDesk</translation>
     </message>
     <message>
         <source>&lt;b&gt;FrontDesk&lt;/b&gt;&lt;br&gt;Client files, privacy consent and opt-out requests for the front desk of Quebec medical clinics.&lt;br&gt;&lt;br&gt;Database: {database}&lt;br&gt;Workstation: {workstation}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;FrontDesk&lt;/b&gt;&lt;br&gt;Dossiers clients, consentement et demandes de retrait pour l&apos;accueil des cliniques médicales du Québec.&lt;br&gt;&lt;br&gt;Base de données&#xa0;: {database}&lt;br&gt;Poste de travail&#xa0;: {workstation}</translation>
     </message>
 </context>
 <context>
     <name>NewAccountDialog</name>
     <message>
         <source>New staff account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau compte du personnel</translation>
     </message>
     <message>
         <source>e.g. marie.tremblay</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. marie.tremblay</translation>
     </message>
     <message>
         <source>&amp;Username</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>&amp;Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom c&amp;omplet</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom complet</translation>
     </message>
     <message>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rôle</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>Password &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;firmation du mot de passe</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmation du mot de passe</translation>
     </message>
     <message>
         <source>&amp;Create the account</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer le compte</translation>
     </message>
     <message>
         <source>Create the account</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le compte</translation>
     </message>
     <message>
         <source>Creating the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création du compte…</translation>
     </message>
 </context>
 <context>
     <name>NewClientDialog</name>
     <message>
         <source>New client file</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau dossier client</translation>
     </message>
     <message>
         <source>Last name, first name and date of birth are required; the rest can wait.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom, le prénom et la date de naissance sont obligatoires&#xa0;; le reste peut attendre.</translation>
     </message>
     <message>
         <source>&amp;Create file</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer le dossier</translation>
     </message>
     <message>
         <source>Create file</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le dossier</translation>
     </message>
     <message>
         <source>Creating the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création du dossier…</translation>
     </message>
     <message>
         <source>Creating the client file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création du dossier client…</translation>
     </message>
     <message>
         <source>✔ File {file} created.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Dossier {file} créé.</translation>
     </message>
     <message>
         <source>Some fields need correcting: see the message under each one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certains champs sont à corriger&#xa0;: voyez le message sous chacun.</translation>
     </message>
 </context>
 <context>
     <name>OptOutCountsButton</name>
     <message>
         <source>Opt-out requests waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandes de retrait en attente</translation>
     </message>
     <message>
         <source>Open the opt-out queue (Ctrl+Shift+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la file des demandes de retrait (Ctrl+Maj+O)</translation>
     </message>
     <message>
         <source>Opt-outs: …</source>
-        <translation type="unfinished"></translation>
+        <translation>Retraits&#xa0;: …</translation>
     </message>
     <message>
         <source>Opt-outs: ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retraits&#xa0;:&#xa0;?</translation>
     </message>
     <message>
         <source>Opt-outs: {pending} pending · ⚠ {overdue} OVERDUE</source>
-        <translation type="unfinished"></translation>
+        <translation>Retraits&#xa0;: {pending} en attente · ⚠ {overdue} EN RETARD</translation>
     </message>
     <message>
         <source>Opt-outs: {pending} pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Retraits&#xa0;: {pending} en attente</translation>
     </message>
     <message>
         <source>Opt-outs: none pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Retraits&#xa0;: aucun en attente</translation>
     </message>
 </context>
 <context>
     <name>OptOutDialog</name>
     <message>
         <source>Log an opt-out request</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigner une demande de retrait</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Client file</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier client</translation>
     </message>
     <message>
         <source>Problem with the client file</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec le dossier client</translation>
     </message>
     <message>
         <source>What saving will do</source>
-        <translation type="unfinished"></translation>
+        <translation>Effet de l&apos;enregistrement</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Entrée</translation>
     </message>
     <message>
         <source>Save the opt-out request</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la demande de retrait</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Close without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer sans enregistrer</translation>
     </message>
     <message>
         <source>Request as received</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande telle que reçue</translation>
     </message>
     <message>
         <source>By &amp;phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Par &amp;téléphone</translation>
     </message>
     <message>
         <source>&amp;In clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>En c&amp;linique</translation>
     </message>
     <message>
         <source>By &amp;email</source>
-        <translation type="unfinished"></translation>
+        <translation>Par &amp;courriel</translation>
     </message>
     <message>
         <source>By p&amp;ost</source>
-        <translation type="unfinished"></translation>
+        <translation>Par la &amp;poste</translation>
     </message>
     <message>
         <source>Received: {how}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçue&#xa0;: {how}</translation>
     </message>
     <message>
         <source>Problem with how the request was received</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec le mode de réception de la demande</translation>
     </message>
     <message>
         <source>Date received</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de réception</translation>
     </message>
     <message>
         <source>&amp;Date received:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date de réception&#xa0;:</translation>
     </message>
     <message>
         <source>Problem with the date received</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec la date de réception</translation>
     </message>
     <message>
         <source>Requester&apos;s name, as given</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du demandeur, tel qu&apos;indiqué</translation>
     </message>
     <message>
         <source>Requester&apos;s phone, as given</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone du demandeur, tel qu&apos;indiqué</translation>
     </message>
     <message>
         <source>Requester&apos;s email, as given</source>
-        <translation type="unfinished"></translation>
+        <translation>Courriel du demandeur, tel qu&apos;indiqué</translation>
     </message>
     <message>
         <source>Note (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Note (facultative)</translation>
     </message>
     <message>
         <source>Problem with the requester&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec le nom du demandeur</translation>
     </message>
     <message>
         <source>Problem with the phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec le téléphone</translation>
     </message>
     <message>
         <source>Problem with the email</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec le courriel</translation>
     </message>
     <message>
         <source>Problem with the note</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec la note</translation>
     </message>
     <message>
         <source>Received:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçue&#xa0;:</translation>
     </message>
     <message>
         <source>Requester&apos;s &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom du demandeur&#xa0;:</translation>
     </message>
     <message>
         <source>P&amp;hone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Télép&amp;hone&#xa0;:</translation>
     </message>
     <message>
         <source>E&amp;mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Courr&amp;iel&#xa0;:</translation>
     </message>
     <message>
         <source>No&amp;te:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ote&#xa0;:</translation>
     </message>
     <message>
         <source>Type the name, phone and email exactly as the requester gave them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrez le nom, le téléphone et le courriel exactement comme le demandeur les a donnés.</translation>
     </message>
     <message>
         <source>&amp;Date the letter arrived:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date d&apos;arrivée de la lettre&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Date the email arrived:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date d&apos;arrivée du courriel&#xa0;:</translation>
     </message>
     <message>
         <source>Choose how the request was received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez comment la demande a été reçue.</translation>
     </message>
     <message>
         <source>Takes effect immediately: when you save, consent is withdrawn for {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prend effet immédiatement&#xa0;: à l&apos;enregistrement, le consentement est retiré pour {what}.</translation>
     </message>
     <message>
         <source>Match the request to a client file first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Associez d&apos;abord la demande à un dossier client.</translation>
     </message>
     <message>
         <source>Client: {client}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Client&#xa0;: {client}.</translation>
     </message>
     <message>
         <source>Goes to the opt-out queue. Due by {due}: {days} Quebec business days after it was received ({received}). Covers: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Va dans la file des demandes de retrait. Échéance le {due}&#xa0;: {days} jours ouvrables (Québec) après la réception ({received}). Portée&#xa0;: {what}.</translation>
     </message>
     <message>
         <source>It is already OVERDUE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elle est déjà EN RETARD.</translation>
     </message>
     <message>
         <source>The request was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>La demande n&apos;a pas été enregistrée.</translation>
     </message>
     <message>
         <source>Saving the opt-out request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement de la demande de retrait…</translation>
     </message>
     <message>
         <source>Withdrawn now: {what}. Client: {client}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retiré dès maintenant&#xa0;: {what}. Client&#xa0;: {client}.</translation>
     </message>
     <message>
         <source>Logged and added to the opt-out queue. Due by {due}. Covers: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consignée et ajoutée à la file des demandes de retrait. Échéance le {due}. Portée&#xa0;: {what}.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Correct what is shown in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigez ce qui est indiqué en rouge.</translation>
     </message>
     <message>
         <source>The request was not saved. {detail} Nothing you typed was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>La demande n&apos;a pas été enregistrée. {detail} Rien de ce que vous avez saisi n&apos;a été perdu.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer sans enregistrer&#xa0;?</translation>
     </message>
     <message>
         <source>The opt-out request has not been saved. Close anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>La demande de retrait n&apos;a pas été enregistrée. Fermer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -1914,158 +1922,161 @@ Someone else: sign in with your own account. {name}&apos;s session stays as it i
     <message>
         <source>Overdue requests are marked OVERDUE in red.</source>
         <extracomment>How often a shown queue reloads, for requests logged or processed on other workstations.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Les demandes en retard sont marquées EN RETARD en rouge.</translation>
     </message>
     <message>
         <source>Pending opt-out requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandes de retrait en attente</translation>
     </message>
     <message>
         <source>Details of the selected request</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails de la demande sélectionnée</translation>
     </message>
     <message>
         <source>&amp;Match to client…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Associer à un client…</translation>
     </message>
     <message>
         <source>Match the selected request to a client file</source>
-        <translation type="unfinished"></translation>
+        <translation>Associer la demande sélectionnée à un dossier client</translation>
     </message>
     <message>
         <source>&amp;Confirmation sent to the requester</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirmation envoyée au demandeur</translation>
     </message>
     <message>
         <source>Confirmation sent to the requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmation envoyée au demandeur</translation>
     </message>
     <message>
         <source>&amp;Process…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Traiter…</translation>
     </message>
     <message>
         <source>Process the selected request: withdraw its consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Traiter la demande sélectionnée&#xa0;: retirer le consentement visé</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Act&amp;ualiser</translation>
     </message>
     <message>
         <source>F5</source>
-        <translation type="unfinished"></translation>
+        <translation>F5</translation>
     </message>
     <message>
         <source>Refresh the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser la liste</translation>
     </message>
     <message>
         <source>Result of the last action</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de la dernière action</translation>
     </message>
     <message>
         <source>The list could not be loaded: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger la liste&#xa0;: {detail}</translation>
     </message>
     <message>
         <source>Counting opt-out requests…</source>
-        <translation type="unfinished"></translation>
+        <translation>Décompte des demandes de retrait…</translation>
     </message>
     <message>
         <source>Opt-out requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandes de retrait</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>Opt-out requests — {pending} pending, {overdue} overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandes de retrait — {pending} en attente, {overdue} en retard</translation>
     </message>
     <message>
         <source>{pending} pending · {overdue} OVERDUE</source>
-        <translation type="unfinished"></translation>
+        <translation>{pending} en attente · {overdue} EN RETARD</translation>
     </message>
     <message>
         <source>{pending} pending · none overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>{pending} en attente · aucune en retard</translation>
     </message>
     <message>
         <source>Select a request to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une demande pour l&apos;afficher ici.</translation>
     </message>
     <message>
         <source>Match the request to a client file first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Associez d&apos;abord la demande à un dossier client.</translation>
     </message>
     <message>
         <source>Requester, as given:</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandeur, tel qu&apos;indiqué&#xa0;:</translation>
     </message>
     <message>
         <source>Received by {via} on {date}; due {due}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçue le {date} ({via})&#xa0;; échéance le {due}.</translation>
     </message>
     <message>
         <source>Stop: {purposes}</source>
-        <translation type="unfinished"></translation>
+        <translation>À cesser&#xa0;: {purposes}</translation>
     </message>
     <message>
         <source>Channels: {channels}</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyens&#xa0;: {channels}</translation>
     </message>
     <message>
         <source>Client: {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Client&#xa0;: {client}</translation>
     </message>
     <message>
         <source>not matched</source>
-        <translation type="unfinished"></translation>
+        <translation>non associée</translation>
     </message>
     <message>
         <source>Logged by {who} on {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consignée par {who} le {when}.</translation>
     </message>
     <message>
         <source>Note: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Note&#xa0;: {note}</translation>
     </message>
     <message>
         <source>OVERDUE since {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>EN RETARD depuis le {due}</translation>
     </message>
     <message>
         <source>Requester as given: {name}{contact}</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandeur, tel qu&apos;indiqué&#xa0;: {name}{contact}</translation>
     </message>
     <message>
         <source>Matching the request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Association de la demande…</translation>
     </message>
     <message>
         <source>Matched to {client}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Associée à {client}.</translation>
     </message>
     <message>
         <source>Process this request?</source>
-        <translation type="unfinished"></translation>
+        <translation>Traiter cette demande&#xa0;?</translation>
     </message>
     <message>
         <source>Consent will be withdrawn now for {client}:
 {scope}
 
 This is recorded for good and cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le consentement sera retiré dès maintenant pour {client}&#xa0;:
+{scope}
+
+Ce retrait est enregistré définitivement et ne peut pas être annulé.</translation>
     </message>
     <message>
         <source>Processing the request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitement de la demande…</translation>
     </message>
     <message>
         <source>Processed: consent withdrawn for {client} — {scope}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitée&#xa0;: consentement retiré pour {client} — {scope}.</translation>
     </message>
 </context>
 <context>
@@ -2073,124 +2084,124 @@ This is recorded for good and cannot be undone.</source>
     <message>
         <source>every channel</source>
         <extracomment>The purposes chosen one by one under &quot;custom&quot;; the parent company has its own box in every preset.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>tous les moyens</translation>
     </message>
     <message>
         <source>Everything, including appointment reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout, y compris les rappels de rendez-vous</translation>
     </message>
     <message>
         <source>All promotional (reminders kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les finalités promotionnelles (rappels conservés)</translation>
     </message>
     <message>
         <source>All promotional except the parent company (reminders kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les finalités promotionnelles sauf la société mère (rappels conservés)</translation>
     </message>
 </context>
 <context>
     <name>OptOutScopeBox</name>
     <message>
         <source>What to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Communications à cesser</translation>
     </message>
     <message>
         <source>&amp;All promotional communications (keeps appointment reminders)</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les communications pro&amp;motionnelles (garde les rappels de rendez-vous)</translation>
     </message>
     <message>
         <source>E&amp;verything, including appointment reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>To&amp;ut, y compris les rappels de rendez-vous</translation>
     </message>
     <message>
         <source>C&amp;hoose the purposes</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir les &amp;finalités</translation>
     </message>
     <message>
         <source>including the parent &amp;company (Groupe Médical Lacroix)</source>
-        <translation type="unfinished"></translation>
+        <translation>y compris la &amp;société mère (Groupe Médical Lacroix)</translation>
     </message>
     <message>
         <source>Including the parent company, Groupe Médical Lacroix</source>
-        <translation type="unfinished"></translation>
+        <translation>Y compris la société mère, Groupe Médical Lacroix</translation>
     </message>
     <message>
         <source>Channels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyens&#xa0;:</translation>
     </message>
     <message>
         <source>Channel: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyen&#xa0;: {name}</translation>
     </message>
     <message>
         <source>Problem with what to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec les communications à cesser</translation>
     </message>
 </context>
 <context>
     <name>OptOuts</name>
     <message>
         <source>Everything, reminders included</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout, rappels compris</translation>
     </message>
     <message>
         <source>All promotions</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les promotions</translation>
     </message>
     <message>
         <source>all channels</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les moyens</translation>
     </message>
     <message>
         <source>✔ Processed {when} by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Traitée le {when} par {who}</translation>
     </message>
     <message>
         <source>✖ OVERDUE since {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ EN RETARD depuis le {due}</translation>
     </message>
     <message>
         <source>⚠ Pending, due {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ En attente, échéance le {due}</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçue</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Échéance</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Portée</translation>
     </message>
     <message>
         <source>Requested by</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandée par</translation>
     </message>
     <message>
         <source>Logged by</source>
-        <translation type="unfinished"></translation>
+        <translation>Consignée par</translation>
     </message>
     <message>
         <source>Opt-out requests for this client</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandes de retrait de ce client</translation>
     </message>
 </context>
 <context>
     <name>OptOutsTab</name>
     <message>
         <source>No opt-out request for this client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune demande de retrait pour ce client.</translation>
     </message>
     <message>
         <source>{count} request(s), {pending} pending.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} demande(s), {pending} en attente.</translation>
     </message>
 </context>
 <context>
@@ -2198,180 +2209,180 @@ This is recorded for good and cannot be undone.</source>
     <message>
         <source>Document pages</source>
         <extracomment>Pages drawn on either side of the visible ones; pages further away give their pixels back.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Pages du document</translation>
     </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>◀ &amp;Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ &amp;Précédente</translation>
     </message>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>Page précédente</translation>
     </message>
     <message>
         <source>Previous page (Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Page précédente (Page préc.)</translation>
     </message>
     <message>
         <source>&amp;Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suivante ▶</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>Page suivante</translation>
     </message>
     <message>
         <source>Next page (Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Page suivante (Page suiv.)</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>Page number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de page</translation>
     </message>
     <message>
         <source>Zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom</translation>
     </message>
     <message>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster à la largeur</translation>
     </message>
     <message>
         <source>{percent} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent}&#xa0;%</translation>
     </message>
     <message>
         <source>&amp;Zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zoom</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimer…</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer</translation>
     </message>
     <message>
         <source>Print the document (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimer le document (Ctrl+P)</translation>
     </message>
     <message>
         <source>&amp;Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
         <source>Save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer en PDF</translation>
     </message>
     <message>
         <source>Save an exact copy of the document (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer une copie exacte du document (Ctrl+S)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Close the preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer l&apos;aperçu</translation>
     </message>
     <message>
         <source>Preview status</source>
-        <translation type="unfinished"></translation>
+        <translation>État de l&apos;aperçu</translation>
     </message>
     <message>
         <source>Reading the document…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du document…</translation>
     </message>
     <message>
         <source>No page</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune page</translation>
     </message>
     <message>
         <source>The document cannot be shown: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;afficher le document&#xa0;: {detail}</translation>
     </message>
     <message>
         <source>Page {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Page {number}</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n page.</numerusform>
+            <numerusform>%n pages.</numerusform>
         </translation>
     </message>
     <message>
         <source>Page {page} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Page {page} de {count}</translation>
     </message>
     <message>
         <source>Drawing the pages…</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage des pages…</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Saving the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement du PDF…</translation>
     </message>
     <message>
         <source>Saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans {path}.</translation>
     </message>
     <message>
         <source>Printing cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression annulée.</translation>
     </message>
     <message>
         <source>Preparing to print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Préparation de l&apos;impression…</translation>
     </message>
     <message>
         <source>Printing page {page} of {count}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression de la page {page} de {count}…</translation>
     </message>
     <message>
         <source>Printing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression…</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de démarrer l&apos;imprimante.</translation>
     </message>
     <message>
         <source>The printer refused the document.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;imprimante a refusé le document.</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s) sent to the printer.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n page envoyée à l&apos;imprimante.</numerusform>
+            <numerusform>%n pages envoyées à l&apos;imprimante.</numerusform>
         </translation>
     </message>
     <message>
         <source>Printing failed: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l&apos;impression&#xa0;: {detail}</translation>
     </message>
     <message>
         <source>Printing… the preview closes once every page is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impression… l&apos;aperçu se fermera une fois toutes les pages envoyées.</translation>
     </message>
 </context>
 <context>
@@ -2379,331 +2390,331 @@ This is recorded for good and cannot be undone.</source>
     <message>
         <source>Received via</source>
         <extracomment>A request due within this many business days is marked &quot;due soon&quot;. The matched client file, or None when the request is not matched yet.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Reçue par</translation>
     </message>
     <message>
         <source>Received on</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçue le</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Échéance</translation>
     </message>
     <message>
         <source>Business days left</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours ouvrables restants</translation>
     </message>
     <message>
         <source>Requester (as given)</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandeur (tel qu&apos;indiqué)</translation>
     </message>
     <message>
         <source>Matched client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client associé</translation>
     </message>
     <message>
         <source>What to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>À cesser</translation>
     </message>
     <message>
         <source>Loading opt-out requests…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des demandes de retrait…</translation>
     </message>
     <message>
         <source>Quebec business days: weekends and Quebec statutory holidays do not count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours ouvrables (Québec)&#xa0;: les fins de semaine et les jours fériés du Québec ne comptent pas.</translation>
     </message>
     <message>
         <source>OVERDUE · {n} late</source>
-        <translation type="unfinished"></translation>
+        <translation>EN RETARD de {n} j</translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>Échéance aujourd&apos;hui</translation>
     </message>
     <message>
         <source>{n} (due soon)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} (échéance proche)</translation>
     </message>
     <message>
         <source>Not matched</source>
-        <translation type="unfinished"></translation>
+        <translation>Non associée</translation>
     </message>
     <message>
         <source>File of client {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier du client {id}</translation>
     </message>
 </context>
 <context>
     <name>PolicyTextDialog</name>
     <message>
         <source>Privacy policy of {date} ({language})</source>
-        <translation type="unfinished"></translation>
+        <translation>Politique de confidentialité du {date} ({language})</translation>
     </message>
     <message>
         <source>Full text of the privacy policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte intégral de la politique de confidentialité</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
     <name>RecordListTab</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
 </context>
 <context>
     <name>Reports</name>
     <message>
         <source>Consent coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Couverture du consentement</translation>
     </message>
     <message>
         <source>Opt-out register</source>
-        <translation type="unfinished"></translation>
+        <translation>Registre des demandes de retrait</translation>
     </message>
     <message>
         <source>Re-acknowledgment needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Attestations à faire signer de nouveau</translation>
     </message>
     <message>
         <source>Access log for one client</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal des accès à un dossier</translation>
     </message>
     <message>
         <source>Exports log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal des exportations</translation>
     </message>
     <message>
         <source>How many clients consent to each use, by channel, and how that changed over the period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Combien de clients consentent à chaque finalité, par moyen de communication, et l&apos;évolution au cours de la période.</translation>
     </message>
     <message>
         <source>Every opt-out request received in the period, with its deadline and when it was processed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les demandes de retrait reçues dans la période, avec leur échéance et leur date de traitement.</translation>
     </message>
     <message>
         <source>Clients who must acknowledge the current privacy policy again (or have not yet).</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients qui doivent signer de nouveau l&apos;attestation de la politique de confidentialité en vigueur (ou ne l&apos;ont pas encore fait).</translation>
     </message>
     <message>
         <source>Who opened, changed, printed or exported one client&apos;s file, and when. Privacy officer only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui a ouvert, modifié, imprimé ou exporté le dossier d&apos;un client, et quand. Réservé au responsable de la protection des renseignements personnels.</translation>
     </message>
     <message>
         <source>Every contact list exported in the period: purpose, channel, row count and file fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les listes de contacts exportées dans la période&#xa0;: finalité, moyen, nombre de lignes et empreinte du fichier.</translation>
     </message>
 </context>
 <context>
     <name>ReportsWindow</name>
     <message>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapports</translation>
     </message>
     <message>
         <source>Choose a report and the days it covers. Each report produced is recorded in the audit trail (which report, the period and the row count).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un rapport et les jours qu&apos;il couvre. Chaque rapport produit est inscrit dans la piste de vérification (le rapport, la période et le nombre de lignes).</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>Your role does not allow this report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre rôle ne permet pas ce rapport.</translation>
     </message>
     <message>
         <source>e.g. {file_number}</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. {file_number}</translation>
     </message>
     <message>
         <source>Client file number</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de dossier du client</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Au</translation>
     </message>
     <message>
         <source>&amp;to</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;au</translation>
     </message>
     <message>
         <source>P&amp;DF (to read, print or file)</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;DF (pour lire, imprimer ou classer)</translation>
     </message>
     <message>
         <source>PDF format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format PDF</translation>
     </message>
     <message>
         <source>&amp;CSV (for a spreadsheet)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CSV (pour un tableur)</translation>
     </message>
     <message>
         <source>CSV format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format CSV</translation>
     </message>
     <message>
         <source>Language of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du rapport</translation>
     </message>
     <message>
         <source>&amp;Report</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rapport</translation>
     </message>
     <message>
         <source>Client &amp;file number</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;N° de dossier du client</translation>
     </message>
     <message>
         <source>&amp;Period from</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Période du</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>Report in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport en cours</translation>
     </message>
     <message>
         <source>Report status</source>
-        <translation type="unfinished"></translation>
+        <translation>État du rapport</translation>
     </message>
     <message>
         <source>&amp;Produce the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Pr&amp;oduire le rapport</translation>
     </message>
     <message>
         <source>Produce the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Produire le rapport</translation>
     </message>
     <message>
         <source>Close the reports window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la fenêtre des rapports</translation>
     </message>
     <message>
         <source>Only for the access log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement pour le journal des accès.</translation>
     </message>
     <message>
         <source>Type the client&apos;s file number for the access log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrez le n° de dossier du client pour le journal des accès.</translation>
     </message>
     <message>
         <source>Producing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Production du rapport…</translation>
     </message>
     <message>
         <source>Producing “{report}”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Production du rapport «&#xa0;{report}&#xa0;»…</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
         </translation>
     </message>
     <message>
         <source>“{report}” produced: {rows}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport «&#xa0;{report}&#xa0;» produit&#xa0;: {rows}.</translation>
     </message>
     <message>
         <source>{report} — {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{report} — du {start} au {end}</translation>
     </message>
     <message>
         <source>Save the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le rapport</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>The report was produced but not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rapport a été produit, mais pas enregistré.</translation>
     </message>
     <message>
         <source>Saving the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement du rapport…</translation>
     </message>
     <message>
         <source>Report saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport enregistré dans {path}.</translation>
     </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset the password of {username}</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le mot de passe de {username}</translation>
     </message>
     <message>
         <source>New password for {name} ({username}). Give it to them in person; a lock-out after too many wrong passwords is lifted too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau mot de passe pour {name} ({username}). Remettez-le en personne&#xa0;; le verrouillage causé par trop de mots de passe erronés est aussi levé.</translation>
     </message>
     <message>
         <source>New &amp;password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau mot de passe</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau mot de passe</translation>
     </message>
     <message>
         <source>Password &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;firmation du mot de passe</translation>
     </message>
     <message>
         <source>New password again</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmation du nouveau mot de passe</translation>
     </message>
     <message>
         <source>&amp;Set the password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Définir le mot de passe</translation>
     </message>
     <message>
         <source>Set the password</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir le mot de passe</translation>
     </message>
     <message>
         <source>Setting the password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement du mot de passe…</translation>
     </message>
 </context>
 <context>
     <name>SessionLock</name>
     <message>
         <source>FrontDesk — Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>FrontDesk — Verrouillé</translation>
     </message>
 </context>
 <context>
     <name>SessionManager</name>
     <message>
         <source>Unsaved work in other sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Travail non enregistré dans d&apos;autres sessions</translation>
     </message>
     <message>
         <source>Sessions kept aside on this workstation have unsaved work ({names}). Quitting drops it. Quit FrontDesk anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Des sessions mises de côté sur ce poste de travail ont des modifications non enregistrées ({names}). Elles seront perdues si vous quittez. Quitter FrontDesk quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -2711,377 +2722,379 @@ This is recorded for good and cannot be undone.</source>
     <message>
         <source>Appointment booked for {name}.</source>
         <extracomment>Forms whose typing would be lost if the session were dropped.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Rendez-vous pris pour {name}.</translation>
     </message>
     <message>
         <source>Opt-out request logged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande de retrait consignée.</translation>
     </message>
     <message>
         <source>Your password has been changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre mot de passe a été changé.</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>↑ / ↓</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ / ↓</translation>
     </message>
     <message>
         <source>In the search field: choose a result</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le champ de recherche&#xa0;: choisir un résultat</translation>
     </message>
     <message>
         <source>Page Up / Page Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Page préc. / Page suiv.</translation>
     </message>
     <message>
         <source>In the search field: move ten results</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le champ de recherche&#xa0;: avancer ou reculer de dix résultats</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée</translation>
     </message>
     <message>
         <source>Open the chosen file (or the only result)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le dossier choisi (ou le seul résultat)</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Échap</translation>
     </message>
     <message>
         <source>In the search field: clear it</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le champ de recherche&#xa0;: le vider</translation>
     </message>
     <message>
         <source>Details tab: save the changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Onglet Renseignements&#xa0;: enregistrer les modifications</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt + lettre soulignée</translation>
     </message>
     <message>
         <source>Go to that field or button</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à ce champ ou à ce bouton</translation>
     </message>
 </context>
 <context>
     <name>SignInForm</name>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>&amp;Username</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe</translation>
     </message>
     <message>
         <source>Sign-in problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème de connexion</translation>
     </message>
     <message>
         <source>Type your username and your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrez votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
         <source>A manager can unlock the account by resetting its password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un gestionnaire peut déverrouiller le compte en réinitialisant son mot de passe.</translation>
     </message>
 </context>
 <context>
     <name>SignaturePad</name>
     <message>
         <source>Signature pad</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone de signature</translation>
     </message>
     <message>
         <source>Sign with the mouse, a pen or a finger. Ctrl+Z undoes the last stroke; Delete clears.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signez avec la souris, un stylet ou le doigt. Ctrl+Z annule le dernier trait&#xa0;; Suppr efface tout.</translation>
     </message>
     <message>
         <source>Sign above this line</source>
-        <translation type="unfinished"></translation>
+        <translation>Signez au-dessus de cette ligne</translation>
     </message>
 </context>
 <context>
     <name>SignatureStep</name>
     <message>
         <source>Privacy policy summary ({language})</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé de la politique de confidentialité ({language})</translation>
     </message>
     <message>
         <source>Privacy policy summary for the client to read</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé de la politique de confidentialité à faire lire au client</translation>
     </message>
     <message>
         <source>Loading the policy summary…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du résumé de la politique…</translation>
     </message>
     <message>
         <source>Show the &amp;full policy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la politique co&amp;mplète…</translation>
     </message>
     <message>
         <source>Show the full text of the privacy policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le texte intégral de la politique de confidentialité</translation>
     </message>
     <message>
         <source>The &amp;client signs</source>
-        <translation type="unfinished"></translation>
+        <translation>Le &amp;client signe</translation>
     </message>
     <message>
         <source>The client signs</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client signe</translation>
     </message>
     <message>
         <source>A &amp;representative signs</source>
-        <translation type="unfinished"></translation>
+        <translation>Un &amp;représentant signe</translation>
     </message>
     <message>
         <source>A representative signs for the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Un représentant signe pour le client</translation>
     </message>
     <message>
         <source>Representative&apos;s full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom complet du représentant</translation>
     </message>
     <message>
         <source>Representative&apos;s capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualité du représentant</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent</translation>
     </message>
     <message>
         <source>Tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuteur</translation>
     </message>
     <message>
         <source>Mandatary</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandataire</translation>
     </message>
     <message>
         <source>Problem with the signer</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec le signataire</translation>
     </message>
     <message>
         <source>The client is {age} years old: a parent or tutor must sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client a {age} ans&#xa0;: un parent ou tuteur doit signer.</translation>
     </message>
     <message>
         <source>&amp;Undo stroke</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler le trait</translation>
     </message>
     <message>
         <source>Undo the last stroke of the signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le dernier trait de la signature</translation>
     </message>
     <message>
         <source>C&amp;lear signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer la si&amp;gnature</translation>
     </message>
     <message>
         <source>Clear the signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer la signature</translation>
     </message>
     <message>
         <source>Problem with the signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème avec la signature</translation>
     </message>
     <message>
         <source>The client re&amp;fuses to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client re&amp;fuse de signer</translation>
     </message>
     <message>
         <source>The client refuses to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Le client refuse de signer</translation>
     </message>
     <message>
         <source>Note about the refusal (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Note sur le refus (facultative)</translation>
     </message>
     <message>
         <source>Who signs</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui signe</translation>
     </message>
     <message>
         <source>Enter the representative&apos;s full name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrez le nom complet du représentant.</translation>
     </message>
     <message>
         <source>Nothing is signed yet: have the pad signed, or tick “The client refuses to sign”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;est encore signé&#xa0;: faites signer dans la zone de signature ou cochez «&#xa0;Le client refuse de signer&#xa0;».</translation>
     </message>
     <message>
         <source>The signature is too small or too short to be kept. Clear it and ask for the usual signature, or tick “The client refuses to sign”.</source>
-        <translation type="unfinished"></translation>
+        <translation>La signature est trop petite ou trop courte pour être conservée. Effacez-la et demandez la signature habituelle, ou cochez «&#xa0;Le client refuse de signer&#xa0;».</translation>
     </message>
     <message>
         <source>Signature of the representative</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature du représentant</translation>
     </message>
     <message>
         <source>Signature of {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature de {client}</translation>
     </message>
 </context>
 <context>
     <name>Staff</name>
     <message>
         <source>Password: at least {min} characters, with letters and digits, different from the username.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe&#xa0;: au moins {min} caractères, avec des lettres et des chiffres, différent du nom d&apos;utilisateur.</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom complet</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>✔ Active</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Actif</translation>
     </message>
     <message>
         <source>✖ Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ Désactivé</translation>
     </message>
 </context>
 <context>
     <name>StaffDialog</name>
     <message>
         <source>Staff accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes du personnel</translation>
     </message>
     <message>
         <source>Accounts are never deleted: deactivate the account of someone who leaves, so the audit trail keeps their name. Resetting a password also lifts a lock-out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les comptes ne sont jamais supprimés&#xa0;: désactivez le compte d&apos;une personne qui part, pour que la piste de vérification garde son nom. Réinitialiser un mot de passe lève aussi un verrouillage.</translation>
     </message>
     <message>
         <source>&amp;New account…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau compte…</translation>
     </message>
     <message>
         <source>New account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau compte</translation>
     </message>
     <message>
         <source>&amp;Reset the password…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réinitialiser le mot de passe…</translation>
     </message>
     <message>
         <source>Reset the password of the selected account</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le mot de passe du compte sélectionné</translation>
     </message>
     <message>
         <source>&amp;Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Désactiver</translation>
     </message>
     <message>
         <source>Deactivate the selected account</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactiver le compte sélectionné</translation>
     </message>
     <message>
         <source>Staff accounts status</source>
-        <translation type="unfinished"></translation>
+        <translation>État des comptes du personnel</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>{count} account(s), {active} active.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} compte(s), {active} actif(s).</translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
-        <translation type="unfinished"></translation>
+        <translation>Ré&amp;activer</translation>
     </message>
     <message>
         <source>Reactivate the selected account</source>
-        <translation type="unfinished"></translation>
+        <translation>Réactiver le compte sélectionné</translation>
     </message>
     <message>
         <source>You cannot deactivate your own account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous ne pouvez pas désactiver votre propre compte.</translation>
     </message>
     <message>
         <source>Account {username} created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte {username} créé.</translation>
     </message>
     <message>
         <source>New password set for {username}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau mot de passe défini pour {username}.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Account {username} reactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte {username} réactivé.</translation>
     </message>
     <message>
         <source>Account {username} deactivated: it can no longer sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte {username} désactivé&#xa0;: il ne peut plus ouvrir de session.</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
         <source>Opening the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
         <source>Creating {count} demo clients…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création de {count} clients de démo…</translation>
     </message>
     <message>
         <source>FrontDesk cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>FrontDesk ne peut pas démarrer</translation>
     </message>
     <message>
         <source>The database could not be opened.
 
 {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;ouvrir la base de données.
+
+{message}</translation>
     </message>
 </context>
 <context>
     <name>TaskRunner</name>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitement en cours…</translation>
     </message>
     <message>
         <source>The operation failed: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;opération a échoué&#xa0;: {detail}</translation>
     </message>
 </context>
 <context>
@@ -3089,106 +3102,106 @@ This is recorded for good and cannot be undone.</source>
     <message>
         <source>French</source>
         <extracomment>The language the source strings are written in: always available, needs no translation file. Overrides the saved choice (useful on a shared workstation or for support).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Français</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Anglais</translation>
     </message>
     <message>
         <source>receptionist</source>
-        <translation type="unfinished"></translation>
+        <translation>réceptionniste</translation>
     </message>
     <message>
         <source>manager</source>
-        <translation type="unfinished"></translation>
+        <translation>gestionnaire</translation>
     </message>
     <message>
         <source>privacy officer</source>
-        <translation type="unfinished"></translation>
+        <translation>responsable de la protection des renseignements personnels</translation>
     </message>
     <message>
         <source>verbally, by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>verbalement, par téléphone</translation>
     </message>
     <message>
         <source>verbally, in person</source>
-        <translation type="unfinished"></translation>
+        <translation>verbalement, en personne</translation>
     </message>
     <message>
         <source>signed at the desk</source>
-        <translation type="unfinished"></translation>
+        <translation>signé au comptoir</translation>
     </message>
     <message>
         <source>by email</source>
-        <translation type="unfinished"></translation>
+        <translation>par courriel</translation>
     </message>
     <message>
         <source>by post</source>
-        <translation type="unfinished"></translation>
+        <translation>par la poste</translation>
     </message>
     <message>
         <source>✔ Granted</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Accordé</translation>
     </message>
     <message>
         <source>✖ Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ Retiré</translation>
     </message>
     <message>
         <source>Consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation</translation>
     </message>
     <message>
         <source>Treatment</source>
-        <translation type="unfinished"></translation>
+        <translation>Traitement</translation>
     </message>
     <message>
         <source>Procedure</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervention</translation>
     </message>
     <message>
         <source>In clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>En clinique</translation>
     </message>
     <message>
         <source>Telemedicine</source>
-        <translation type="unfinished"></translation>
+        <translation>Télémédecine</translation>
     </message>
     <message>
         <source>by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>par téléphone</translation>
     </message>
     <message>
         <source>at the desk</source>
-        <translation type="unfinished"></translation>
+        <translation>au comptoir</translation>
     </message>
     <message>
         <source>in clinic</source>
-        <translation type="unfinished"></translation>
+        <translation>en clinique</translation>
     </message>
     <message>
         <source>the client</source>
-        <translation type="unfinished"></translation>
+        <translation>le client</translation>
     </message>
     <message>
         <source>parent</source>
-        <translation type="unfinished"></translation>
+        <translation>parent</translation>
     </message>
     <message>
         <source>tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>tuteur</translation>
     </message>
     <message>
         <source>mandatary</source>
-        <translation type="unfinished"></translation>
+        <translation>mandataire</translation>
     </message>
 </context>
 <context>
     <name>_AccountForm</name>
     <message>
         <source>The two passwords are different.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux mots de passe sont différents.</translation>
     </message>
 </context>
 </TS>
