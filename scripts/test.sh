@@ -9,6 +9,8 @@ echo "== ruff"
 .venv/bin/ruff check desktop ui tests scripts
 echo "== import rules"
 .venv/bin/lint-imports
+echo "== translations"
+.venv/bin/python scripts/translations.py check
 echo "== types"
 .venv/bin/mypy
 echo "== tests"

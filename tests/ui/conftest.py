@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import open_services
@@ -24,7 +24,7 @@ from desktop.services import Services
 from desktop.services.clock import FixedClock
 from tests.conftest import STAFF, TEST_NOW, TEST_PASSWORD, WORKSTATION
 from tests.ui.helpers import off_gui, type_text  # noqa: F401  (re-exported for tests)
-from ui.kit.i18n import current_language, set_current_language
+from ui.kit.i18n import LANGUAGE_ENV, current_language, install_translators, set_current_language
 from ui.kit.settings import AppSettings
 from ui.kit.thread_check import GUI_THREAD_MESSAGE, install_gui_thread_guard, uninstall_gui_thread_guard
 from ui.kit.worker import TaskRunner
@@ -90,12 +90,26 @@ def gui_thread_guard(request: pytest.FixtureRequest, qapp: QApplication) -> Iter
     uninstall_gui_thread_guard()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_workstation() -> Iterator[None]:
+    """French is the product's default; the tests read English whatever the machine's locale or environment:
+    no FRONTDESK_LANGUAGE (child processes inherit it too) and English-Canadian formats."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv(LANGUAGE_ENV, raising=False)
+        QLocale.setDefault(QLocale("en_CA"))
+        yield
+
+
 @pytest.fixture(autouse=True)
-def english_interface() -> Iterator[None]:
-    """Tests read the interface's source language, whatever translation gets installed later."""
+def english_interface(qapp: QApplication) -> Iterator[None]:
+    """Tests read the interface's source language: no translator is installed unless a test installs one,
+    and one a test leaves behind is taken out before the next test."""
     before = current_language()
     set_current_language(Language.EN)
     yield
+    if QCoreApplication.translate("MainWindow", "&File") != "&File":
+        install_translators(qapp, Language.EN)
+    QLocale.setDefault(QLocale("en_CA"))
     set_current_language(before)
 
 

@@ -1,10 +1,12 @@
 """The language of the staff-facing interface, and the translators that provide it.
 
-Quebec's rule makes French the default. Every visible string is written in English in the source and
-goes through ``tr()``; the French text comes from ``resources/translations/frontdesk_fr.qm`` once that
-file exists. Until then choosing French would give English screens with French error messages, so the
-effective language falls back to English whenever the chosen language has no translation: the person
-never reads a screen in two languages.
+Quebec's rule makes French the default: with nothing chosen (no ``FRONTDESK_LANGUAGE``, no saved choice),
+whatever the workstation's own locale, the interface is French; English is shown on request. Every visible
+string is written in English in the source and goes through ``tr()``; the French text comes from
+``resources/translations/frontdesk_fr.qm``, compiled from ``frontdesk_fr.ts`` by ``scripts/translations.py``
+and committed, so a fresh clone and the bundle both have it. Should that file be missing or unreadable, the
+effective language falls back to English whole: the person never reads a screen in two languages. Qt's own
+strings (standard buttons, context menus) follow the same language through ``qtbase_*.qm``.
 """
 
 from __future__ import annotations
@@ -71,7 +73,7 @@ def set_current_language(language: Language) -> None:
 
 
 def requested_language(saved: str | None) -> Language:
-    """The environment override, else the saved choice, else French."""
+    """The environment override, else the saved choice, else French (also on a workstation set to English)."""
     for candidate in (os.environ.get(LANGUAGE_ENV), saved):
         if candidate and candidate.strip().lower() in {lang.value for lang in Language}:
             return Language(candidate.strip().lower())
