@@ -109,3 +109,17 @@ def test_french_is_in_effect_with_qts_own_buttons_and_english_comes_back(qapp):
     finally:
         assert i18n.install_translators(qapp, Language.EN) == Language.EN
     assert QCoreApplication.translate("MainWindow", "&Help") == "&Help"
+
+
+def test_the_check_fails_when_the_code_has_a_string_the_ts_lacks(tmp_path, monkeypatch):
+    extra = tmp_path / "extra.py"
+    extra.write_text(
+        "from PySide6.QtCore import QObject\n\n\nclass Extra(QObject):\n"
+        "    def text(self) -> str:\n        return self.tr('A string nobody translated')\n",
+        encoding="utf-8",
+    )
+    sources = translations.ui_sources()
+    monkeypatch.setattr(translations, "ui_sources", lambda: [*sources, str(extra)])
+    assert translations.stale_problems() == [
+        "not in the .ts (run update): Extra: 'A string nobody translated'"
+    ]
