@@ -10,7 +10,7 @@
     </message>
     <message>
         <source>Save the acknowledgment</source>
-        <translation>Enregistrer l&apos;attestation</translation>
+        <translation>Enregistrer l&apos;accusé de réception</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -26,7 +26,7 @@
     </message>
     <message>
         <source>Privacy policy acknowledgment</source>
-        <translation>Attestation de la politique de confidentialité</translation>
+        <translation>Accusé de réception de la politique de confidentialité</translation>
     </message>
 </context>
 <context>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>Privacy policy acknowledgments</source>
-        <translation>Attestations de la politique de confidentialité</translation>
+        <translation>Accusés de réception de la politique de confidentialité</translation>
     </message>
 </context>
 <context>
@@ -92,18 +92,18 @@
     </message>
     <message>
         <source>No acknowledgment signed or refused yet.</source>
-        <translation>Aucune attestation signée ou refusée pour l&apos;instant.</translation>
+        <translation>Aucun accusé de réception signé ou refusé pour l&apos;instant.</translation>
     </message>
     <message numerus="yes">
         <source>%n acknowledgment(s), latest first.</source>
         <translation>
-            <numerusform>%n attestation, la plus récente en premier.</numerusform>
-            <numerusform>%n attestations, la plus récente en premier.</numerusform>
+            <numerusform>%n accusé de réception, le plus récent en premier.</numerusform>
+            <numerusform>%n accusés de réception, le plus récent en premier.</numerusform>
         </translation>
     </message>
     <message>
         <source>No PDF is stored for this acknowledgment.</source>
-        <translation>Aucun PDF n&apos;est conservé pour cette attestation.</translation>
+        <translation>Aucun PDF n&apos;est conservé pour cet accusé de réception.</translation>
     </message>
 </context>
 <context>
@@ -453,7 +453,7 @@
     </message>
     <message>
         <source>Ac&amp;knowledgments</source>
-        <translation>&amp;Attestations</translation>
+        <translation>&amp;Accusés de réception</translation>
     </message>
     <message>
         <source>Opt-o&amp;uts</source>
@@ -587,11 +587,11 @@ Ctrl+N crée un nouveau dossier.</translation>
     <name>ClientHeader</name>
     <message>
         <source>✖ Privacy policy acknowledgment refused</source>
-        <translation>✖ Attestation de la politique refusée</translation>
+        <translation>✖ Accusé de réception de la politique refusé</translation>
     </message>
     <message>
         <source>The client refused to sign the acknowledgment of policy {version}.</source>
-        <translation>Le client a refusé de signer l&apos;attestation de la politique {version}.</translation>
+        <translation>Le client a refusé de signer l&apos;accusé de réception de la politique {version}.</translation>
     </message>
     <message>
         <source>✔ Privacy policy acknowledged {date}</source>
@@ -603,7 +603,7 @@ Ctrl+N crée un nouveau dossier.</translation>
     </message>
     <message>
         <source>⚠ Acknowledgment outdated (version {old})</source>
-        <translation>⚠ Attestation périmée (version {old})</translation>
+        <translation>⚠ Accusé de réception périmé (version {old})</translation>
     </message>
     <message>
         <source>Signed for version {old}; the current policy is version {version}. Ask the client to sign again.</source>
@@ -611,11 +611,11 @@ Ctrl+N crée un nouveau dossier.</translation>
     </message>
     <message>
         <source>⚠ Privacy policy acknowledgment missing</source>
-        <translation>⚠ Attestation de la politique manquante</translation>
+        <translation>⚠ Accusé de réception de la politique manquant</translation>
     </message>
     <message>
         <source>No signed acknowledgment of the privacy policy (version {version}).</source>
-        <translation>Aucune attestation signée de la politique de confidentialité (version {version}).</translation>
+        <translation>Aucun accusé de réception signé de la politique de confidentialité (version {version}).</translation>
     </message>
     <message>
         <source>✖ Opted out of promotions</source>
@@ -2479,7 +2479,7 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
     <message>
         <source>Re-acknowledgment needed</source>
-        <translation>Attestations à faire signer de nouveau</translation>
+        <translation>Accusés de réception à faire signer de nouveau</translation>
     </message>
     <message>
         <source>Access log for one client</source>
@@ -2499,7 +2499,7 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
     <message>
         <source>Clients who must acknowledge the current privacy policy again (or have not yet).</source>
-        <translation>Clients qui doivent signer de nouveau l&apos;attestation de la politique de confidentialité en vigueur (ou ne l&apos;ont pas encore fait).</translation>
+        <translation>Clients qui doivent signer de nouveau l&apos;accusé de réception de la politique de confidentialité en vigueur (ou ne l&apos;ont pas encore fait).</translation>
     </message>
     <message>
         <source>Who opened, changed, printed or exported one client&apos;s file, and when. Privacy officer only.</source>
