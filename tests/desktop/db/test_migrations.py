@@ -132,7 +132,8 @@ def test_prepare_database_seeds_a_fresh_database(empty_engine: Engine) -> None:
         prepare_database(db)  # twice: nothing doubled
         with db.engine.connect() as connection:
             assert connection.execute(text("SELECT count(*) FROM clinics")).scalar() == 1
-            assert connection.execute(text("SELECT count(*) FROM policy_versions")).scalar() == 1
+            # One version, in French and in English.
+            assert connection.execute(text("SELECT count(*) FROM policy_versions")).scalar() == 2
     finally:
         db.dispose()
 

@@ -26,7 +26,11 @@ from desktop.paths import resource_path
 from desktop.services import Services
 
 POLICY_VERSION = "2020-04-22"
-POLICY_SHA256 = hashlib.sha256(resource_path("policies", f"{POLICY_VERSION}.en.txt").read_bytes()).hexdigest()
+#: The bundled text of each language, with its own hash.
+POLICY_SHA256 = {
+    language: hashlib.sha256(resource_path("policies", f"{POLICY_VERSION}.{language}.txt").read_bytes()).hexdigest()
+    for language in Language
+}
 TODAY = date(2026, 11, 24)
 
 
@@ -60,7 +64,7 @@ def test_signature_is_recorded_with_the_policy(services: Services, receptionist,
     png = signature_png()
     record = services.acknowledgments.record(receptionist, client_id, SignatureCapture(signature_png=png))
     assert record.policy_version == POLICY_VERSION
-    assert record.policy_sha256 == POLICY_SHA256
+    assert (record.policy_language, record.policy_sha256) == (Language.FR, POLICY_SHA256[Language.FR])
     assert record.has_signature and not record.refused
     assert record.signer_capacity == SignerCapacity.CLIENT
     assert record.signer_name == "Zoé Côté"
@@ -78,7 +82,7 @@ def test_refusal_is_recorded(services: Services, receptionist) -> None:
     )
     assert record.refused and not record.has_signature
     assert record.refusal_note == "Ne veut pas signer <aujourd'hui>"
-    assert record.policy_sha256 == POLICY_SHA256
+    assert (record.policy_language, record.policy_sha256) == (Language.FR, POLICY_SHA256[Language.FR])
     assert services.acknowledgments.signature_png(receptionist, record.id) is None
 
 
@@ -147,19 +151,21 @@ def test_invalid_or_empty_signature_is_refused(services: Services, receptionist,
     assert ack_count(services) == 0
 
 
-def add_policy_version(services: Services, version: str, language: Language = Language.EN) -> None:
-    text = f"Privacy policy {version}\n"
+def add_policy_version(services: Services, version: str, *languages: Language) -> None:
+    """Publish ``version`` in ``languages`` (every language when none is named)."""
     with services.db.session(write=True) as session, session.begin():
-        session.add(
-            PolicyVersion(
-                version=version,
-                language=language,
-                effective_date=date.fromisoformat(version),
-                text=text,
-                sha256=hashlib.sha256(text.encode()).hexdigest(),
-                loaded_at=datetime(2026, 6, 1, tzinfo=UTC),
+        for language in languages or tuple(Language):
+            text = f"Privacy policy {version} ({language})\n"
+            session.add(
+                PolicyVersion(
+                    version=version,
+                    language=language,
+                    effective_date=date.fromisoformat(version),
+                    text=text,
+                    sha256=hashlib.sha256(text.encode()).hexdigest(),
+                    loaded_at=datetime(2026, 6, 1, tzinfo=UTC),
+                )
             )
-        )
 
 
 def test_status_missing_current_refused_outdated(services: Services, receptionist, clock) -> None:
@@ -189,9 +195,14 @@ def test_status_missing_current_refused_outdated(services: Services, receptionis
     assert status.acknowledged_version == POLICY_VERSION
 
     record = services.acknowledgments.record(receptionist, client_id, SignatureCapture(signature_png=signature_png(1)))
-    assert record.policy_version == "2026-06-01"
+    assert (record.policy_version, record.policy_language) == ("2026-06-01", Language.FR)
     status = services.clients.status(receptionist, client_id)
     assert not status.acknowledgment_outdated and status.acknowledged_version == "2026-06-01"
+
+    # A version published in English only does not replace the French text in force for a French client.
+    add_policy_version(services, "2026-09-01", Language.EN)
+    status = services.clients.status(receptionist, client_id)
+    assert status.current_policy_version == "2026-06-01" and not status.acknowledgment_outdated
 
 
 def test_a_future_policy_is_not_yet_in_force(services: Services, receptionist, clock) -> None:

@@ -18,7 +18,11 @@ from desktop.paths import resource_path
 from desktop.services import Services
 
 POLICY_VERSION = "2020-04-22"
-POLICY_SHA256 = hashlib.sha256(resource_path("policies", f"{POLICY_VERSION}.en.txt").read_bytes()).hexdigest()
+#: The bundled text of each language, with its own hash.
+POLICY_SHA256 = {
+    language: hashlib.sha256(resource_path("policies", f"{POLICY_VERSION}.{language}.txt").read_bytes()).hexdigest()
+    for language in Language
+}
 
 
 def new_client(services: Services, actor, language: Language = Language.FR, first: str = "Zoé") -> int:
@@ -102,8 +106,8 @@ def test_every_event_is_evidence(services: Services, receptionist, team, clock, 
         client_id,
         capture((Purpose.PARENT_COMPANY_PROMOTIONS, Channel.POST, True), method=ConsentMethod.SIGNED_AT_DESK, language=language),
     )
-    assert event.policy_version == POLICY_VERSION
-    assert event.policy_sha256 == POLICY_SHA256
+    assert (event.policy_version, event.policy_language) == (POLICY_VERSION, language)
+    assert event.policy_sha256 == POLICY_SHA256[language]
     assert event.wording == consent_sentence(Purpose.PARENT_COMPANY_PROMOTIONS, Channel.POST, language)
     assert ("par la poste" if language == Language.FR else "by post") in event.wording
     assert event.method == ConsentMethod.SIGNED_AT_DESK

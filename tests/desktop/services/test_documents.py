@@ -40,9 +40,14 @@ def audits(services, action: str) -> list[AuditRecord]:
         )
 
 
-def current_policy(services) -> PolicyVersion:
+def current_policy(services, language: Language = Language.FR) -> PolicyVersion:
     with services.db.session(write=False) as session:
-        return session.scalar(select(PolicyVersion).order_by(PolicyVersion.effective_date.desc()).limit(1))
+        return session.scalar(
+            select(PolicyVersion)
+            .where(PolicyVersion.language == language)
+            .order_by(PolicyVersion.effective_date.desc())
+            .limit(1)
+        )
 
 
 def test_booking_stores_the_pdf_and_reprints_it_byte_for_byte(services, team):
@@ -72,6 +77,7 @@ def test_pdf_text_names_the_client_policy_choices_and_code(services, team, extra
     client = new_client(services, team.receptionist, "Bélanger-Roy", "Élodie")
     ack = book(services, team.receptionist, client.id, granted=GRANTED, declined=DECLINED).acknowledgment
     policy = current_policy(services)
+    assert (ack.policy_language, ack.policy_sha256) == (Language.FR, policy.sha256)
     text = both_texts(services.documents.acknowledgment_pdf(team.receptionist, ack.id))[extractor]
 
     assert "Élodie Bélanger-Roy" in text
