@@ -16,6 +16,7 @@ from desktop.paths import resource_path
 from desktop.services import Services
 from desktop.services.policies import bundled_policies, text_sha256
 
+
 def policy_file(language: Language) -> bytes:
     return resource_path("policies", f"2020-04-22.{language.value}.txt").read_bytes()
 
