@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import datetime
 
 from desktop.domain.enums import Language
-from desktop.domain.messages import message
+from desktop.domain.messages import field_name, message
 
 
 class FrontDeskError(Exception):
@@ -43,7 +44,12 @@ class ValidationError(FrontDeskError):
         return next((e for e in self.errors if e.field == name), None)
 
     def message(self, language: Language | str = Language.FR) -> str:
-        details = "; ".join(f"{e.field}: {e.message(language)}" for e in self.errors)
+        details = "; ".join(
+            message(
+                "field_problem", language, field=field_name(e.field, language), problem=e.message(language)
+            )
+            for e in self.errors
+        )
         return f"{message(self.code, language)} {details}".strip()
 
 
@@ -68,7 +74,7 @@ class StaleVersionError(FrontDeskError):
 
     code = "stale_version"
 
-    def __init__(self, current: object, changed_by: str, changed_at: str) -> None:
+    def __init__(self, current: object, changed_by: str, changed_at: datetime | str) -> None:
         self.current = current
         super().__init__(who=changed_by, when=changed_at)
 

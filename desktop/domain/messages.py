@@ -2,17 +2,24 @@
 
 Errors carry a code and parameters; the GUI and the CLI ask for the text in the person's language.
 A new message is one more ``Text`` below, its attribute name being the code the error carries.
+A parameter is written in that language too: a ``Text`` (a reason, a field, a role) is read in it,
+a time or a date is written as :mod:`desktop.domain.formats` writes it.
 """
 
 from __future__ import annotations
 
-from desktop.domain.enums import Language
+from datetime import date, datetime, time
+
+from desktop.domain.enums import Language, Role
+from desktop.domain.formats import format_date, format_datetime, format_time
 from desktop.domain.texts import Text
 
 
 class Messages:
     """Errors and refusals, each named by the code its error carries."""
 
+    #: An error raised without a code of its own.
+    error = Text("L'opération a échoué.", "The operation failed.")
     required = Text("Ce champ est obligatoire.", "This field is required.")
     too_long = Text("Trop long : {max} caractères au plus.", "Too long: {max} characters at most.")
     invalid_characters = Text(
@@ -23,7 +30,12 @@ class Messages:
         "Numéro de téléphone invalide. Exemple : 418 555-0123.",
         "Invalid phone number. Example: 418 555-0123.",
     )
+    #: ``reason`` is one of :class:`EmailProblems`.
     invalid_email = Text("Adresse courriel invalide : {reason}", "Invalid email address: {reason}")
+    duplicate_choice = Text(
+        "La même finalité et le même moyen de communication sont choisis deux fois.",
+        "The same purpose and channel are chosen twice.",
+    )
     invalid_postal_code = Text(
         "Code postal invalide. Exemple : G1S 2L6.",
         "Invalid postal code. Example: G1S 2L6.",
@@ -36,6 +48,8 @@ class Messages:
     )
     invalid_choice = Text("Valeur non permise : {value}.", "Value not allowed: {value}.")
     validation_failed = Text("Certains champs sont à corriger.", "Some fields need correcting.")
+    #: One field's problem in the list ``validation_failed`` is followed by: ``field`` is one of :class:`Fields`.
+    field_problem = Text("{field} : {problem}", "{field}: {problem}")
     possible_duplicate = Text(
         "Un dossier existe déjà au même nom avec la même date de naissance ({files}).",
         "A file already exists with the same name and date of birth ({files}).",
@@ -132,8 +146,137 @@ class Messages:
     )
 
 
+class EmailProblems:
+    """Why an email address is refused: the ``reason`` of ``invalid_email``, after its colon."""
+
+    empty = Text("l'adresse est vide.", "the address is empty.")
+    no_at = Text(
+        "il manque le « @ » (exemple : nom@domaine.ca).",
+        "the “@” is missing (example: name@domain.ca).",
+    )
+    several_at = Text("l'adresse contient plus d'un « @ ».", "the address contains more than one “@”.")
+    nothing_before_at = Text("il manque le nom avant le « @ ».", "the name before the “@” is missing.")
+    no_domain = Text(
+        "il manque le domaine après le « @ » (exemple : nom@domaine.ca).",
+        "the domain after the “@” is missing (example: name@domain.ca).",
+    )
+    invalid_domain = Text(
+        "le domaine après le « @ » n'est pas valide (exemple : domaine.ca).",
+        "the domain after the “@” is not valid (example: domain.ca).",
+    )
+    invalid_characters = Text(
+        "l'adresse contient une espace ou un caractère non permis.",
+        "the address contains a space or a character that is not allowed.",
+    )
+    too_long = Text("l'adresse est trop longue.", "the address is too long.")
+    dots = Text(
+        "un point est mal placé (au début, à la fin, à côté du « @ » ou deux points de suite).",
+        "a dot is misplaced (at the start or end, next to the “@”, or two dots in a row).",
+    )
+    format = Text(
+        "l'adresse doit avoir la forme nom@domaine.ca.",
+        "the address must have the form name@domain.ca.",
+    )
+
+
+class Fields:
+    """The fields errors name, as a person reads them (``last_name: …`` would not do)."""
+
+    last_name = Text("Nom", "Last name")
+    first_name = Text("Prénom", "First name")
+    full_name = Text("Nom complet", "Full name")
+    date_of_birth = Text("Date de naissance", "Date of birth")
+    street = Text("Adresse", "Street address")
+    city = Text("Ville", "City")
+    province = Text("Province", "Province")
+    postal_code = Text("Code postal", "Postal code")
+    email = Text("Courriel", "Email")
+    phone = Text("Téléphone", "Phone")
+    requester_name = Text("Nom du demandeur", "Requester's name")
+    requester_phone = Text("Téléphone du demandeur", "Requester's phone")
+    requester_email = Text("Courriel du demandeur", "Requester's email")
+    note = Text("Note", "Note")
+    refusal_note = Text("Motif du refus", "Reason for refusing")
+    received_on = Text("Date de réception", "Date received")
+    received_via = Text("Reçue par", "Received by")
+    scope = Text("Portée", "Scope")
+    client_id = Text("Dossier client", "Client file")
+    client = Text("Client", "Client")
+    username = Text("Nom d'utilisateur", "Username")
+    password = Text("Mot de passe", "Password")
+    current_password = Text("Mot de passe actuel", "Current password")
+    starts_at = Text("Date et heure", "Date and time")
+    signer_name = Text("Nom du signataire", "Signer's name")
+    signer_capacity = Text("Qualité du signataire", "Signer's capacity")
+    signature = Text("Signature", "Signature")
+    choices = Text("Choix", "Choices")
+    action = Text("Action", "Action")
+    code = Text("Code de vérification", "Verification code")
+    period = Text("Période", "Period")
+
+
+class Subjects:
+    """What was not found (``not_found``) or who is refused (``permission_denied``)."""
+
+    client = Text("dossier client {id}", "client {id}")
+    file = Text("dossier {number}", "file {number}")
+    staff = Text("membre du personnel {id}", "staff member {id}")
+    acknowledgment = Text("accusé de réception {id}", "acknowledgment {id}")
+    policy = Text("politique {id}", "policy {id}")
+    opt_out_request = Text("demande de retrait {id}", "opt-out request {id}")
+    clinic = Text("clinique", "clinic")
+    acknowledgment_sources = Text(
+        "clinique ou politique de l'accusé de réception",
+        "clinic or policy of the acknowledgment",
+    )
+    document = Text("document « {code} »", "document “{code}”")
+    receptionist = Text("réceptionniste", "receptionist")
+    manager = Text("gestionnaire", "manager")
+    privacy_officer = Text("responsable de la protection des renseignements personnels", "privacy officer")
+    system = Text("système", "system")
+
+
+def role_name(role: Role | None) -> Text:
+    """A role as a refusal names it (``permission_denied``); None is the system account."""
+    if role is None:
+        return Subjects.system
+    return {
+        Role.RECEPTIONIST: Subjects.receptionist,
+        Role.MANAGER: Subjects.manager,
+        Role.PRIVACY_OFFICER: Subjects.privacy_officer,
+    }[role]
+
+
+def _texts(namespace: type) -> dict[str, Text]:
+    return {name: value for name, value in vars(namespace).items() if isinstance(value, Text)}
+
+
 #: The messages by code, as errors name them.
-MESSAGES: dict[str, Text] = {name: value for name, value in vars(Messages).items() if isinstance(value, Text)}
+MESSAGES: dict[str, Text] = _texts(Messages)
+#: Every refusal reason given to ``invalid_email``.
+EMAIL_PROBLEMS: dict[str, Text] = _texts(EmailProblems)
+#: The fields by the name errors give them.
+FIELDS: dict[str, Text] = _texts(Fields)
+
+
+def _in_language(value: object, language: Language) -> object:
+    """A parameter as the person reads it: a Text in their language, a time or date as they write it."""
+    if isinstance(value, Text):
+        return value.get(language)
+    if isinstance(value, datetime):
+        return format_datetime(value, language)
+    if isinstance(value, date):
+        return format_date(value, language)
+    if isinstance(value, time):
+        return format_time(value, language)
+    return value
+
+
+def field_name(field: str, language: Language | str = Language.FR) -> str:
+    text = FIELDS.get(field)
+    if text is None:
+        return field
+    return text.get(Language(language)) if language in tuple(Language) else text.fr
 
 
 def message(code: str, language: Language | str = Language.FR, **params: object) -> str:
@@ -141,8 +284,9 @@ def message(code: str, language: Language | str = Language.FR, **params: object)
     if text is None:
         return code
     # An unknown language falls back to French, the clinics' language.
-    template = text.get(Language(language)) if language in tuple(Language) else text.fr
+    chosen = Language(language) if language in tuple(Language) else Language.FR
+    template = text.get(chosen)
     try:
-        return template.format(**params)
+        return template.format(**{key: _in_language(value, chosen) for key, value in params.items()})
     except (KeyError, IndexError):
         return template

@@ -10,7 +10,7 @@ has both languages and the same ``str.format`` placeholders in each.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.domain.enums import Language
 
@@ -32,6 +32,11 @@ class Text:
 
     def format(self, language: Language, /, **values: object) -> str:
         return self.get(language).format(**values)
+
+    def filled(self, **values: object) -> Text:
+        """The same text with its placeholders filled in both languages, still to be read in one of them
+        (an error's parameter: "client 12" / "dossier client 12")."""
+        return replace(self, fr=self.fr.format(**values), en=self.en.format(**values))
 
 
 def placeholders(template: str) -> frozenset[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from dataclasses import replace
@@ -10,8 +11,14 @@ from datetime import date
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from desktop.domain.enums import Language
 from desktop.domain.errors import FieldError, ValidationError
+from desktop.domain.formats import format_phone
+from desktop.domain.messages import EmailProblems
 from desktop.domain.records import ClientDraft
+from desktop.domain.texts import Text
+
+log = logging.getLogger(__name__)
 
 MAX_NAME = 100
 #: "First Last", as a client signing for themselves is recorded (acknowledgments.signer_name).
@@ -19,6 +26,8 @@ MAX_FULL_NAME = 200
 MAX_STREET = 200
 MAX_CITY = 100
 MAX_EMAIL = 254
+#: Before the @ (RFC 5321).
+MAX_EMAIL_LOCAL_PART = 64
 MAX_NOTE = 2000
 OLDEST_BIRTH_YEAR = 1900
 DEFAULT_REGION = "CA"
@@ -68,15 +77,9 @@ def normalise_phone(value: str) -> str:
 
 
 def display_phone(e164: str) -> str:
-    if not e164:
-        return ""
-    try:
-        parsed = phonenumbers.parse(e164, DEFAULT_REGION)
-    except phonenumbers.NumberParseException:
-        return e164
-    if parsed.country_code == 1:
-        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    """The form contact exports write, ``(418) 555-0123``; screens use :func:`desktop.domain.formats.format_phone`
+    with the reader's language."""
+    return format_phone(e164, Language.EN)
 
 
 def normalise_email(value: str) -> str:
@@ -97,15 +100,73 @@ def check_phone(errors: list[FieldError], field: str, value: str) -> str:
         return value
 
 
-def check_email(errors: list[FieldError], field: str, value: str) -> str:
-    if len(value) > MAX_EMAIL or has_forbidden_characters(value):
-        errors.append(FieldError(field, "invalid_email", {"reason": "format"}))
-        return value
+def _email_shape_problem(value: str) -> Text | None:
+    """The mistakes people make most, named before the validator is asked (its reasons are English)."""
+    if not value:
+        return EmailProblems.empty
+    if len(value) > MAX_EMAIL:
+        return EmailProblems.too_long
+    if has_forbidden_characters(value) or any(ch.isspace() for ch in value):
+        return EmailProblems.invalid_characters
+    if "@" not in value:
+        return EmailProblems.no_at
+    if value.count("@") > 1:
+        return EmailProblems.several_at
+    local, domain = value.split("@")
+    if not local:
+        return EmailProblems.nothing_before_at
+    if not domain:
+        return EmailProblems.no_domain
+    if ".." in value or any(part.startswith(".") or part.endswith(".") for part in (local, domain)):
+        return EmailProblems.dots
+    if len(local) > MAX_EMAIL_LOCAL_PART:
+        return EmailProblems.too_long
+    return None
+
+
+#: The validator's English reasons, by a phrase each holds, in the order they are tried.
+_VALIDATOR_REASONS: tuple[tuple[str, Text], ...] = (
+    ("too long", EmailProblems.too_long),
+    ("should have a period", EmailProblems.invalid_domain),
+    ("hyphen", EmailProblems.invalid_domain),
+    ("period", EmailProblems.dots),
+    ("character", EmailProblems.invalid_characters),
+    ("not valid ascii", EmailProblems.invalid_characters),
+    ("something before the @", EmailProblems.nothing_before_at),
+    ("something after the @", EmailProblems.no_domain),
+    # The one @ is there (checked first): a quote hid it from the validator.
+    ("must have an @", EmailProblems.invalid_characters),
+    ("after the @", EmailProblems.invalid_domain),
+    ("bracket", EmailProblems.invalid_characters),
+)
+
+
+def email_problem(value: str) -> Text | None:
+    """Why ``value`` is not an email address, in both languages, or None when it is one. The validator's own
+    (English) reason goes to the log only, without the characters it quotes."""
+    value = value.strip()
+    problem = _email_shape_problem(value)
+    if problem is not None:
+        return problem
     try:
-        return normalise_email(value)
+        validate_email(value, check_deliverability=False)
     except EmailNotValidError as exc:
-        errors.append(FieldError(field, "invalid_email", {"reason": str(exc)}))
+        reason = str(exc)
+        log.info("email address refused: %s", reason.split(":")[0])
+        lowered = reason.lower()
+        return next((text for phrase, text in _VALIDATOR_REASONS if phrase in lowered), EmailProblems.format)
+    return None
+
+
+def check_email(errors: list[FieldError], field: str, value: str) -> str:
+    """The normalised address ('' stays ''); a refusal names its reason in both languages."""
+    if not value.strip():
+        return ""
+    problem = email_problem(value)
+    if problem is not None:
+        errors.append(FieldError(field, "invalid_email", {"reason": problem}))
         return value
+    return normalise_email(value)
 
 
 def check_past_date(

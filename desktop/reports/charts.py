@@ -11,6 +11,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 import desktop.pdf.fonts as fonts
+from desktop.domain.enums import Language
+from desktop.domain.formats import format_number, format_percent
 from desktop.reports.layout import BarChart
 
 #: Dark, medium and light: still told apart on a black-and-white printer.
@@ -30,17 +32,29 @@ def _nice_top(values: list[float]) -> float:
     return float(top)
 
 
-def _percent_label(decimal_comma: bool) -> Callable[[float], str]:
+def _percent_label(language: Language) -> Callable[[float], str]:
     def label(value: float) -> str:
-        text = f"{value:.1f}"
-        return f"{text.replace('.', ',')} %" if decimal_comma else f"{text}%"
+        return format_percent(value, language)
 
     return label
 
 
-def _count_label(value: float) -> str:
-    """Counts are written on their bars, except zero: an empty month stays quiet."""
-    return "" if not value else f"{value:.0f}"
+def _count_label(language: Language) -> Callable[[float], str]:
+    def label(value: float) -> str:
+        """Counts are written on their bars, except zero: an empty month stays quiet."""
+        return "" if not value else format_number(value, language)
+
+    return label
+
+
+def _axis_label(language: Language, percent: bool) -> Callable[[float], str]:
+    """Whole numbers along the value axis (zero included), with ``%`` written as the language writes it."""
+
+    def label(value: float) -> str:
+        whole = int(value)
+        return format_percent(whole, language, 0) if percent else format_number(whole, language)
+
+    return label
 
 
 def _legend(chart: BarChart, x: float, y: float) -> Legend:
@@ -99,13 +113,13 @@ def bar_chart(chart: BarChart, width: float) -> Drawing:
     plot.valueAxis.valueMax = 100.0 if chart.percent else _nice_top([v for row in data for v in row])
     plot.valueAxis.valueSteps = None
     plot.valueAxis.valueStep = 20 if chart.percent else max(1.0, plot.valueAxis.valueMax / 5)
-    plot.valueAxis.labelTextFormat = "%d %%" if chart.percent else "%d"
+    plot.valueAxis.labelTextFormat = _axis_label(chart.language, chart.percent)
     plot.valueAxis.visibleGrid = True
     plot.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
     plot.valueAxis.gridStrokeWidth = 0.5
     plot.barSpacing = 1
     plot.groupSpacing = 6
-    plot.barLabelFormat = _percent_label(chart.decimal_comma) if chart.percent else _count_label
+    plot.barLabelFormat = _percent_label(chart.language) if chart.percent else _count_label(chart.language)
     plot.barLabels.fontName = fonts.REGULAR
     plot.barLabels.fontSize = LABEL_SIZE - 1
     # Written just past the end of each bar, never over it.

@@ -153,7 +153,7 @@ def _layout(report: ConsentCoverageReport, language: Language) -> ReportLayout:
         ),
         percent=True,
         horizontal=True,
-        decimal_comma=language == Language.FR,
+        language=language,
     )
     return ReportLayout(
         header=report.header,

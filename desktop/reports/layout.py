@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from desktop.domain.enums import Language
+from desktop.domain.formats import format_number, format_percent
 from desktop.reports.base import ReportHeader
 from desktop.reports.texts import ReportText
 
@@ -57,8 +58,8 @@ class BarChart:
     series: tuple[Series, ...]
     percent: bool = False
     horizontal: bool = False
-    #: Percentages written 94,7 % (French) rather than 94.7%, as in the tables.
-    decimal_comma: bool = False
+    #: The language its values are written in (94,7 % in French, 94.7% in English), as in the tables.
+    language: Language = Language.FR
 
 
 @dataclass(frozen=True)
@@ -82,17 +83,21 @@ def local_minute(moment: datetime) -> str:
 
 
 def format_cell(value: Cell, kind: Kind, language: Language, *, for_csv: bool = False) -> str:
-    """A value as printed; in CSV, numbers carry no unit so a spreadsheet reads them as numbers."""
+    """A value as printed (:mod:`desktop.domain.formats`: ``1 234``, ``94,7 %`` in French); in CSV, numbers
+    carry no unit and no thousands separator so a spreadsheet reads them as numbers."""
     if value is None:
         return "" if for_csv else "—"
-    comma = language == Language.FR
-    if kind == Kind.PERCENT and isinstance(value, int | float):
-        text = f"{value:.1f}"
-        text = text.replace(".", ",") if comma else text
-        return text if for_csv else (f"{text} %" if comma else f"{text}%")
-    if kind == Kind.DECIMAL and isinstance(value, int | float):
-        text = f"{value:.1f}"
-        return text.replace(".", ",") if comma else text
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if kind == Kind.PERCENT:
+            return (
+                format_number(value, language, 1, grouping=False)
+                if for_csv
+                else format_percent(value, language)
+            )
+        if kind == Kind.DECIMAL:
+            return format_number(value, language, 1, grouping=not for_csv)
+        if kind == Kind.INT and not for_csv:
+            return format_number(value, language)
     if isinstance(value, datetime):
         return local_minute(value)
     if isinstance(value, date):

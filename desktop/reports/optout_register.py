@@ -176,6 +176,7 @@ def _layout(report: OptOutRegisterReport, language: Language) -> ReportLayout:
                         OptOutRegisterText.late.get(language), tuple(float(m.overdue) for m in report.months)
                     ),
                 ),
+                language=language,
             ),
         ),
         sections=(

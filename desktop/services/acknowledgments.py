@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.db.database import Database
 from desktop.db.models import Acknowledgment
 from desktop.domain.errors import NotFoundError
+from desktop.domain.messages import Subjects
 from desktop.domain.records import AcknowledgmentRecord, Actor, SignatureCapture
 from desktop.services.clock import Clock
 from desktop.services.ledger.acknowledgments import append_acknowledgment
@@ -41,7 +42,7 @@ class AcknowledgmentService:
         def work(uow: UnitOfWork) -> bytes | None:
             ack = uow.session.get(Acknowledgment, acknowledgment_id)
             if ack is None:
-                raise NotFoundError(what=f"acknowledgment {acknowledgment_id}")
+                raise NotFoundError(what=Subjects.acknowledgment.filled(id=acknowledgment_id))
             return ack.signature_png
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)

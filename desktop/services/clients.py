@@ -9,6 +9,7 @@ from desktop.db.database import Database
 from desktop.db.models import Client
 from desktop.domain.errors import NotFoundError, PossibleDuplicateError, StaleVersionError
 from desktop.domain.file_numbers import format_file_number
+from desktop.domain.messages import Subjects
 from desktop.domain.normalize import fold
 from desktop.domain.records import Actor, ClientDraft, ClientRecord, ClientStatus, ClientSummary
 from desktop.domain.validation import validate_client
@@ -114,9 +115,7 @@ class ClientService:
             client = load_client(uow.session, client_id, for_update=True)
             if client.version != expected_version:
                 current = client_record(uow.session, client)
-                raise StaleVersionError(
-                    current, current.updated_by, current.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                )
+                raise StaleVersionError(current, current.updated_by, current.updated_at)
             changed = [name for name in _EDITABLE if getattr(client, name) != getattr(clean, name)]
             if not changed:
                 return client_record(uow.session, client)
@@ -157,7 +156,7 @@ class ClientService:
         def work(uow: UnitOfWork) -> ClientRecord:
             client = uow.session.scalar(select(Client).where(Client.file_number == file_number.strip()))
             if client is None:
-                raise NotFoundError(what=f"file {file_number.strip()[:16]}")
+                raise NotFoundError(what=Subjects.file.filled(number=file_number.strip()[:16]))
             uow.audit("client.open", "client", client.id)
             return client_record(uow.session, client)
 

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from desktop.db.database import Database
 from desktop.db.models import Clinic
 from desktop.domain.errors import NotFoundError
+from desktop.domain.messages import Subjects
 from desktop.domain.records import Actor, ClinicRecord
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
@@ -56,7 +57,7 @@ class ClinicService:
         def work(uow: UnitOfWork) -> ClinicRecord:
             clinic = uow.session.get(Clinic, clinic_id or uow.clinic_id)
             if clinic is None:
-                raise NotFoundError(what="clinic")
+                raise NotFoundError(what=Subjects.clinic)
             return to_record(clinic)
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)

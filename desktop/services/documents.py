@@ -10,6 +10,7 @@ from desktop.db.database import Database
 from desktop.db.models import Acknowledgment, Client, PolicyVersion
 from desktop.db.models import AcknowledgmentDocument as StoredDocument
 from desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from desktop.domain.messages import Subjects
 from desktop.domain.records import Actor, VerificationResult
 from desktop.pdf.verification import InvalidVerificationCode, normalise_code
 from desktop.services.clock import Clock
@@ -38,7 +39,7 @@ class DocumentService:
         def work(uow: UnitOfWork) -> bytes:
             ack = uow.session.get(Acknowledgment, acknowledgment_id)
             if ack is None:
-                raise NotFoundError(what=f"acknowledgment {acknowledgment_id}")
+                raise NotFoundError(what=Subjects.acknowledgment.filled(id=acknowledgment_id))
             pdf = uow.session.scalar(
                 select(StoredDocument.pdf).where(StoredDocument.acknowledgment_id == ack.id)
             )
@@ -63,7 +64,7 @@ class DocumentService:
                 select(StoredDocument).where(StoredDocument.verification_code == canonical)
             )
             if stored is None:
-                raise NotFoundError(what=canonical)
+                raise NotFoundError(what=Subjects.document.filled(code=canonical))
             ack = session.get(Acknowledgment, stored.acknowledgment_id)
             assert ack is not None
             client = session.get(Client, ack.client_id)

@@ -18,6 +18,7 @@ from desktop.db.models import Client, OptOutEvent, OptOutRequest, OptOutScope
 from desktop.domain.business_days import opt_out_due_date
 from desktop.domain.enums import OptOutEventKind
 from desktop.domain.errors import ConflictError, FieldError, FrontDeskError, NotFoundError, ValidationError
+from desktop.domain.messages import Subjects
 from desktop.domain.records import Actor, ConsentChange, OptOutDraft, OptOutRecord
 from desktop.domain.validation import MAX_EMAIL, MAX_NAME, MAX_NOTE, check_past_date, check_text
 from desktop.domain.wording import withdrawal_sentence
@@ -86,7 +87,7 @@ def _add_event(uow: UnitOfWork, request: OptOutRequest, kind: OptOutEventKind, c
 def _load(session: Session, request_id: int) -> OptOutRequest:
     request = session.get(OptOutRequest, request_id)
     if request is None:
-        raise NotFoundError(what=f"opt-out request {request_id}")
+        raise NotFoundError(what=Subjects.opt_out_request.filled(id=request_id))
     return request
 
 

@@ -21,6 +21,7 @@ from desktop.db.models import Client, Clinic
 from desktop.domain.enums import Language
 from desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from desktop.domain.file_numbers import format_file_number
+from desktop.domain.messages import Subjects
 from desktop.domain.records import Actor
 from desktop.reports.access_log import AccessLogReport
 from desktop.reports.base import Period, ReportHeader, ReportKind
@@ -71,7 +72,7 @@ def _client_by_file_number(session: Session, file_number: str) -> Client:
     if client is None and wanted.isdigit():
         client = session.scalar(select(Client).where(Client.file_number == format_file_number(int(wanted))))
     if client is None:
-        raise NotFoundError(what=f"file {wanted[:16]}")
+        raise NotFoundError(what=Subjects.file.filled(number=wanted[:16]))
     return client
 
 

@@ -22,6 +22,7 @@ from desktop.domain.errors import (
     ValidationError,
 )
 from desktop.domain.login_policy import LoginPolicy, password_problem
+from desktop.domain.messages import Subjects
 from desktop.domain.records import Actor, StaffRecord
 from desktop.domain.validation import MAX_NAME, check_text
 from desktop.services.audit_chain import append_audit
@@ -102,7 +103,7 @@ class StaffService:
         def work(uow: UnitOfWork) -> StaffRecord:
             staff = uow.session.get(Staff, staff_id)
             if staff is None:
-                raise NotFoundError(what=f"staff {staff_id}")
+                raise NotFoundError(what=Subjects.staff.filled(id=staff_id))
             if not active and staff.id == uow.actor.staff_id:
                 raise ConflictError("cannot_deactivate_self")
             if not active and staff.role == Role.MANAGER and staff.active:
@@ -123,7 +124,7 @@ class StaffService:
         def work(uow: UnitOfWork) -> None:
             staff = uow.session.get(Staff, staff_id)
             if staff is None:
-                raise NotFoundError(what=f"staff {staff_id}")
+                raise NotFoundError(what=Subjects.staff.filled(id=staff_id))
             problem = password_problem(new_password, staff.username, self.policy)
             if problem:
                 raise ValidationError([problem])
@@ -172,7 +173,7 @@ class StaffService:
                 outcome, error = "login.failure", AuthenticationError()
             elif staff.locked_until is not None and staff.locked_until > now:
                 outcome = "login.locked"
-                error = AccountLockedError(until=staff.locked_until.astimezone().strftime("%H:%M"))
+                error = AccountLockedError(until=staff.locked_until.astimezone().time())
             elif not _verify(staff.password_hash, password):
                 staff.failed_logins += 1
                 outcome, error = "login.failure", AuthenticationError()
@@ -180,7 +181,7 @@ class StaffService:
                     staff.locked_until = now + self.policy.lockout
                     staff.failed_logins = 0
                     outcome = "login.lockout"
-                    error = AccountLockedError(until=staff.locked_until.astimezone().strftime("%H:%M"))
+                    error = AccountLockedError(until=staff.locked_until.astimezone().time())
             elif not staff.active:
                 outcome, error = "login.inactive", AuthenticationError("account_inactive")
             else:

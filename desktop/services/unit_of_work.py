@@ -27,6 +27,7 @@ from desktop.domain.errors import (
     DatabaseUnavailableError,
     PermissionDeniedError,
 )
+from desktop.domain.messages import role_name
 from desktop.domain.records import Actor
 from desktop.services.audit_chain import append_audit
 from desktop.services.clock import Clock
@@ -67,7 +68,7 @@ class UnitOfWork:
     @property
     def staff_id(self) -> int:
         if self.staff is None:
-            raise PermissionDeniedError(role="system")
+            raise PermissionDeniedError(role=role_name(None))
         return self.staff.id
 
     @property
@@ -153,13 +154,13 @@ def _run_once(
             if staff is not None and not staff.active:
                 denied = PermissionDeniedError("account_inactive")
             elif staff is not None and not role_allows(staff.role, permission):
-                denied = PermissionDeniedError(role=role.value if role else "?")
+                denied = PermissionDeniedError(role=role_name(role))
             elif (
                 staff is None
                 and actor.staff_id == SYSTEM_STAFF_ID
                 and permission not in (Permission.ADMINISTER, Permission.MANAGE_STAFF)
             ):
-                denied = PermissionDeniedError(role="system")
+                denied = PermissionDeniedError(role=role_name(None))
             if denied is None:
                 uow = UnitOfWork(session=session, actor=actor, staff=staff, now=clock.now(), clock=clock)
                 result = work(uow)

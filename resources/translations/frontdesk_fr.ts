@@ -2255,10 +2255,6 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
         <translation>Ajuster à la largeur</translation>
     </message>
     <message>
-        <source>{percent} %</source>
-        <translation>{percent}&#xa0;%</translation>
-    </message>
-    <message>
         <source>&amp;Zoom</source>
         <translation>&amp;Zoom</translation>
     </message>

@@ -4,7 +4,9 @@ Every module under ``ui/`` is parsed with ``ast`` and refused if it formats a fi
 (a ``06d`` format or ``zfill(6)``: use ``desktop.domain.file_numbers.format_file_number`` or the record's
 ``file_number``), computes an age itself (arithmetic on a date of birth, ``relativedelta``: use
 ``desktop.domain.age``) or counts business days itself (``is_business_day``, the ``holidays`` package,
-a loop stepping through days: use ``desktop.domain.business_days``).
+a loop stepping through days: use ``desktop.domain.business_days``) or writes a time or a phone number
+itself (``strftime``, ``display_phone``, the ``phonenumbers`` package: use the staff-language formats of
+``ui.kit.i18n``, which ask ``desktop.domain.formats``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,14 @@ _PADDED_IN_TEXT = re.compile(r"\{[^{}]*:06d?\}|%06d")
 _BIRTH_NAME = re.compile(r"birth|born|(^|_)dob($|_)", re.IGNORECASE)
 _BUSINESS_DAY_NAMES = {"is_business_day"}
 _AGE_NAMES = {"relativedelta"}
-_FORBIDDEN_MODULES = {"holidays": "business days", "dateutil.relativedelta": "age"}
+_FORBIDDEN_MODULES = {
+    "holidays": "business days",
+    "dateutil.relativedelta": "age",
+    "phonenumbers": "formats",
+    "desktop.domain.validation.display_phone": "formats",
+}
+#: Calls that write a time or a phone number in one language whatever the person reads.
+_FORMAT_NAMES = {"strftime", "display_phone"}
 
 
 def _names_in(node: ast.AST) -> set[str]:
@@ -95,6 +104,9 @@ class _RuleFinder(ast.NodeVisitor):
             self._report(node, "business days", "calls is_business_day")
         if _is_call_to(node, "relativedelta"):
             self._report(node, "age", "calls relativedelta")
+        for name in _FORMAT_NAMES:
+            if _is_call_to(node, name):
+                self._report(node, "formats", f"calls {name}")
         if self._loops and _steps_by_days(node):
             self._report(node, "business days", "steps through days with timedelta(days=...) in a loop")
         self.generic_visit(node)
@@ -156,7 +168,7 @@ def test_no_gui_module_works_out_a_clinic_rule_itself() -> None:
         for path in modules
         if (problems := rule_problems(path.read_text(encoding="utf-8")))
     }
-    assert not offenders, "Ask desktop.domain instead:\n" + "\n".join(
+    assert not offenders, "Ask desktop.domain (or ui.kit.i18n for formats) instead:\n" + "\n".join(
         f"{module}: {problem}" for module, problems in offenders.items() for problem in problems
     )
 
@@ -182,6 +194,10 @@ def test_no_gui_module_works_out_a_clinic_rule_itself() -> None:
         ("from dateutil.relativedelta import relativedelta", "age"),
         ("age = relativedelta(today, birth_date).years", "age"),
         ("from desktop.domain.business_days import is_business_day", "business days"),
+        ('text = locked_at.strftime("%H:%M")', "formats"),
+        ("from desktop.domain.validation import display_phone", "formats"),
+        ("text = display_phone(client.phone)", "formats"),
+        ("import phonenumbers", "formats"),
         ("import holidays", "business days"),
         ("if is_business_day(day):\n    count += 1", "business days"),
         (
@@ -206,6 +222,7 @@ def test_the_checker_finds_a_rule_worked_out_in_a_widget(source: str, rule: str)
         "due = opt_out_due_date(received)",
         "while slot < end:\n    slot += timedelta(minutes=15)",
         "tomorrow = today + timedelta(days=1)",
+        "from ui.kit.i18n import format_phone, format_time\ntext = f'{format_time(at)} {format_phone(phone)}'",
     ],
 )
 def test_the_checker_accepts_asking_the_domain(source: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QLocale, Signal
+from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import AppointmentKind, AppointmentMode, BookedVia
 from desktop.domain.records import AppointmentDraft
 from ui.booking.feedback import error_label
+from ui.kit.i18n import format_date_long, format_time
 
 __all__ = ["FIELD_WIDTH", "AppointmentPage", "next_quarter_hour"]
 
@@ -146,7 +147,8 @@ class AppointmentPage(QWidget):
             widget.setEnabled(enabled)
 
     def _when_changed(self) -> None:
-        self.when_hint.setText(QLocale().toString(self.when.dateTime(), "dddd d MMMM yyyy, HH:mm"))
+        chosen = self.starts_at().astimezone()
+        self.when_hint.setText(f"{format_date_long(chosen.date(), weekday=True)}, {format_time(chosen)}")
         self.when_error.hide()
         self.changed.emit()
 

@@ -14,8 +14,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLayoutItem, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.domain.records import ClientRecord, ClientStatus
-from desktop.domain.validation import display_phone
-from ui.kit.i18n import format_date, language_label
+from ui.kit.i18n import format_date, format_phone, language_label
 
 __all__ = ["Badge", "ClientHeader", "FlowLayout", "status_badges"]
 
@@ -213,7 +212,7 @@ class ClientHeader(QFrame):
             "born": format_date(client.date_of_birth),
             "file": html.escape(client.file_number),
             "language": language_label(client.preferred_language),
-            "phone": html.escape(display_phone(client.phone)) or self.tr("none"),
+            "phone": html.escape(format_phone(client.phone)) or self.tr("none"),
         }
         facts = [
             self.tr("Age <b>{age}</b> (born {born})"),

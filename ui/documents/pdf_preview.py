@@ -37,6 +37,7 @@ from ui.documents.pdf_printing import PRINT_MAX_DPI, PrintRun, chosen_pages, pre
 from ui.documents.pdf_render import RenderedPage, page_sizes, render_page, to_qimage
 from ui.kit.errors import error_text
 from ui.kit.forms import chain_tab_order, em
+from ui.kit.i18n import format_percent
 from ui.kit.job_dialog import JobDialog
 from ui.kit.worker import TaskRunner
 
@@ -113,7 +114,7 @@ class PdfPreviewDialog(JobDialog):
         self.zoom.setAccessibleName(self.tr("Zoom"))
         self.zoom.addItem(self.tr("Fit width"), FIT_WIDTH)
         for percent in ZOOM_LEVELS:
-            self.zoom.addItem(self.tr("{percent} %").format(percent=percent), percent)
+            self.zoom.addItem(format_percent(percent, 0), percent)
         zoom_label = QLabel(self.tr("&Zoom"), self)
         zoom_label.setBuddy(self.zoom)
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.records import Actor, ClientRecord, ClientSummary
-from desktop.domain.validation import display_phone
 from desktop.services import Services
 from ui.kit.errors import error_text
+from ui.kit.i18n import format_phone
 from ui.kit.models import PagedTableModel, client_search_columns
 from ui.kit.worker import TaskRunner
 
@@ -42,7 +42,8 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def client_line(client: ClientSummary) -> str:
-    """'Côté, Zoé · born 1980-04-12 · file 000123 · (418) 555-0123' (staff-facing)."""
+    """'Côté, Zoé · born 1980-04-12 · file 000123 · (418) 555-0123' (staff-facing, phone as the staff
+    language writes it: 418 555-0123 in French)."""
     parts = [
         f"{client.last_name}, {client.first_name}",
         QCoreApplication.translate("ClientSearch", "born {date}").format(
@@ -51,7 +52,7 @@ def client_line(client: ClientSummary) -> str:
         QCoreApplication.translate("ClientSearch", "file {number}").format(number=client.file_number),
     ]
     if client.phone:
-        parts.append(display_phone(client.phone))
+        parts.append(format_phone(client.phone))
     return " · ".join(parts)
 
 

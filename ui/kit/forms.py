@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import Language
 from desktop.domain.errors import FieldError, ValidationError
 from desktop.domain.records import ClientDraft
-from desktop.domain.validation import MAX_CITY, MAX_EMAIL, MAX_NAME, MAX_STREET, display_phone, parse_iso_date
+from desktop.domain.validation import MAX_CITY, MAX_EMAIL, MAX_NAME, MAX_STREET, parse_iso_date
 from ui.kit.errors import field_messages
-from ui.kit.i18n import current_language, format_date, language_label
+from ui.kit.i18n import current_language, format_date, format_phone, language_label
 
 __all__ = [
     "CLIENT_FIELDS",
@@ -193,7 +193,7 @@ def client_field_values(draft: ClientDraft) -> dict[str, str]:
         "city": draft.city,
         "province": draft.province,
         "postal_code": draft.postal_code,
-        "phone": display_phone(draft.phone) if draft.phone.startswith("+") else draft.phone,
+        "phone": format_phone(draft.phone) if draft.phone.startswith("+") else draft.phone,
         "email": draft.email,
     }
 
@@ -322,7 +322,7 @@ class ClientForm(QWidget):
         self._set_province(draft.province)
         self.postal_code.setText(draft.postal_code)
         self.email.setText(draft.email)
-        self.phone.setText(display_phone(draft.phone) if draft.phone.startswith("+") else draft.phone)
+        self.phone.setText(format_phone(draft.phone) if draft.phone.startswith("+") else draft.phone)
         for edit in (self.last_name, self.first_name, self.street, self.city, self.email, self.phone):
             edit.setCursorPosition(0)
         self.errors.clear()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from desktop.domain import formats
 from desktop.domain.enums import (
     AppointmentKind,
     AppointmentMode,
@@ -187,17 +188,42 @@ def signer_capacity_label(capacity: SignerCapacity) -> str:
     }[capacity]
 
 
-# ---------------------------------------------------------------- dates: always year-month-day
-# 03/04/2026 means two different days to two people at the same desk; 2026-04-03 means one.
+# ---------------------------------------------------------------- formats, in the staff language
+# The rules live in desktop.domain.formats; these ask them in the language of the person at the screen.
+# Dates stay year-month-day in both languages: 03/04/2026 means two different days to two people at the
+# same desk; 2026-04-03 means one. Times, numbers and phone numbers follow the language: 16 h 29, 58,3 %,
+# 418 555-0123 in French. What the client reads takes the client's language from the core instead.
 
 
 def format_date(day: date | None) -> str:
-    return day.isoformat() if day is not None else ""
+    return formats.format_date(day, current_language())
+
+
+def format_date_long(day: date, *, weekday: bool = False) -> str:
+    """``mardi 24 novembre 2026`` / ``Tuesday, November 24, 2026`` (with the weekday)."""
+    return formats.format_date_long(day, current_language(), weekday=weekday)
 
 
 def format_datetime(moment: datetime | None) -> str:
-    """In the workstation's time zone, to the minute."""
-    if moment is None:
-        return ""
+    """In the workstation's time zone, to the minute: ``2026-11-24 16 h 29`` / ``2026-11-24 16:29``."""
+    return formats.format_datetime(moment, current_language())
+
+
+def format_time(moment: datetime) -> str:
+    """The time of day, in the workstation's time zone: ``16 h 29`` / ``16:29``."""
     local = moment.astimezone() if moment.tzinfo is not None else moment
-    return local.strftime("%Y-%m-%d %H:%M")
+    return formats.format_time(local, current_language())
+
+
+def format_phone(number: str) -> str:
+    """``418 555-0123`` / ``(418) 555-0123``; text that is not a phone number is shown as typed."""
+    return formats.format_phone(number, current_language())
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    return formats.format_number(value, current_language(), decimals)
+
+
+def format_percent(value: float, decimals: int = 1) -> str:
+    """A percentage out of 100: ``58,3 %`` / ``58.3%``."""
+    return formats.format_percent(value, current_language(), decimals)

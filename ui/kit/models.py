@@ -26,9 +26,15 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.domain.age import age_on
 from desktop.domain.enums import Channel, ConsentAction, Language, Purpose
 from desktop.domain.records import ClientSummary, ConsentCell, ConsentGrid
-from desktop.domain.validation import display_phone
 from desktop.domain.wording import channel_label, consent_sentence, purpose_label
-from ui.kit.i18n import consent_method_label, current_language, format_date, format_datetime, language_label
+from ui.kit.i18n import (
+    consent_method_label,
+    current_language,
+    format_date,
+    format_datetime,
+    format_phone,
+    language_label,
+)
 from ui.kit.worker import TaskHandle, TaskRunner
 
 __all__ = [
@@ -268,7 +274,7 @@ def client_search_columns(today: Callable[[], date]) -> list[Column[ClientSummar
             bold=lambda _c: True,
         ),
         Column(QCoreApplication.translate("Columns", "Date of birth (age)"), born),
-        Column(QCoreApplication.translate("Columns", "Phone"), lambda c: display_phone(c.phone)),
+        Column(QCoreApplication.translate("Columns", "Phone"), lambda c: format_phone(c.phone)),
         Column(QCoreApplication.translate("Columns", "File"), lambda c: c.file_number),
         Column(
             QCoreApplication.translate("Columns", "Lang."),

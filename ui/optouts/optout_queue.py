@@ -31,7 +31,7 @@ from desktop.domain.wording import via_label
 from desktop.services import Services
 from ui.kit.client_search import ClientPickerDialog, client_line
 from ui.kit.errors import error_text
-from ui.kit.i18n import current_language
+from ui.kit.i18n import current_language, format_datetime
 from ui.kit.worker import TaskHandle, TaskRunner
 from ui.optouts.queue_model import PendingOptOutModel, QueueRow
 from ui.optouts.scope import channel_names, purpose_names, scope_summary
@@ -290,7 +290,7 @@ class OptOutQueueWindow(QWidget):
                 else (self.tr("not matched") if record.client_id is None else str(record.client_id))
             ),
             self.tr("Logged by {who} on {when}.").format(
-                who=record.logged_by, when=record.logged_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                who=record.logged_by, when=format_datetime(record.logged_at)
             ),
         ]
         if record.note:

@@ -31,6 +31,7 @@ from desktop.domain.records import Actor
 from desktop.services import Services
 from desktop.settings import load_settings
 from ui.kit.forms import chain_tab_order, em
+from ui.kit.i18n import format_time
 from ui.kit.worker import TaskRunner
 from ui.shell.sign_in_form import SignInForm
 
@@ -241,7 +242,7 @@ class LockScreen(QWidget):
                 "{name}: type your password to carry on where you left off.\n"
                 "Someone else: sign in with your own account. {name}'s session stays as it is, hidden, "
                 "until {name} signs in again."
-            ).format(time=locked_at.strftime("%H:%M"), name=owner.full_name)
+            ).format(time=format_time(locked_at), name=owner.full_name)
         )
         self.others.setText(
             self.tr("Also kept aside on this workstation: {names}.").format(names=", ".join(others))

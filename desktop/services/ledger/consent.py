@@ -22,7 +22,7 @@ from desktop.services.unit_of_work import UnitOfWork
 def validate_consent_capture(capture: ConsentCapture) -> None:
     cells = [(c.purpose, c.channel) for c in capture.choices]
     if len(cells) != len(set(cells)):
-        raise ValidationError([FieldError("choices", "invalid_choice", {"value": "duplicate cell"})])
+        raise ValidationError([FieldError("choices", "duplicate_choice")])
 
 
 def existing_event(session: Session, uid: uuid.UUID) -> ConsentEvent | None:

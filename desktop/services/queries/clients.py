@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import Client, Staff
 from desktop.domain.errors import NotFoundError
+from desktop.domain.messages import Subjects
 
 
 def load_client(session: Session, client_id: int, *, for_update: bool = False) -> Client:
@@ -15,7 +16,7 @@ def load_client(session: Session, client_id: int, *, for_update: bool = False) -
         query = query.with_for_update()
     client = session.scalar(query)
     if client is None:
-        raise NotFoundError(what=f"client {client_id}")
+        raise NotFoundError(what=Subjects.client.filled(id=client_id))
     return client
 
 
