@@ -283,6 +283,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
                     client_id=client_id,
                     policy_version_id=policy.id,
                     policy_sha256=policy.sha256,
+                    summary_sha256=policy.summary_sha256,
                     language=language,
                     signer_capacity=capacity,
                     signer_name=f"{data['first_name']} {data['last_name']}"

@@ -155,6 +155,10 @@ class PolicyVersion(Base):
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
     loaded_at: Mapped[datetime]
+    #: The plain-language summary read at the desk, in the same language, and its SHA-256 (none when
+    #: the version has no summary: the desk then shows the full text).
+    summary_text: Mapped[str | None] = mapped_column(Text)
+    summary_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class Appointment(Base):
@@ -180,6 +184,9 @@ class Acknowledgment(Base):
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
     policy_version_id: Mapped[int] = mapped_column(ForeignKey("policy_versions.id"))
     policy_sha256: Mapped[str] = mapped_column(String(64))
+    #: The SHA-256 of the summary read at the desk (none when the version had no summary, and for
+    #: acknowledgments recorded before summaries were stored).
+    summary_sha256: Mapped[str | None] = mapped_column(String(64))
     language: Mapped[Language]
     signer_capacity: Mapped[SignerCapacity]
     signer_name: Mapped[str] = mapped_column(String(200))

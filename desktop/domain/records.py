@@ -143,6 +143,15 @@ class PolicyVersionRecord:
     language: Language
     sha256: str
     text: str
+    #: The plain-language summary read at the desk, in ``language``, and its SHA-256; None when the
+    #: version has none (the desk then shows the full text).
+    summary: str | None = None
+    summary_sha256: str | None = None
+
+    @property
+    def desk_text(self) -> str:
+        """What the client reads at the desk before signing: the summary, else the full text."""
+        return self.summary if self.summary is not None else self.text
 
 
 @dataclass(frozen=True)
@@ -265,6 +274,8 @@ class AcknowledgmentRecord:
     appointment_id: int | None
     has_signature: bool
     has_document: bool = False
+    #: The SHA-256 of the summary read at the desk (None: no summary, or recorded before they were kept).
+    summary_sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -342,6 +353,9 @@ class ClientStatus:
     acknowledgment_refused: bool
     opted_out_of_promotions: bool
     pending_opt_outs: int
+    #: The language of the text in force for the client, and of the text last signed.
+    current_policy_language: Language | None = None
+    acknowledged_language: Language | None = None
 
     @property
     def acknowledgment_missing(self) -> bool:

@@ -10,7 +10,8 @@ Layout (US Letter, as Quebec clinics print on Letter):
 * page 1: clinic header, title, client, the acknowledgment statement (or the refusal to sign), the
   consent choices (purpose x channel), signature block, how to withdraw consent, privacy officer,
   verification code (``blocks``);
-* annex: the full text of the policy version that was presented, with its SHA-256 (``annex``);
+* annex: the full text of the policy version that was presented, with its SHA-256, then the summary
+  read at the desk, with its own (``annex``);
 * every page: client name, file number, verification code and "Page X de Y" / "Page X of Y"
   (``numbered_canvas``).
 
@@ -39,7 +40,7 @@ from reportlab.platypus import (
 import desktop.pdf.fonts as fonts
 from desktop.domain.enums import Language
 from desktop.domain.words import Words
-from desktop.pdf.annex import annex
+from desktop.pdf.annex import annex, summary_annex
 from desktop.pdf.blocks import choices_block, clinic_header, key_value_table, signature_block, withdraw_block
 from desktop.pdf.document import (
     AcknowledgmentDocument,
@@ -192,6 +193,8 @@ def render_acknowledgment_pdf(doc: AcknowledgmentDocument) -> bytes:
     # still has plenty of room.
     story.append(CondPageBreak(12 * cm))
     story += annex(doc.policy_text, doc.policy_sha256, version, effective, lang, st, FRAME_WIDTH)
+    if doc.summary_text is not None and doc.summary_sha256 is not None:
+        story += summary_annex(doc.summary_text, doc.summary_sha256, version, lang, st, FRAME_WIDTH)
 
     buffer = io.BytesIO()
     template = BaseDocTemplate(

@@ -1,4 +1,5 @@
-"""The annex: the full text of the policy version that was presented, verbatim, with its SHA-256."""
+"""The annex: the full text of the policy version that was presented, verbatim, with its SHA-256,
+followed by the summary read at the desk, verbatim, with its own."""
 
 from __future__ import annotations
 
@@ -86,4 +87,27 @@ def annex(
     story.append(CondPageBreak(1.5 * cm))
     story.append(Spacer(1, 8))
     story.append(Paragraph(esc(A.annex_end.get(lang)), st.centered))
+    return story
+
+
+def summary_annex(
+    summary_text: str, summary_sha256: str, version: str, lang: Language, st: Styles, width: float
+) -> list[Flowable]:
+    """The summary as read at the desk: its heading, fingerprint, text and end mark."""
+    story: list[Flowable] = [
+        CondPageBreak(6 * cm),
+        Spacer(1, 14),
+        Paragraph(
+            esc(A.summary.get(lang)),
+            ParagraphStyle("FDSummary", parent=st.title, fontSize=12.5, leading=16, spaceBefore=0),
+        ),
+        Paragraph(esc(A.summary_intro.format(lang, version=version)), st.small),
+        Paragraph(f"{esc(A.sha256_summary.get(lang))}{PdfText.colon.get(lang)}", st.small),
+        Paragraph(esc(summary_sha256.lower()), st.mono),
+        Rule(width),
+    ]
+    story += policy_flowables(summary_text, st)
+    story.append(CondPageBreak(1.5 * cm))
+    story.append(Spacer(1, 8))
+    story.append(Paragraph(esc(A.summary_end.get(lang)), st.centered))
     return story

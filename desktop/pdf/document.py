@@ -39,7 +39,9 @@ class AcknowledgmentDocument:
     must be ``verification_code(acknowledgment_id)`` (any spelling accepted by ``normalise_code``).
     ``signed_at`` must be timezone-aware and is printed in its own timezone (pass clinic local
     time). ``signature_png`` is required when ``signed`` is true and must be ``None`` otherwise.
-    Labels (purposes, channels, signer capacity) arrive already localised.
+    Labels (purposes, channels, signer capacity) arrive already localised. ``summary_text`` is the
+    summary read at the desk (printed after the policy in the annex), with ``summary_sha256`` its
+    SHA-256, checked like the policy's; both are None when no summary was shown.
     """
 
     language: Language
@@ -62,6 +64,8 @@ class AcknowledgmentDocument:
     refusal_note: str | None
     verification_code: str
     acknowledgment_id: str
+    summary_text: str | None = None
+    summary_sha256: str | None = None
 
 
 def document_language(doc: AcknowledgmentDocument) -> Language:
@@ -86,6 +90,14 @@ def validate(doc: AcknowledgmentDocument) -> str:
     actual = hashlib.sha256(doc.policy_text.encode("utf-8")).hexdigest()
     if actual != doc.policy_sha256.lower():
         raise ValueError("policy_sha256 does not match policy_text (SHA-256 of its UTF-8 encoding)")
+    if (doc.summary_text is None) != (doc.summary_sha256 is None):
+        raise ValueError("summary_text and summary_sha256 go together")
+    if doc.summary_text is not None:
+        if not doc.summary_text.strip():
+            raise ValueError("summary_text is empty")
+        digest = hashlib.sha256(doc.summary_text.encode("utf-8")).hexdigest()
+        if digest != (doc.summary_sha256 or "").lower():
+            raise ValueError("summary_sha256 does not match summary_text (SHA-256 of its UTF-8 encoding)")
     if not doc.acknowledgment_id or not doc.acknowledgment_id.strip():
         raise ValueError("acknowledgment_id is empty")
     expected = verification_code(doc.acknowledgment_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.domain.client_texts import SigningText
 from desktop.domain.texts import Text
 
 
@@ -61,7 +62,8 @@ class AcknowledgmentText:
     no_choices = Text("Aucun choix de consentement n’a été enregistré.", "No consent choice was recorded.")
     signature = Text("Signature", "Signature")
     refusal = Text("Refus de signer", "Refusal to sign")
-    signature_of = Text("Signature de {name}", "Signature of {name}")
+    #: The same words as above the pad the client signed on.
+    signature_of = SigningText.signature_of
     signer = Text("Signataire", "Signer")
     capacity = Text("Qualité", "Capacity")
     witness = Text("Témoin (personnel)", "Witness (staff)")
@@ -96,3 +98,10 @@ class AcknowledgmentText:
         "Policy text as presented, version of {version} (effective {effective}).",
     )
     annex_end = Text("— Fin du texte de la politique —", "— End of the policy text —")
+    summary = Text("Résumé lu au comptoir", "Summary read at the desk")
+    summary_intro = Text(
+        "Résumé de la politique, version du {version}, tel que présenté au comptoir avant la signature.",
+        "Summary of the policy, version of {version}, as presented at the desk before signing.",
+    )
+    sha256_summary = Text("Empreinte SHA-256 du résumé", "SHA-256 fingerprint of the summary")
+    summary_end = Text("— Fin du résumé —", "— End of the summary —")

@@ -1,4 +1,5 @@
-"""Privacy-policy versions: loaded from resources/, never edited, each with the SHA-256 of its text."""
+"""Privacy-policy versions: loaded from resources/, never edited, each with the SHA-256 of its text
+and, where one is shipped, the summary read at the desk with its own SHA-256."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ class BundledPolicy:
     version: str
     language: Language
     text: str
+    #: ``<version>.summary.<language>.txt`` beside the text, when shipped.
+    summary: str | None = None
 
     @property
     def effective_date(self) -> date:
@@ -48,7 +51,16 @@ def bundled_policies(folder: Path | None = None) -> list[BundledPolicy]:
     for path in sorted(folder.iterdir()):
         match = _POLICY_FILE.match(path.name)
         if match:
-            found.append(BundledPolicy(match.group(1), Language(match.group(2)), path.read_text("utf-8")))
+            version, language = match.group(1), Language(match.group(2))
+            summary = folder / f"{version}.summary.{language.value}.txt"
+            found.append(
+                BundledPolicy(
+                    version,
+                    language,
+                    path.read_text("utf-8"),
+                    summary.read_text("utf-8") if summary.is_file() else None,
+                )
+            )
     return found
 
 
@@ -72,17 +84,28 @@ def load_bundled_policies(session: Session, now: datetime) -> int:
                     text=bundled.text,
                     sha256=digest,
                     loaded_at=now,
+                    summary_text=bundled.summary,
+                    summary_sha256=text_sha256(bundled.summary) if bundled.summary is not None else None,
                 )
             )
             added += 1
         elif stored.sha256 != digest:
             log.error("bundled policy %s/%s differs from the stored text", bundled.version, bundled.language)
+        elif bundled.summary is not None and stored.summary_sha256 != text_sha256(bundled.summary):
+            log.error("bundled summary %s/%s differs from the stored one", bundled.version, bundled.language)
     return added
 
 
 def to_record(policy: PolicyVersion) -> PolicyVersionRecord:
     return PolicyVersionRecord(
-        policy.id, policy.version, policy.effective_date, policy.language, policy.sha256, policy.text
+        policy.id,
+        policy.version,
+        policy.effective_date,
+        policy.language,
+        policy.sha256,
+        policy.text,
+        summary=policy.summary_text,
+        summary_sha256=policy.summary_sha256,
     )
 
 

@@ -50,11 +50,11 @@ def count(url: str, table: str) -> int:
 def test_db_upgrade_creates_the_schema(empty_url: str) -> None:
     result = run(empty_url, "db", "upgrade")
     assert result.exit_code == 0, result.output
-    assert "schema at 0001" in result.output
+    assert "schema at 0002" in result.output
     assert count(empty_url, "clinics") == 1
     assert count(empty_url, "policy_versions") == 2  # one version, in French and in English
     again = run(empty_url, "db", "upgrade")
-    assert again.exit_code == 0 and "schema at 0001" in again.output
+    assert again.exit_code == 0 and "schema at 0002" in again.output
     if empty_url.startswith("sqlite"):
         folder = Path(empty_url.split("///", 1)[1]).parent
         assert not list(folder.glob("*.bak"))  # already at head: nothing copied aside

@@ -60,6 +60,17 @@ def pdftotext(pdf: bytes, *, layout: bool = False) -> str:
         return subprocess.run(args, capture_output=True, check=True, timeout=60).stdout.decode("utf-8")
 
 
+def pdftotext_body(pdf: bytes) -> str:
+    """The text inside the pages' body frame, whitespace squashed: what flows from page to page,
+    without the running header and footer that interrupt it at each page break (US Letter, in points)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "doc.pdf"
+        path.write_bytes(pdf)
+        crop = ["-x", "0", "-y", "50", "-W", "612", "-H", "687"]
+        args = ["pdftotext", "-enc", "UTF-8", *crop, str(path), "-"]
+        return squash(subprocess.run(args, capture_output=True, check=True, timeout=60).stdout.decode("utf-8"))
+
+
 def pypdf_text(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
     return "\n".join(page.extract_text() or "" for page in reader.pages)

@@ -81,6 +81,8 @@ def append_acknowledgment(
         client_id=client.id,
         policy_version_id=policy.id,
         policy_sha256=policy.sha256,
+        # The summary read at the desk is the one stored with the version signed.
+        summary_sha256=policy.summary_sha256,
         language=language,
         signer_capacity=capture.signer_capacity,
         signer_name=signer,

@@ -64,6 +64,10 @@ def build_document(session: Session, client: Client, ack: Acknowledgment) -> Ack
     if clinic is None or policy is None:
         raise NotFoundError(what="clinic or policy of the acknowledgment")
     language = Language(ack.language)
+    # The summary read at the desk, when the acknowledgment recorded one: the version's own.
+    summary = (
+        policy.summary_text if ack.summary_sha256 and ack.summary_sha256 == policy.summary_sha256 else None
+    )
     return AcknowledgmentDocument(
         language=language,
         clinic=clinic_info(clinic),
@@ -86,6 +90,8 @@ def build_document(session: Session, client: Client, ack: Acknowledgment) -> Ack
         refusal_note=ack.refusal_note or None,
         verification_code=verification_code(str(ack.uid)),
         acknowledgment_id=str(ack.uid),
+        summary_text=summary,
+        summary_sha256=policy.summary_sha256 if summary is not None else None,
     )
 
 
@@ -108,4 +114,3 @@ def store_acknowledgment_document(uow: UnitOfWork, client: Client, ack: Acknowle
     session.flush()
     uow.audit("acknowledgment.document", "acknowledgment", ack.uid, f"client={client.id}")
     return stored
-

@@ -34,6 +34,7 @@ def acknowledgment_record(session: Session, ack: Acknowledgment) -> Acknowledgme
         appointment_id=ack.appointment_id,
         has_signature=ack.signature_png is not None,
         has_document=has_document is not None,
+        summary_sha256=ack.summary_sha256,
     )
 
 

@@ -21,6 +21,9 @@ def client_status(uow: UnitOfWork, client_id: int) -> ClientStatus:
     signed = next((a for a in acks if not a.refused), None)
     signed_policy = session.get(PolicyVersion, signed.policy_version_id) if signed else None
     signed_version = signed_policy.version if signed_policy is not None else None
+    # Current means the very text in force for the client's language: the same version in another
+    # language counts as outdated once the client's language has its text.
+    signed_current = signed is not None and signed_policy is not None and signed_policy.id == policy.id
     grid = consent_grid(session, client_id)
     promotional = [c for (p, _), c in grid.cells.items() if p != Purpose.APPOINTMENT_REMINDERS]
     opted_out = not any(c.granted for c in promotional) and any(
@@ -29,11 +32,11 @@ def client_status(uow: UnitOfWork, client_id: int) -> ClientStatus:
     return ClientStatus(
         client_id=client_id,
         current_policy_version=policy.version,
-        acknowledged_current_on=(
-            signed.signed_at.astimezone().date() if signed and signed_version == policy.version else None
-        ),
+        acknowledged_current_on=signed.signed_at.astimezone().date() if signed and signed_current else None,
         acknowledged_version=signed_version,
         acknowledgment_refused=bool(acks) and acks[0].refused,
         opted_out_of_promotions=opted_out,
         pending_opt_outs=len(pending_requests_for_client(session, client_id)),
+        current_policy_language=policy.language,
+        acknowledged_language=signed_policy.language if signed_policy is not None else None,
     )

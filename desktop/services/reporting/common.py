@@ -95,15 +95,15 @@ def versions_text(versions: dict[Language, PolicyVersion]) -> str:
 
 
 def signed_current_clients(versions: dict[Language, PolicyVersion], before: datetime | None = None) -> Select:
-    """Ids of clients with a signed (not refused) acknowledgment of the version in force for their
-    language (versions share their label across languages)."""
+    """Ids of clients with a signed (not refused) acknowledgment of the text in force for their
+    language: that version in that language (the same version signed in another language counts
+    once the client's language has its text, as in the client file's status)."""
     in_force = [
-        and_(Client.preferred_language == language, PolicyVersion.version == policy.version)
+        and_(Client.preferred_language == language, Acknowledgment.policy_version_id == policy.id)
         for language, policy in versions.items()
     ]
     query = (
         select(Acknowledgment.client_id)
-        .join(PolicyVersion, PolicyVersion.id == Acknowledgment.policy_version_id)
         .join(Client, Client.id == Acknowledgment.client_id)
         .where(Acknowledgment.refused.is_(False), or_(false(), *in_force))
     )
@@ -113,11 +113,13 @@ def signed_current_clients(versions: dict[Language, PolicyVersion], before: date
 
 
 def latest_signed_acknowledgment() -> Subquery:
-    """Per client, the latest signed acknowledgment: (client_id, version, effective_date, signed_at)."""
+    """Per client, the latest signed acknowledgment: (client_id, version, language, effective_date,
+    signed_at), the language being the signed text's."""
     ranked = (
         select(
             Acknowledgment.client_id,
             PolicyVersion.version,
+            PolicyVersion.language,
             PolicyVersion.effective_date,
             Acknowledgment.signed_at,
             func.row_number()
@@ -132,7 +134,13 @@ def latest_signed_acknowledgment() -> Subquery:
         .subquery("ranked_signed")
     )
     return (
-        select(ranked.c.client_id, ranked.c.version, ranked.c.effective_date, ranked.c.signed_at)
+        select(
+            ranked.c.client_id,
+            ranked.c.version,
+            ranked.c.language,
+            ranked.c.effective_date,
+            ranked.c.signed_at,
+        )
         .where(ranked.c.rank == 1)
         .subquery("latest_signed")
     )

@@ -37,7 +37,17 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
     seen = up_to_date = 0
     # The row types, stated: columns read through subqueries reach the type checker untyped.
     visits: Result[
-        int, str, str, str, Language, datetime, str | None, date | None, datetime | None, datetime | None
+        int,
+        str,
+        str,
+        str,
+        Language,
+        datetime,
+        str | None,
+        Language | None,
+        date | None,
+        datetime | None,
+        datetime | None,
     ] = session.execute(
         select(
             Client.id,
@@ -47,6 +57,7 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
             Client.preferred_language,
             next_visit.c.next_at,
             signed.c.version,
+            signed.c.language,
             signed.c.effective_date,
             signed.c.signed_at,
             refused.c.refused_at,
@@ -65,16 +76,22 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
             language,
             next_at,
             version,
+            signed_language,
             effective,
             signed_at,
             refused_at,
         ) = row
+        language = Language(language)
+        in_force = versions.get(language)
+        # A text signed in another language than the client's is named with its language.
+        if version is not None and signed_language is not None and Language(signed_language) != language:
+            version = f"{version} ({Language(signed_language).value})"
         record = ReacknowledgmentRow(
             client_id=client_id,
             file_number=file_number,
             last_name=last,
             first_name=first,
-            language=Language(language),
+            language=language,
             first_appointment=next_at,
             signed_version=version,
             signed_on=local_day(signed_at) if signed_at is not None else None,
@@ -82,7 +99,11 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
         )
         if version is None or effective is None:  # both come from the same signed acknowledgment
             never.append(record)
-        elif record.language in versions and effective < versions[record.language].effective_date:
+        elif in_force is not None and (
+            effective < in_force.effective_date
+            # Signed in another language: outdated once a text in the client's language is in force.
+            or signed_language != in_force.language
+        ):
             outdated.append(record)
         else:
             up_to_date += 1

@@ -69,7 +69,8 @@ def languages(services: Services) -> dict[int, Language]:
     return dict(read(services, select(Client.id, Client.preferred_language)))
 
 
-def versions_in_force(services: Services, day: date) -> dict[Language, tuple[str, date]]:
+def versions_in_force(services: Services, day: date) -> dict[Language, tuple[str, date, Language]]:
+    """Per client language: (version, effective date, language of the text) in force on ``day``."""
     policies = read(
         services, select(PolicyVersion.version, PolicyVersion.language, PolicyVersion.effective_date)
     )
@@ -78,7 +79,7 @@ def versions_in_force(services: Services, day: date) -> dict[Language, tuple[str
     for language in Language:
         own = [p for p in in_force if p.language == language] or in_force
         best = max(own, key=lambda p: (p.effective_date, p.language.value))
-        result[language] = (best.version, best.effective_date)
+        result[language] = (best.version, best.effective_date, best.language)
     return result
 
 
@@ -92,6 +93,7 @@ def acknowledgments(services: Services) -> list:  # type: ignore[type-arg]
             Acknowledgment.signed_at,
             PolicyVersion.version,
             PolicyVersion.effective_date,
+            PolicyVersion.language,
         ).join(PolicyVersion, PolicyVersion.id == Acknowledgment.policy_version_id),
     )
 
@@ -115,7 +117,9 @@ def coverage(services: Services, start: date, end: date, now: datetime) -> Cover
     signed = {
         a.client_id
         for a in acknowledgments(services)
-        if not a.refused and a.signed_at <= cutoff and a.version == in_force[language[a.client_id]][0]
+        if not a.refused
+        and a.signed_at <= cutoff
+        and (a.version, a.language) == (in_force[language[a.client_id]][0], in_force[language[a.client_id]][2])
     }
     consent = {p: 0 for p in Purpose}
     both = {p: 0 for p in Purpose}
@@ -185,12 +189,15 @@ def reacknowledgment(services: Services, start: date, end: date) -> tuple[set[in
         if ack.refused:
             continue
         if ack.client_id not in latest or (ack.signed_at, ack.id) > latest[ack.client_id][:2]:
-            latest[ack.client_id] = (ack.signed_at, ack.id, ack.effective_date)
+            latest[ack.client_id] = (ack.signed_at, ack.id, ack.effective_date, ack.language)
     outdated, never, current = set(), set(), set()
     for client_id in seen:
         if client_id not in latest:
             never.add(client_id)
-        elif latest[client_id][2] < in_force[language[client_id]][1]:
+        elif (
+            latest[client_id][2] < in_force[language[client_id]][1]
+            or latest[client_id][3] != in_force[language[client_id]][2]
+        ):
             outdated.add(client_id)
         else:
             current.add(client_id)

@@ -38,8 +38,10 @@ def test_numbers_match_an_independent_count(demo, team, clock):
     publish_new_version(demo, clock)
     seen = expected.clients_seen(demo, START, END)
     resigners = sorted(seen)[:5]
+    language = expected.languages(demo)
     for client_id in resigners:
-        book(demo, team.receptionist, client_id, days_ahead=3)
+        # Each signs the new version in their own language: a text in another is outdated.
+        book(demo, team.receptionist, client_id, days_ahead=3, language=language[client_id])
     report = demo.reports.reacknowledgment(team.manager, START, END)
     outdated, never, current = expected.reacknowledgment(demo, START, END)
     assert {r.client_id for r in report.outdated} == outdated

@@ -152,6 +152,27 @@ def test_the_database_refuses_update_and_delete(ledgers: Services, table: str) -
     assert snapshot(services, table) == before
 
 
+#: Columns added after the first schema: the same triggers guard them.
+LATER_COLUMNS = (
+    ("policy_versions", "summary_text"),
+    ("policy_versions", "summary_sha256"),
+    ("acknowledgments", "summary_sha256"),
+)
+
+
+@pytest.mark.parametrize(("table", "column"), LATER_COLUMNS)
+def test_columns_added_later_are_guarded_too(ledgers: Services, table: str, column: str) -> None:
+    services = ledgers
+    before = snapshot(services, table)
+    row_id = before[0][0]
+    with services.db.engine.connect() as connection:
+        stored = connection.execute(text(f"SELECT {column} FROM {table} WHERE id = :id"), {"id": row_id}).scalar()  # noqa: S608
+    assert stored, f"{table}.{column} is empty: nothing to protect"
+    for value in ("altered", None):
+        refused(services, f"UPDATE {table} SET {column} = :value WHERE id = :id", {"value": value, "id": row_id})  # noqa: S608
+    assert snapshot(services, table) == before
+
+
 def test_inserting_is_still_allowed(ledgers: Services, receptionist) -> None:
     services = ledgers
     before = len(snapshot(services, "audit_records"))

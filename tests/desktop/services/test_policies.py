@@ -83,3 +83,6 @@ def test_bundled_policy_files() -> None:
     assert [(p.version, p.language) for p in found] == [("2020-04-22", Language.EN), ("2020-04-22", Language.FR)]
     assert all(p.effective_date == date(2020, 4, 22) for p in found)
     assert [p.text.encode("utf-8") for p in found] == [policy_file(Language.EN), policy_file(Language.FR)]
+    assert [p.summary for p in found] == [
+        resource_path("policies", f"2020-04-22.summary.{p.language.value}.txt").read_text("utf-8") for p in found
+    ]
