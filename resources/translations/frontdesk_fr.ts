@@ -971,26 +971,6 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>Impossible de charger le consentement actuel du client&#xa0;: {detail}</translation>
     </message>
     <message>
-        <source>Already granted on {date}</source>
-        <translation>Déjà accordé le {date}</translation>
-    </message>
-    <message>
-        <source>Withdrawn on {date}</source>
-        <translation>Retiré le {date}</translation>
-    </message>
-    <message>
-        <source>Not granted</source>
-        <translation>Non accordé</translation>
-    </message>
-    <message>
-        <source>{state} → will be GRANTED</source>
-        <translation>{state} → sera ACCORDÉ</translation>
-    </message>
-    <message>
-        <source>{state} → will be WITHDRAWN</source>
-        <translation>{state} → sera RETIRÉ</translation>
-    </message>
-    <message>
         <source>No change to the client&apos;s consent so far.</source>
         <translation>Aucune modification du consentement du client pour l&apos;instant.</translation>
     </message>
@@ -2444,10 +2424,6 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
 <context>
     <name>PolicyTextDialog</name>
     <message>
-        <source>Privacy policy of {date} ({language})</source>
-        <translation>Politique de confidentialité du {date} ({language})</translation>
-    </message>
-    <message>
         <source>Full text of the privacy policy</source>
         <translation>Texte intégral de la politique de confidentialité</translation>
     </message>
@@ -2815,30 +2791,19 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <name>SignaturePad</name>
     <message>
         <source>Signature pad</source>
+        <extracomment>The signer&apos;s language: the line to sign on is written in it, not in the interface&apos;s.</extracomment>
         <translation>Zone de signature</translation>
     </message>
     <message>
         <source>Sign with the mouse, a pen or a finger. Ctrl+Z undoes the last stroke; Delete clears.</source>
         <translation>Signez avec la souris, un stylet ou le doigt. Ctrl+Z annule le dernier trait&#xa0;; Suppr efface tout.</translation>
     </message>
-    <message>
-        <source>Sign above this line</source>
-        <translation>Signez au-dessus de cette ligne</translation>
-    </message>
 </context>
 <context>
     <name>SignatureStep</name>
     <message>
-        <source>Privacy policy summary ({language})</source>
-        <translation>Résumé de la politique de confidentialité ({language})</translation>
-    </message>
-    <message>
         <source>Privacy policy summary for the client to read</source>
         <translation>Résumé de la politique de confidentialité à faire lire au client</translation>
-    </message>
-    <message>
-        <source>Loading the policy summary…</source>
-        <translation>Chargement du résumé de la politique…</translation>
     </message>
     <message>
         <source>Show the &amp;full policy…</source>
@@ -2939,14 +2904,6 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <message>
         <source>The signature is too small or too short to be kept. Clear it and ask for the usual signature, or tick “The client refuses to sign”.</source>
         <translation>La signature est trop petite ou trop courte pour être conservée. Effacez-la et demandez la signature habituelle, ou cochez «&#xa0;Le client refuse de signer&#xa0;».</translation>
-    </message>
-    <message>
-        <source>Signature of the representative</source>
-        <translation>Signature du représentant</translation>
-    </message>
-    <message>
-        <source>Signature of {client}</source>
-        <translation>Signature de {client}</translation>
     </message>
 </context>
 <context>

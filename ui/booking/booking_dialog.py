@@ -38,7 +38,7 @@ from ui.booking.appointment_page import AppointmentPage, next_quarter_hour
 from ui.booking.booking_request import SaveIds, booking_change, consent_capture
 from ui.booking.consent_step import ConsentStep
 from ui.booking.feedback import BANNER_ERROR, BANNER_INFO
-from ui.booking.policy_text import PolicyTextDialog, summary_text
+from ui.booking.policy_text import PolicyTextDialog
 from ui.booking.signature_step import SignatureStep
 from ui.kit.errors import error_text
 from ui.kit.i18n import current_language, language_name
@@ -314,13 +314,8 @@ class BookingDialog(JobDialog):
 
     def _load_policy(self) -> None:
         services, actor, language = self._services, self._actor, self._language
-
-        def load() -> tuple[PolicyVersionRecord, str]:
-            policy = services.policies.current(actor, language)
-            return policy, summary_text(policy, language)
-
         self.jobs.start(
-            load,
+            lambda: services.policies.current(actor, language),
             on_success=self._policy_loaded,
             on_failure=lambda exc: self.signature_step.set_summary(
                 self.tr("The policy could not be loaded: {detail}").format(detail=self._error_text(exc))
@@ -331,9 +326,10 @@ class BookingDialog(JobDialog):
             supersede=True,
         )
 
-    def _policy_loaded(self, loaded: tuple[PolicyVersionRecord, str]) -> None:
-        self._policy, summary = loaded
-        self.signature_step.set_summary(summary)
+    def _policy_loaded(self, policy: PolicyVersionRecord) -> None:
+        # The summary stored with the version in force, the one the acknowledgment records.
+        self._policy = policy
+        self.signature_step.set_summary(policy.desk_text)
         if self._show_policy_when_loaded:
             self._show_full_policy()
 
@@ -342,7 +338,7 @@ class BookingDialog(JobDialog):
             self._show_policy_when_loaded = True
             return
         self._show_policy_when_loaded = False
-        dialog = PolicyTextDialog(self._policy, self)
+        dialog = PolicyTextDialog(self._policy, self._language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -1,5 +1,9 @@
 """The consent step of a booking: one box per purpose and channel, in the client's language.
 
+What the client reads (the sentences, the purposes and the state beside each box) is in the client's
+language, from the core catalog; what only the receptionist reads (instructions, loading, the count
+of changes) follows the interface language.
+
 Consent is opt-in: a box starts ticked only when the client's consent for that purpose and channel is
 already on record (and says so, with the date). Unticking such a box withdraws that consent, and the
 state column says so as soon as it happens. Only the boxes whose answer differs from the record
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.client_texts import ConsentStateText
 from desktop.domain.enums import Channel, ConsentAction, Language, Purpose
 from desktop.domain.records import ConsentGrid
 from desktop.domain.wording import consent_sentence, purpose_label
@@ -259,19 +264,22 @@ class ConsentStep(QWidget):
         recorded = self._grid.cells[cell]
         ticked = box.isChecked()
         event = recorded.last_event
+        language = self._language
+        # Beside the sentence the client reads: in the client's language.
         # Consent on record always has the event that granted it.
         if recorded.granted and event is not None:
-            on_record = self.tr("Already granted on {date}").format(date=local_day(event.recorded_at))
+            on_record = ConsentStateText.granted_on.format(language, date=local_day(event.recorded_at))
         elif event is not None and event.action == ConsentAction.WITHDRAWN:
-            on_record = self.tr("Withdrawn on {date}").format(date=local_day(event.recorded_at))
+            on_record = ConsentStateText.withdrawn_on.format(language, date=local_day(event.recorded_at))
         else:
-            on_record = self.tr("Not granted")
+            on_record = ConsentStateText.not_granted.get(language)
         if ticked == recorded.granted:
             text, colour = on_record, _GRANT_COLOUR if recorded.granted else _MUTED_COLOUR
         elif ticked:
-            text, colour = self.tr("{state} → will be GRANTED").format(state=on_record), _GRANT_COLOUR
+            text, colour = ConsentStateText.will_be_granted.format(language, state=on_record), _GRANT_COLOUR
         else:
-            text, colour = self.tr("{state} → will be WITHDRAWN").format(state=on_record), _WITHDRAW_COLOUR
+            text = ConsentStateText.will_be_withdrawn.format(language, state=on_record)
+            colour = _WITHDRAW_COLOUR
         label.setText(text)
         weight = "bold" if ticked != recorded.granted else "normal"
         label.setStyleSheet(f"color: {colour}; font-weight: {weight}; border: none;")

@@ -1,5 +1,6 @@
-"""The privacy policy as the client reads it at the desk: its shipped summary, laid out for reading,
-and its full text on request."""
+"""The privacy policy as the client reads it at the desk: the summary served with the policy version,
+laid out for reading, and its full text on request. Both come from the policy service's record; no
+widget reads policy files."""
 
 from __future__ import annotations
 
@@ -8,21 +9,11 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop.domain.client_texts import SigningText
 from desktop.domain.enums import Language
 from desktop.domain.records import PolicyVersionRecord
-from desktop.paths import resource_path
-from ui.kit.i18n import language_name
 
-__all__ = ["PolicyTextDialog", "summary_html", "summary_text"]
-
-
-def summary_text(policy: PolicyVersionRecord, language: Language) -> str:
-    """The plain-language summary shipped for this policy version, or the full text when none is."""
-    for candidate in (language, policy.language):
-        path = resource_path("policies", f"{policy.version}.summary.{candidate.value}.txt")
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
-    return policy.text
+__all__ = ["PolicyTextDialog", "summary_html"]
 
 
 def summary_html(text: str) -> str:
@@ -43,14 +34,14 @@ def summary_html(text: str) -> str:
 
 
 class PolicyTextDialog(QDialog):
-    """The full text of the policy version in force, read-only."""
+    """The full text of the policy version in force, read-only, titled in the client's language."""
 
-    def __init__(self, policy: PolicyVersionRecord, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, policy: PolicyVersionRecord, language: Language, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(
-            self.tr("Privacy policy of {date} ({language})").format(
-                date=policy.effective_date.isoformat(), language=language_name(policy.language)
-            )
+            SigningText.full_policy_title.format(language, date=policy.effective_date.isoformat())
         )
         self.resize(760, 640)
         self.text = QPlainTextEdit(self)

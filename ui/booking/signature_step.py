@@ -1,5 +1,10 @@
 """At the desk, the last page of a booking: the client reads the policy summary, then signs it (or a
-representative does), or refuses to sign."""
+representative does), or refuses to sign.
+
+What the client reads and signs (the summary and its title, the title above the pad, the line to sign
+on) is in the client's language, from the core catalog; the receptionist's controls (who signs, the
+refusal, the problems shown) follow the interface language.
+"""
 
 from __future__ import annotations
 
@@ -20,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.client_texts import SigningText
 from desktop.domain.enums import Language, SignerCapacity
 from desktop.domain.records import SignatureCapture
 from ui.booking.feedback import ALERT_COLOUR, error_label
 from ui.booking.policy_text import summary_html
-from ui.kit.i18n import language_name
 from ui.kit.signature_pad import SignaturePad
 
 __all__ = ["SignatureStep"]
@@ -49,16 +54,15 @@ class SignatureStep(QWidget):
         self._client_name = client_name
         self._minor = minor
 
-        # Left: what the client reads.
-        self.summary_title = QLabel(
-            self.tr("Privacy policy summary ({language})").format(language=language_name(language)), self
-        )
+        # Left: what the client reads, in the client's language.
+        self.summary_title = QLabel(SigningText.summary_title.get(language), self)
+        self.summary_title.setObjectName("policySummaryTitle")
         self.summary_title.setStyleSheet("font-weight: bold;")
         self.summary_view = QTextBrowser(self)
         self.summary_view.setObjectName("policySummary")
         self.summary_view.setAccessibleName(self.tr("Privacy policy summary for the client to read"))
         self.summary_view.setOpenLinks(False)
-        self.summary_view.setPlainText(self.tr("Loading the policy summary…"))
+        self.summary_view.setPlainText(SigningText.summary_loading.get(language))
         self.full_policy_button = QPushButton(self.tr("Show the &full policy…"), self)
         self.full_policy_button.setObjectName("showFullPolicy")
         self.full_policy_button.setAccessibleName(self.tr("Show the full text of the privacy policy"))
@@ -106,7 +110,7 @@ class SignatureStep(QWidget):
         )
         self.minor_note.setVisible(minor)
 
-        self.pad = SignaturePad(self)
+        self.pad = SignaturePad(self, language=language)
         self.pad.setObjectName("signaturePad")
         self.pad.setMinimumHeight(170)
         self.undo_button = QPushButton(self.tr("&Undo stroke"), self)
@@ -144,6 +148,7 @@ class SignatureStep(QWidget):
         right.addLayout(representative_row)
         right.addWidget(self.signer_error)
         self.pad_title = QLabel(self)
+        self.pad_title.setObjectName("signaturePadTitle")
         self.pad_title.setStyleSheet("font-weight: bold; margin-top: 6px;")
         right.addWidget(self.pad_title)
         right.addWidget(self.pad, 1)
@@ -171,7 +176,13 @@ class SignatureStep(QWidget):
 
     # ------------------------------------------------------------------ API
 
+    @property
+    def language(self) -> Language:
+        """The client's language: everything the client reads or signs here is in it."""
+        return self._language
+
     def set_summary(self, text: str) -> None:
+        """Show the summary as served with the policy version (or a message when it could not load)."""
         self.summary_view.setHtml(summary_html(text))
 
     @property
@@ -253,10 +264,11 @@ class SignatureStep(QWidget):
         representative = not self.client_signs.isChecked()
         self.representative_name.setEnabled(enabled and representative)
         self.capacity.setEnabled(enabled and representative)
+        # Above the pad, for the person signing: in the client's language.
         if representative:
-            self.pad_title.setText(self.tr("Signature of the representative"))
+            self.pad_title.setText(SigningText.signature_of_representative.get(self._language))
         else:
-            self.pad_title.setText(self.tr("Signature of {client}").format(client=self._client_name))
+            self.pad_title.setText(SigningText.signature_of.format(self._language, name=self._client_name))
         self.changed.emit()
 
     def _refusal_changed(self, *_args: object, enabled: bool = True) -> None:

@@ -30,6 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.domain.client_texts import SigningText
+from desktop.domain.enums import Language
 from ui.kit.signature_ink import (
     PX_PER_MM,
     Stroke,
@@ -90,8 +92,10 @@ class SignaturePad(QWidget):
     # Samples closer than this to the previous one are dropped as jitter.
     _MIN_STEP = 0.75
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, language: Language = Language.FR) -> None:
         super().__init__(parent)
+        #: The signer's language: the line to sign on is written in it, not in the interface's.
+        self._language = language
         self._strokes: list[Stroke] = []
         self._current: Stroke | None = None
         self._source: str | None = None
@@ -105,6 +109,10 @@ class SignaturePad(QWidget):
         self._retranslate()
 
     # ------------------------------------------------------------------ API
+
+    def signature_line_text(self) -> str:
+        """The words under the line, shown while the pad is blank, in the signer's language."""
+        return SigningText.sign_above.get(self._language)
 
     def clear(self) -> None:
         """Remove every stroke, including one still being drawn."""
@@ -438,7 +446,7 @@ class SignaturePad(QWidget):
             painter.drawText(
                 text_rect,
                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                self.tr("Sign above this line"),
+                self.signature_line_text(),
             )
 
     def _max_pen_width(self) -> float:

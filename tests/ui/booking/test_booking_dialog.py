@@ -81,7 +81,8 @@ def test_booking_at_the_desk_saves_appointment_consent_and_signature(qtbot, desk
         step.checkbox(Purpose.APPOINTMENT_REMINDERS, Channel.SMS).click()
         step.checkbox(Purpose.APPOINTMENT_REMINDERS, Channel.EMAIL).click()
         step.checkbox(Purpose.NEWSLETTERS, Channel.EMAIL).click()
-        assert "will be GRANTED" in step.state_text(Purpose.NEWSLETTERS, Channel.EMAIL)
+        # Beside the French sentence, the state is in French too.
+        assert "sera ACCORDÉ" in step.state_text(Purpose.NEWSLETTERS, Channel.EMAIL)
         dialog.next_button.click()
         assert dialog.current_page() == PAGE_SIGNATURE
         signature = dialog.signature_step
@@ -246,9 +247,9 @@ def test_a_previous_consent_starts_ticked_and_unticking_withdraws_it(qtbot, desk
     step = dialog.consent_step
     newsletter = step.checkbox(Purpose.NEWSLETTERS, Channel.EMAIL)
     assert newsletter.isChecked()
-    assert step.state_text(Purpose.NEWSLETTERS, Channel.EMAIL) == "Already granted on 2026-11-24"
+    assert step.state_text(Purpose.NEWSLETTERS, Channel.EMAIL) == "Déjà accordé le 2026-11-24"
     newsletter.click()
-    assert "will be WITHDRAWN" in step.state_text(Purpose.NEWSLETTERS, Channel.EMAIL)
+    assert "sera RETIRÉ" in step.state_text(Purpose.NEWSLETTERS, Channel.EMAIL)
     assert "1 withdrawn" in step.summary.text()
     with qtbot.waitSignal(dialog.booked, timeout=5000) as booked:
         save_and_wait(qtbot, desk, dialog)

@@ -92,16 +92,17 @@ def test_recorded_consent_is_ticked_with_its_date_and_only_changes_count(qtbot, 
 
     reminders = step.checkbox(Purpose.APPOINTMENT_REMINDERS, Channel.SMS)
     assert reminders.isChecked()
-    assert step.state_text(Purpose.APPOINTMENT_REMINDERS, Channel.SMS) == "Already granted on 2026-03-02"
+    # The state is read by the French client beside the French sentence: French.
+    assert step.state_text(Purpose.APPOINTMENT_REMINDERS, Channel.SMS) == "Déjà accordé le 2026-03-02"
     assert not step.checkbox(Purpose.FEEDBACK, Channel.EMAIL).isChecked()
-    assert step.state_text(Purpose.FEEDBACK, Channel.EMAIL) == "Withdrawn on 2026-06-10"
+    assert step.state_text(Purpose.FEEDBACK, Channel.EMAIL) == "Retiré le 2026-06-10"
     assert step.changes() == []
     assert step.summary.text() == "No change to the client's consent so far."
 
     with qtbot.waitSignal(step.changed, timeout=1000):
         reminders.click()
-    assert step.state_text(Purpose.APPOINTMENT_REMINDERS, Channel.SMS).endswith("will be WITHDRAWN")
-    assert reminders.accessibleDescription().endswith("will be WITHDRAWN")
+    assert step.state_text(Purpose.APPOINTMENT_REMINDERS, Channel.SMS).endswith("sera RETIRÉ")
+    assert reminders.accessibleDescription().endswith("sera RETIRÉ")
     step.checkbox(Purpose.FEEDBACK, Channel.EMAIL).click()
     assert step.changes() == [
         (Purpose.APPOINTMENT_REMINDERS, Channel.SMS, False),
@@ -109,7 +110,7 @@ def test_recorded_consent_is_ticked_with_its_date_and_only_changes_count(qtbot, 
     ]
     # Ticking it back is no change at all.
     reminders.click()
-    assert step.state_text(Purpose.APPOINTMENT_REMINDERS, Channel.SMS) == "Already granted on 2026-03-02"
+    assert step.state_text(Purpose.APPOINTMENT_REMINDERS, Channel.SMS) == "Déjà accordé le 2026-03-02"
     assert step.changes() == [(Purpose.FEEDBACK, Channel.EMAIL, True)]
     assert "1 consent(s) given, 0 withdrawn" in step.summary.text()
 
@@ -146,7 +147,7 @@ def test_signature_step_for_an_adult_and_for_a_minor(qtbot):
     qtbot.addWidget(adult)
     assert adult.client_signs.isChecked() and adult.client_signs.isEnabled()
     assert not adult.representative_name.isEnabled()
-    assert adult.pad_title.text() == "Signature of Zoé Côté"
+    assert adult.pad_title.text() == "Signature de Zoé Côté"  # above the pad, for the French client
     problems = adult.local_problems()
     assert list(problems) == ["signature"]
     assert "Nothing is signed yet" in problems["signature"]

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QInputDevice, QKeySequence, QPointingDevice, 
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from desktop.domain.enums import Language
 from ui.kit.signature_pad import PX_PER_MM, SignaturePad
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -327,20 +328,38 @@ class RecordingTranslator(QTranslator):
         }.get(source_text, "")
 
 
-def test_texts_go_through_the_translator(pad, qtbot):
+def test_texts_go_through_the_translator(pad, qtbot, monkeypatch):
+    """The staff's words follow the interface language; the line to sign on follows the signer's
+    (French by default), never the translator, and is drawn only while the pad is blank."""
+    drawn: list[str] = []
+    line_text = pad.signature_line_text
+
+    def recorded() -> str:
+        drawn.append(line_text())
+        return drawn[-1]
+
+    monkeypatch.setattr(pad, "signature_line_text", recorded)
     translator = RecordingTranslator()
     QCoreApplication.installTranslator(translator)
     try:
         qtbot.waitUntil(lambda: pad.accessibleName() == "Zone de signature", timeout=1000)
         pad.grab()
-        assert ("SignaturePad", "Sign above this line") in translator.requests
-        translator.requests.clear()
+        assert drawn and set(drawn) == {"Signez au-dessus de cette ligne"}
+        assert ("SignaturePad", "Sign above this line") not in translator.requests
+        drawn.clear()
         mouse_stroke(pad, scribble(loops=1))
         pad.grab()
-        assert ("SignaturePad", "Sign above this line") not in translator.requests
+        assert drawn == []
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: pad.accessibleName() == "Signature pad", timeout=1000)
+
+
+def test_the_line_to_sign_on_is_in_the_signers_language(qtbot):
+    for language, words in ((Language.FR, "Signez au-dessus de cette ligne"), (Language.EN, "Sign above this line")):
+        pad = SignaturePad(language=language)
+        qtbot.addWidget(pad)
+        assert pad.signature_line_text() == words
 
 
 def test_pad_keeps_ctrl_z_from_a_window_wide_undo_action(qtbot):
