@@ -107,6 +107,8 @@ class Staff(Base):
     locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime]
     password_changed_at: Mapped[datetime]
+    #: The interface language the person chose; none until they choose (the workstation's is used).
+    language: Mapped[Language | None]
 
 
 class Client(Base):

@@ -33,6 +33,8 @@ class Actor:
     role: Role
     clinic_id: int
     workstation: str
+    #: The interface language the person chose, if any (the staff screens follow it).
+    language: Language | None = None
 
 
 @dataclass(frozen=True)

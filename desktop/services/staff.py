@@ -11,7 +11,7 @@ from sqlalchemy.exc import OperationalError
 
 from desktop.db.database import Database
 from desktop.db.models import Staff
-from desktop.domain.enums import Role
+from desktop.domain.enums import Language, Role
 from desktop.domain.errors import (
     AccountLockedError,
     AuthenticationError,
@@ -151,6 +151,18 @@ class StaffService:
 
         run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)
 
+    def set_own_language(self, actor: Actor, language: Language) -> None:
+        """Keep the interface language the signed-in person chose, for their next sign-in anywhere."""
+
+        def work(uow: UnitOfWork) -> None:
+            staff = uow.session.get(Staff, uow.staff_id)
+            assert staff is not None
+            if staff.language != language:
+                staff.language = language
+                uow.audit("staff.language", "staff", staff.id, f"language={language.value}")
+
+        run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)
+
     def authenticate(self, username: str, password: str, workstation: str) -> Actor:
         """The Actor for a correct login; AuthenticationError / AccountLockedError otherwise.
         Failed attempts count towards a temporary lock-out; every attempt is audited.
@@ -203,7 +215,13 @@ class StaffService:
             if error is None:
                 assert staff is not None
                 return Actor(
-                    staff.id, staff.username, staff.full_name, staff.role, staff.clinic_id, workstation
+                    staff.id,
+                    staff.username,
+                    staff.full_name,
+                    staff.role,
+                    staff.clinic_id,
+                    workstation,
+                    staff.language,
                 )
         # Commit the failure count and audit record before refusing.
         raise error
