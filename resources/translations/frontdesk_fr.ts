@@ -488,6 +488,7 @@ Ctrl+N crée un nouveau dossier.</translation>
     <name>ClientForm</name>
     <message>
         <source>&amp;Last name</source>
+        <extracomment>A message shown under a field: a sentence, or how to make it again in the staff language.</extracomment>
         <translation>&amp;Nom</translation>
     </message>
     <message>
@@ -943,7 +944,7 @@ Ctrl+N crée un nouveau dossier.</translation>
     <name>ConsentStep</name>
     <message>
         <source>Show or read each sentence to the client as written ({language}). Tick only what the client agrees to. A box that is already ticked is a consent given before: leave it ticked to keep it — unticking it withdraws that consent.</source>
-        <extracomment>Wide enough for &quot;Already granted on 2026-03-02 → will be WITHDRAWN&quot; on two lines.</extracomment>
+        <extracomment>Wide enough for &quot;Already granted on 2026-03-02 → will be WITHDRAWN&quot; on two lines. Why the client&apos;s consent could not be loaded, while that is what the step says.</extracomment>
         <translation>Montrez ou lisez chaque phrase au client telle qu&apos;elle est écrite ({language}). Cochez seulement ce que le client accepte. Une case déjà cochée est un consentement donné auparavant&#xa0;: laissez-la cochée pour le garder — la décocher retire ce consentement.</translation>
     </message>
     <message>
@@ -1319,10 +1320,6 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>The {language} translation is not installed yet; the interface stays in English.</source>
         <translation>La traduction ({language}) n&apos;est pas encore installée&#xa0;; l&apos;interface reste en anglais.</translation>
-    </message>
-    <message>
-        <source>FrontDesk will use {language} the next time it starts.</source>
-        <translation>Langue au prochain démarrage de FrontDesk&#xa0;: {language}.</translation>
     </message>
 </context>
 <context>
