@@ -13,20 +13,15 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QDateEdit,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +37,9 @@ from ui.kit.client_search import ClientSearch, client_line
 from ui.kit.errors import error_text
 from ui.kit.i18n import current_language
 from ui.kit.job_dialog import JobDialog
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
+from ui.optouts.request_box import OptOutRequestBox
 from ui.optouts.scope import scope_summary
 from ui.optouts.scope_box import OptOutScopeBox
 
@@ -85,15 +82,34 @@ class OptOutDialog(JobDialog):
         self._uid: uuid.UUID | None = None
         self._saved: OptOutRecord | None = None
         self._touched = False
+        # The problem shown after the last save, kept to be told again in the staff language.
+        self._via_missing = False
+        self._error: BaseException | None = None
         self.setObjectName("optOutDialog")
-        self.setWindowTitle(self.tr("Log an opt-out request"))
         self.resize(900, 700)
 
-        self.banner = self.make_outcome_label("optOutBanner", self.tr("Message"))
+        self.banner = self.make_outcome_label("optOutBanner")
         self.banner.setStyleSheet(BANNER_ERROR)
         self.banner.hide()
 
-        request_box = self._build_request_box()
+        request_box = self.request_box = OptOutRequestBox(self._today, self)
+        # The request's inputs, named on the dialog like the scope's below.
+        self.via_phone = request_box.via_phone
+        self.via_clinic = request_box.via_clinic
+        self.via_email = request_box.via_email
+        self.via_post = request_box.via_post
+        self.received_on = request_box.received_on
+        self.received_label = request_box.received_label
+        self.requester_name = request_box.requester_name
+        self.requester_phone = request_box.requester_phone
+        self.requester_email = request_box.requester_email
+        self.note = request_box.note
+        self.via_error = request_box.via_error
+        self.received_error = request_box.received_error
+        self.name_error = request_box.name_error
+        self.phone_error = request_box.phone_error
+        self.email_error = request_box.email_error
+        self.note_error = request_box.note_error
         self.scope_box = OptOutScopeBox(self)
         # The scope's inputs, named on the dialog like the others it reads and orders.
         self.preset_promotional = self.scope_box.preset_promotional
@@ -102,9 +118,9 @@ class OptOutDialog(JobDialog):
         self.purpose_boxes = self.scope_box.purpose_boxes
         self.parent_company = self.scope_box.parent_company
         self.channel_boxes = self.scope_box.channel_boxes
-        client_box = QGroupBox(self.tr("Client file"), self)
+        client_box = self._client_box = QGroupBox(self)
         self.picker = ClientSearch(services, actor, runner, client_box, picking=True, client=client)
-        self.client_error = error_label(client_box, "clientError", self.tr("Problem with the client file"))
+        self.client_error = error_label(client_box, "clientError", "")
         client_layout = QVBoxLayout(client_box)
         client_layout.addWidget(self.picker)
         client_layout.addWidget(self.client_error)
@@ -113,15 +129,11 @@ class OptOutDialog(JobDialog):
         self.effect.setObjectName("optOutEffect")
         self.effect.setWordWrap(True)
         self.effect.setTextFormat(Qt.TextFormat.PlainText)
-        self.effect.setAccessibleName(self.tr("What saving will do"))
 
-        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button = QPushButton(self)
         self.save_button.setObjectName("optOutSave")
-        self.save_button.setToolTip(self.tr("Ctrl+Enter"))
-        self.save_button.setAccessibleName(self.tr("Save the opt-out request"))
-        self.close_button = QPushButton(self.tr("Cancel"), self)
+        self.close_button = QPushButton(self)
         self.close_button.setObjectName("optOutClose")
-        self.close_button.setAccessibleName(self.tr("Close without saving"))
         for button in (self.save_button, self.close_button):
             button.setAutoDefault(False)
             button.setDefault(False)
@@ -151,87 +163,34 @@ class OptOutDialog(JobDialog):
         self.picker.picked.connect(lambda _client: self._changed())
         self.jobs.running_changed.connect(lambda _running: self._follow_save())
         self.scope_box.changed.connect(self._changed)
+        self.request_box.changed.connect(self._changed)
         self._set_tab_order()
-        self._changed(touched=False)
+        follow_language(self, self.retranslate)
         self.via_phone.setFocus()
 
+    def retranslate(self) -> None:
+        """Every word in the staff language, made again from what is typed, chosen and saved."""
+        self.setWindowTitle(self.tr("Log an opt-out request"))
+        self.banner.setAccessibleName(self.tr("Message"))
+        self._client_box.setTitle(self.tr("Client file"))
+        self.client_error.setAccessibleName(self.tr("Problem with the client file"))
+        self.effect.setAccessibleName(self.tr("What saving will do"))
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.save_button.setAccessibleName(self.tr("Save the opt-out request"))
+        if self._saved is None:
+            self.close_button.setText(self.tr("Cancel"))
+            self.close_button.setAccessibleName(self.tr("Close without saving"))
+        else:
+            self.close_button.setText(self.tr("Close"))
+            self.close_button.setAccessibleName(self.tr("Close"))
+        if self._saved is None:
+            self._changed(touched=False)
+        else:
+            self._show_saved(self._saved)
+        self._show_problem()
+
     # ---------------------------------------------------------------- building
-
-    def _build_request_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Request as received"), self)
-        self.via_phone = QRadioButton(self.tr("By &phone"), box)
-        self.via_clinic = QRadioButton(self.tr("&In clinic"), box)
-        self.via_email = QRadioButton(self.tr("By &email"), box)
-        self.via_post = QRadioButton(self.tr("By p&ost"), box)
-        self._via_group = QButtonGroup(self)
-        self._vias = {
-            self.via_phone: OptOutVia.PHONE,
-            self.via_clinic: OptOutVia.IN_CLINIC,
-            self.via_email: OptOutVia.EMAIL,
-            self.via_post: OptOutVia.POST,
-        }
-        for button, via in self._vias.items():
-            button.setObjectName(f"via_{via.value}")
-            button.setAccessibleName(self.tr("Received: {how}").format(how=button.text().replace("&", "")))
-            self._via_group.addButton(button)
-        via_row = QGridLayout()
-        via_row.addWidget(self.via_phone, 0, 0)
-        via_row.addWidget(self.via_clinic, 0, 1)
-        via_row.addWidget(self.via_email, 1, 0)
-        via_row.addWidget(self.via_post, 1, 1)
-        self.via_error = error_label(box, "viaError", self.tr("Problem with how the request was received"))
-
-        self.received_on = QDateEdit(box)
-        self.received_on.setObjectName("receivedOn")
-        self.received_on.setCalendarPopup(True)
-        self.received_on.setDisplayFormat("yyyy-MM-dd")
-        self.received_on.setDate(QDate(self._today.year, self._today.month, self._today.day))
-        self.received_on.setAccessibleName(self.tr("Date received"))
-        self.received_label = QLabel(self.tr("&Date received:"), box)
-        self.received_label.setBuddy(self.received_on)
-        self.received_error = error_label(box, "receivedOnError", self.tr("Problem with the date received"))
-
-        self.requester_name = self._line_edit(box, "requesterName", self.tr("Requester's name, as given"))
-        self.requester_phone = self._line_edit(box, "requesterPhone", self.tr("Requester's phone, as given"))
-        self.requester_email = self._line_edit(box, "requesterEmail", self.tr("Requester's email, as given"))
-        self.note = self._line_edit(box, "optOutNote", self.tr("Note (optional)"))
-        self.name_error = error_label(box, "requesterNameError", self.tr("Problem with the requester's name"))
-        self.phone_error = error_label(box, "requesterPhoneError", self.tr("Problem with the phone"))
-        self.email_error = error_label(box, "requesterEmailError", self.tr("Problem with the email"))
-        self.note_error = error_label(box, "noteError", self.tr("Problem with the note"))
-
-        form = QFormLayout(box)
-        form.addRow(self.tr("Received:"), via_row)
-        form.addRow("", self.via_error)
-        form.addRow(self.received_label, self.received_on)
-        form.addRow("", self.received_error)
-        for label, edit, error in (
-            (self.tr("Requester's &name:"), self.requester_name, self.name_error),
-            (self.tr("P&hone:"), self.requester_phone, self.phone_error),
-            (self.tr("E&mail:"), self.requester_email, self.email_error),
-            (self.tr("No&te:"), self.note, self.note_error),
-        ):
-            buddy = QLabel(label, box)
-            buddy.setBuddy(edit)
-            form.addRow(buddy, edit)
-            form.addRow("", error)
-        hint = QLabel(self.tr("Type the name, phone and email exactly as the requester gave them."), box)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555555;")
-        form.addRow("", hint)
-
-        self._via_group.buttonToggled.connect(lambda *_: self._changed())
-        self.received_on.dateChanged.connect(lambda *_: self._changed())
-        for edit in (self.requester_name, self.requester_phone, self.requester_email, self.note):
-            edit.textEdited.connect(lambda *_: self._changed())
-        return box
-
-    def _line_edit(self, parent: QWidget, name: str, accessible: str) -> QLineEdit:
-        edit = QLineEdit(parent)
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setPlaceholderText(accessible)
-        return edit
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
@@ -254,11 +213,10 @@ class OptOutDialog(JobDialog):
     # ------------------------------------------------------------------ reading
 
     def received_via(self) -> OptOutVia | None:
-        return next((via for button, via in self._vias.items() if button.isChecked()), None)
+        return self.request_box.received_via()
 
     def received_date(self) -> date:
-        day = self.received_on.date()
-        return date(day.year(), day.month(), day.day())
+        return self.request_box.received_date()
 
     def purposes(self) -> frozenset[Purpose]:
         return self.scope_box.purposes()
@@ -282,11 +240,6 @@ class OptOutDialog(JobDialog):
         if self._saved is not None:
             return
         via = self.received_via()
-        arrived: dict[OptOutVia | None, str] = {
-            OptOutVia.POST: self.tr("&Date the letter arrived:"),
-            OptOutVia.EMAIL: self.tr("&Date the email arrived:"),
-        }
-        self.received_label.setText(arrived.get(via, self.tr("&Date received:")))
         scope = scope_summary(self.purposes(), self.channels())
         if via is None:
             self.effect.setText(self.tr("Choose how the request was received."))
@@ -323,11 +276,10 @@ class OptOutDialog(JobDialog):
     def save(self) -> None:
         if self.is_running or self._saved is not None:
             return
-        self._clear_errors()
         via = self.received_via()
+        self._via_missing, self._error = via is None, None
+        self._show_problem()
         if via is None:
-            self._show_field_error("received_via", self.tr("Choose how the request was received."))
-            self._show_banner(self.tr("The request was not saved."))
             self.via_phone.setFocus()
             return
         if self._uid is None:
@@ -363,22 +315,22 @@ class OptOutDialog(JobDialog):
         self.save_button.setEnabled(enabled)
 
     def _set_inputs_enabled(self, enabled: bool) -> None:
-        widgets: list[QWidget] = [
-            *self._vias,
-            self.received_on,
-            self.requester_name,
-            self.requester_phone,
-            self.requester_email,
-            self.note,
-            self.picker,
-        ]
-        for widget in widgets:
-            widget.setEnabled(enabled)
+        self.request_box.set_inputs_enabled(enabled)
+        self.picker.setEnabled(enabled)
         self.scope_box.set_inputs_enabled(enabled)
 
     def _saved_ok(self, record: OptOutRecord) -> None:
         self._saved = record
         self._follow_save()
+        self._show_saved(record)
+        self.save_button.hide()
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.close_button.setFocus()
+        self.jobs.runner.changes.publish(opt_out_change(record), self)
+        self.logged.emit(record)
+
+    def _show_saved(self, record: OptOutRecord) -> None:
         scope = scope_summary(record.purposes, record.channels)
         if record.processed_at is not None:
             client = self.matched_client()
@@ -393,14 +345,21 @@ class OptOutDialog(JobDialog):
                 )
             )
         self.effect.setStyleSheet(_DONE)
-        self.save_button.hide()
-        self.close_button.setText(self.tr("Close"))
-        self.close_button.setAccessibleName(self.tr("Close"))
-        self.close_button.setFocus()
-        self.jobs.runner.changes.publish(opt_out_change(record), self)
-        self.logged.emit(record)
 
     def _save_failed(self, error: BaseException) -> None:
+        self._error = error
+        self._show_problem()
+
+    def _show_problem(self) -> None:
+        """The problem of the last save (if any), under its fields and in the banner."""
+        self._clear_errors()
+        error = self._error
+        if self._via_missing:
+            self._show_field_error("received_via", self.tr("Choose how the request was received."))
+            self._show_banner(self.tr("The request was not saved."))
+            return
+        if error is None:
+            return
         if isinstance(error, ValidationError):
             for problem in error.errors:
                 self._show_field_error(problem.field, problem.message(current_language()))
@@ -412,13 +371,14 @@ class OptOutDialog(JobDialog):
         )
 
     def _show_field_error(self, field: str, text: str) -> None:
+        box = self.request_box
         label = {
-            "received_via": self.via_error,
-            "received_on": self.received_error,
-            "requester_name": self.name_error,
-            "requester_phone": self.phone_error,
-            "requester_email": self.email_error,
-            "note": self.note_error,
+            "received_via": box.via_error,
+            "received_on": box.received_error,
+            "requester_name": box.name_error,
+            "requester_phone": box.phone_error,
+            "requester_email": box.email_error,
+            "note": box.note_error,
             "scope": self.scope_box.scope_error,
             "client_id": self.client_error,
         }.get(field)
@@ -428,13 +388,14 @@ class OptOutDialog(JobDialog):
 
     def _clear_errors(self) -> None:
         self.banner.hide()
+        box = self.request_box
         for label in (
-            self.via_error,
-            self.received_error,
-            self.name_error,
-            self.phone_error,
-            self.email_error,
-            self.note_error,
+            box.via_error,
+            box.received_error,
+            box.name_error,
+            box.phone_error,
+            box.email_error,
+            box.note_error,
             self.scope_box.scope_error,
             self.client_error,
         ):

@@ -8,6 +8,8 @@ workstations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -32,6 +34,7 @@ from desktop.services import Services
 from ui.kit.client_search import ClientPickerDialog, client_line
 from ui.kit.errors import error_text
 from ui.kit.i18n import current_language, format_datetime
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskHandle, TaskRunner
 from ui.optouts.queue_model import PendingOptOutModel, QueueRow
 from ui.optouts.scope import channel_names, purpose_names, scope_summary
@@ -60,6 +63,8 @@ class OptOutQueueWindow(QWidget):
         self._tasks: dict[str, TaskHandle] = {}
         self._counts: tuple[int, int] | None = None
         self._keep_selected: int | None = None
+        # The last thing said on the status line, made again in the staff language when it changes.
+        self._status: tuple[Callable[[], str], bool] | None = None
         # A change or a periodic reload that arrives while the window is hidden waits for it to show.
         self._stale = False
         self.setObjectName("optOutQueue")
@@ -68,21 +73,12 @@ class OptOutQueueWindow(QWidget):
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("queueCounts")
         self.counts_label.setStyleSheet("font-size: 115%; font-weight: bold;")
-        explanation = QLabel(
-            " ".join(
-                (
-                    opt_out_deadline_sentence(current_language()),
-                    self.tr("Overdue requests are marked OVERDUE in red."),
-                )
-            ),
-            self,
-        )
+        explanation = self._explanation = QLabel(self)
         explanation.setWordWrap(True)
 
         self.model = PendingOptOutModel(services, actor, runner, self)
         self.table = QTableView(self)
         self.table.setObjectName("queueTable")
-        self.table.setAccessibleName(self.tr("Pending opt-out requests"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -100,18 +96,12 @@ class OptOutQueueWindow(QWidget):
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setAccessibleName(self.tr("Details of the selected request"))
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.match_button = QPushButton(self.tr("&Match to client…"), self)
-        self.match_button.setAccessibleName(self.tr("Match the selected request to a client file"))
-        self.confirmation_sent = QCheckBox(self.tr("&Confirmation sent to the requester"), self)
-        self.confirmation_sent.setAccessibleName(self.tr("Confirmation sent to the requester"))
-        self.process_button = QPushButton(self.tr("&Process…"), self)
-        self.process_button.setAccessibleName(self.tr("Process the selected request: withdraw its consent"))
-        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
-        self.refresh_button.setToolTip(self.tr("F5"))
-        self.refresh_button.setAccessibleName(self.tr("Refresh the list"))
+        self.match_button = QPushButton(self)
+        self.confirmation_sent = QCheckBox(self)
+        self.process_button = QPushButton(self)
+        self.refresh_button = QPushButton(self)
         for button in (self.match_button, self.process_button, self.refresh_button):
             button.setAutoDefault(False)
 
@@ -119,7 +109,6 @@ class OptOutQueueWindow(QWidget):
         self.status.setObjectName("queueStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setAccessibleName(self.tr("Result of the last action"))
 
         # The list takes the whole width (requesters and scopes need it); the selected request's
         # details and the actions sit underneath.
@@ -163,9 +152,36 @@ class OptOutQueueWindow(QWidget):
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self._refresh_if_shown)
         self._refresh_timer.start()
+        follow_language(self, self.retranslate)
+        self.refresh()
+
+    def retranslate(self) -> None:
+        """Every word in the staff language, made again from the rows, counts and status it keeps."""
+        self._explanation.setText(
+            " ".join(
+                (
+                    opt_out_deadline_sentence(current_language()),
+                    self.tr("Overdue requests are marked OVERDUE in red."),
+                )
+            )
+        )
+        self.table.setAccessibleName(self.tr("Pending opt-out requests"))
+        self.details.setAccessibleName(self.tr("Details of the selected request"))
+        self.match_button.setText(self.tr("&Match to client…"))
+        self.match_button.setAccessibleName(self.tr("Match the selected request to a client file"))
+        self.confirmation_sent.setText(self.tr("&Confirmation sent to the requester"))
+        self.confirmation_sent.setAccessibleName(self.tr("Confirmation sent to the requester"))
+        self.process_button.setText(self.tr("&Process…"))
+        self.process_button.setAccessibleName(self.tr("Process the selected request: withdraw its consent"))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.refresh_button.setToolTip(self.tr("F5"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh the list"))
+        self.status.setAccessibleName(self.tr("Result of the last action"))
+        self.model.retranslate()
+        self._fit_columns()
         self._show_counts()
         self._selection_changed()
-        self.refresh()
+        self._show_status()
 
     # ------------------------------------------------------------------ loading
 
@@ -192,15 +208,20 @@ class OptOutQueueWindow(QWidget):
         if self._stale:
             self.refresh()
 
-    def _load_failed(self, detail: str) -> None:
-        self._say(self.tr("The list could not be loaded: {detail}").format(detail=detail), error=True)
+    def _load_failed(self, error: BaseException) -> None:
+        self._say(
+            lambda: self.tr("The list could not be loaded: {detail}").format(
+                detail=error_text(error, current_language())
+            ),
+            error=True,
+        )
 
     def _load_counts(self) -> None:
         services, actor = self._services, self._actor
         self._tasks["counts"] = self._runner.submit(
             lambda: services.optouts.pending_count(actor),
             on_success=self._counts_loaded,
-            on_failure=lambda error: self._say(error_text(error, current_language()), error=True),
+            on_failure=lambda error: self._say(lambda: error_text(error, current_language()), error=True),
             key=(*self._key, "counts"),
             busy_message=self.tr("Counting opt-out requests…"),
         )
@@ -228,11 +249,14 @@ class OptOutQueueWindow(QWidget):
             )
         self.setWindowTitle(text)
 
-    def _page_loaded(self) -> None:
+    def _fit_columns(self) -> None:
         # Dates and counts must never be cut: size those columns to what they now hold.
         for column in range(self.model.columnCount()):
             if column not in (PendingOptOutModel.REQUESTER, PendingOptOutModel.SCOPE):
                 self.table.resizeColumnToContents(column)
+
+    def _page_loaded(self) -> None:
+        self._fit_columns()
         if self._keep_selected is not None:
             row = self.model.row_for_request(self._keep_selected)
             if row is not None:
@@ -331,13 +355,13 @@ class OptOutQueueWindow(QWidget):
         )
 
     def _matched(self, record: OptOutRecord, client: ClientSummary) -> None:
-        self._done(self.tr("Matched to {client}.").format(client=client_line(client)), record.id)
+        self._done(lambda: self.tr("Matched to {client}.").format(client=client_line(client)), record.id)
         self._runner.changes.publish(DataChange.of(ChangeSubject.OPT_OUTS, client_id=client.id), self)
 
     def process_selected(self) -> None:
         row = self.selected_row()
         if row is None or row.record.client_id is None:
-            self._say(self.tr("Match the request to a client file first."), error=True)
+            self._say(lambda: self.tr("Match the request to a client file first."), error=True)
             return
         record = row.record
         client = client_line(row.client) if row.client is not None else str(record.client_id)
@@ -366,7 +390,7 @@ class OptOutQueueWindow(QWidget):
     def _processed(self, record: OptOutRecord, client: str) -> None:
         self.confirmation_sent.setChecked(False)
         self._done(
-            self.tr("Processed: consent withdrawn for {client} — {scope}.").format(
+            lambda: self.tr("Processed: consent withdrawn for {client} — {scope}.").format(
                 client=client, scope=scope_summary(record.purposes, record.channels)
             ),
             None,
@@ -376,19 +400,27 @@ class OptOutQueueWindow(QWidget):
         self._runner.changes.publish(change, self)
         self.processed.emit(record)
 
-    def _done(self, message: str, keep_selected: int | None) -> None:
+    def _done(self, message: Callable[[], str], keep_selected: int | None) -> None:
         self._say(message)
         self.model.refresh()
         self._keep_selected = keep_selected
         self._load_counts()
 
     def _failed(self, error: BaseException) -> None:
-        self._say(error_text(error, current_language()), error=True)
+        self._say(lambda: error_text(error, current_language()), error=True)
         self._selection_changed()
         self.refresh()
 
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.status.setText(text)
+    def _say(self, text: Callable[[], str], *, error: bool = False) -> None:
+        """Say ``text()`` on the status line, and again in the staff language whenever it changes."""
+        self._status = (text, error)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        if self._status is None:
+            return
+        text, error = self._status
+        self.status.setText(text())
         self.status.setStyleSheet(_STATUS_ERROR if error else _STATUS_OK)
 
     def closeEvent(self, event: QCloseEvent) -> None:

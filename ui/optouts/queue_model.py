@@ -17,7 +17,6 @@ from desktop.domain.business_days import business_days_left
 from desktop.domain.records import Actor, ClientSummary, OptOutRecord
 from desktop.domain.wording import via_label
 from desktop.services import Services
-from ui.kit.errors import error_text
 from ui.kit.i18n import current_language
 from ui.kit.worker import TaskHandle, TaskRunner
 from ui.optouts.scope import channel_names, purpose_names, scope_summary
@@ -53,7 +52,8 @@ class PendingOptOutModel(QAbstractTableModel):
     VIA, RECEIVED, DUE, DAYS_LEFT, REQUESTER, CLIENT, SCOPE = range(7)
 
     page_loaded = Signal()
-    load_failed = Signal(str)
+    load_failed = Signal(object)
+    """The exception of a failed page."""
 
     def __init__(
         self, services: Services, actor: Actor, runner: TaskRunner, parent: QWidget | None = None
@@ -67,7 +67,10 @@ class PendingOptOutModel(QAbstractTableModel):
         self._exhausted = False
         self._fetching: TaskHandle | None = None
         self._today = services.clock.today()
-        self._headers = [
+        self._headers = self._titles()
+
+    def _titles(self) -> list[str]:
+        return [
             self.tr("Received via"),
             self.tr("Received on"),
             self.tr("Due date"),
@@ -76,6 +79,14 @@ class PendingOptOutModel(QAbstractTableModel):
             self.tr("Matched client"),
             self.tr("What to stop"),
         ]
+
+    def retranslate(self) -> None:
+        """The staff language changed: new column titles, and every cell told again."""
+        self._headers = self._titles()
+        last = len(self._headers) - 1
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
 
     # ------------------------------------------------------------------ loading
 
@@ -132,7 +143,7 @@ class PendingOptOutModel(QAbstractTableModel):
 
     def _page_failed(self, error: BaseException) -> None:
         self._fetching = None
-        self.load_failed.emit(error_text(error, current_language()))
+        self.load_failed.emit(error)
 
     # ------------------------------------------------------------------- access
 

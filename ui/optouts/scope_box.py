@@ -20,6 +20,7 @@ from desktop.domain.enums import Channel, Purpose
 from desktop.domain.wording import channel_label, purpose_label
 from ui.booking.feedback import error_label
 from ui.kit.i18n import current_language
+from ui.kit.retranslate import follow_language
 from ui.optouts.scope import OWN_PURPOSES, ScopePreset
 
 __all__ = ["OptOutScopeBox"]
@@ -33,13 +34,10 @@ class OptOutScopeBox(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("What to stop"))
         self._enabled = True
-        self.preset_promotional = QRadioButton(
-            self.tr("&All promotional communications (keeps appointment reminders)"), self
-        )
-        self.preset_everything = QRadioButton(self.tr("E&verything, including appointment reminders"), self)
-        self.preset_custom = QRadioButton(self.tr("C&hoose the purposes"), self)
+        self.preset_promotional = QRadioButton(self)
+        self.preset_everything = QRadioButton(self)
+        self.preset_custom = QRadioButton(self)
         self._preset_group = QButtonGroup(self)
         self._presets = {
             self.preset_promotional: ScopePreset.PROMOTIONAL,
@@ -48,41 +46,35 @@ class OptOutScopeBox(QGroupBox):
         }
         for button, preset in self._presets.items():
             button.setObjectName(f"preset_{preset}")
-            button.setAccessibleName(button.text().replace("&", ""))
             self._preset_group.addButton(button)
         self.preset_promotional.setChecked(True)
 
-        language = current_language()
         self.purpose_boxes: dict[Purpose, QCheckBox] = {}
         purposes_row = QGridLayout()
         purposes_row.setContentsMargins(24, 0, 0, 0)
         for index, purpose in enumerate(OWN_PURPOSES):
-            check = QCheckBox(purpose_label(purpose, language), self)
+            check = QCheckBox(self)
             check.setObjectName(f"purpose_{purpose.value}")
-            check.setAccessibleName(purpose_label(purpose, language))
             self.purpose_boxes[purpose] = check
             purposes_row.addWidget(check, index // 2, index % 2)
             check.toggled.connect(lambda *_: self.changed.emit())
-        self.parent_company = QCheckBox(
-            self.tr("including the parent &company (Groupe Médical Lacroix)"), self
-        )
+        self.parent_company = QCheckBox(self)
         self.parent_company.setObjectName("includeParentCompany")
-        self.parent_company.setAccessibleName(self.tr("Including the parent company, Groupe Médical Lacroix"))
         self.parent_company.setChecked(True)
 
         self.channel_boxes: dict[Channel, QCheckBox] = {}
         channels_row = QHBoxLayout()
-        channels_row.addWidget(QLabel(self.tr("Channels:"), self))
+        self._channels_label = QLabel(self)
+        channels_row.addWidget(self._channels_label)
         for channel in Channel:
-            check = QCheckBox(channel_label(channel, language), self)
+            check = QCheckBox(self)
             check.setObjectName(f"channel_{channel.value}")
-            check.setAccessibleName(self.tr("Channel: {name}").format(name=channel_label(channel, language)))
             check.setChecked(True)
             self.channel_boxes[channel] = check
             channels_row.addWidget(check)
             check.toggled.connect(lambda *_: self.changed.emit())
         channels_row.addStretch(1)
-        self.scope_error = error_label(self, "scopeError", self.tr("Problem with what to stop"))
+        self.scope_error = error_label(self, "scopeError", "")
 
         layout = QVBoxLayout(self)
         presets_row = QHBoxLayout()
@@ -98,6 +90,29 @@ class OptOutScopeBox(QGroupBox):
         self._tick_preset()
         self._preset_group.buttonToggled.connect(lambda *_: self._preset_changed())
         self.parent_company.toggled.connect(lambda *_: self.changed.emit())
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every word in the staff language; what is ticked stays as it is."""
+        self.setTitle(self.tr("What to stop"))
+        self.preset_promotional.setText(
+            self.tr("&All promotional communications (keeps appointment reminders)")
+        )
+        self.preset_everything.setText(self.tr("E&verything, including appointment reminders"))
+        self.preset_custom.setText(self.tr("C&hoose the purposes"))
+        for button in self._presets:
+            button.setAccessibleName(button.text().replace("&", ""))
+        language = current_language()
+        for purpose, check in self.purpose_boxes.items():
+            check.setText(purpose_label(purpose, language))
+            check.setAccessibleName(purpose_label(purpose, language))
+        self.parent_company.setText(self.tr("including the parent &company (Groupe Médical Lacroix)"))
+        self.parent_company.setAccessibleName(self.tr("Including the parent company, Groupe Médical Lacroix"))
+        self._channels_label.setText(self.tr("Channels:"))
+        for channel, check in self.channel_boxes.items():
+            check.setText(channel_label(channel, language))
+            check.setAccessibleName(self.tr("Channel: {name}").format(name=channel_label(channel, language)))
+        self.scope_error.setAccessibleName(self.tr("Problem with what to stop"))
 
     # ------------------------------------------------------------------ reading
 
