@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Signal
@@ -19,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import AppointmentKind, AppointmentMode, BookedVia
 from desktop.domain.records import AppointmentDraft
-from ui.booking.feedback import error_label
+from ui.booking.feedback import Message, as_maker, error_label
 from ui.kit.i18n import format_date_long, format_time
+from ui.kit.retranslate import follow_language
 
 __all__ = ["FIELD_WIDTH", "AppointmentPage", "next_quarter_hour"]
 
@@ -40,49 +42,36 @@ class AppointmentPage(QWidget):
 
     def __init__(self, default_start: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._errors: dict[QLabel, Callable[[], str]] = {}
         self.when = QDateTimeEdit(self)
         self.when.setObjectName("appointmentStart")
-        self.when.setAccessibleName(self.tr("Date and time of the appointment"))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(default_start.timestamp())))
         self.when_hint = QLabel(self)
         self.when_hint.setObjectName("appointmentStartHint")
-        self.when_error = error_label(
-            self, "appointmentStartError", self.tr("Problem with the date and time")
-        )
+        self.when_error = error_label(self, "appointmentStartError")
 
         self.kind = QComboBox(self)
         self.kind.setObjectName("appointmentKind")
-        self.kind.setAccessibleName(self.tr("Kind of appointment"))
-        for kind, label in (
-            (AppointmentKind.CONSULTATION, self.tr("Consultation")),
-            (AppointmentKind.TREATMENT, self.tr("Treatment")),
-            (AppointmentKind.PROCEDURE, self.tr("Procedure")),
-        ):
-            self.kind.addItem(label, kind)
+        for kind in (AppointmentKind.CONSULTATION, AppointmentKind.TREATMENT, AppointmentKind.PROCEDURE):
+            self.kind.addItem("", kind)
 
         self.mode = QComboBox(self)
         self.mode.setObjectName("appointmentMode")
-        self.mode.setAccessibleName(self.tr("In clinic or telemedicine"))
-        for mode, label in (
-            (AppointmentMode.IN_CLINIC, self.tr("In clinic")),
-            (AppointmentMode.TELEMEDICINE, self.tr("Telemedicine")),
-        ):
-            self.mode.addItem(label, mode)
+        for mode in (AppointmentMode.IN_CLINIC, AppointmentMode.TELEMEDICINE):
+            self.mode.addItem("", mode)
 
         # No default for how the booking is made: it decides how consent is recorded (verbally on the
         # phone or signed at the desk), so the person must say it.
-        self.via_phone = QRadioButton(self.tr("By &phone"), self)
+        self.via_phone = QRadioButton(self)
         self.via_phone.setObjectName("bookedViaPhone")
-        self.via_phone.setAccessibleName(self.tr("Booked by phone"))
-        self.via_desk = QRadioButton(self.tr("At the &desk"), self)
+        self.via_desk = QRadioButton(self)
         self.via_desk.setObjectName("bookedViaDesk")
-        self.via_desk.setAccessibleName(self.tr("Booked at the desk"))
         self._via_group = QButtonGroup(self)
         self._via_group.addButton(self.via_phone)
         self._via_group.addButton(self.via_desk)
-        self.via_error = error_label(self, "bookedViaError", self.tr("Problem with how the booking is made"))
+        self.via_error = error_label(self, "bookedViaError")
         via_row = QHBoxLayout()
         via_row.addWidget(self.via_phone)
         via_row.addWidget(self.via_desk)
@@ -92,25 +81,50 @@ class AppointmentPage(QWidget):
         for widget in (self.when, self.kind, self.mode):
             widget.setMaximumWidth(FIELD_WIDTH)
         form = QFormLayout(self)
-        when_label = QLabel(self.tr("Date and &time:"), self)
-        when_label.setBuddy(self.when)
-        kind_label = QLabel(self.tr("&Kind:"), self)
-        kind_label.setBuddy(self.kind)
-        mode_label = QLabel(self.tr("&Mode:"), self)
-        mode_label.setBuddy(self.mode)
-        form.addRow(when_label, self.when)
+        self.when_label = QLabel(self)
+        self.when_label.setBuddy(self.when)
+        self.kind_label = QLabel(self)
+        self.kind_label.setBuddy(self.kind)
+        self.mode_label = QLabel(self)
+        self.mode_label.setBuddy(self.mode)
+        self.via_label = QLabel(self)
+        form.addRow(self.when_label, self.when)
         form.addRow("", self.when_hint)
         form.addRow("", self.when_error)
-        form.addRow(kind_label, self.kind)
-        form.addRow(mode_label, self.mode)
-        form.addRow(self.tr("Booked:"), via_row)
+        form.addRow(self.kind_label, self.kind)
+        form.addRow(self.mode_label, self.mode)
+        form.addRow(self.via_label, via_row)
         form.addRow("", self.via_error)
 
         self.when.dateTimeChanged.connect(self._when_changed)
         for signal in (self.kind.currentIndexChanged, self.mode.currentIndexChanged):
             signal.connect(lambda *_: self.changed.emit())
         self._via_group.buttonToggled.connect(lambda *_: self._via_changed())
+        follow_language(self, self.retranslate)
         self._when_changed()
+
+    def retranslate(self) -> None:
+        """The staff's words, the date spelt out and any problem shown, in the staff language."""
+        self.when.setAccessibleName(self.tr("Date and time of the appointment"))
+        self.when_error.setAccessibleName(self.tr("Problem with the date and time"))
+        self.kind.setAccessibleName(self.tr("Kind of appointment"))
+        for index, label in enumerate((self.tr("Consultation"), self.tr("Treatment"), self.tr("Procedure"))):
+            self.kind.setItemText(index, label)
+        self.mode.setAccessibleName(self.tr("In clinic or telemedicine"))
+        for index, label in enumerate((self.tr("In clinic"), self.tr("Telemedicine"))):
+            self.mode.setItemText(index, label)
+        self.via_phone.setText(self.tr("By &phone"))
+        self.via_phone.setAccessibleName(self.tr("Booked by phone"))
+        self.via_desk.setText(self.tr("At the &desk"))
+        self.via_desk.setAccessibleName(self.tr("Booked at the desk"))
+        self.via_error.setAccessibleName(self.tr("Problem with how the booking is made"))
+        self.when_label.setText(self.tr("Date and &time:"))
+        self.kind_label.setText(self.tr("&Kind:"))
+        self.mode_label.setText(self.tr("&Mode:"))
+        self.via_label.setText(self.tr("Booked:"))
+        self._show_when()
+        for error, make in self._errors.items():
+            error.setText(make())
 
     def starts_at(self) -> datetime:
         """The chosen local date and time as an aware UTC datetime."""
@@ -132,23 +146,33 @@ class AppointmentPage(QWidget):
             uid=uid,
         )
 
-    def show_error(self, field: str, text: str) -> None:
+    def show_error(self, field: str, text: Message) -> None:
+        """Show a problem beside its input; given as a function, it is said again in a new language."""
         label = self.when_error if field == "starts_at" else self.via_error
-        label.setText(text)
+        self._errors[label] = as_maker(text)
+        label.setText(self._errors[label]())
         label.show()
 
     def clear_errors(self) -> None:
+        self._errors.clear()
         for label in (self.when_error, self.via_error):
             label.clear()
             label.hide()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The inputs in the order Tab goes through them."""
+        return [self.when, self.kind, self.mode, self.via_phone, self.via_desk]
 
     def set_inputs_enabled(self, enabled: bool) -> None:
         for widget in (self.when, self.kind, self.mode, self.via_phone, self.via_desk):
             widget.setEnabled(enabled)
 
-    def _when_changed(self) -> None:
+    def _show_when(self) -> None:
         chosen = self.starts_at().astimezone()
         self.when_hint.setText(f"{format_date_long(chosen.date(), weekday=True)}, {format_time(chosen)}")
+
+    def _when_changed(self) -> None:
+        self._show_when()
         self.when_error.hide()
         self.changed.emit()
 

@@ -8,6 +8,8 @@ together or not at all; once saved, the dialog publishes one change naming what 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.age import age_on, consents_for_themselves
-from desktop.domain.enums import BookedVia, Channel, Purpose
+from desktop.domain.enums import BookedVia
 from desktop.domain.errors import ValidationError
 from desktop.domain.records import (
     Actor,
@@ -37,26 +39,18 @@ from desktop.services import Services
 from ui.booking.appointment_page import AppointmentPage, next_quarter_hour
 from ui.booking.booking_request import SaveIds, booking_change, consent_capture
 from ui.booking.consent_step import ConsentStep
-from ui.booking.feedback import BANNER_ERROR, BANNER_INFO
+from ui.booking.feedback import BANNER_ERROR, BANNER_INFO, field_message
 from ui.booking.policy_text import PolicyTextDialog
 from ui.booking.signature_step import SignatureStep
+from ui.booking.steps import FIELD_PAGES, PAGE_APPOINTMENT, PAGE_CONSENT, PAGE_SIGNATURE
 from ui.kit.errors import error_text
+from ui.kit.forms import chain_tab_order
 from ui.kit.i18n import current_language, language_name
 from ui.kit.job_dialog import JobDialog
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = ["PAGE_APPOINTMENT", "PAGE_CONSENT", "PAGE_SIGNATURE", "BookingDialog"]
-
-PAGE_APPOINTMENT, PAGE_CONSENT, PAGE_SIGNATURE = range(3)
-_FIELD_PAGES = {
-    "starts_at": PAGE_APPOINTMENT,
-    "booked_via": PAGE_APPOINTMENT,
-    "choices": PAGE_CONSENT,
-    "signer_name": PAGE_SIGNATURE,
-    "signer_capacity": PAGE_SIGNATURE,
-    "signature": PAGE_SIGNATURE,
-    "refusal_note": PAGE_SIGNATURE,
-}
 
 
 class BookingDialog(JobDialog):
@@ -82,12 +76,14 @@ class BookingDialog(JobDialog):
         self._touched = False
         self._policy: PolicyVersionRecord | None = None
         self._show_policy_when_loaded = False
+        self._policy_error: BaseException | None = None
+        #: What the banner says, as a function making it (said again when the staff language changes).
+        self._banner_message: Callable[[], str] | None = None
         today = services.clock.today()
         self._age = age_on(client.date_of_birth, today)
         # The service refuses a booking that breaks the rule; the dialog only says so before anyone tries.
         self._minor = not consents_for_themselves(client.date_of_birth, today)
 
-        self.setWindowTitle(self.tr("Book an appointment — {client}").format(client=client.full_name))
         self.setObjectName("bookingDialog")
         self.resize(900, 700)
 
@@ -96,18 +92,9 @@ class BookingDialog(JobDialog):
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)
         self.header.setStyleSheet("font-size: 115%; font-weight: bold;")
-        self.header.setText(
-            self.tr("{client} · file {file} · born {born} ({age} years old) · speaks {language}").format(
-                client=client.full_name,
-                file=client.file_number,
-                born=client.date_of_birth.isoformat(),
-                age=self._age,
-                language=language_name(self._language),
-            )
-        )
         self.step_label = QLabel(self)
         self.step_label.setObjectName("bookingStep")
-        self.banner = self.make_outcome_label("bookingBanner", self.tr("Message"))
+        self.banner = self.make_outcome_label("bookingBanner")
         self.banner.hide()
 
         self.appointment_page = AppointmentPage(next_quarter_hour(services.clock.now()), self)
@@ -128,23 +115,18 @@ class BookingDialog(JobDialog):
         self.pages.addWidget(consent_page)
         self.pages.addWidget(self.signature_step)
 
-        self.back_button = QPushButton(self.tr("&Back"), self)
+        self.back_button = QPushButton(self)
         self.back_button.setObjectName("bookingBack")
-        self.next_button = QPushButton(self.tr("&Next"), self)
+        self.next_button = QPushButton(self)
         self.next_button.setObjectName("bookingNext")
-        self.save_button = QPushButton(self.tr("&Save booking"), self)
+        self.save_button = QPushButton(self)
         self.save_button.setObjectName("bookingSave")
-        self.save_button.setToolTip(self.tr("Ctrl+Enter"))
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("bookingCancel")
         for button in (self.back_button, self.next_button, self.save_button, self.cancel_button):
             # Enter in a field must never save or move on by surprise.
             button.setAutoDefault(False)
             button.setDefault(False)
-        self.back_button.setAccessibleName(self.tr("Back to the previous step"))
-        self.next_button.setAccessibleName(self.tr("Next step"))
-        self.save_button.setAccessibleName(self.tr("Save the booking"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel the booking"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
@@ -177,8 +159,38 @@ class BookingDialog(JobDialog):
 
         self._set_tab_order()
         self._show_page(PAGE_APPOINTMENT)
+        follow_language(self, self.retranslate)
         self._load_grid()
         self._load_policy()
+
+    def retranslate(self) -> None:
+        """The staff's words follow the staff language; the steps keep what the client reads in theirs."""
+        client = self._client
+        self.setWindowTitle(self.tr("Book an appointment — {client}").format(client=client.full_name))
+        self.header.setText(
+            self.tr("{client} · file {file} · born {born} ({age} years old) · speaks {language}").format(
+                client=client.full_name,
+                file=client.file_number,
+                born=client.date_of_birth.isoformat(),
+                age=self._age,
+                language=language_name(self._language),
+            )
+        )
+        self.banner.setAccessibleName(self.tr("Message"))
+        self.back_button.setText(self.tr("&Back"))
+        self.next_button.setText(self.tr("&Next"))
+        self.save_button.setText(self.tr("&Save booking"))
+        self.save_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.back_button.setAccessibleName(self.tr("Back to the previous step"))
+        self.next_button.setAccessibleName(self.tr("Next step"))
+        self.save_button.setAccessibleName(self.tr("Save the booking"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the booking"))
+        self._describe_step()
+        if self._banner_message is not None:
+            self.banner.setText(self._banner_message())
+        if self._policy_error is not None:
+            self._show_policy_failure()
 
     # ------------------------------------------------------------ navigation
 
@@ -200,7 +212,7 @@ class BookingDialog(JobDialog):
         index = order.index(self.current_page())
         if self.current_page() == PAGE_APPOINTMENT and self.booked_via() is None:
             self.appointment_page.show_error(
-                "booked_via", self.tr("Say how the booking is made: by phone or at the desk.")
+                "booked_via", lambda: self.tr("Say how the booking is made: by phone or at the desk.")
             )
             self.appointment_page.via_phone.setFocus()
             return
@@ -223,6 +235,20 @@ class BookingDialog(JobDialog):
 
     def _show_page(self, page: int) -> None:
         self.pages.setCurrentIndex(page)
+        self._describe_step()
+        self._update_buttons()
+        focus = {
+            PAGE_APPOINTMENT: self.appointment_page.when,
+            PAGE_CONSENT: self.consent_step.first_box(),
+            PAGE_SIGNATURE: self.signature_step.representative_name
+            if self._minor
+            else self.signature_step.pad,
+        }[page]
+        focus.setFocus()
+
+    def _describe_step(self) -> None:
+        """Which step this is, and on the consent step how the answers are being given."""
+        page = self.current_page()
         order = self.page_order()
         titles = {
             PAGE_APPOINTMENT: self.tr("Appointment"),
@@ -235,15 +261,6 @@ class BookingDialog(JobDialog):
         )
         if page == PAGE_CONSENT:
             self._describe_method()
-        self._update_buttons()
-        focus = {
-            PAGE_APPOINTMENT: self.appointment_page.when,
-            PAGE_CONSENT: self.consent_step.first_box(),
-            PAGE_SIGNATURE: self.signature_step.representative_name
-            if self._minor
-            else self.signature_step.pad,
-        }[page]
-        focus.setFocus()
 
     def _describe_method(self) -> None:
         if self.booked_via() == BookedVia.PHONE:
@@ -271,26 +288,15 @@ class BookingDialog(JobDialog):
         self.save_button.setEnabled(not busy and last and self.consent_step.is_loaded)
 
     def _set_tab_order(self) -> None:
-        page = self.appointment_page
-        chain = [page.when, page.kind, page.mode, page.via_phone, page.via_desk]
-        chain += [self.consent_step.checkbox(p, c) for p in Purpose for c in Channel]
-        step = self.signature_step
-        chain += [
-            step.full_policy_button,
-            step.summary_view,
-            step.client_signs,
-            step.representative_signs,
-            step.representative_name,
-            step.capacity,
-            step.pad,
-            step.undo_button,
-            step.clear_button,
-            step.refuses,
-            step.refusal_note,
-        ]
-        chain += [self.back_button, self.next_button, self.save_button, self.cancel_button]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(
+            *self.appointment_page.focus_chain(),
+            *self.consent_step.focus_chain(),
+            *self.signature_step.focus_chain(),
+            self.back_button,
+            self.next_button,
+            self.save_button,
+            self.cancel_button,
+        )
 
     # --------------------------------------------------------------- loading
 
@@ -301,7 +307,7 @@ class BookingDialog(JobDialog):
         self.jobs.start(
             lambda: services.consent.grid(actor, client_id),
             on_success=self._grid_loaded,
-            on_failure=lambda exc: self.consent_step.set_load_failed(self._error_text(exc)),
+            on_failure=lambda exc: self.consent_step.set_load_failed(lambda: self._error_text(exc)),
             busy_message=self.tr("Loading the client's consent…"),
             job="grid",
             makes_busy=False,
@@ -317,18 +323,29 @@ class BookingDialog(JobDialog):
         self.jobs.start(
             lambda: services.policies.current(actor, language),
             on_success=self._policy_loaded,
-            on_failure=lambda exc: self.signature_step.set_summary(
-                self.tr("The policy could not be loaded: {detail}").format(detail=self._error_text(exc))
-            ),
+            on_failure=self._policy_failed,
             busy_message=self.tr("Loading the privacy policy…"),
             job="policy",
             makes_busy=False,
             supersede=True,
         )
 
+    def _policy_failed(self, error: BaseException) -> None:
+        self._policy_error = error
+        self._show_policy_failure()
+
+    def _show_policy_failure(self) -> None:
+        assert self._policy_error is not None
+        self.signature_step.set_summary(
+            self.tr("The policy could not be loaded: {detail}").format(
+                detail=self._error_text(self._policy_error)
+            )
+        )
+
     def _policy_loaded(self, policy: PolicyVersionRecord) -> None:
         # The summary stored with the version in force, the one the acknowledgment records.
         self._policy = policy
+        self._policy_error = None
         self.signature_step.set_summary(policy.desk_text)
         if self._show_policy_when_loaded:
             self._show_full_policy()
@@ -354,23 +371,23 @@ class BookingDialog(JobDialog):
             self.go_next()
             return
         if not self.consent_step.is_loaded:
-            self._show_banner(self.tr("Wait for the client's current consent to load before saving."))
+            self._show_banner(lambda: self.tr("Wait for the client's current consent to load before saving."))
             return
         if self.current_page() != self.page_order()[-1]:
             # Every step must have been shown to the client before anything is recorded.
             self._show_page(self.page_order()[self.page_order().index(self.current_page()) + 1])
             return
         if via == BookedVia.AT_DESK:
-            problems = self.signature_step.local_problems()
+            problems = self.signature_step.local_problem_makers()
             if problems:
-                for name, text in problems.items():
-                    self.signature_step.show_error(name, text)
+                for name, make in problems.items():
+                    self.signature_step.show_error(name, make)
                 self.signature_step.focus_field(next(iter(problems)))
-                self._show_banner(self.tr("The booking was not saved: check the signature step."))
+                self._show_banner(lambda: self.tr("The booking was not saved: check the signature step."))
                 return
         draft, capture, signature = self._prepare(via)
         services, actor, client_id = self._services, self._actor, self._client.id
-        self._show_banner(self.tr("Saving…"), error=False)
+        self._show_banner(lambda: self.tr("Saving…"), error=False)
         # A save is seen through: the dialog stays open meanwhile and its answer is kept after closing.
         self.jobs.start(
             lambda: services.appointments.book(actor, client_id, draft, capture, signature),
@@ -407,14 +424,13 @@ class BookingDialog(JobDialog):
         self.accept()
 
     def _save_failed(self, error: BaseException) -> None:
-        language = current_language()
-        detail = self._error_text(error)
+        detail: Callable[[], str] = lambda: self._error_text(error)  # noqa: E731
         if isinstance(error, ValidationError):
             pages = []
-            elsewhere = []
+            elsewhere: list[Callable[[], str]] = []
             for problem in error.errors:
-                text = problem.message(language)
-                page = _FIELD_PAGES.get(problem.field)
+                text = field_message(problem)
+                page = FIELD_PAGES.get(problem.field)
                 if page == PAGE_APPOINTMENT:
                     self.appointment_page.show_error(problem.field, text)
                 elif page == PAGE_SIGNATURE and self.signature_step.show_error(problem.field, text):
@@ -426,9 +442,13 @@ class BookingDialog(JobDialog):
             if pages and min(pages) in self.page_order():
                 self._show_page(min(pages))
             # Problems shown beside their input are not repeated; the others are said here.
-            detail = " ".join([self.tr("Correct what is shown in red."), *elsewhere])
+            detail = lambda: " ".join(  # noqa: E731
+                [self.tr("Correct what is shown in red."), *(make() for make in elsewhere)]
+            )
         self._show_banner(
-            self.tr("The booking was not saved. {detail} Nothing you entered was lost.").format(detail=detail)
+            lambda: self.tr("The booking was not saved. {detail} Nothing you entered was lost.").format(
+                detail=detail()
+            )
         )
 
     # ------------------------------------------------------------- messages
@@ -436,15 +456,18 @@ class BookingDialog(JobDialog):
     def _error_text(self, error: BaseException) -> str:
         return error_text(error, current_language())
 
-    def _show_banner(self, text: str, *, error: bool = True) -> None:
+    def _show_banner(self, message: Callable[[], str], *, error: bool = True) -> None:
+        """Say ``message`` above the steps; it is made again when the staff language changes."""
+        self._banner_message = message
         self.banner.setStyleSheet(BANNER_ERROR if error else BANNER_INFO)
         self.banner.show()
-        self.show_outcome(text)
+        self.show_outcome(message())
 
     def banner_text(self) -> str:
         return self.banner.text() if self.banner.isVisible() else ""
 
     def _clear_errors(self) -> None:
+        self._banner_message = None
         self.banner.hide()
         self.appointment_page.clear_errors()
         self.signature_step.clear_errors()
@@ -457,7 +480,7 @@ class BookingDialog(JobDialog):
     # --------------------------------------------------------------- closing
 
     def close_refused(self) -> None:
-        self._show_banner(self.tr("Saving… please wait a moment."), error=False)
+        self._show_banner(lambda: self.tr("Saving… please wait a moment."), error=False)
 
     def reject(self) -> None:
         # While saving, the base refuses to close (and says so through close_refused).

@@ -12,6 +12,7 @@ become changes; the service records nothing for the others.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -31,8 +32,9 @@ from desktop.domain.client_texts import ConsentStateText
 from desktop.domain.enums import Channel, ConsentAction, Language, Purpose
 from desktop.domain.records import ConsentGrid
 from desktop.domain.wording import consent_sentence, purpose_label
-from ui.booking.feedback import ALERT_COLOUR
+from ui.booking.feedback import ALERT_COLOUR, Message, as_maker
 from ui.kit.i18n import language_name
+from ui.kit.retranslate import follow_language
 
 __all__ = ["ConsentStep", "local_day"]
 
@@ -80,24 +82,17 @@ class ConsentStep(QWidget):
         self._boxes: dict[Cell, QCheckBox] = {}
         self._states: dict[Cell, QLabel] = {}
         self._sentences: dict[Cell, QLabel] = {}
+        #: Why the client's consent could not be loaded, while that is what the step says.
+        self._load_failure: Callable[[], str] | None = None
 
         self.instructions = QLabel(self)
         self.instructions.setObjectName("consentInstructions")
         self.instructions.setWordWrap(True)
-        self.instructions.setText(
-            self.tr(
-                "Show or read each sentence to the client as written ({language}). Tick only what the client "
-                "agrees to. A box that is already ticked is a consent given before: leave it ticked to keep "
-                "it — unticking it withdraws that consent."
-            ).format(language=language_name(language))
-        )
 
         self.load_status = QLabel(self)
         self.load_status.setObjectName("consentLoadStatus")
         self.load_status.setWordWrap(True)
-        self.load_status.setAccessibleName(self.tr("Loading status of the client's consent"))
-        self.retry_button = QPushButton(self.tr("Try again"), self)
-        self.retry_button.setAccessibleName(self.tr("Load the client's consent again"))
+        self.retry_button = QPushButton(self)
         self.retry_button.setAutoDefault(False)
         self.retry_button.hide()
         self.retry_button.clicked.connect(self.retry_requested)
@@ -105,7 +100,6 @@ class ConsentStep(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("consentSummary")
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(self.tr("Changes to the client's consent"))
 
         body = QWidget()
         body.setObjectName("consentBody")
@@ -129,6 +123,24 @@ class ConsentStep(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.summary)
         self.set_loading()
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """What only the staff reads follows the staff language; what the client reads stays in theirs."""
+        self.instructions.setText(
+            self.tr(
+                "Show or read each sentence to the client as written ({language}). Tick only what the client "
+                "agrees to. A box that is already ticked is a consent given before: leave it ticked to keep "
+                "it — unticking it withdraws that consent."
+            ).format(language=language_name(self._language))
+        )
+        self.load_status.setAccessibleName(self.tr("Loading status of the client's consent"))
+        self.retry_button.setText(self.tr("Try again"))
+        self.retry_button.setAccessibleName(self.tr("Load the client's consent again"))
+        self.summary.setAccessibleName(self.tr("Changes to the client's consent"))
+        self._show_load_status()
+        if self.is_loaded:
+            self._show_summary()
 
     def _purpose_group(self, body: QWidget, purpose: Purpose) -> QFrame:
         group = QFrame(body)
@@ -198,23 +210,35 @@ class ConsentStep(QWidget):
 
     def set_loading(self) -> None:
         self._grid = None
-        self.load_status.setText(self.tr("Loading the client's current consent…"))
+        self._load_failure = None
+        self._show_load_status()
         self.load_status.show()
         self.retry_button.hide()
         self._set_boxes_enabled(False)
 
-    def set_load_failed(self, message: str) -> None:
+    def set_load_failed(self, message: Message) -> None:
+        """Say the consent could not be loaded; ``message`` as a function is said again in a new language."""
         self._grid = None
-        self.load_status.setText(
-            self.tr("The client's current consent could not be loaded: {detail}").format(detail=message)
-        )
+        self._load_failure = as_maker(message)
+        self._show_load_status()
         self.load_status.show()
         self.retry_button.show()
         self._set_boxes_enabled(False)
 
+    def _show_load_status(self) -> None:
+        if self._load_failure is not None:
+            self.load_status.setText(
+                self.tr("The client's current consent could not be loaded: {detail}").format(
+                    detail=self._load_failure()
+                )
+            )
+        elif self._grid is None:
+            self.load_status.setText(self.tr("Loading the client's current consent…"))
+
     def set_grid(self, grid: ConsentGrid) -> None:
         """Show the recorded state; boxes start ticked exactly where consent is on record."""
         self._grid = grid
+        self._load_failure = None
         for cell, box in self._boxes.items():
             box.blockSignals(True)
             box.setChecked(grid.granted(*cell))
@@ -240,6 +264,10 @@ class ConsentStep(QWidget):
             for (purpose, channel), on in self.answers().items()
             if on != self._grid.granted(purpose, channel)
         ]
+
+    def focus_chain(self) -> list[QWidget]:
+        """The boxes in the order Tab goes through them: purpose by purpose, channel by channel."""
+        return [self._boxes[(purpose, channel)] for purpose in Purpose for channel in Channel]
 
     def first_box(self) -> QCheckBox:
         return next(iter(self._boxes.values()))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit, QPushButton, QVBoxLayout,
 from desktop.domain.client_texts import SigningText
 from desktop.domain.enums import Language
 from desktop.domain.records import PolicyVersionRecord
+from ui.kit.retranslate import follow_language
 
 __all__ = ["PolicyTextDialog", "summary_html"]
 
@@ -46,12 +47,17 @@ class PolicyTextDialog(QDialog):
         self.resize(760, 640)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("fullPolicyText")
-        self.text.setAccessibleName(self.tr("Full text of the privacy policy"))
         self.text.setReadOnly(True)
         self.text.setPlainText(policy.text)
-        close = QPushButton(self.tr("Close"), self)
-        close.setAutoDefault(False)
-        close.clicked.connect(self.accept)
+        self.close_button = QPushButton(self)
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The staff's words; the title and the policy stay in the client's language."""
+        self.text.setAccessibleName(self.tr("Full text of the privacy policy"))
+        self.close_button.setText(self.tr("Close"))

@@ -8,6 +8,7 @@ refusal, the problems shown) follow the interface language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
@@ -28,8 +29,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.client_texts import SigningText
 from desktop.domain.enums import Language, SignerCapacity
 from desktop.domain.records import SignatureCapture
-from ui.booking.feedback import ALERT_COLOUR, error_label
+from ui.booking.feedback import ALERT_COLOUR, Message, as_maker, error_label
 from ui.booking.policy_text import summary_html
+from ui.kit.retranslate import follow_language
 from ui.kit.signature_pad import SignaturePad
 
 __all__ = ["SignatureStep"]
@@ -53,6 +55,9 @@ class SignatureStep(QWidget):
         self._language = language
         self._client_name = client_name
         self._minor = minor
+        self._age = age
+        #: The problems shown beside the inputs, as functions making them (said again in a new language).
+        self._errors: dict[QLabel, list[Callable[[], str]]] = {}
 
         # Left: what the client reads, in the client's language.
         self.summary_title = QLabel(SigningText.summary_title.get(language), self)
@@ -60,12 +65,10 @@ class SignatureStep(QWidget):
         self.summary_title.setStyleSheet("font-weight: bold;")
         self.summary_view = QTextBrowser(self)
         self.summary_view.setObjectName("policySummary")
-        self.summary_view.setAccessibleName(self.tr("Privacy policy summary for the client to read"))
         self.summary_view.setOpenLinks(False)
         self.summary_view.setPlainText(SigningText.summary_loading.get(language))
-        self.full_policy_button = QPushButton(self.tr("Show the &full policy…"), self)
+        self.full_policy_button = QPushButton(self)
         self.full_policy_button.setObjectName("showFullPolicy")
-        self.full_policy_button.setAccessibleName(self.tr("Show the full text of the privacy policy"))
         self.full_policy_button.setAutoDefault(False)
         self.full_policy_button.clicked.connect(self.full_policy_requested)
 
@@ -75,59 +78,44 @@ class SignatureStep(QWidget):
         left.addWidget(self.full_policy_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         # Right: who signs, the pad, or the refusal.
-        self.client_signs = QRadioButton(self.tr("The &client signs"), self)
+        self.client_signs = QRadioButton(self)
         self.client_signs.setObjectName("signerClient")
-        self.client_signs.setAccessibleName(self.tr("The client signs"))
-        self.representative_signs = QRadioButton(self.tr("A &representative signs"), self)
+        self.representative_signs = QRadioButton(self)
         self.representative_signs.setObjectName("signerRepresentative")
-        self.representative_signs.setAccessibleName(self.tr("A representative signs for the client"))
         self._signer_group = QButtonGroup(self)
         self._signer_group.addButton(self.client_signs)
         self._signer_group.addButton(self.representative_signs)
 
         self.representative_name = QLineEdit(self)
         self.representative_name.setObjectName("representativeName")
-        self.representative_name.setAccessibleName(self.tr("Representative's full name"))
-        self.representative_name.setPlaceholderText(self.tr("Representative's full name"))
         self.capacity = QComboBox(self)
         self.capacity.setObjectName("representativeCapacity")
-        self.capacity.setAccessibleName(self.tr("Representative's capacity"))
-        capacities = [(SignerCapacity.PARENT, self.tr("Parent")), (SignerCapacity.TUTOR, self.tr("Tutor"))]
+        capacities = [SignerCapacity.PARENT, SignerCapacity.TUTOR]
         if not minor:
-            capacities.append((SignerCapacity.MANDATARY, self.tr("Mandatary")))
-        for capacity, label in capacities:
-            self.capacity.addItem(label, capacity)
-        self.signer_error = error_label(self, "signerError", self.tr("Problem with the signer"))
+            capacities.append(SignerCapacity.MANDATARY)
+        for capacity in capacities:
+            self.capacity.addItem("", capacity)
+        self.signer_error = error_label(self, "signerError")
 
         self.minor_note = QLabel(self)
         self.minor_note.setObjectName("minorNote")
         self.minor_note.setWordWrap(True)
         self.minor_note.setStyleSheet(f"color: {ALERT_COLOUR}; font-weight: bold;")
-        self.minor_note.setText(
-            self.tr("The client is {age} years old: a parent or tutor must sign.").format(age=age)
-            if minor
-            else ""
-        )
         self.minor_note.setVisible(minor)
 
         self.pad = SignaturePad(self, language=language)
         self.pad.setObjectName("signaturePad")
         self.pad.setMinimumHeight(170)
-        self.undo_button = QPushButton(self.tr("&Undo stroke"), self)
-        self.undo_button.setAccessibleName(self.tr("Undo the last stroke of the signature"))
+        self.undo_button = QPushButton(self)
         self.undo_button.setAutoDefault(False)
-        self.clear_button = QPushButton(self.tr("C&lear signature"), self)
-        self.clear_button.setAccessibleName(self.tr("Clear the signature"))
+        self.clear_button = QPushButton(self)
         self.clear_button.setAutoDefault(False)
-        self.signature_error = error_label(self, "signatureError", self.tr("Problem with the signature"))
+        self.signature_error = error_label(self, "signatureError")
 
-        self.refuses = QCheckBox(self.tr("The client re&fuses to sign"), self)
+        self.refuses = QCheckBox(self)
         self.refuses.setObjectName("refusesToSign")
-        self.refuses.setAccessibleName(self.tr("The client refuses to sign"))
         self.refusal_note = QLineEdit(self)
         self.refusal_note.setObjectName("refusalNote")
-        self.refusal_note.setAccessibleName(self.tr("Note about the refusal (optional)"))
-        self.refusal_note.setPlaceholderText(self.tr("Note about the refusal (optional)"))
         self.refusal_note.setEnabled(False)
 
         representative_row = QHBoxLayout()
@@ -139,9 +127,9 @@ class SignatureStep(QWidget):
         pad_buttons.addStretch(1)
 
         right = QVBoxLayout()
-        signer_title = QLabel(self.tr("Who signs"), self)
-        signer_title.setStyleSheet("font-weight: bold;")
-        right.addWidget(signer_title)
+        self.signer_title = QLabel(self)
+        self.signer_title.setStyleSheet("font-weight: bold;")
+        right.addWidget(self.signer_title)
         right.addWidget(self.minor_note)
         right.addWidget(self.client_signs)
         right.addWidget(self.representative_signs)
@@ -173,6 +161,45 @@ class SignatureStep(QWidget):
             edit.textEdited.connect(lambda _t: self.changed.emit())
         self._signer_changed()
         self._ink_changed()
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The receptionist's controls follow the staff language; what the client reads and signs does not."""
+        self.summary_view.setAccessibleName(self.tr("Privacy policy summary for the client to read"))
+        self.full_policy_button.setText(self.tr("Show the &full policy…"))
+        self.full_policy_button.setAccessibleName(self.tr("Show the full text of the privacy policy"))
+        self.client_signs.setText(self.tr("The &client signs"))
+        self.client_signs.setAccessibleName(self.tr("The client signs"))
+        self.representative_signs.setText(self.tr("A &representative signs"))
+        self.representative_signs.setAccessibleName(self.tr("A representative signs for the client"))
+        self.representative_name.setAccessibleName(self.tr("Representative's full name"))
+        self.representative_name.setPlaceholderText(self.tr("Representative's full name"))
+        self.capacity.setAccessibleName(self.tr("Representative's capacity"))
+        labels = {
+            SignerCapacity.PARENT: self.tr("Parent"),
+            SignerCapacity.TUTOR: self.tr("Tutor"),
+            SignerCapacity.MANDATARY: self.tr("Mandatary"),
+        }
+        for index in range(self.capacity.count()):
+            self.capacity.setItemText(index, labels[SignerCapacity(self.capacity.itemData(index))])
+        self.signer_error.setAccessibleName(self.tr("Problem with the signer"))
+        self.minor_note.setText(
+            self.tr("The client is {age} years old: a parent or tutor must sign.").format(age=self._age)
+            if self._minor
+            else ""
+        )
+        self.undo_button.setText(self.tr("&Undo stroke"))
+        self.undo_button.setAccessibleName(self.tr("Undo the last stroke of the signature"))
+        self.clear_button.setText(self.tr("C&lear signature"))
+        self.clear_button.setAccessibleName(self.tr("Clear the signature"))
+        self.signature_error.setAccessibleName(self.tr("Problem with the signature"))
+        self.refuses.setText(self.tr("The client re&fuses to sign"))
+        self.refuses.setAccessibleName(self.tr("The client refuses to sign"))
+        self.refusal_note.setAccessibleName(self.tr("Note about the refusal (optional)"))
+        self.refusal_note.setPlaceholderText(self.tr("Note about the refusal (optional)"))
+        self.signer_title.setText(self.tr("Who signs"))
+        for label in self._errors:
+            self._show_errors_on(label)
 
     # ------------------------------------------------------------------ API
 
@@ -196,15 +223,19 @@ class SignatureStep(QWidget):
 
     def local_problems(self) -> dict[str, str]:
         """What can be told before saving: an unreadable signature, a representative without a name."""
-        problems: dict[str, str] = {}
+        return {field: make() for field, make in self.local_problem_makers().items()}
+
+    def local_problem_makers(self) -> dict[str, Callable[[], str]]:
+        """:meth:`local_problems` as functions making each text in the staff language of the moment."""
+        problems: dict[str, Callable[[], str]] = {}
         if self.signer_capacity() != SignerCapacity.CLIENT and not self.representative_name.text().strip():
-            problems["signer_name"] = self.tr("Enter the representative's full name.")
+            problems["signer_name"] = lambda: self.tr("Enter the representative's full name.")
         if not self.refused and self.pad.is_empty():
-            problems["signature"] = self.tr(
+            problems["signature"] = lambda: self.tr(
                 "Nothing is signed yet: have the pad signed, or tick “The client refuses to sign”."
             )
         elif not self.refused and not self.pad.has_enough_ink():
-            problems["signature"] = self.tr(
+            problems["signature"] = lambda: self.tr(
                 "The signature is too small or too short to be kept. Clear it and ask for the usual "
                 "signature, or tick “The client refuses to sign”."
             )
@@ -224,12 +255,14 @@ class SignatureStep(QWidget):
         )
 
     def clear_errors(self) -> None:
+        self._errors.clear()
         for label in (self.signer_error, self.signature_error):
             label.clear()
             label.hide()
 
-    def show_error(self, field: str, text: str) -> bool:
-        """Show a problem beside its input; False when the field is not on this page."""
+    def show_error(self, field: str, text: Message) -> bool:
+        """Show a problem beside its input (given as a function, it is said again in a new language);
+        False when the field is not on this page."""
         label = {
             "signer_name": self.signer_error,
             "signer_capacity": self.signer_error,
@@ -238,9 +271,15 @@ class SignatureStep(QWidget):
         }.get(field)
         if label is None:
             return False
-        label.setText(text if not label.text() else f"{label.text()}\n{text}")
+        if not label.text():
+            self._errors[label] = []
+        self._errors.setdefault(label, []).append(as_maker(text))
+        self._show_errors_on(label)
         label.show()
         return True
+
+    def _show_errors_on(self, label: QLabel) -> None:
+        label.setText("\n".join(make() for make in self._errors.get(label, [])))
 
     def focus_field(self, field: str) -> None:
         target = {
@@ -250,6 +289,22 @@ class SignatureStep(QWidget):
             "refusal_note": self.refusal_note,
         }.get(field, self.pad)
         target.setFocus()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The inputs in the order Tab goes through them: what to read first, then who signs and how."""
+        return [
+            self.full_policy_button,
+            self.summary_view,
+            self.client_signs,
+            self.representative_signs,
+            self.representative_name,
+            self.capacity,
+            self.pad,
+            self.undo_button,
+            self.clear_button,
+            self.refuses,
+            self.refusal_note,
+        ]
 
     def set_inputs_enabled(self, enabled: bool) -> None:
         for widget in (self.client_signs, self.representative_signs, self.refuses, self.full_policy_button):
@@ -284,4 +339,5 @@ class SignatureStep(QWidget):
     def _ink_changed(self) -> None:
         self.signature_error.hide()
         self.signature_error.clear()
+        self._errors.pop(self.signature_error, None)
         self.changed.emit()

@@ -95,7 +95,7 @@ class AcknowledgmentDocuments(QObject):
         preview = PdfPreviewDialog(
             self._runner,
             data,
-            title=self.tr("Privacy policy acknowledgment"),
+            title=lambda: self.tr("Privacy policy acknowledgment"),
             file_name=acknowledgment_file_name(record),
             fetch_for=lambda action: fetch(actor, ack_id, action),
             parent=self._window,

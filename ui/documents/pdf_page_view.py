@@ -14,6 +14,7 @@ from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.documents.pdf_render import RenderedPage, to_qimage
+from ui.kit.retranslate import follow_language
 
 __all__ = ["FIT_WIDTH", "PAGES_AROUND", "PAGES_KEPT", "PAGE_GAP", "ZOOM_LEVELS", "PdfPageView"]
 
@@ -48,7 +49,6 @@ class PdfPageView(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdfScroll")
-        self.setAccessibleName(self.tr("Document pages"))
         self._sizes: list[tuple[float, float]] = []
         self._pages: list[_PageLabel] = []
         self._scale = 1.0
@@ -73,6 +73,7 @@ class PdfPageView(QScrollArea):
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(120)
         self._relayout.timeout.connect(self.apply_scale)
+        follow_language(self, lambda: self.setAccessibleName(self.tr("Document pages")))
 
     # ------------------------------------------------------------ state
 
@@ -114,11 +115,16 @@ class PdfPageView(QScrollArea):
         self._sizes = sizes
         for index in range(len(sizes)):
             page = _PageLabel(index, self.canvas)
-            page.setAccessibleName(page_name.format(number=index + 1))
             self._canvas_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
             page.show()
             self._pages.append(page)
+        self.name_pages(page_name)
         self.apply_scale()
+
+    def name_pages(self, page_name: str) -> None:
+        """Each page's accessible name: ``page_name`` with ``{number}`` (again when the language changes)."""
+        for page in self._pages:
+            page.setAccessibleName(page_name.format(number=page.index + 1))
 
     def set_zoom(self, percent: int) -> None:
         """A zoom in percent, or :data:`FIT_WIDTH`."""

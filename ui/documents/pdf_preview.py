@@ -39,6 +39,7 @@ from ui.kit.errors import error_text
 from ui.kit.forms import chain_tab_order, em
 from ui.kit.i18n import format_percent
 from ui.kit.job_dialog import JobDialog
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = [
@@ -64,7 +65,8 @@ def _page_job(index: int) -> str:
 
 class PdfPreviewDialog(JobDialog):
     """Shows ``data`` (PDF bytes). ``fetch_for(action)`` runs on a worker thread and returns the bytes
-    to print ("print") or save ("export"); without it the bytes shown are used."""
+    to print ("print") or save ("export"); without it the bytes shown are used. ``title`` given as a
+    function is made again when the staff language changes."""
 
     printed = Signal(int)
     """How many pages were sent to the printer."""
@@ -78,14 +80,14 @@ class PdfPreviewDialog(JobDialog):
         runner: TaskRunner,
         data: bytes,
         *,
-        title: str,
+        title: str | Callable[[], str],
         file_name: str,
         fetch_for: Callable[[str], bytes] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(runner, "pdf-preview", parent)
         self.setObjectName("pdfPreview")
-        self.setWindowTitle(title)
+        self._title = title
         self.setModal(False)
         self._data = data
         self._file_name = file_name
@@ -94,42 +96,33 @@ class PdfPreviewDialog(JobDialog):
         self._print_data = b""
         self._print_when_loaded = False
         self._rendering_scale: dict[int, float] = {}
+        #: What the status line says, as a function making it (said again in a new language).
+        self._state_text: Callable[[], str] | None = None
+        self._load_error: BaseException | None = None
 
-        self.previous_button = QPushButton(self.tr("◀ &Previous"), self)
-        self.previous_button.setAccessibleName(self.tr("Previous page"))
-        self.previous_button.setToolTip(self.tr("Previous page (Page Up)"))
+        self.previous_button = QPushButton(self)
         self.previous_button.clicked.connect(lambda: self.go_to_page(self.current_page() - 1))
-        self.next_button = QPushButton(self.tr("&Next ▶"), self)
-        self.next_button.setAccessibleName(self.tr("Next page"))
-        self.next_button.setToolTip(self.tr("Next page (Page Down)"))
+        self.next_button = QPushButton(self)
         self.next_button.clicked.connect(lambda: self.go_to_page(self.current_page() + 1))
-        self.page_label = QLabel(self.tr("Loading…"), self)
+        self.page_label = QLabel(self)
         self.page_label.setObjectName("pdfPageNumber")
-        self.page_label.setAccessibleName(self.tr("Page number"))
         self.page_label.setMinimumWidth(em(self, 9))
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.zoom = QComboBox(self)
         self.zoom.setObjectName("pdfZoom")
-        self.zoom.setAccessibleName(self.tr("Zoom"))
-        self.zoom.addItem(self.tr("Fit width"), FIT_WIDTH)
-        for percent in ZOOM_LEVELS:
-            self.zoom.addItem(format_percent(percent, 0), percent)
-        zoom_label = QLabel(self.tr("&Zoom"), self)
-        zoom_label.setBuddy(self.zoom)
+        for zoom in (FIT_WIDTH, *ZOOM_LEVELS):
+            self.zoom.addItem("", zoom)
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setBuddy(self.zoom)
 
-        self.print_button = QPushButton(self.tr("&Print…"), self)
+        self.print_button = QPushButton(self)
         self.print_button.setObjectName("pdfPrint")
-        self.print_button.setAccessibleName(self.tr("Print"))
-        self.print_button.setToolTip(self.tr("Print the document (Ctrl+P)"))
         self.print_button.clicked.connect(lambda: self.print_document())
-        self.save_button = QPushButton(self.tr("&Save as PDF…"), self)
+        self.save_button = QPushButton(self)
         self.save_button.setObjectName("pdfSave")
-        self.save_button.setAccessibleName(self.tr("Save as PDF"))
-        self.save_button.setToolTip(self.tr("Save an exact copy of the document (Ctrl+S)"))
         self.save_button.clicked.connect(lambda: self.save_document())
-        self.close_button = QPushButton(self.tr("Close"), self)
-        self.close_button.setAccessibleName(self.tr("Close the preview"))
+        self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self.reject)
         for key, action in (
             (QKeySequence.StandardKey.Print, self.print_document),
@@ -143,7 +136,7 @@ class PdfPreviewDialog(JobDialog):
         tools.addWidget(self.page_label)
         tools.addWidget(self.next_button)
         tools.addSpacing(em(self, 1))
-        tools.addWidget(zoom_label)
+        tools.addWidget(self.zoom_label)
         tools.addWidget(self.zoom)
         tools.addStretch(1)
         tools.addWidget(self.print_button)
@@ -155,7 +148,7 @@ class PdfPreviewDialog(JobDialog):
         self.zoom.currentIndexChanged.connect(
             lambda _index: self.pages.set_zoom(int(self.zoom.currentData()))
         )
-        self.state = self.make_outcome_label("pdfState", self.tr("Preview status"))
+        self.state = self.make_outcome_label("pdfState")
 
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
@@ -173,7 +166,56 @@ class PdfPreviewDialog(JobDialog):
 
         self.resize(em(self, 62), em(self, 70))
         self._set_enabled(False)
+        follow_language(self, self.retranslate)
         self._load()
+
+    def retranslate(self) -> None:
+        """Every word of the preview, the page number and the status line, in the staff language."""
+        self.setWindowTitle(self._title if isinstance(self._title, str) else self._title())
+        self.previous_button.setText(self.tr("◀ &Previous"))
+        self.previous_button.setAccessibleName(self.tr("Previous page"))
+        self.previous_button.setToolTip(self.tr("Previous page (Page Up)"))
+        self.next_button.setText(self.tr("&Next ▶"))
+        self.next_button.setAccessibleName(self.tr("Next page"))
+        self.next_button.setToolTip(self.tr("Next page (Page Down)"))
+        self.page_label.setAccessibleName(self.tr("Page number"))
+        self.zoom.setAccessibleName(self.tr("Zoom"))
+        self.zoom.setItemText(0, self.tr("Fit width"))
+        for index, percent in enumerate(ZOOM_LEVELS, start=1):
+            self.zoom.setItemText(index, format_percent(percent, 0))
+        self.zoom_label.setText(self.tr("&Zoom"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.print_button.setAccessibleName(self.tr("Print"))
+        self.print_button.setToolTip(self.tr("Print the document (Ctrl+P)"))
+        self.save_button.setText(self.tr("&Save as PDF…"))
+        self.save_button.setAccessibleName(self.tr("Save as PDF"))
+        self.save_button.setToolTip(self.tr("Save an exact copy of the document (Ctrl+S)"))
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close the preview"))
+        self.state.setAccessibleName(self.tr("Preview status"))
+        self.pages.name_pages(self.tr("Page {number}"))
+        self._show_page_number()
+        if self._state_text is not None:
+            self.state.setText(self._state_text())
+
+    def _say(self, text: Callable[[], str], *, outcome: bool = False, announce: bool = False) -> None:
+        """Put ``text`` on the status line (``outcome``: as a job's outcome, ``announce``: in the status
+        bar too); it is made again when the staff language changes."""
+        self._state_text = text
+        if outcome or announce:
+            self.show_outcome(text(), announce=announce)
+        else:
+            self.state.setText(text())
+
+    def _show_page_number(self) -> None:
+        if self.page_count:
+            self.page_label.setText(
+                self.tr("Page {page} of {count}").format(page=self.current_page() + 1, count=self.page_count)
+            )
+        elif self._load_error is not None:
+            self.page_label.setText(self.tr("No page"))
+        else:
+            self.page_label.setText(self.tr("Loading…"))
 
     # ------------------------------------------------------------ state
 
@@ -208,7 +250,7 @@ class PdfPreviewDialog(JobDialog):
 
     def _load(self) -> None:
         data = self._data
-        self.state.setText(self.tr("Reading the document…"))
+        self._say(lambda: self.tr("Reading the document…"))
         self.jobs.start(
             lambda: page_sizes(data),
             on_success=self._sizes_known,
@@ -219,12 +261,13 @@ class PdfPreviewDialog(JobDialog):
         )
 
     def _load_failed(self, error: BaseException) -> None:
-        self.page_label.setText(self.tr("No page"))
-        self.state.setText(self.tr("The document cannot be shown: {detail}").format(detail=error_text(error)))
+        self._load_error = error
+        self._show_page_number()
+        self._say(lambda: self.tr("The document cannot be shown: {detail}").format(detail=error_text(error)))
 
     def _sizes_known(self, sizes: list[tuple[float, float]]) -> None:
         self.pages.set_sizes(sizes, self.tr("Page {number}"))
-        self.state.setText(self.tr("%n page(s).", "", len(sizes)))
+        self._say(lambda: self.tr("%n page(s).", "", len(sizes)))
         self._set_enabled(bool(sizes))
         self.loaded.emit(len(sizes))
         if self._print_when_loaded:
@@ -234,9 +277,7 @@ class PdfPreviewDialog(JobDialog):
     def _view_moved(self) -> None:
         if not self.page_count:
             return
-        self.page_label.setText(
-            self.tr("Page {page} of {count}").format(page=self.current_page() + 1, count=self.page_count)
-        )
+        self._show_page_number()
         self._set_enabled(True)
         for index in self.pages.pages_to_draw():
             self._render(index)
@@ -250,7 +291,7 @@ class PdfPreviewDialog(JobDialog):
         self.jobs.start(
             lambda: render_page(data, index, scale * ratio),
             on_success=lambda page: self.pages.show_rendered(page, scale, ratio),
-            on_failure=lambda error: self.state.setText(error_text(error)),
+            on_failure=lambda error: self._say(lambda: error_text(error)),
             busy_message=self.tr("Drawing the pages…"),
             job=_page_job(index),
             makes_busy=False,
@@ -292,7 +333,7 @@ class PdfPreviewDialog(JobDialog):
             target.write_bytes(content)
             return str(target)
 
-        self.state.setText(self.tr("Saving…"))
+        self._say(lambda: self.tr("Saving…"))
         self.jobs.start(
             work,
             on_success=self._saved,
@@ -303,7 +344,7 @@ class PdfPreviewDialog(JobDialog):
         )
 
     def _saved(self, path: str) -> None:
-        self.show_outcome(self.tr("Saved to {path}.").format(path=path), announce=True)
+        self._say(lambda: self.tr("Saved to {path}.").format(path=path), announce=True)
         self.saved.emit(path)
 
     # ------------------------------------------------------------ printing
@@ -330,14 +371,14 @@ class PdfPreviewDialog(JobDialog):
         printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer, self._file_name, self.pages.sizes[0])
         if not self.ask_print_settings(printer):
-            self.state.setText(self.tr("Printing cancelled."))
+            self._say(lambda: self.tr("Printing cancelled."))
             return
         pages = chosen_pages(printer, self.page_count)
         if not pages:
             return
         self._print_run = PrintRun(printer, pages)
         self._set_enabled(True)
-        self.state.setText(self.tr("Preparing to print…"))
+        self._say(lambda: self.tr("Preparing to print…"))
         fetch, data = self._fetch_for, self._data
         self._start_print_job(
             (lambda: fetch("print")) if fetch is not None else (lambda: data),
@@ -371,10 +412,8 @@ class PdfPreviewDialog(JobDialog):
         if index is None:
             self._finish_printing()
             return
-        dpi, data = run.dpi, self._print_data
-        self.state.setText(
-            self.tr("Printing page {page} of {count}…").format(page=run.sent + 1, count=run.total)
-        )
+        dpi, data, page, total = run.dpi, self._print_data, run.sent + 1, run.total
+        self._say(lambda: self.tr("Printing page {page} of {count}…").format(page=page, count=total))
         self._start_print_job(
             lambda: render_page(data, index, dpi / 72),
             self._paint_page,
@@ -398,15 +437,17 @@ class PdfPreviewDialog(JobDialog):
         if not ok:
             self._print_failed(RuntimeError(self.tr("The printer refused the document.")))
             return
-        self.show_outcome(self.tr("%n page(s) sent to the printer.", "", run.sent), announce=True)
+        sent = run.sent
+        self._say(lambda: self.tr("%n page(s) sent to the printer.", "", sent), announce=True)
         self.printed.emit(run.sent)
 
     def _print_failed(self, error: BaseException) -> None:
         if self._print_run is not None:
             self._print_run.abort()
         self._reset_printing()
-        message = self.tr("Printing failed: {detail}").format(detail=error_text(error))
-        self.show_outcome(message, announce=True)
+        self._say(
+            lambda: self.tr("Printing failed: {detail}").format(detail=error_text(error)), announce=True
+        )
 
     def _reset_printing(self) -> None:
         self._print_run = None
@@ -416,4 +457,4 @@ class PdfPreviewDialog(JobDialog):
     # ------------------------------------------------------------ closing
 
     def close_refused(self) -> None:
-        self.state.setText(self.tr("Printing… the preview closes once every page is sent."))
+        self._say(lambda: self.tr("Printing… the preview closes once every page is sent."))
