@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +19,7 @@ from desktop.domain.enums import ConsentAction
 from desktop.domain.records import Actor, ClientRecord, ConsentEventRecord, ConsentGrid
 from desktop.domain.wording import channel_label, purpose_label
 from desktop.services import Services
-from ui.kit.errors import error_text
+from ui.kit.errors import error_words
 from ui.kit.i18n import (
     consent_action_label,
     consent_method_label,
@@ -26,6 +28,7 @@ from ui.kit.i18n import (
     language_label,
 )
 from ui.kit.models import Column, ConsentGridModel, PagedTableModel
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = ["ConsentsTab", "history_columns"]
@@ -85,7 +88,6 @@ class ConsentsTab(QWidget):
         self.grid_view = QTableView(self)
         self.grid_view.setObjectName("consentGrid")
         self.grid_view.setModel(self.grid_model)
-        self.grid_view.setAccessibleName(self.tr("Consent by purpose and channel"))
         self.grid_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid_view.setWordWrap(True)
@@ -104,11 +106,13 @@ class ConsentsTab(QWidget):
         self.cell_detail.setTextFormat(Qt.TextFormat.PlainText)
         self.cell_detail.setWordWrap(True)
         self.cell_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.cell_detail.setAccessibleName(self.tr("Selected consent in detail"))
 
         self.grid_state = QLabel(self)
         self.grid_state.setObjectName("tabState")
         self.grid_state.setWordWrap(True)
+        #: What the two state lines say, made again when the staff language changes.
+        self._grid_state: Callable[[], str] | None = None
+        self._history_state: Callable[[], str] | None = None
 
         self.history_state = QLabel(self)
         self.history_state.setObjectName("tabState")
@@ -117,15 +121,13 @@ class ConsentsTab(QWidget):
             runner,
             key=("client-file", id(self), "consent-history"),
             page_size=HISTORY_PAGE,
-            busy_message=self.tr("Loading the consent history…"),
             parent=self,
         )
-        self.history_model.load_failed.connect(lambda error: self.history_state.setText(error_text(error)))
+        self.history_model.load_failed.connect(lambda error: self._show_history_state(error_words(error)))
         self.history_model.page_loaded.connect(self._history_loaded)
         self.history_view = QTableView(self)
         self.history_view.setObjectName("consentHistory")
         self.history_view.setModel(self.history_model)
-        self.history_view.setAccessibleName(self.tr("Consent history, newest first"))
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_view.setAlternatingRowColors(True)
@@ -137,16 +139,17 @@ class ConsentsTab(QWidget):
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self._heading(self.tr("Current consent"), top))
+        self.grid_heading = self._heading(top)
+        top_layout.addWidget(self.grid_heading)
         top_layout.addWidget(self.grid_view, 1)
         top_layout.addWidget(self.cell_detail)
         top_layout.addWidget(self.grid_state)
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        history_heading = self._heading(self.tr("&History (newest first)"), bottom)
-        history_heading.setBuddy(self.history_view)
-        bottom_layout.addWidget(history_heading)
+        self.history_heading = self._heading(bottom)
+        self.history_heading.setBuddy(self.history_view)
+        bottom_layout.addWidget(self.history_heading)
         bottom_layout.addWidget(self.history_view, 1)
         bottom_layout.addWidget(self.history_state)
 
@@ -160,10 +163,40 @@ class ConsentsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Headings, names, both tables and the state lines, in the staff language (the grid's own
+        wording for the client stays in the client's language)."""
+        self.grid_heading.setText(self.tr("Current consent"))
+        self.history_heading.setText(self.tr("&History (newest first)"))
+        self.grid_view.setAccessibleName(self.tr("Consent by purpose and channel"))
+        self.cell_detail.setAccessibleName(self.tr("Selected consent in detail"))
+        self.history_view.setAccessibleName(self.tr("Consent history, newest first"))
+        self.grid_model.retranslate()
+        if self.grid_model.rowCount():
+            self.grid_view.resizeRowsToContents()
+        self.history_model.retranslate(
+            history_columns(), busy_message=self.tr("Loading the consent history…")
+        )
+        if self.grid_view.currentIndex().isValid():
+            self._describe(self.grid_view.currentIndex())
+        self._show_grid_state(self._grid_state)
+        self._show_history_state(self._history_state)
+        if self.history_model.rowCount():
+            self._fit_history_columns()
+
+    def _show_grid_state(self, state: Callable[[], str] | None) -> None:
+        self._grid_state = state
+        self.grid_state.setText(state() if state is not None else "")
+
+    def _show_history_state(self, state: Callable[[], str] | None) -> None:
+        self._history_state = state
+        self.history_state.setText(state() if state is not None else "")
 
     @staticmethod
-    def _heading(text: str, parent: QWidget) -> QLabel:
-        label = QLabel(text, parent)
+    def _heading(parent: QWidget) -> QLabel:
+        label = QLabel(parent)
         label.setObjectName("sectionHeading")
         return label
 
@@ -172,14 +205,14 @@ class ConsentsTab(QWidget):
         self.grid_model.set_grid(None)
         self.history_model.reload(None)
         self.cell_detail.clear()
-        self.grid_state.clear()
-        self.history_state.clear()
+        self._show_grid_state(None)
+        self._show_history_state(None)
 
     def load(self, client: ClientRecord) -> None:
         self._client = client
         self.grid_model.set_grid(None)
-        self.grid_state.setText(self.tr("Loading…"))
-        self.history_state.setText(self.tr("Loading…"))
+        self._show_grid_state(lambda: self.tr("Loading…"))
+        self._show_history_state(lambda: self.tr("Loading…"))
         self._fetch(client, keep_rows=False)
 
     def reload(self) -> None:
@@ -192,7 +225,7 @@ class ConsentsTab(QWidget):
         self._runner.submit(
             lambda: services.consent.grid(actor, client_id),
             on_success=self._show_grid,
-            on_failure=lambda error: self.grid_state.setText(error_text(error)),
+            on_failure=lambda error: self._show_grid_state(error_words(error)),
             key=("client-file", id(self), "consent-grid"),
             busy_message=self.tr("Loading consents…"),
         )
@@ -212,26 +245,30 @@ class ConsentsTab(QWidget):
         if reading is not None:
             # A reload keeps the cell the person was reading.
             self.grid_view.setCurrentIndex(self.grid_model.index(*reading))
-        granted = sum(1 for cell in grid.cells.values() if cell.granted)
-        self.grid_state.setText(
-            self.tr(
+        granted, total = sum(1 for cell in grid.cells.values() if cell.granted), len(grid.cells)
+        self._show_grid_state(
+            lambda: self.tr(
                 "{granted} of {total} granted. Select a cell for when, how and by whom it was set."
-            ).format(granted=granted, total=len(grid.cells))
+            ).format(granted=granted, total=total)
         )
 
     def _describe(self, index: QModelIndex) -> None:
         self.cell_detail.setText(self.grid_model.describe(index))
 
     def _history_loaded(self) -> None:
-        count = self.history_model.rowCount()
-        if count == 0:
-            self.history_state.setText(self.tr("No consent recorded yet."))
-        elif self.history_model.has_more:
-            self.history_state.setText(
-                self.tr("{count} events shown; scroll down for older ones.").format(count=count)
-            )
-        else:
-            self.history_state.setText(self.tr("{count} events.").format(count=count))
+        count, more = self.history_model.rowCount(), self.history_model.has_more
+
+        def state() -> str:
+            if count == 0:
+                return self.tr("No consent recorded yet.")
+            if more:
+                return self.tr("{count} events shown; scroll down for older ones.").format(count=count)
+            return self.tr("{count} events.").format(count=count)
+
+        self._show_history_state(state)
+        self._fit_history_columns()
+
+    def _fit_history_columns(self) -> None:
         self.history_view.resizeColumnsToContents()
         # The wording column would push everything else off screen; it has its tooltip.
         wording = self.history_model.columnCount() - 1

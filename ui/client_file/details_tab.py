@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -11,9 +13,10 @@ from desktop.domain.errors import StaleVersionError, ValidationError
 from desktop.domain.records import Actor, ClientDraft, ClientRecord
 from desktop.services import Services
 from ui.client_file.conflict_dialog import ConflictChoice, ConflictDialog
-from ui.kit.errors import error_text
+from ui.kit.errors import error_words
 from ui.kit.forms import ClientForm
 from ui.kit.i18n import current_language, format_datetime
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = ["DetailsTab"]
@@ -40,21 +43,17 @@ class DetailsTab(QWidget):
         self.form = ClientForm(self)
         self.form.edited.connect(self._on_edited)
 
-        self.save_button = QPushButton(self.tr("&Save changes"), self)
+        self.save_button = QPushButton(self)
         self.save_button.setObjectName("saveClientButton")
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_button.setToolTip(self.tr("Save the changes to this file (Ctrl+S)"))
-        self.save_button.setAccessibleName(self.tr("Save changes"))
         self.save_button.clicked.connect(self.save)
-        self.undo_button = QPushButton(self.tr("Undo changes"), self)
-        self.undo_button.setAccessibleName(self.tr("Undo changes"))
-        self.undo_button.setToolTip(self.tr("Put back what is stored"))
+        self.undo_button = QPushButton(self)
         self.undo_button.clicked.connect(self.undo_changes)
 
         self.result_label = QLabel(self)
         self.result_label.setObjectName("saveResult")
         self.result_label.setWordWrap(True)
-        self.result_label.setAccessibleName(self.tr("Save result"))
+        #: What the result line says, made again when the staff language changes.
+        self._result: Callable[[], str] | None = None
         self.provenance_label = QLabel(self)
         self.provenance_label.setObjectName("provenance")
         self.provenance_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -81,6 +80,41 @@ class DetailsTab(QWidget):
         QWidget.setTabOrder(self.form.email, self.save_button)
         QWidget.setTabOrder(self.save_button, self.undo_button)
         self._update_buttons()
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Buttons, the result line and where the file comes from, in the staff language."""
+        self.save_button.setText(self.tr("&Save changes"))
+        # Set again after the text: a mnemonic in the new text would otherwise take the shortcut's place.
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setToolTip(self.tr("Save the changes to this file (Ctrl+S)"))
+        self.save_button.setAccessibleName(self.tr("Save changes"))
+        self.undo_button.setText(self.tr("Undo changes"))
+        self.undo_button.setAccessibleName(self.tr("Undo changes"))
+        self.undo_button.setToolTip(self.tr("Put back what is stored"))
+        self.result_label.setAccessibleName(self.tr("Save result"))
+        self._show_result(self._result)
+        self._show_provenance()
+
+    def _show_result(self, result: Callable[[], str] | None) -> None:
+        self._result = result
+        self.result_label.setText(result() if result is not None else "")
+
+    def _show_provenance(self) -> None:
+        record = self._record
+        if record is None:
+            return
+        self.provenance_label.setText(
+            self.tr(
+                "Created {created} by {creator} · last changed {updated} by {updater} (version {version})"
+            ).format(
+                created=format_datetime(record.created_at),
+                creator=record.created_by,
+                updated=format_datetime(record.updated_at),
+                updater=record.updated_by,
+                version=record.version,
+            )
+        )
 
     # ------------------------------------------------------------ state
 
@@ -97,23 +131,13 @@ class DetailsTab(QWidget):
         self._dirty = False
         if record is not None:
             self.form.set_draft(record.as_draft())
-            self.provenance_label.setText(
-                self.tr(
-                    "Created {created} by {creator} · last changed {updated} by {updater} (version {version})"
-                ).format(
-                    created=format_datetime(record.created_at),
-                    creator=record.created_by,
-                    updated=format_datetime(record.updated_at),
-                    updater=record.updated_by,
-                    version=record.version,
-                )
-            )
-        self.result_label.clear()
+            self._show_provenance()
+        self._show_result(None)
         self._update_buttons()
 
     def _on_edited(self) -> None:
         self._dirty = True
-        self.result_label.setText(self.tr("Unsaved changes"))
+        self._show_result(lambda: self.tr("Unsaved changes"))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -138,7 +162,7 @@ class DetailsTab(QWidget):
         services, actor, client_id = self._services, self._actor, self._record.id
         self._saving = True
         self._update_buttons()
-        self.result_label.setText(self.tr("Saving…"))
+        self._show_result(lambda: self.tr("Saving…"))
         self._runner.submit(
             lambda: services.clients.update(actor, client_id, expected_version, draft),
             on_success=self._saved,
@@ -150,7 +174,7 @@ class DetailsTab(QWidget):
     def _saved(self, record: ClientRecord) -> None:
         self._saving = False
         self.show_record(record)
-        self.result_label.setText(self.tr("✔ Saved"))
+        self._show_result(lambda: self.tr("✔ Saved"))
         self.status_message.emit(self.tr("File {file} saved.").format(file=record.file_number))
         self.saved.emit(record)
         self._runner.changes.publish(DataChange.of(ChangeSubject.CLIENT, client_id=record.id), self)
@@ -159,19 +183,20 @@ class DetailsTab(QWidget):
         self._saving = False
         self._update_buttons()
         if isinstance(error, ValidationError):
-            self.result_label.setText(self.tr("Some fields need correcting: see the message under each one."))
+            self._show_result(lambda: self.tr("Some fields need correcting: see the message under each one."))
             self.form.show_problems(error)
             return
         self.form.show_problems(None)
         if isinstance(error, StaleVersionError) and isinstance(error.current, ClientRecord):
-            self.result_label.setText(error.message(current_language()))
-            self._show_conflict(draft, error.current, error.message(current_language()))
+            stale = error
+            self._show_result(lambda: stale.message(current_language()))
+            self._show_conflict(draft, error.current, lambda: stale.message(current_language()))
             return
-        message = error_text(error)
-        self.result_label.setText(message)
-        self.status_message.emit(message)
+        words = error_words(error)
+        self._show_result(words)
+        self.status_message.emit(words())
 
-    def _show_conflict(self, mine: ClientDraft, stored: ClientRecord, message: str) -> None:
+    def _show_conflict(self, mine: ClientDraft, stored: ClientRecord, message: Callable[[], str]) -> None:
         dialog = ConflictDialog(mine, stored, message, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._conflict_resolved(dialog.choice, mine, stored))

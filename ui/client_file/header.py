@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLayoutItem, QSizePolicy,
 
 from desktop.domain.records import ClientRecord, ClientStatus
 from ui.kit.i18n import format_date, format_phone, language_label
+from ui.kit.retranslate import follow_language
 
 __all__ = ["Badge", "ClientHeader", "FlowLayout", "status_badges"]
 
@@ -203,8 +204,23 @@ class ClientHeader(QFrame):
         layout.addWidget(self.name_label)
         layout.addWidget(self.facts_label)
         layout.addWidget(self.badge_area)
+        self._client: ClientRecord | None = None
+        self._today: date | None = None
+        self._status: ClientStatus | None = None
+        follow_language(self, self.retranslate, now=False)
+
+    def retranslate(self) -> None:
+        """The facts and badges shown, made again in the staff language."""
+        if self._client is not None and self._today is not None:
+            self._show_facts(self._client, self._today)
+        self.show_status(self._status)
 
     def show_client(self, client: ClientRecord, today: date) -> None:
+        self._client, self._today = client, today
+        self._show_facts(client, today)
+        self.show_status(None)
+
+    def _show_facts(self, client: ClientRecord, today: date) -> None:
         self.name_label.setText(f"{client.first_name} {client.last_name.upper()}")
         self.name_label.setAccessibleName(self.tr("Client: {name}").format(name=client.full_name))
         values = {
@@ -229,9 +245,9 @@ class ClientHeader(QFrame):
                 **values
             )
         )
-        self.show_badges([])
 
     def show_status(self, status: ClientStatus | None) -> None:
+        self._status = status
         self.show_badges(status_badges(status) if status is not None else [])
 
     def show_badges(self, badges: list[Badge]) -> None:

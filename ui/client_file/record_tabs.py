@@ -10,15 +10,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,7 +26,8 @@ from desktop.domain.records import (
 )
 from desktop.domain.wording import channel_label, purpose_label
 from desktop.services import Services
-from ui.kit.errors import error_text
+from ui.client_file.record_list import RecordListTab
+from ui.kit.errors import error_words
 from ui.kit.i18n import (
     appointment_kind_label,
     appointment_mode_label,
@@ -45,6 +40,7 @@ from ui.kit.i18n import (
     signer_capacity_label,
 )
 from ui.kit.models import Column, PagedTableModel, RecordTableModel
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = [
@@ -55,108 +51,6 @@ __all__ = [
     "opt_out_scope",
     "opt_out_state",
 ]
-
-
-class RecordListTab(QWidget):
-    """A heading line, a table and an optional row of buttons."""
-
-    count_changed = Signal(int)
-    """How many records the tab shows (-1 while loading)."""
-
-    key = "records"
-
-    def __init__(
-        self,
-        services: Services,
-        actor: Actor,
-        runner: TaskRunner,
-        columns: list[Column[Any]],
-        accessible_name: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._actor = actor
-        self._runner = runner
-        self._client: ClientRecord | None = None
-        self.model: RecordTableModel[Any] = self._make_model(columns)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setAccessibleName(accessible_name)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.state_label = QLabel(self)
-        self.state_label.setObjectName("tabState")
-        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.state_label.setWordWrap(True)
-        self.buttons = QHBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.state_label)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(self.buttons)
-
-    def _make_model(self, columns: list[Column[Any]]) -> RecordTableModel[Any]:
-        return RecordTableModel(columns, self)
-
-    # ------------------------------------------------------------ loading
-
-    def fetch(self, services: Services, actor: Actor, client_id: int) -> Callable[[], list[Any]]:
-        raise NotImplementedError
-
-    def clear(self) -> None:
-        self._client = None
-        self.model.clear()
-        self.state_label.clear()
-        self.count_changed.emit(-1)
-
-    def load(self, client: ClientRecord) -> None:
-        self._client = client
-        self.model.clear()
-        self.state_label.setText(self.tr("Loading…"))
-        self.count_changed.emit(-1)
-        self._fetch_records(client.id)
-
-    def reload(self) -> None:
-        """Fetch the records again; the rows shown stay until the new ones arrive."""
-        if self._client is not None:
-            self._fetch_records(self._client.id)
-
-    def _fetch_records(self, client_id: int) -> None:
-        self._runner.submit(
-            self.fetch(self._services, self._actor, client_id),
-            on_success=lambda records: self._show(client_id, records),
-            on_failure=lambda error: self.state_label.setText(error_text(error)),
-            key=("client-file", id(self), self.key),
-        )
-
-    def _show(self, client_id: int, records: list[Any]) -> None:
-        if self._client is None or self._client.id != client_id:
-            return
-        selected = self.selected()
-        self.model.set_records(records)
-        self.view.resizeColumnsToContents()
-        if selected is not None and selected in records:
-            # A reload keeps the row the person had chosen.
-            self.view.selectRow(records.index(selected))
-        self.state_label.setText(self.summary(records))
-        self.count_changed.emit(len(records))
-        self.records_shown(records)
-
-    def summary(self, records: list[Any]) -> str:
-        return ""
-
-    def records_shown(self, records: list[Any]) -> None:
-        """Hook for tabs whose buttons depend on the records."""
-
-    def selected(self) -> Any | None:
-        index = self.view.currentIndex()
-        return self.model.record(index.row()) if index.isValid() else None
 
 
 # ---------------------------------------------------------------- appointments
@@ -175,25 +69,26 @@ class AppointmentsTab(RecordListTab):
         parent: QWidget | None = None,
     ) -> None:
         self._now = now
-        super().__init__(
-            services,
-            actor,
-            runner,
-            self._columns(),
-            QCoreApplication.translate("Appointments", "Appointments, latest first"),
-            parent,
-        )
+        super().__init__(services, actor, runner, parent)
         self.setObjectName("appointmentsTab")
-        self.book_button = QPushButton(self.tr("Book an appointment… (Ctrl+B)"), self)
+        self.book_button = QPushButton(self)
         self.book_button.setObjectName("bookButton")
-        self.book_button.setAccessibleName(self.tr("Book an appointment"))
         self.book_button.clicked.connect(self.book_requested)
         self.buttons.addWidget(self.book_button)
         self.buttons.addStretch(1)
         self.paged_model.page_loaded.connect(self._page_loaded)
-        self.paged_model.load_failed.connect(lambda error: self.state_label.setText(error_text(error)))
+        self.paged_model.load_failed.connect(lambda error: self.show_state(error_words(error)))
+        follow_language(self, self.retranslate)
 
-    def _columns(self) -> list[Column[AppointmentRecord]]:
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.book_button.setText(self.tr("Book an appointment… (Ctrl+B)"))
+        self.book_button.setAccessibleName(self.tr("Book an appointment"))
+
+    def accessible_name(self) -> str:
+        return QCoreApplication.translate("Appointments", "Appointments, latest first")
+
+    def columns(self) -> list[Column[AppointmentRecord]]:
         def upcoming(appointment: AppointmentRecord) -> bool:
             return appointment.starts_at >= self._now()
 
@@ -232,7 +127,7 @@ class AppointmentsTab(RecordListTab):
     def load(self, client: ClientRecord) -> None:
         """Pages of appointments, loaded as the list is scrolled."""
         self._client = client
-        self.state_label.setText(self.tr("Loading…"))
+        self.show_state(lambda: self.tr("Loading…"))
         self.count_changed.emit(-1)
         self._fetch_pages(client.id, keep_rows=False)
 
@@ -257,7 +152,7 @@ class AppointmentsTab(RecordListTab):
     def clear(self) -> None:
         self._client = None
         self.paged_model.reload(None)
-        self.state_label.clear()
+        self.show_state(None)
         self.count_changed.emit(-1)
 
     def _page_loaded(self) -> None:
@@ -268,15 +163,17 @@ class AppointmentsTab(RecordListTab):
         count = len(records)
         now = self._now()
         coming = sum(1 for a in records if a.starts_at >= now)
-        more = self.tr(" (scroll for older ones)") if self.paged_model.has_more else ""
-        if count == 0:
-            self.state_label.setText(self.tr("No appointment yet."))
-        else:
-            self.state_label.setText(
-                self.tr("{count} appointments, {coming} upcoming{more}.").format(
-                    count=count, coming=coming, more=more
-                )
+        has_more = self.paged_model.has_more
+
+        def state() -> str:
+            if count == 0:
+                return self.tr("No appointment yet.")
+            more = self.tr(" (scroll for older ones)") if has_more else ""
+            return self.tr("{count} appointments, {coming} upcoming{more}.").format(
+                count=count, coming=coming, more=more
             )
+
+        self.show_state(state)
         self.count_changed.emit(count)
 
 
@@ -301,7 +198,36 @@ class AcknowledgmentsTab(RecordListTab):
     def __init__(
         self, services: Services, actor: Actor, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        columns: list[Column[AcknowledgmentRecord]] = [
+        super().__init__(services, actor, runner, parent)
+        self.setObjectName("acknowledgmentsTab")
+        self.open_button = QPushButton(self)
+        self.print_button = QPushButton(self)
+        self.save_button = QPushButton(self)
+        for action, button in (
+            ("open", self.open_button),
+            ("print", self.print_button),
+            ("save", self.save_button),
+        ):
+            button.clicked.connect(lambda _checked=False, action=action: self._request(action))
+            self.buttons.addWidget(button)
+        self.buttons.addStretch(1)
+        self.view.selectionModel().currentChanged.connect(lambda *_args: self._update_buttons())
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.open_button.setText(self.tr("Open PDF"))
+        self.print_button.setText(self.tr("Print…"))
+        self.save_button.setText(self.tr("Save as PDF…"))
+        for button in (self.open_button, self.print_button, self.save_button):
+            button.setAccessibleName(button.text().rstrip("…"))
+        self._update_buttons()
+
+    def accessible_name(self) -> str:
+        return QCoreApplication.translate("Acknowledgments", "Privacy policy acknowledgments")
+
+    def columns(self) -> list[Column[AcknowledgmentRecord]]:
+        return [
             Column(
                 QCoreApplication.translate("Acknowledgments", "Date"), lambda a: format_datetime(a.signed_at)
             ),
@@ -325,29 +251,6 @@ class AcknowledgmentsTab(RecordListTab):
             Column(QCoreApplication.translate("Acknowledgments", "Signer"), _signer),
             Column(QCoreApplication.translate("Acknowledgments", "Witness"), lambda a: a.witnessed_by),
         ]
-        super().__init__(
-            services,
-            actor,
-            runner,
-            columns,
-            QCoreApplication.translate("Acknowledgments", "Privacy policy acknowledgments"),
-            parent,
-        )
-        self.setObjectName("acknowledgmentsTab")
-        self.open_button = QPushButton(self.tr("Open PDF"), self)
-        self.print_button = QPushButton(self.tr("Print…"), self)
-        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
-        for action, button in (
-            ("open", self.open_button),
-            ("print", self.print_button),
-            ("save", self.save_button),
-        ):
-            button.setAccessibleName(button.text().rstrip("…"))
-            button.clicked.connect(lambda _checked=False, action=action: self._request(action))
-            self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
-        self.view.selectionModel().currentChanged.connect(lambda *_args: self._update_buttons())
-        self._update_buttons()
 
     def fetch(self, services: Services, actor: Actor, client_id: int) -> Callable[[], list[Any]]:
         return lambda: services.acknowledgments.for_client(actor, client_id)
@@ -428,7 +331,17 @@ class OptOutsTab(RecordListTab):
         today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
-        columns: list[Column[OptOutRecord]] = [
+        self._today = today
+        super().__init__(services, actor, runner, parent)
+        self.setObjectName("optOutsTab")
+        follow_language(self, self.retranslate)
+
+    def accessible_name(self) -> str:
+        return QCoreApplication.translate("OptOuts", "Opt-out requests for this client")
+
+    def columns(self) -> list[Column[OptOutRecord]]:
+        today = self._today
+        return [
             Column(
                 QCoreApplication.translate("OptOuts", "Received"),
                 lambda r: f"{format_date(r.received_on)}, {opt_out_via_label(r.received_via)}",
@@ -446,16 +359,6 @@ class OptOutsTab(RecordListTab):
                 lambda r: f"{r.logged_by}, {format_datetime(r.logged_at)}",
             ),
         ]
-        super().__init__(
-            services,
-            actor,
-            runner,
-            columns,
-            QCoreApplication.translate("OptOuts", "Opt-out requests for this client"),
-            parent,
-        )
-        self.setObjectName("optOutsTab")
-        self._today = today
 
     def fetch(self, services: Services, actor: Actor, client_id: int) -> Callable[[], list[Any]]:
         return lambda: services.optouts.for_client(actor, client_id)

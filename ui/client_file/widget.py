@@ -10,6 +10,8 @@ reloads everything every :data:`PERIODIC_REFRESH_MS` for changes saved on other 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -20,7 +22,8 @@ from ui.client_file.consents_tab import ConsentsTab
 from ui.client_file.details_tab import DetailsTab
 from ui.client_file.header import ClientHeader
 from ui.client_file.record_tabs import AcknowledgmentsTab, AppointmentsTab, OptOutsTab
-from ui.kit.errors import error_text
+from ui.kit.errors import error_text, error_words
+from ui.kit.retranslate import follow_language
 from ui.kit.settings import AppSettings
 from ui.kit.worker import TaskRunner
 
@@ -73,7 +76,8 @@ class ClientFileWidget(QWidget):
         self.placeholder = QLabel(self)
         self.placeholder.setObjectName("clientFilePlaceholder")
         self.placeholder.setWordWrap(True)
-        self.placeholder.setText(self._welcome_text())
+        #: What the placeholder says, made again when the staff language changes.
+        self._placeholder_text: Callable[[], str] = self._welcome_text
 
         self.header = ClientHeader(self)
         clock = services.clock
@@ -86,15 +90,17 @@ class ClientFileWidget(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("clientTabs")
         self.tabs.setDocumentMode(True)
-        self._tab_titles = {
-            self.details_tab: self.tr("&Details"),
-            self.consents_tab: self.tr("Co&nsents"),
-            self.appointments_tab: self.tr("&Appointments"),
-            self.acknowledgments_tab: self.tr("Ac&knowledgments"),
-            self.optouts_tab: self.tr("Opt-o&uts"),
-        }
-        for tab, title in self._tab_titles.items():
-            self.tabs.addTab(tab, title)
+        tabs: tuple[QWidget, ...] = (
+            self.details_tab,
+            self.consents_tab,
+            self.appointments_tab,
+            self.acknowledgments_tab,
+            self.optouts_tab,
+        )
+        #: How many records each list tab shows (-1: loading or no file), repeated in its title.
+        self._counts: dict[QWidget, int] = {}
+        for tab in tabs:
+            self.tabs.addTab(tab, "")
         for tab in (self.appointments_tab, self.acknowledgments_tab, self.optouts_tab):
             tab.count_changed.connect(lambda count, tab=tab: self._show_count(tab, count))
 
@@ -123,6 +129,22 @@ class ClientFileWidget(QWidget):
         self.refresh_timer.setInterval(PERIODIC_REFRESH_MS)
         self.refresh_timer.timeout.connect(self._periodic_refresh)
         self.refresh_timer.start()
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Tab titles (with their counts) and the placeholder, in the staff language."""
+        self.placeholder.setText(self._placeholder_text())
+        for tab in self._tab_titles():
+            self._show_count(tab, self._counts.get(tab, -1))
+
+    def _tab_titles(self) -> dict[QWidget, str]:
+        return {
+            self.details_tab: self.tr("&Details"),
+            self.consents_tab: self.tr("Co&nsents"),
+            self.appointments_tab: self.tr("&Appointments"),
+            self.acknowledgments_tab: self.tr("Ac&knowledgments"),
+            self.optouts_tab: self.tr("Opt-o&uts"),
+        }
 
     def _welcome_text(self) -> str:
         return self.tr(
@@ -153,7 +175,7 @@ class ClientFileWidget(QWidget):
     def open_client(self, client_id: int) -> None:
         services, actor = self._services, self._actor
         self._opening_id = client_id
-        self._show_nothing(self.tr("Opening the file…"))
+        self._show_nothing(lambda: self.tr("Opening the file…"))
 
         def work() -> tuple[ClientRecord, ClientStatus]:
             return services.clients.open(actor, client_id), services.clients.status(actor, client_id)
@@ -169,12 +191,13 @@ class ClientFileWidget(QWidget):
 
     def close_client(self) -> None:
         self._opening_id = None
-        self._show_nothing(self._welcome_text())
+        self._show_nothing(self._welcome_text)
 
-    def _show_nothing(self, text: str) -> None:
+    def _show_nothing(self, text: Callable[[], str]) -> None:
         self._client = None
         self._status = None
-        self.placeholder.setText(text)
+        self._placeholder_text = text
+        self.placeholder.setText(text())
         self.pages.setCurrentWidget(self.placeholder)
         self.details_tab.show_record(None)
         for tab in (self.consents_tab, self.appointments_tab, self.acknowledgments_tab, self.optouts_tab):
@@ -194,9 +217,11 @@ class ClientFileWidget(QWidget):
         self.opened.emit(record)
 
     def _open_failed(self, error: BaseException) -> None:
-        message = error_text(error)
-        self._show_nothing(self.tr("The file could not be opened.\n{message}").format(message=message))
-        self.status_message.emit(message)
+        words = error_words(error)
+        self._show_nothing(
+            lambda: self.tr("The file could not be opened.\n{message}").format(message=words())
+        )
+        self.status_message.emit(words())
 
     def _load_tabs(self, record: ClientRecord) -> None:
         self.consents_tab.load(record)
@@ -300,7 +325,8 @@ class ClientFileWidget(QWidget):
         self.consents_tab.reload()
 
     def _show_count(self, tab: QWidget, count: int) -> None:
-        title = self._tab_titles[tab]
+        self._counts[tab] = count
+        title = self._tab_titles()[tab]
         self.tabs.setTabText(self.tabs.indexOf(tab), f"{title} ({count})" if count >= 0 else title)
 
     def select_tab(self, name: str) -> None:

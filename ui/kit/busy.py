@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMetaObject, QObject, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
 
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = ["BusyIndicator"]
@@ -21,7 +22,6 @@ class BusyIndicator(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("busyIndicator")
-        self.setAccessibleName(self.tr("Busy indicator"))
 
         self._bar = QProgressBar(self)
         self._bar.setObjectName("busyIndicatorBar")
@@ -29,7 +29,6 @@ class BusyIndicator(QWidget):
         self._bar.setTextVisible(False)
         self._bar.setFixedWidth(self.BAR_WIDTH)
         self._bar.setMaximumHeight(14)
-        self._bar.setAccessibleName(self.tr("Work in progress"))
 
         self._label = QLabel(self)
         self._label.setObjectName("busyIndicatorLabel")
@@ -43,7 +42,16 @@ class BusyIndicator(QWidget):
 
         self._runner: TaskRunner | None = None
         self._connection: QMetaObject.Connection | None = None
+        self._busy = False
+        self._message = ""
         self.set_busy(False)
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Busy indicator"))
+        self._bar.setAccessibleName(self.tr("Work in progress"))
+        # The runner's message was said in the language of its start; the default follows the change.
+        self.set_busy(self._busy, self._message)
 
     @property
     def message(self) -> str:
@@ -61,6 +69,7 @@ class BusyIndicator(QWidget):
 
     @Slot(bool, str)
     def set_busy(self, busy: bool, message: str = "") -> None:
+        self._busy, self._message = busy, message
         text = (message or self.tr("Working…")) if busy else ""
         self._label.setText(text)
         self._bar.setAccessibleDescription(text)

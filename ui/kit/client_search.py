@@ -9,6 +9,8 @@ newest search is ever shown. Saved client changes (``ChangeSubject.CLIENT``) run
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -27,9 +29,10 @@ from PySide6.QtWidgets import (
 from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.records import Actor, ClientRecord, ClientSummary
 from desktop.services import Services
-from ui.kit.errors import error_text
+from ui.kit.errors import error_words
 from ui.kit.i18n import format_phone
 from ui.kit.models import PagedTableModel, client_search_columns
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = ["SEARCH_DEBOUNCE_MS", "SEARCH_PAGE", "ClientPickerDialog", "ClientSearch", "client_line"]
@@ -101,24 +104,19 @@ class ClientSearch(QWidget):
         self._client: ClientSummary | None = None
         self._choose_when_loaded = False
         self._open_first_when_loaded = False
+        self._today = services.clock.today
+        #: The failure of the last search while it is shown (its message follows the staff language).
+        self._failure: Callable[[], str] | None = None
 
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
         self.field.setClearButtonEnabled(True)
-        self.field.setPlaceholderText(self.tr("Name, phone, date of birth or file number"))
-        self.field.setAccessibleName(self.tr("Search for a client"))
-        self.field.setAccessibleDescription(
-            self.tr("Results follow the typing. Up and Down choose a result, Enter opens it.")
-            if not picking
-            else self.tr("Results follow the typing. Up and Down choose a result, Enter picks it.")
-        )
 
         self.model: PagedTableModel[ClientSummary] = PagedTableModel(
             client_search_columns(services.clock.today),
             runner,
             key=("client-search", id(self)),
             page_size=SEARCH_PAGE,
-            busy_message=self.tr("Searching…"),
             parent=self,
         )
         self.model.page_loaded.connect(self._page_loaded)
@@ -127,7 +125,6 @@ class ClientSearch(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("searchResults")
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Search results"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -141,7 +138,7 @@ class ClientSearch(QWidget):
         self.state.setObjectName("searchState")
         self.state.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed
         self.state.setWordWrap(True)
-        self.state.setAccessibleName(self.tr("Search result count"))
+        self.heading: QLabel | None = None
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -164,28 +161,53 @@ class ClientSearch(QWidget):
             font = self.field.font()
             font.setPointSizeF(font.pointSizeF() * 1.25)
             self.field.setFont(font)
-            heading = QLabel(self.tr("&Search for a client (Ctrl+F)"), self)
-            heading.setObjectName("sectionHeading")
-            heading.setBuddy(self.field)
-            layout.addWidget(heading)
+            self.heading = QLabel(self)
+            self.heading.setObjectName("sectionHeading")
+            self.heading.setBuddy(self.field)
+            layout.addWidget(self.heading)
             layout.addWidget(self.field)
             layout.addWidget(self.state)
             layout.addWidget(self.table, 1)
         QWidget.setTabOrder(self.field, self.table)
         self.setFocusProxy(self.field)
-        self._show_state()
         if picking:
             self.set_client(client, notify=False)
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every word in the staff language: the hints, the headers and rows, the state line and the
+        client picked; what is typed, the results and the highlighted row stay."""
+        self.field.setPlaceholderText(self.tr("Name, phone, date of birth or file number"))
+        self.field.setAccessibleName(self.tr("Search for a client"))
+        self.field.setAccessibleDescription(
+            self.tr("Results follow the typing. Up and Down choose a result, Enter opens it.")
+            if not self._picking
+            else self.tr("Results follow the typing. Up and Down choose a result, Enter picks it.")
+        )
+        self.model.retranslate(client_search_columns(self._today), busy_message=self.tr("Searching…"))
+        if self.model.rowCount():
+            self.table.resizeColumnsToContents()
+        self.table.setAccessibleName(self.tr("Search results"))
+        self.state.setAccessibleName(self.tr("Search result count"))
+        if self.heading is not None:
+            self.heading.setText(self.tr("&Search for a client (Ctrl+F)"))
+        if self._failure is not None:
+            self.state.setText(self._failure())
+        else:
+            self._show_state()
+        if self._picking:
+            self.clear_button.setText(self.tr("Clear"))
+            self.clear_button.setAccessibleName(self.tr("Clear the client picked"))
+            self.picked_label.setAccessibleName(self.tr("Client picked"))
+            self._show_picked()
 
     def _build_picked_row(self) -> QHBoxLayout:
         self.picked_label = QLabel(self)
         self.picked_label.setObjectName("pickedClient")
         self.picked_label.setWordWrap(True)
         self.picked_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.picked_label.setAccessibleName(self.tr("Client picked"))
-        self.clear_button = QPushButton(self.tr("Clear"), self)
+        self.clear_button = QPushButton(self)
         self.clear_button.setObjectName("clearPickedClient")
-        self.clear_button.setAccessibleName(self.tr("Clear the client picked"))
         self.clear_button.setAutoDefault(False)
         self.clear_button.clicked.connect(lambda: self.set_client(None))
         row = QHBoxLayout()
@@ -205,13 +227,16 @@ class ClientSearch(QWidget):
     def set_client(self, client: ClientRecord | ClientSummary | None, *, notify: bool = True) -> None:
         """Make ``client`` the client picked (picking mode), or clear the choice with None."""
         self._client = _summary_of(client) if client is not None else None
+        self._show_picked()
+        self.clear_button.setEnabled(self._client is not None)
+        if notify:
+            self.picked.emit(self._client)
+
+    def _show_picked(self) -> None:
         if self._client is None:
             self.picked_label.setText(self.tr("No client picked."))
         else:
             self.picked_label.setText(self.tr("Picked: {client}").format(client=client_line(self._client)))
-        self.clear_button.setEnabled(self._client is not None)
-        if notify:
-            self.picked.emit(self._client)
 
     def focus_search(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -246,6 +271,7 @@ class ClientSearch(QWidget):
         self._debounce.stop()
         text = self.field.text().strip()
         services, actor = self._services, self._actor
+        self._failure = None
         if not text:
             self.model.reload(None)
             return
@@ -271,7 +297,9 @@ class ClientSearch(QWidget):
             self.choose_selected_or_only()
 
     def _search_failed(self, error: BaseException) -> None:
-        message = self.tr("The search failed: {detail}").format(detail=error_text(error))
+        words = error_words(error)
+        self._failure = lambda: self.tr("The search failed: {detail}").format(detail=words())
+        message = self._failure()
         self.state.setText(message)
         self.status_message.emit(message)
 
@@ -366,39 +394,54 @@ class ClientSearch(QWidget):
 
 
 class ClientPickerDialog(QDialog):
-    """A client search in a small dialog, for matching a record (an opt-out request) to a client file."""
+    """A client search in a small dialog, for matching a record (an opt-out request) to a client file.
+
+    ``hint`` says what is being matched: a sentence, or how to make it in the staff language of the
+    moment (then it follows a change of language like the rest of the dialog).
+    """
 
     def __init__(
         self,
         services: Services,
         actor: Actor,
         runner: TaskRunner,
-        hint: str = "",
+        hint: str | Callable[[], str] = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Match to a client file"))
+        self._hint = hint
         self.resize(640, 420)
         self.picker = ClientSearch(services, actor, runner, self, picking=True)
-        intro = QLabel(hint, self)
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setVisible(bool(hint))
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Match"))
         ok.setEnabled(False)
         ok.setAutoDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.picker.picked.connect(lambda client: ok.setEnabled(client is not None))
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addWidget(self.picker, 1)
         layout.addWidget(self.buttons)
         self.picker.setFocus()
+        follow_language(self, self.retranslate)
+        # The button box puts Qt's own words back on its standard buttons when the language changes,
+        # after the dialog's turn: the Ok button follows the language itself to keep saying Match.
+        follow_language(ok, self._retranslate_ok)
+
+    def _retranslate_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Match"))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Match to a client file"))
+        hint = self._hint() if callable(self._hint) else self._hint
+        self.intro.setText(hint)
+        self.intro.setVisible(bool(hint))
 
     def chosen(self) -> ClientSummary | None:
         return self.picker.selected_client()

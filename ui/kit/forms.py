@@ -7,7 +7,7 @@ the cursor on the first field to correct.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -27,6 +27,7 @@ from desktop.domain.records import ClientDraft
 from desktop.domain.validation import MAX_CITY, MAX_EMAIL, MAX_NAME, MAX_STREET, parse_iso_date
 from ui.kit.errors import field_messages
 from ui.kit.i18n import current_language, format_date, format_phone, language_label
+from ui.kit.retranslate import follow_language
 
 __all__ = [
     "CLIENT_FIELDS",
@@ -34,6 +35,7 @@ __all__ = [
     "InlineErrors",
     "client_field_values",
     "em",
+    "error_messages",
     "make_error_label",
     "set_invalid",
 ]
@@ -88,13 +90,25 @@ def set_invalid(editor: QWidget, invalid: bool) -> None:
     editor.style().polish(editor)
 
 
+#: A message shown under a field: a sentence, or how to make it again in the staff language.
+Message = str | Callable[[], str]
+
+
 class InlineErrors:
-    """Field names mapped to their editor and error label, in the order the person reads them."""
+    """Field names mapped to their editor and error label, in the order the person reads them.
+
+    Messages given as a :class:`ValidationError` (:meth:`show_error`) or as callables are made again in
+    the new language when the staff language changes; plain strings stay as given.
+    """
 
     def __init__(self) -> None:
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self._shown: Mapping[str, Message] = {}
 
     def add(self, name: str, editor: QWidget, label: QLabel) -> None:
+        if not self._fields:
+            # Every widget receives the language change; the first error label carries it to the messages.
+            follow_language(label, self.retranslate, now=False)
         self._fields[name] = (editor, label)
 
     def editor(self, name: str) -> QWidget:
@@ -107,11 +121,13 @@ class InlineErrors:
     def clear(self) -> None:
         self.show({})
 
-    def show(self, messages: dict[str, str]) -> QWidget | None:
+    def show(self, messages: Mapping[str, Message]) -> QWidget | None:
         """Show these messages (hide the others); return the first editor with a problem."""
+        self._shown = dict(messages)
         first: QWidget | None = None
         for name, (editor, label) in self._fields.items():
-            text = messages.get(name, "")
+            message = messages.get(name, "")
+            text = message() if callable(message) else message
             label.setText(text)
             label.setVisible(bool(text))
             set_invalid(editor, bool(text))
@@ -120,9 +136,31 @@ class InlineErrors:
                 first = editor
         return first
 
-    def unplaced(self, messages: dict[str, str]) -> dict[str, str]:
+    def show_error(self, error: ValidationError | None) -> QWidget | None:
+        """Show the core's messages for ``error`` (None: no problem), kept in the staff language."""
+        return self.show(error_messages(error) if error is not None else {})
+
+    def retranslate(self) -> None:
+        """Make the messages shown again in the staff language (what is typed is not touched)."""
+        if self._shown:
+            self.show(self._shown)
+
+    def unplaced(self, messages: Mapping[str, Message]) -> dict[str, str]:
         """Messages for fields this form does not have (shown elsewhere, never dropped)."""
-        return {name: text for name, text in messages.items() if name not in self._fields}
+        return {
+            name: text() if callable(text) else text
+            for name, text in messages.items()
+            if name not in self._fields
+        }
+
+
+def error_messages(error: ValidationError) -> dict[str, Callable[[], str]]:
+    """One message per field, each made in the staff language of the moment it is shown."""
+
+    def message_of(name: str) -> Callable[[], str]:
+        return lambda: field_messages(error, current_language())[name]
+
+    return {name: message_of(name) for name in dict.fromkeys(problem.field for problem in error.errors)}
 
 
 @dataclass(frozen=True)
@@ -212,11 +250,11 @@ class ClientForm(QWidget):
 
         self.last_name = self._line_edit(MAX_NAME)
         self.first_name = self._line_edit(MAX_NAME)
+        self._titles: dict[str, QLabel] = {}
         self.date_of_birth = self._line_edit(10)
-        self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.preferred_language = QComboBox(self)
         for language in (Language.FR, Language.EN):
-            self.preferred_language.addItem(language_label(language), language)
+            self.preferred_language.addItem("", language)
         self.preferred_language.activated.connect(lambda _index: self.edited.emit())
         self.street = self._line_edit(MAX_STREET)
         self.city = self._line_edit(MAX_CITY)
@@ -225,13 +263,9 @@ class ClientForm(QWidget):
             self.province.addItem(code, code)
         self.province.activated.connect(lambda _index: self.edited.emit())
         self.postal_code = self._line_edit(7)
-        self.postal_code.setPlaceholderText(self.tr("G1S 2L6"))
         self.phone = self._line_edit(40)
-        self.phone.setPlaceholderText(self.tr("418 555-0123"))
         self.email = self._line_edit(MAX_EMAIL)
-        self.email.setPlaceholderText(self.tr("name@example.com"))
 
-        specs = {spec.name: spec for spec in _client_specs()}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(16)
@@ -250,12 +284,27 @@ class ClientForm(QWidget):
             ("email", 4, 2, 2),
         )
         for name, row, column, span in placement:
-            grid.addWidget(self._field_box(specs[name], self.editor(name)), row, column, 1, span)
+            grid.addWidget(self._field_box(name, self.editor(name)), row, column, 1, span)
         for column in range(4):
             grid.setColumnStretch(column, 1)
         grid.setRowStretch(len(placement), 1)
 
         chain_tab_order(*(self.editor(name) for name in CLIENT_FIELDS))
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Titles, names read aloud, hints and the languages offered, in the staff language."""
+        for spec in _client_specs():
+            self._titles[spec.name].setText(spec.label)
+            self.editor(spec.name).setAccessibleName(spec.accessible)
+        self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.postal_code.setPlaceholderText(self.tr("G1S 2L6"))
+        self.phone.setPlaceholderText(self.tr("418 555-0123"))
+        self.email.setPlaceholderText(self.tr("name@example.com"))
+        for index in range(self.preferred_language.count()):
+            self.preferred_language.setItemText(
+                index, language_label(self.preferred_language.itemData(index))
+            )
 
     # ------------------------------------------------------------ building
 
@@ -265,17 +314,17 @@ class ClientForm(QWidget):
         edit.textEdited.connect(lambda _text: self.edited.emit())
         return edit
 
-    def _field_box(self, spec: _FieldSpec, editor: QWidget) -> QWidget:
+    def _field_box(self, name: str, editor: QWidget) -> QWidget:
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        label = QLabel(spec.label, box)
+        label = QLabel(box)
         label.setBuddy(editor)
-        editor.setAccessibleName(spec.accessible)
-        editor.setObjectName(f"field_{spec.name}")
+        self._titles[name] = label
+        editor.setObjectName(f"field_{name}")
         error = make_error_label(box)
-        self.errors.add(spec.name, editor, error)
+        self.errors.add(name, editor, error)
         layout.addWidget(label)
         layout.addWidget(editor)
         layout.addWidget(error)
@@ -343,8 +392,7 @@ class ClientForm(QWidget):
         if self._unreadable_date:
             problems = [p for p in problems if p.field != "date_of_birth"]
             problems.append(FieldError("date_of_birth", "invalid_date"))
-        messages = field_messages(ValidationError(problems), current_language()) if problems else {}
-        first = self.errors.show(messages)
+        first = self.errors.show_error(ValidationError(problems) if problems else None)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         return first

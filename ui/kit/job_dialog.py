@@ -13,12 +13,13 @@ close rules::
     class ExportDialog(JobDialog):
         def __init__(self, ...):
             super().__init__(runner, "export", parent)
-            self.progress = self.make_progress_bar(self.tr("Export in progress"))
-            self.outcome = self.make_outcome_label("exportOutcome", self.tr("Export result"))
+            # Callables: the names follow a change of the staff language.
+            self.progress = self.make_progress_bar(lambda: self.tr("Export in progress"))
+            self.outcome = self.make_outcome_label("exportOutcome", lambda: self.tr("Export result"))
             self.jobs.disable_while_running(self.path, self.export_button)
 
         def export(self):
-            self.run_job(work, self._exported, busy_message=..., running_text=self.tr("Exporting…"))
+            self.run_job(work, self._exported, busy_message=..., running_text=lambda: self.tr("Exporting…"))
 """
 
 from __future__ import annotations
@@ -30,13 +31,17 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QWidget
 
-from ui.kit.errors import error_text
+from ui.kit.errors import error_words
 from ui.kit.forms import fit_height
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskHandle, TaskRunner
 
 __all__ = ["MAIN_JOB", "JobDialog", "JobRunner"]
 
 T = TypeVar("T")
+
+#: Words a dialog shows: a sentence, or how to make it in the staff language of the moment.
+Words = str | Callable[[], str]
 
 MAIN_JOB = "main"
 """The job name used when a window runs only one kind of job."""
@@ -190,46 +195,71 @@ class JobDialog(QDialog):
         self._runner = runner
         self.jobs = JobRunner(runner, self, name)
         self._outcome: QLabel | None = None
+        self._outcome_text: Words = ""
+        #: Names read aloud given as callables: asked again when the staff language changes.
+        self._names: list[tuple[QWidget, Callable[[], str]]] = []
+        follow_language(self, self._retranslate_job, now=False)
+
+    def _retranslate_job(self) -> None:
+        """The staff language changed: names and the outcome line given as callables are made again."""
+        for widget, name in self._names:
+            widget.setAccessibleName(name())
+        if callable(self._outcome_text):
+            self.show_outcome(self._outcome_text)
+
+    def _set_name(self, widget: QWidget, name: Words) -> None:
+        if callable(name):
+            self._names.append((widget, name))
+            name = name()
+        if name:
+            widget.setAccessibleName(name)
 
     @property
     def is_running(self) -> bool:
         return self.jobs.is_running
 
-    def make_progress_bar(self, accessible_name: str, object_name: str = "") -> QProgressBar:
-        """An indeterminate bar, shown only while a job runs; the subclass places it."""
+    def make_progress_bar(self, accessible_name: Words, object_name: str = "") -> QProgressBar:
+        """An indeterminate bar, shown only while a job runs; the subclass places it.
+
+        ``accessible_name`` given as a callable (``lambda: self.tr(...)``) follows the staff language."""
         bar = QProgressBar(self)
         if object_name:
             bar.setObjectName(object_name)
         bar.setRange(0, 0)
         bar.setTextVisible(False)
-        bar.setAccessibleName(accessible_name)
+        self._set_name(bar, accessible_name)
         bar.hide()
         self.jobs.show_while_running(bar)
         return bar
 
-    def make_outcome_label(self, object_name: str, accessible_name: str = "") -> QLabel:
-        """The line that says what a job is doing and how it ended; the subclass places it."""
+    def make_outcome_label(self, object_name: str, accessible_name: Words = "") -> QLabel:
+        """The line that says what a job is doing and how it ended; the subclass places it.
+
+        ``accessible_name`` given as a callable follows the staff language."""
         label = QLabel(self)
         label.setObjectName(object_name)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        if accessible_name:
-            label.setAccessibleName(accessible_name)
+        self._set_name(label, accessible_name)
         self._outcome = label
         return label
 
-    def show_outcome(self, text: str, *, announce: bool = False) -> None:
+    def show_outcome(self, text: Words, *, announce: bool = False) -> None:
         """Say ``text`` on the outcome line (growing the dialog if it wraps); ``announce`` also sends it
-        to the status bar."""
+        to the status bar. Given as a callable (``lambda: self.tr("Saved to {path}.").format(...)``), the
+        line is made again when the staff language changes; a plain string stays as it is."""
+        self._outcome_text = text
+        words = text() if callable(text) else text
         if self._outcome is not None:
-            self._outcome.setText(text)
+            self._outcome.setText(words)
             fit_height(self)
         if announce:
-            self.status_message.emit(text)
+            self.status_message.emit(words)
 
     def show_failure(self, error: BaseException) -> None:
-        """The default failure of a job: the core's message on the outcome line and in the status bar."""
-        self.show_outcome(error_text(error), announce=True)
+        """The default failure of a job: the core's message on the outcome line and in the status bar,
+        kept in the staff language."""
+        self.show_outcome(error_words(error), announce=True)
 
     def run_job(
         self,
@@ -237,7 +267,7 @@ class JobDialog(QDialog):
         on_success: Callable[[T], object],
         *,
         busy_message: str,
-        running_text: str | None = None,
+        running_text: Words | None = None,
         job: str = MAIN_JOB,
         on_failure: Callable[[BaseException], object] | None = None,
     ) -> bool:

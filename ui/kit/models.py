@@ -101,6 +101,24 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def clear(self) -> None:
         self.set_records([])
 
+    def retranslate(self, columns: Sequence[Column[T]] | None = None) -> None:
+        """The staff language changed: take ``columns`` anew (same number, titles in the new language),
+        then have every view ask again for the headers and every cell (texts are made at call time)."""
+        if columns is not None:
+            columns = list(columns)
+            if len(columns) != len(self._columns):
+                raise ValueError("retranslate keeps the number of columns")
+            self._columns = columns
+        self.language_changed()
+
+    def language_changed(self) -> None:
+        """Views re-read the headers and every cell."""
+        last = self.columnCount() - 1
+        if last >= 0:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
+        if self.rowCount() > 0 and last >= 0:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, last))
+
     # ------------------------------------------------------------ Qt model interface
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -180,6 +198,14 @@ class PagedTableModel(RecordTableModel[T]):
     @property
     def page_size(self) -> int:
         return self._page_size
+
+    def retranslate(
+        self, columns: Sequence[Column[T]] | None = None, *, busy_message: str | None = None
+    ) -> None:
+        """As :meth:`RecordTableModel.retranslate`; ``busy_message`` replaces the one shown while a page loads."""
+        if busy_message is not None:
+            self._busy_message = busy_message
+        super().retranslate(columns)
 
     @property
     def is_loading(self) -> bool:
@@ -343,6 +369,12 @@ class ConsentGridModel(QAbstractTableModel):
         self._grid = grid
         self._client_language = client_language
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        """The staff language changed: views re-read the headers and every cell (made at call time)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rowCount() > 0:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def cell(self, purpose: Purpose, channel: Channel) -> ConsentCell | None:
         return self._grid.cells.get((purpose, channel)) if self._grid is not None else None

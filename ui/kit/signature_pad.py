@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.domain.client_texts import SigningText
 from desktop.domain.enums import Language
+from ui.kit.retranslate import follow_language
 from ui.kit.signature_ink import (
     PX_PER_MM,
     Stroke,
@@ -106,7 +107,7 @@ class SignaturePad(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self._retranslate()
+        follow_language(self, self.retranslate)
 
     # ------------------------------------------------------------------ API
 
@@ -367,12 +368,6 @@ class SignaturePad(QWidget):
                 return True
         return super().event(event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            self.update()
-        super().changeEvent(event)
-
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.update()
@@ -381,7 +376,10 @@ class SignaturePad(QWidget):
         super().focusOutEvent(event)
         self.update()
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
+        """The pad's name and how to use it, for the staff's screen reader, in the staff language.
+
+        The line to sign on is the client's text, in the client's language: it does not change here."""
         self.setAccessibleName(self.tr("Signature pad"))
         self.setAccessibleDescription(
             self.tr("Sign with the mouse, a pen or a finger. Ctrl+Z undoes the last stroke; Delete clears.")
