@@ -23,8 +23,25 @@ from ui.kit.i18n import current_language, install_translators
 desk = booking_fixtures.desk
 
 #: Client-facing words that give away the other language (the interface's own words for the same).
-ENGLISH_MARKERS = ("Not granted", "granted on", "Withdrawn", "will be", "Sign above", "Signature of", "Privacy policy")
-FRENCH_MARKERS = ("Non accordé", "accordé le", "Retiré", "sera ", "Signez", "Signature de", "Politique de confidentialité", "Résumé")
+ENGLISH_MARKERS = (
+    "Not granted",
+    "granted on",
+    "Withdrawn",
+    "will be",
+    "Sign above",
+    "Signature of",
+    "Privacy policy",
+)
+FRENCH_MARKERS = (
+    "Non accordé",
+    "accordé le",
+    "Retiré",
+    "sera ",
+    "Signez",
+    "Signature de",
+    "Politique de confidentialité",
+    "Résumé",
+)
 
 
 @pytest.fixture
@@ -75,7 +92,9 @@ def client_facing_texts(qtbot, desk: Desk, language: Language) -> tuple[BookingD
         texts.append(step.findChild(type(step.summary), f"purposeHeading_{purpose.value}").text())
         for channel in Channel:
             texts += [step.sentence(purpose, channel), step.state_text(purpose, channel)]
-    assert step.sentence(Purpose.FEEDBACK, Channel.SMS) == consent_sentence(Purpose.FEEDBACK, Channel.SMS, language)
+    assert step.sentence(Purpose.FEEDBACK, Channel.SMS) == consent_sentence(
+        Purpose.FEEDBACK, Channel.SMS, language
+    )
     assert texts[0] == purpose_label(next(iter(Purpose)), language)
 
     dialog.next_button.click()
