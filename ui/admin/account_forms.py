@@ -33,6 +33,7 @@ from ui.kit.errors import error_text, field_messages
 from ui.kit.forms import InlineErrors, em, fit_height, make_error_label
 from ui.kit.i18n import current_language, role_label
 from ui.kit.job_dialog import JobDialog
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = ["ChangePasswordDialog", "NewAccountDialog", "ResetPasswordDialog", "policy_text"]
@@ -65,15 +66,20 @@ class _AccountForm(JobDialog):
         self.errors = InlineErrors()
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.hint = QLabel(policy_text(services), self)
+        self.hint = QLabel(self)
         self.hint.setObjectName("smallPrint")
         self.hint.setWordWrap(True)
         self.message = self.make_outcome_label("formMessage")
         self.buttons = QDialogButtonBox(self)
         self._editors: list[QWidget] = []
+        self._labels: dict[str, QLabel] = {}
+        # The problem of the last try, kept to be said again in the staff language: the core's error,
+        # or the field whose two passwords differ.
+        self._failure: BaseException | None = None
+        self._mismatch: str | None = None
 
-    def add_field(self, name: str, label_text: str, accessible: str, editor: QWidget) -> None:
-        editor.setAccessibleName(accessible)
+    def add_field(self, name: str, editor: QWidget) -> None:
+        """A labelled field with its error line; its words are set by :meth:`set_field_texts`."""
         editor.setObjectName(f"field_{name}")
         box = QWidget(self)
         box_layout = QVBoxLayout(box)
@@ -82,15 +88,26 @@ class _AccountForm(JobDialog):
         error = make_error_label(box)
         box_layout.addWidget(editor)
         box_layout.addWidget(error)
-        label = QLabel(label_text, self)
+        label = QLabel(self)
         label.setBuddy(editor)
+        self._labels[name] = label
         self.form.addRow(label, box)
         self.errors.add(name, editor, error)
         if self._editors:
             QWidget.setTabOrder(self._editors[-1], editor)
         self._editors.append(editor)
 
+    def set_field_texts(self, name: str, label_text: str, accessible: str) -> None:
+        self._labels[name].setText(label_text)
+        self.errors.editor(name).setAccessibleName(accessible)
+
+    def retranslate(self) -> None:
+        """The words every form shares; each form adds its own, then calls this."""
+        self.hint.setText(policy_text(self._services))
+        self._show_problem()
+
     def finish_layout(self, intro: QLabel | None, accept: QPushButton) -> None:
+        follow_language(self, self.retranslate)
         layout = QVBoxLayout(self)
         if intro is not None:
             layout.addWidget(intro)
@@ -108,6 +125,8 @@ class _AccountForm(JobDialog):
     def save(self, work: Callable[[], T], on_success: Callable[[T], object], busy_message: str) -> None:
         """Run the form's service call; once it succeeded, publish the STAFF change, then ``on_success``."""
 
+        self._failure, self._mismatch = None, None
+
         def succeeded(value: T) -> None:
             self.message.clear()
             self._runner.changes.publish(DataChange.of(ChangeSubject.STAFF), self)
@@ -119,27 +138,39 @@ class _AccountForm(JobDialog):
         return []
 
     def show_failure(self, error: BaseException) -> None:
+        self._failure, self._mismatch = error, None
+        first = self._show_problem()
         if isinstance(error, ValidationError):
-            messages = field_messages(error, current_language())
-            first = self.errors.show(messages)
-            if any(name in messages for name in ("password", "current_password")):
+            if any(error.for_field(name) is not None for name in ("password", "current_password")):
                 for field in self.password_fields():
                     field.clear()
-            leftover = self.errors.unplaced(messages)
-            self.message.setText(" ".join(leftover.values()))
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
-            fit_height(self)
-            return
-        self.errors.clear()
-        self.message.setText(error_text(error))
+
+    def _show_problem(self) -> QWidget | None:
+        """Show the last problem (if any) in the staff language; return the first field concerned."""
+        first: QWidget | None = None
+        error = self._failure
+        if self._mismatch is not None:
+            first = self.errors.show({self._mismatch: self.tr("The two passwords are different.")})
+        elif isinstance(error, ValidationError):
+            messages = field_messages(error, current_language())
+            first = self.errors.show(messages)
+            leftover = self.errors.unplaced(messages)
+            self.message.setText(" ".join(leftover.values()))
+        elif error is not None:
+            self.errors.clear()
+            self.message.setText(error_text(error))
+        else:
+            return None
         fit_height(self)
+        return first
 
     def passwords_match(self, first: QLineEdit, again: QLineEdit, field: str) -> bool:
         if first.text() == again.text():
             return True
-        self.errors.show({field: self.tr("The two passwords are different.")})
-        fit_height(self)
+        self._failure, self._mismatch = None, field
+        self._show_problem()
         again.clear()
         again.setFocus()
         return False
@@ -160,12 +191,10 @@ class NewAccountDialog(_AccountForm):
     ) -> None:
         super().__init__(services, runner, parent)
         self.setObjectName("newAccountDialog")
-        self.setWindowTitle(self.tr("New staff account"))
         self._actor = actor
         self.record: StaffRecord | None = None
         self.username = QLineEdit(self)
         self.username.setMaxLength(64)
-        self.username.setPlaceholderText(self.tr("e.g. marie.tremblay"))
         self.full_name = QLineEdit(self)
         self.full_name.setMaxLength(100)
         self.role = QComboBox(self)
@@ -173,21 +202,30 @@ class NewAccountDialog(_AccountForm):
             self.role.addItem(role_label(role), role.value)
         self.password = _password_field(self)
         self.password_again = _password_field(self)
-        self.add_field("username", self.tr("&Username"), self.tr("Username"), self.username)
-        self.add_field("full_name", self.tr("&Full name"), self.tr("Full name"), self.full_name)
-        self.add_field("role", self.tr("&Role"), self.tr("Role"), self.role)
-        self.add_field("password", self.tr("&Password"), self.tr("Password"), self.password)
-        self.add_field(
-            "password_again", self.tr("Password &again"), self.tr("Password again"), self.password_again
-        )
-        self.create_button = self.buttons.addButton(
-            self.tr("&Create the account"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.create_button.setAccessibleName(self.tr("Create the account"))
+        self.add_field("username", self.username)
+        self.add_field("full_name", self.full_name)
+        self.add_field("role", self.role)
+        self.add_field("password", self.password)
+        self.add_field("password_again", self.password_again)
+        self.create_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.create_button.clicked.connect(self.create_account)
         cancel.clicked.connect(self.reject)
         self.finish_layout(None, self.create_button)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("New staff account"))
+        self.username.setPlaceholderText(self.tr("e.g. marie.tremblay"))
+        for index in range(self.role.count()):
+            self.role.setItemText(index, role_label(Role(self.role.itemData(index))))
+        self.set_field_texts("username", self.tr("&Username"), self.tr("Username"))
+        self.set_field_texts("full_name", self.tr("&Full name"), self.tr("Full name"))
+        self.set_field_texts("role", self.tr("&Role"), self.tr("Role"))
+        self.set_field_texts("password", self.tr("&Password"), self.tr("Password"))
+        self.set_field_texts("password_again", self.tr("Password &again"), self.tr("Password again"))
+        self.create_button.setText(self.tr("&Create the account"))
+        self.create_button.setAccessibleName(self.tr("Create the account"))
+        super().retranslate()
 
     def password_fields(self) -> list[QLineEdit]:
         return [self.password, self.password_again]
@@ -226,32 +264,35 @@ class ResetPasswordDialog(_AccountForm):
     ) -> None:
         super().__init__(services, runner, parent)
         self.setObjectName("resetPasswordDialog")
-        self.setWindowTitle(self.tr("Reset the password of {username}").format(username=staff.username))
         self._actor = actor
         self.staff = staff
-        intro = QLabel(
-            self.tr(
-                "New password for {name} ({username}). Give it to them in person; a lock-out after too "
-                "many wrong passwords is lifted too."
-            ).format(name=staff.full_name, username=staff.username),
-            self,
-        )
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.password = _password_field(self)
         self.password_again = _password_field(self)
-        self.add_field("password", self.tr("New &password"), self.tr("New password"), self.password)
-        self.add_field(
-            "password_again", self.tr("Password &again"), self.tr("New password again"), self.password_again
-        )
-        self.reset_button = self.buttons.addButton(
-            self.tr("&Set the password"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.reset_button.setAccessibleName(self.tr("Set the password"))
+        self.add_field("password", self.password)
+        self.add_field("password_again", self.password_again)
+        self.reset_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.reset_button.clicked.connect(self.apply)
         cancel.clicked.connect(self.reject)
-        self.finish_layout(intro, self.reset_button)
+        self.finish_layout(self.intro, self.reset_button)
+
+    def retranslate(self) -> None:
+        staff = self.staff
+        self.setWindowTitle(self.tr("Reset the password of {username}").format(username=staff.username))
+        self.intro.setText(
+            self.tr(
+                "New password for {name} ({username}). Give it to them in person; a lock-out after too "
+                "many wrong passwords is lifted too."
+            ).format(name=staff.full_name, username=staff.username)
+        )
+        self.set_field_texts("password", self.tr("New &password"), self.tr("New password"))
+        self.set_field_texts("password_again", self.tr("Password &again"), self.tr("New password again"))
+        self.reset_button.setText(self.tr("&Set the password"))
+        self.reset_button.setAccessibleName(self.tr("Set the password"))
+        super().retranslate()
 
     def password_fields(self) -> list[QLineEdit]:
         return [self.password, self.password_again]
@@ -282,34 +323,33 @@ class ChangePasswordDialog(_AccountForm):
     ) -> None:
         super().__init__(services, runner, parent)
         self.setObjectName("changePasswordDialog")
-        self.setWindowTitle(self.tr("Change my password"))
         self._actor = actor
-        intro = QLabel(
-            self.tr("Password of {name} ({username}).").format(name=actor.full_name, username=actor.username),
-            self,
-        )
-        intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.intro = QLabel(self)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.current = _password_field(self)
         self.password = _password_field(self)
         self.password_again = _password_field(self)
-        self.add_field(
-            "current_password", self.tr("&Current password"), self.tr("Current password"), self.current
-        )
-        self.add_field("password", self.tr("&New password"), self.tr("New password"), self.password)
-        self.add_field(
-            "password_again",
-            self.tr("New password &again"),
-            self.tr("New password again"),
-            self.password_again,
-        )
-        self.change_button = self.buttons.addButton(
-            self.tr("C&hange the password"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.change_button.setAccessibleName(self.tr("Change the password"))
+        self.add_field("current_password", self.current)
+        self.add_field("password", self.password)
+        self.add_field("password_again", self.password_again)
+        self.change_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.change_button.clicked.connect(self.apply)
         cancel.clicked.connect(self.reject)
-        self.finish_layout(intro, self.change_button)
+        self.finish_layout(self.intro, self.change_button)
+
+    def retranslate(self) -> None:
+        actor = self._actor
+        self.setWindowTitle(self.tr("Change my password"))
+        self.intro.setText(
+            self.tr("Password of {name} ({username}).").format(name=actor.full_name, username=actor.username)
+        )
+        self.set_field_texts("current_password", self.tr("&Current password"), self.tr("Current password"))
+        self.set_field_texts("password", self.tr("&New password"), self.tr("New password"))
+        self.set_field_texts("password_again", self.tr("New password &again"), self.tr("New password again"))
+        self.change_button.setText(self.tr("C&hange the password"))
+        self.change_button.setAccessibleName(self.tr("Change the password"))
+        super().retranslate()
 
     def password_fields(self) -> list[QLineEdit]:
         return [self.current, self.password, self.password_again]

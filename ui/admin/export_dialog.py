@@ -32,6 +32,7 @@ from desktop.services import Services
 from ui.kit.forms import chain_tab_order, em, fit_height
 from ui.kit.i18n import current_language
 from ui.kit.job_dialog import JobDialog
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = ["ExportDialog"]
@@ -46,7 +47,6 @@ class ExportDialog(JobDialog):
     ) -> None:
         super().__init__(runner, "export", parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle(self.tr("Export a contact list"))
         self.setModal(False)
         self._services = services
         self._actor = actor
@@ -54,37 +54,24 @@ class ExportDialog(JobDialog):
         # Shadows QDialog.result() on purpose: callers read the finished export here, and Qt calls the
         # C++ result() only, never this attribute.
         self.result: ExportResult | None = None  # type: ignore[assignment]
-        language = current_language()
 
-        explanation = QLabel(
-            self.tr(
-                "The list includes only clients who consent today to the chosen use by the chosen "
-                "channel, and whom no pending opt-out request concerns. Files without an address for "
-                "the channel are left out. The export is recorded in the audit trail with its purpose, "
-                "channel, number of rows and the file's fingerprint (SHA-256), never with names."
-            ),
-            self,
-        )
+        self._explanation = explanation = QLabel(self)
         explanation.setObjectName("exportExplanation")
         explanation.setWordWrap(True)
 
         self.purpose = QComboBox(self)
         self.purpose.setObjectName("exportPurpose")
-        self.purpose.setAccessibleName(self.tr("Purpose of the mailing"))
         for purpose in Purpose:
-            self.purpose.addItem(purpose_label(purpose, language), purpose.value)
+            self.purpose.addItem("", purpose.value)
         self.channel = QComboBox(self)
         self.channel.setObjectName("exportChannel")
-        self.channel.setAccessibleName(self.tr("Channel"))
         for channel in Channel:
-            self.channel.addItem(channel_label(channel, language), channel.value)
+            self.channel.addItem("", channel.value)
 
         self.path = QLineEdit(self)
         self.path.setObjectName("exportPath")
-        self.path.setAccessibleName(self.tr("File to write"))
         self.path.textEdited.connect(lambda _text: self._mark_path_edited())
-        self.browse_button = QPushButton(self.tr("&Browse…"), self)
-        self.browse_button.setAccessibleName(self.tr("Choose the file to write"))
+        self.browse_button = QPushButton(self)
         self.browse_button.clicked.connect(self.browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
@@ -92,28 +79,26 @@ class ExportDialog(JobDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, editor, field in (
-            (self.tr("&Purpose"), self.purpose, self.purpose),
-            (self.tr("&Channel"), self.channel, self.channel),
-            (self.tr("&File"), path_row, self.path),
+        self._labels: list[QLabel] = []
+        for editor, field in (
+            (self.purpose, self.purpose),
+            (self.channel, self.channel),
+            (path_row, self.path),
         ):
-            label = QLabel(text, self)
+            label = QLabel(self)
             label.setBuddy(field)
+            self._labels.append(label)
             form.addRow(label, editor)
 
-        self.progress = self.make_progress_bar(self.tr("Export in progress"))
-        self.outcome = self.make_outcome_label("exportOutcome", self.tr("Export result"))
+        self.progress = self.make_progress_bar("")
+        self.outcome = self.make_outcome_label("exportOutcome")
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton(
-            self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("exportButton")
-        self.export_button.setAccessibleName(self.tr("Export the contact list"))
         self.export_button.setDefault(True)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName(self.tr("Close"))
         self.export_button.clicked.connect(self.export)
         self.close_button.clicked.connect(self.reject)
         self.jobs.disable_while_running(
@@ -134,9 +119,41 @@ class ExportDialog(JobDialog):
         self.purpose.currentIndexChanged.connect(lambda _index: self._suggest_path())
         self.channel.currentIndexChanged.connect(lambda _index: self._suggest_path())
         self._suggest_path()
+        follow_language(self, self.retranslate)
         self.resize(em(self, 58), self.sizeHint().height())
         fit_height(self)
         self.purpose.setFocus()
+
+    def retranslate(self) -> None:
+        """Every word in the staff language; the choices, the file and the last result stay."""
+        self.setWindowTitle(self.tr("Export a contact list"))
+        self._explanation.setText(
+            self.tr(
+                "The list includes only clients who consent today to the chosen use by the chosen "
+                "channel, and whom no pending opt-out request concerns. Files without an address for "
+                "the channel are left out. The export is recorded in the audit trail with its purpose, "
+                "channel, number of rows and the file's fingerprint (SHA-256), never with names."
+            )
+        )
+        language = current_language()
+        self.purpose.setAccessibleName(self.tr("Purpose of the mailing"))
+        for index in range(self.purpose.count()):
+            self.purpose.setItemText(index, purpose_label(Purpose(self.purpose.itemData(index)), language))
+        self.channel.setAccessibleName(self.tr("Channel"))
+        for index in range(self.channel.count()):
+            self.channel.setItemText(index, channel_label(Channel(self.channel.itemData(index)), language))
+        self.path.setAccessibleName(self.tr("File to write"))
+        self.browse_button.setText(self.tr("&Browse…"))
+        self.browse_button.setAccessibleName(self.tr("Choose the file to write"))
+        for label, text in zip(
+            self._labels, (self.tr("&Purpose"), self.tr("&Channel"), self.tr("&File")), strict=True
+        ):
+            label.setText(text)
+        self.progress.setAccessibleName(self.tr("Export in progress"))
+        self.outcome.setAccessibleName(self.tr("Export result"))
+        self.export_button.setText(self.tr("&Export"))
+        self.export_button.setAccessibleName(self.tr("Export the contact list"))
+        self.close_button.setAccessibleName(self.tr("Close"))
 
     # ------------------------------------------------------------ choices
 
@@ -180,15 +197,15 @@ class ExportDialog(JobDialog):
             return
         text = self.path.text().strip()
         if not text:
-            self.outcome.setText(self.tr("Choose the file to write."))
+            self.show_outcome(lambda: self.tr("Choose the file to write."))
             self.path.setFocus()
             return
         target = Path(text).expanduser()
         if not target.suffix:
             target = target.with_suffix(".csv")
         if not target.parent.is_dir():
-            self.outcome.setText(
-                self.tr("The folder {folder} does not exist.").format(folder=str(target.parent))
+            self.show_outcome(
+                lambda: self.tr("The folder {folder} does not exist.").format(folder=str(target.parent))
             )
             self.path.setFocus()
             return
@@ -198,11 +215,17 @@ class ExportDialog(JobDialog):
             lambda: services.exports.export_contacts(actor, purpose, channel, target),
             self._exported,
             busy_message=self.tr("Exporting the contact list…"),
-            running_text=self.tr("Exporting…"),
+            running_text=lambda: self.tr("Exporting…"),
         )
 
     def _exported(self, result: ExportResult) -> None:
         self.result = result
+        lines = self._outcome_lines(result)
+        self.show_outcome(lambda: "\n".join(self._outcome_lines(result)))
+        self.status_message.emit(lines[0])
+        self.exported.emit(result)
+
+    def _outcome_lines(self, result: ExportResult) -> list[str]:
         lines = [
             self.tr("%n client(s) written to {path}.", "", result.row_count).format(path=result.path),
             self.tr("SHA-256 of the file: {sha256}").format(sha256=result.sha256),
@@ -224,6 +247,4 @@ class ExportDialog(JobDialog):
                     result.unmatched_pending_requests,
                 )
             )
-        self.show_outcome("\n".join(lines))
-        self.status_message.emit(lines[0])
-        self.exported.emit(result)
+        return lines

@@ -9,6 +9,7 @@ person's role allows.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -36,10 +37,11 @@ from desktop.services import Services
 from desktop.services.permissions import Permission, role_allows
 from desktop.services.reports import RenderedReport, ReportFormat, ReportKind
 from ui.documents.pdf_preview import PdfPreviewDialog
-from ui.kit.errors import error_text
+from ui.kit.errors import error_words
 from ui.kit.forms import chain_tab_order, em, fit_height
 from ui.kit.i18n import current_language, language_name
 from ui.kit.job_dialog import JobDialog
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = ["ReportsWindow", "report_file_name", "report_title"]
@@ -114,33 +116,23 @@ class ReportsWindow(JobDialog):
     ) -> None:
         super().__init__(runner, "report", parent)
         self.setObjectName("reportsWindow")
-        self.setWindowTitle(self.tr("Reports"))
         self.setModal(False)
         self._services = services
         self._actor = actor
         self.preview: PdfPreviewDialog | None = None
         self.last_output: RenderedReport | None = None
 
-        intro = QLabel(
-            self.tr(
-                "Choose a report and the days it covers. Each report produced is recorded in the audit "
-                "trail (which report, the period and the row count)."
-            ),
-            self,
-        )
+        self._intro = intro = QLabel(self)
         intro.setWordWrap(True)
 
         self.kind = QComboBox(self)
         self.kind.setObjectName("reportKind")
-        self.kind.setAccessibleName(self.tr("Report"))
         for kind in ReportKind:
-            self.kind.addItem(report_title(kind), kind.value)
+            self.kind.addItem("", kind.value)
             allowed = role_allows(actor.role, _permission(kind))
             model = self.kind.model()
             if isinstance(model, QStandardItemModel) and not allowed:
-                item = model.item(self.kind.count() - 1)
-                item.setEnabled(False)
-                item.setToolTip(self.tr("Your role does not allow this report."))
+                model.item(self.kind.count() - 1).setEnabled(False)
         self.description = QLabel(self)
         self.description.setObjectName("smallPrint")
         self.description.setWordWrap(True)
@@ -148,26 +140,20 @@ class ReportsWindow(JobDialog):
         self.file_number = QLineEdit(self)
         self.file_number.setObjectName("reportFileNumber")
         self.file_number.setMaxLength(16)
-        self.file_number.setPlaceholderText(
-            self.tr("e.g. {file_number}").format(file_number=format_file_number(123))
-        )
-        self.file_number.setAccessibleName(self.tr("Client file number"))
 
         start, end = this_month(services.clock.today())
-        self.start = self._date_edit(start, self.tr("From"))
-        self.end = self._date_edit(end, self.tr("To"))
+        self.start = self._date_edit(start)
+        self.end = self._date_edit(end)
         period = QHBoxLayout()
         period.addWidget(self.start)
-        to_label = QLabel(self.tr("&to"), self)
+        self._to_label = to_label = QLabel(self)
         to_label.setBuddy(self.end)
         period.addWidget(to_label)
         period.addWidget(self.end)
         period.addStretch(1)
 
-        self.pdf_button = QRadioButton(self.tr("P&DF (to read, print or file)"), self)
-        self.pdf_button.setAccessibleName(self.tr("PDF format"))
-        self.csv_button = QRadioButton(self.tr("&CSV (for a spreadsheet)"), self)
-        self.csv_button.setAccessibleName(self.tr("CSV format"))
+        self.pdf_button = QRadioButton(self)
+        self.csv_button = QRadioButton(self)
         self.pdf_button.setChecked(True)
         self.format_group = QButtonGroup(self)
         self.format_group.addButton(self.pdf_button)
@@ -179,40 +165,36 @@ class ReportsWindow(JobDialog):
 
         self.language = QComboBox(self)
         self.language.setObjectName("reportLanguage")
-        self.language.setAccessibleName(self.tr("Language of the report"))
         for language in (Language.FR, Language.EN):
             self.language.addItem(language_name(language), language.value)
         self.language.setCurrentIndex(self.language.findData(current_language().value))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        kind_label = QLabel(self.tr("&Report"), self)
-        kind_label.setBuddy(self.kind)
-        form.addRow(kind_label, self.kind)
+        self._kind_label = QLabel(self)
+        self._kind_label.setBuddy(self.kind)
+        form.addRow(self._kind_label, self.kind)
         form.addRow("", self.description)
-        self.file_number_label = QLabel(self.tr("Client &file number"), self)
+        self.file_number_label = QLabel(self)
         self.file_number_label.setBuddy(self.file_number)
         form.addRow(self.file_number_label, self.file_number)
-        period_label = QLabel(self.tr("&Period from"), self)
-        period_label.setBuddy(self.start)
-        form.addRow(period_label, period)
-        form.addRow(self.tr("Format"), formats)
-        language_label = QLabel(self.tr("&Language"), self)
-        language_label.setBuddy(self.language)
-        form.addRow(language_label, self.language)
+        self._period_label = QLabel(self)
+        self._period_label.setBuddy(self.start)
+        form.addRow(self._period_label, period)
+        self._format_label = QLabel(self)
+        form.addRow(self._format_label, formats)
+        self._language_label = QLabel(self)
+        self._language_label.setBuddy(self.language)
+        form.addRow(self._language_label, self.language)
 
-        self.progress = self.make_progress_bar(self.tr("Report in progress"), "reportProgress")
-        self.state = self.make_outcome_label("formMessage", self.tr("Report status"))
+        self.progress = self.make_progress_bar("", "reportProgress")
+        self.state = self.make_outcome_label("formMessage")
 
         self.buttons = QDialogButtonBox(self)
-        self.run_button = self.buttons.addButton(
-            self.tr("&Produce the report"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.run_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.setObjectName("runReport")
-        self.run_button.setAccessibleName(self.tr("Produce the report"))
         self.run_button.setDefault(True)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName(self.tr("Close the reports window"))
         self.run_button.clicked.connect(self.run)
         self.close_button.clicked.connect(self.reject)
         self.jobs.disable_while_running(
@@ -253,16 +235,58 @@ class ReportsWindow(JobDialog):
             (i for i, kind in enumerate(ReportKind) if role_allows(actor.role, _permission(kind))), 0
         )
         self.kind.setCurrentIndex(first_allowed)
-        self._kind_changed()
+        follow_language(self, self.retranslate)
         self.resize(em(self, 54), self.sizeHint().height())
         fit_height(self)
         self.kind.setFocus()
 
-    def _date_edit(self, day: date, accessible: str) -> QDateEdit:
+    def retranslate(self) -> None:
+        """Every word in the staff language; the choices made and the last result stay."""
+        self.setWindowTitle(self.tr("Reports"))
+        self._intro.setText(
+            self.tr(
+                "Choose a report and the days it covers. Each report produced is recorded in the audit "
+                "trail (which report, the period and the row count)."
+            )
+        )
+        self.kind.setAccessibleName(self.tr("Report"))
+        model = self.kind.model()
+        for index, kind in enumerate(ReportKind):
+            self.kind.setItemText(index, report_title(kind))
+            if isinstance(model, QStandardItemModel) and not role_allows(self._actor.role, _permission(kind)):
+                model.item(index).setToolTip(self.tr("Your role does not allow this report."))
+        self.file_number.setPlaceholderText(
+            self.tr("e.g. {file_number}").format(file_number=format_file_number(123))
+        )
+        self.file_number.setAccessibleName(self.tr("Client file number"))
+        self.start.setAccessibleName(self.tr("From"))
+        self.end.setAccessibleName(self.tr("To"))
+        self._to_label.setText(self.tr("&to"))
+        self.pdf_button.setText(self.tr("P&DF (to read, print or file)"))
+        self.pdf_button.setAccessibleName(self.tr("PDF format"))
+        self.csv_button.setText(self.tr("&CSV (for a spreadsheet)"))
+        self.csv_button.setAccessibleName(self.tr("CSV format"))
+        self.language.setAccessibleName(self.tr("Language of the report"))
+        self._kind_label.setText(self.tr("&Report"))
+        self.file_number_label.setText(self.tr("Client &file number"))
+        self._period_label.setText(self.tr("&Period from"))
+        self._format_label.setText(self.tr("Format"))
+        self._language_label.setText(self.tr("&Language"))
+        self.progress.setAccessibleName(self.tr("Report in progress"))
+        self.state.setAccessibleName(self.tr("Report status"))
+        self.run_button.setText(self.tr("&Produce the report"))
+        self.run_button.setAccessibleName(self.tr("Produce the report"))
+        self.close_button.setAccessibleName(self.tr("Close the reports window"))
+        self._kind_changed()
+
+    def _say(self, message: Callable[[], str], *, announce: bool = False) -> None:
+        """Say ``message()`` on the state line, and again in the staff language whenever it changes."""
+        self.show_outcome(message, announce=announce)
+
+    def _date_edit(self, day: date) -> QDateEdit:
         edit = QDateEdit(_to_qdate(day), self)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setAccessibleName(accessible)
         edit.setMinimumWidth(em(edit, 9))
         return edit
 
@@ -306,7 +330,7 @@ class ReportsWindow(JobDialog):
         kind, fmt = self.chosen_kind(), self.chosen_format()
         start, end = _from_qdate(self.start.date()), _from_qdate(self.end.date())
         if kind == ReportKind.ACCESS_LOG and not self.file_number.text().strip():
-            self.state.setText(self.tr("Type the client's file number for the access log."))
+            self._say(lambda: self.tr("Type the client's file number for the access log."))
             self.file_number.setFocus()
             return
         file_number = self.file_number.text().strip()
@@ -318,14 +342,15 @@ class ReportsWindow(JobDialog):
             ),
             self._produced,
             busy_message=self.tr("Producing the report…"),
-            running_text=self.tr("Producing “{report}”…").format(report=report_title(kind)),
+            running_text=lambda: self.tr("Producing “{report}”…").format(report=report_title(kind)),
         )
 
     def _produced(self, output: RenderedReport) -> None:
         self.last_output = output
-        rows = self.tr("%n row(s)", "", output.row_count)
-        self.state.setText(
-            self.tr("“{report}” produced: {rows}.").format(report=report_title(output.kind), rows=rows)
+        self._say(
+            lambda: self.tr("“{report}” produced: {rows}.").format(
+                report=report_title(output.kind), rows=self.tr("%n row(s)", "", output.row_count)
+            )
         )
         self.produced.emit(output)
         if output.fmt == ReportFormat.PDF:
@@ -336,9 +361,12 @@ class ReportsWindow(JobDialog):
     def _show_preview(self, output: RenderedReport) -> None:
         if self.preview is not None:
             self.preview.close()
-        title = self.tr("{report} — {start} to {end}").format(
-            report=report_title(output.kind), start=output.start.isoformat(), end=output.end.isoformat()
-        )
+
+        def title() -> str:
+            return self.tr("{report} — {start} to {end}").format(
+                report=report_title(output.kind), start=output.start.isoformat(), end=output.end.isoformat()
+            )
+
         preview = PdfPreviewDialog(
             self._runner, output.data, title=title, file_name=report_file_name(output), parent=self
         )
@@ -359,7 +387,7 @@ class ReportsWindow(JobDialog):
             self, self.tr("Save the report"), report_file_name(output), self.tr("CSV files (*.csv)")
         )
         if not chosen:
-            self.state.setText(self.tr("The report was produced but not saved."))
+            self._say(lambda: self.tr("The report was produced but not saved."))
             return
         target = Path(chosen)
         if not target.suffix:
@@ -373,7 +401,7 @@ class ReportsWindow(JobDialog):
         self.jobs.start(
             work,
             on_success=self._saved,
-            on_failure=lambda error: self.state.setText(error_text(error)),
+            on_failure=lambda error: self._say(error_words(error)),
             busy_message=self.tr("Saving the report…"),
             job=_SAVE_JOB,
             makes_busy=False,
@@ -381,4 +409,4 @@ class ReportsWindow(JobDialog):
         )
 
     def _saved(self, path: str) -> None:
-        self.show_outcome(self.tr("Report saved to {path}.").format(path=path), announce=True)
+        self._say(lambda: self.tr("Report saved to {path}.").format(path=path), announce=True)

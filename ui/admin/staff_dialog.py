@@ -7,6 +7,8 @@ elsewhere (another window's "Change my password", for instance).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,10 +27,12 @@ from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.records import Actor, StaffRecord
 from desktop.services import Services
 from ui.admin.account_forms import NewAccountDialog, ResetPasswordDialog
+from ui.kit.errors import error_words
 from ui.kit.forms import chain_tab_order, em
 from ui.kit.i18n import role_label
 from ui.kit.job_dialog import JobDialog
 from ui.kit.models import Column, RecordTableModel
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = ["StaffDialog"]
@@ -62,26 +66,23 @@ class StaffDialog(JobDialog):
     ) -> None:
         super().__init__(runner, "staff", parent)
         self.setObjectName("staffDialog")
-        self.setWindowTitle(self.tr("Staff accounts"))
         self.setModal(False)
         self._services = services
         self._actor = actor
         self.child_dialog: QDialog | None = None
-        self._notice = ""
+        # What the state line says, kept to be said again in the staff language: the accounts loaded
+        # (with what was just done to one of them), or a message of its own.
+        self._records: list[StaffRecord] | None = None
+        self._notice: Callable[[], str] | None = None  # said with the next list loaded
+        self._shown_notice: Callable[[], str] | None = None
+        self._state: Callable[[], str] | None = None
 
-        intro = QLabel(
-            self.tr(
-                "Accounts are never deleted: deactivate the account of someone who leaves, so the audit "
-                "trail keeps their name. Resetting a password also lifts a lock-out."
-            ),
-            self,
-        )
+        self._intro = intro = QLabel(self)
         intro.setWordWrap(True)
         self.model: RecordTableModel[StaffRecord] = RecordTableModel(_staff_columns(), self)
         self.table = QTableView(self)
         self.table.setObjectName("staffTable")
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Staff accounts"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -91,15 +92,12 @@ class StaffDialog(JobDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentChanged.connect(lambda *_args: self._update_buttons())
 
-        self.new_button = QPushButton(self.tr("&New account…"), self)
+        self.new_button = QPushButton(self)
         self.new_button.setObjectName("newAccount")
-        self.new_button.setAccessibleName(self.tr("New account"))
-        self.reset_button = QPushButton(self.tr("&Reset the password…"), self)
+        self.reset_button = QPushButton(self)
         self.reset_button.setObjectName("resetPassword")
-        self.reset_button.setAccessibleName(self.tr("Reset the password of the selected account"))
-        self.active_button = QPushButton(self.tr("&Deactivate"), self)
+        self.active_button = QPushButton(self)
         self.active_button.setObjectName("toggleActive")
-        self.active_button.setAccessibleName(self.tr("Deactivate the selected account"))
         self.new_button.clicked.connect(self.new_account)
         self.reset_button.clicked.connect(self.reset_password)
         self.active_button.clicked.connect(self.toggle_active)
@@ -109,7 +107,7 @@ class StaffDialog(JobDialog):
         row.addWidget(self.active_button)
         row.addStretch(1)
 
-        self.state = self.make_outcome_label("formMessage", self.tr("Staff accounts status"))
+        self.state = self.make_outcome_label("formMessage")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
 
@@ -120,16 +118,54 @@ class StaffDialog(JobDialog):
         layout.addWidget(self.state)
         layout.addWidget(buttons)
         chain_tab_order(self.table, self.new_button, self.reset_button, self.active_button)
+        follow_language(self, self.retranslate)
         self.resize(em(self, 56), em(self, 34))
-        self._update_buttons()
         runner.changes.changed.connect(self._data_changed)
         self.reload()
+
+    def retranslate(self) -> None:
+        """Every word in the staff language; the list, its selection and the last message stay."""
+        self.setWindowTitle(self.tr("Staff accounts"))
+        self._intro.setText(
+            self.tr(
+                "Accounts are never deleted: deactivate the account of someone who leaves, so the audit "
+                "trail keeps their name. Resetting a password also lifts a lock-out."
+            )
+        )
+        self.table.setAccessibleName(self.tr("Staff accounts"))
+        self.model.retranslate(_staff_columns())
+        if self.model.rowCount():
+            self.table.resizeColumnsToContents()
+        self.new_button.setText(self.tr("&New account…"))
+        self.new_button.setAccessibleName(self.tr("New account"))
+        self.reset_button.setText(self.tr("&Reset the password…"))
+        self.reset_button.setAccessibleName(self.tr("Reset the password of the selected account"))
+        self.state.setAccessibleName(self.tr("Staff accounts status"))
+        self._update_buttons()
+        self._show_state()
+
+    def _say(self, state: Callable[[], str] | None) -> None:
+        """Say ``state()`` on the state line (None: what the list holds), now and after a language change."""
+        self._state = state
+        self._show_state()
+
+    def _show_state(self) -> None:
+        if self._state is not None:
+            self.show_outcome(self._state())
+            return
+        records = self._records
+        if records is None:
+            return
+        active = sum(1 for r in records if r.active)
+        counts = self.tr("{count} account(s), {active} active.").format(count=len(records), active=active)
+        notice = self._shown_notice() if self._shown_notice is not None else ""
+        self.show_outcome(f"{notice} {counts}".strip())
 
     # ------------------------------------------------------------ list
 
     def reload(self, select_id: int | None = None) -> None:
         services, actor = self._services, self._actor
-        self.state.setText(self.tr("Loading…"))
+        self._say(lambda: self.tr("Loading…"))
         self.jobs.start(
             lambda: services.staff.list(actor),
             on_success=lambda records: self._show(records, select_id),
@@ -155,10 +191,9 @@ class StaffDialog(JobDialog):
         wanted = select_id if select_id is not None else (current.id if current is not None else None)
         self.model.set_records(records)
         self.table.resizeColumnsToContents()
-        active = sum(1 for r in records if r.active)
-        counts = self.tr("{count} account(s), {active} active.").format(count=len(records), active=active)
-        self.state.setText(f"{self._notice} {counts}".strip())
-        self._notice = ""
+        self._records = records
+        self._shown_notice, self._notice = self._notice, None
+        self._say(None)
         for row, record in enumerate(records):
             if record.id == wanted:
                 self.table.selectRow(row)
@@ -166,7 +201,9 @@ class StaffDialog(JobDialog):
         self._update_buttons()
 
     def _failed(self, error: BaseException) -> None:
-        self.show_failure(error)
+        words = error_words(error)
+        self._say(words)
+        self.status_message.emit(words())
         self._update_buttons()
 
     def selected(self) -> StaffRecord | None:
@@ -203,8 +240,8 @@ class StaffDialog(JobDialog):
         self._open_child(dialog)
 
     def _created(self, record: StaffRecord) -> None:
-        message = self.tr("Account {username} created.").format(username=record.username)
-        self.status_message.emit(message)
+        message = lambda: self.tr("Account {username} created.").format(username=record.username)  # noqa: E731
+        self.status_message.emit(message())
         self._notice = message
         self.reload(select_id=record.id)
 
@@ -217,9 +254,9 @@ class StaffDialog(JobDialog):
         self._open_child(dialog)
 
     def _password_reset(self, staff: StaffRecord) -> None:
-        message = self.tr("New password set for {username}.").format(username=staff.username)
-        self.state.setText(message)
-        self.status_message.emit(message)
+        message = lambda: self.tr("New password set for {username}.").format(username=staff.username)  # noqa: E731
+        self._say(message)
+        self.status_message.emit(message())
 
     def toggle_active(self) -> None:
         record = self.selected()
@@ -237,12 +274,14 @@ class StaffDialog(JobDialog):
 
     def _activity_changed(self, record: StaffRecord) -> None:
         self._runner.changes.publish(DataChange.of(ChangeSubject.STAFF), self)
-        if record.active:
-            message = self.tr("Account {username} reactivated.").format(username=record.username)
-        else:
-            message = self.tr("Account {username} deactivated: it can no longer sign in.").format(
+
+        def message() -> str:
+            if record.active:
+                return self.tr("Account {username} reactivated.").format(username=record.username)
+            return self.tr("Account {username} deactivated: it can no longer sign in.").format(
                 username=record.username
             )
-        self.status_message.emit(message)
+
+        self.status_message.emit(message())
         self._notice = message
         self.reload(select_id=record.id)

@@ -77,12 +77,13 @@ class OptOutScopeBox(QGroupBox):
         self.scope_error = error_label(self, "scopeError", "")
 
         layout = QVBoxLayout(self)
-        presets_row = QHBoxLayout()
-        presets_row.addWidget(self.preset_promotional)
-        presets_row.addWidget(self.preset_everything)
-        presets_row.addWidget(self.preset_custom)
-        presets_row.addStretch(1)
-        layout.addLayout(presets_row)
+        # One preset a line, the purposes under the last ("choose the purposes"): the longer French
+        # never makes the dialog wider.
+        presets = QVBoxLayout()
+        presets.addWidget(self.preset_promotional)
+        presets.addWidget(self.preset_everything)
+        presets.addWidget(self.preset_custom)
+        layout.addLayout(presets)
         layout.addLayout(purposes_row)
         layout.addWidget(self.parent_company)
         layout.addLayout(channels_row)
