@@ -331,9 +331,12 @@ class OptOutQueueWindow(QWidget):
             return
         record = row.record
         contact = " · ".join(p for p in (record.requester_phone, record.requester_email) if p)
-        hint = self.tr("Requester as given: {name}{contact}").format(
-            name=record.requester_name, contact=f" · {contact}" if contact else ""
-        )
+
+        def hint() -> str:
+            return self.tr("Requester as given: {name}{contact}").format(
+                name=record.requester_name, contact=f" · {contact}" if contact else ""
+            )
+
         dialog = ClientPickerDialog(self._services, self._actor, self._runner, hint, self)
         dialog.setObjectName("matchClientDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
