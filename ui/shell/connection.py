@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.domain.errors import DatabaseBusyError, DatabaseUnavailableError
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = ["PING_DELAYS_MS", "ConnectionBanner", "ConnectionMonitor", "connection_monitor"]
@@ -122,14 +123,13 @@ class ConnectionBanner(QWidget):
         self.setObjectName("connectionBanner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._monitor = monitor
+        self._seconds: int | None = None
         self.message = QLabel(self)
         self.message.setObjectName("connectionBannerText")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setAccessibleName(self.tr("Database connection"))
-        self.retry_button = QPushButton(self.tr("Try &now"), self)
+        self.retry_button = QPushButton(self)
         self.retry_button.setObjectName("connectionRetry")
-        self.retry_button.setAccessibleName(self.tr("Try to reconnect now"))
         self.retry_button.clicked.connect(monitor.try_now)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -139,8 +139,15 @@ class ConnectionBanner(QWidget):
         monitor.restored.connect(self.hide)
         monitor.retrying.connect(self._retrying)
         self.setVisible(monitor.is_lost)
+        follow_language(self, self.retranslate)
         if monitor.is_lost:
             self._lost()
+
+    def retranslate(self) -> None:
+        self.message.setAccessibleName(self.tr("Database connection"))
+        self.retry_button.setText(self.tr("Try &now"))
+        self.retry_button.setAccessibleName(self.tr("Try to reconnect now"))
+        self._show_text()
 
     def _text(self, seconds: int | None = None) -> str:
         text = self.tr("Connection to the database lost — reconnecting… Your typing is kept.")
@@ -148,11 +155,15 @@ class ConnectionBanner(QWidget):
             text += " " + self.tr("Next try in %n second(s); save again once this message goes.", "", seconds)
         return text
 
-    def _lost(self) -> None:
-        self.message.setText(self._text())
+    def _show_text(self) -> None:
+        self.message.setText(self._text(self._seconds))
         self.setAccessibleDescription(self.message.text())
+
+    def _lost(self) -> None:
+        self._seconds = None
+        self._show_text()
         self.show()
 
     def _retrying(self, seconds: int) -> None:
-        self.message.setText(self._text(seconds))
-        self.setAccessibleDescription(self.message.text())
+        self._seconds = seconds
+        self._show_text()

@@ -32,6 +32,7 @@ from desktop.services import Services
 from desktop.settings import load_settings
 from ui.kit.forms import chain_tab_order, em
 from ui.kit.i18n import format_time
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 from ui.shell.sign_in_form import SignInForm
 
@@ -163,10 +164,14 @@ class LockScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("lockScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # Whose session is behind the screen, since when, and who else is kept aside (see prepare).
+        self._owner: Actor | None = None
+        self._locked_at: datetime | None = None
+        self._others: list[str] = []
 
         self.card = QFrame(self)
         self.card.setObjectName("lockCard")
-        self.title = QLabel(self.tr("FrontDesk is locked"), self.card)
+        self.title = QLabel(self.card)
         self.title.setObjectName("lockTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.title.font()
@@ -183,15 +188,7 @@ class LockScreen(QWidget):
         self.others.setTextFormat(Qt.TextFormat.PlainText)
         self.others.hide()
 
-        self.form = SignInForm(
-            services,
-            runner,
-            workstation,
-            self.card,
-            button_text=self.tr("&Unlock"),
-            busy_text=self.tr("Checking…"),
-            busy_message=self.tr("Checking the password…"),
-        )
+        self.form = SignInForm(services, runner, workstation, self.card)
         self.form.signed_in.connect(self.signed_in)
         self.username, self.password, self.error = self.form.username, self.form.password, self.form.error
 
@@ -199,14 +196,10 @@ class LockScreen(QWidget):
         self.unlock_button = self.form.button
         self.buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setObjectName("unlockButton")
-        self.unlock_button.setAccessibleName(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.setAutoDefault(True)
-        self.quit_button = self.buttons.addButton(
-            self.tr("&Quit FrontDesk"), QDialogButtonBox.ButtonRole.RejectRole
-        )
+        self.quit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.quit_button.setObjectName("lockQuitButton")
-        self.quit_button.setAccessibleName(self.tr("Quit FrontDesk"))
         self.quit_button.clicked.connect(self.quit_requested)
         # Not a dialog: no default button answers Enter, so the fields do.
         self.username.returnPressed.connect(self.password.setFocus)
@@ -232,21 +225,36 @@ class LockScreen(QWidget):
         layout.addLayout(row)
         layout.addStretch(2)
         chain_tab_order(self.username, self.password, self.unlock_button, self.quit_button)
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("FrontDesk is locked"))
+        self.form.set_texts(
+            button_text=self.tr("&Unlock"),
+            busy_text=self.tr("Checking…"),
+            busy_message=self.tr("Checking the password…"),
+        )
+        self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        self.quit_button.setText(self.tr("&Quit FrontDesk"))
+        self.quit_button.setAccessibleName(self.tr("Quit FrontDesk"))
+        if self._owner is not None and self._locked_at is not None:
+            self.explanation.setText(
+                self.tr(
+                    "{name}'s session, locked at {time}.\n\n"
+                    "{name}: type your password to carry on where you left off.\n"
+                    "Someone else: sign in with your own account. {name}'s session stays as it is, hidden, "
+                    "until {name} signs in again."
+                ).format(time=format_time(self._locked_at), name=self._owner.full_name)
+            )
+        self.others.setText(
+            self.tr("Also kept aside on this workstation: {names}.").format(names=", ".join(self._others))
+        )
 
     def prepare(self, owner: Actor, locked_at: datetime, others: list[str]) -> None:
         """Clear what a previous attempt left and say whose session is behind the screen."""
         self.form.reset(owner.username)
-        self.explanation.setText(
-            self.tr(
-                "{name}'s session, locked at {time}.\n\n"
-                "{name}: type your password to carry on where you left off.\n"
-                "Someone else: sign in with your own account. {name}'s session stays as it is, hidden, "
-                "until {name} signs in again."
-            ).format(time=format_time(locked_at), name=owner.full_name)
-        )
-        self.others.setText(
-            self.tr("Also kept aside on this workstation: {names}.").format(names=", ".join(others))
-        )
+        self._owner, self._locked_at, self._others = owner, locked_at, list(others)
+        self.retranslate()
         self.others.setVisible(bool(others))
 
     def focus_password(self) -> None:
@@ -256,5 +264,6 @@ class LockScreen(QWidget):
     def is_busy(self) -> bool:
         return self.form.is_busy
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str | Callable[[], str]) -> None:
+        """A callable gives the words anew on each change of the staff language."""
         self.form.show_error(message)

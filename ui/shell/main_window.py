@@ -27,8 +27,8 @@ from ui.documents.acknowledgment_actions import AcknowledgmentDocuments
 from ui.kit.busy import BusyIndicator
 from ui.kit.client_search import ClientSearch
 from ui.kit.errors import error_text
-from ui.kit.forms import em
 from ui.kit.i18n import role_label
+from ui.kit.retranslate import follow_language
 from ui.kit.settings import AppSettings
 from ui.kit.worker import TaskRunner
 from ui.shell.connection import ConnectionBanner, connection_monitor
@@ -37,6 +37,7 @@ from ui.shell.opt_out_counts import OptOutCountsButton
 from ui.shell.session_lock import SessionLock
 from ui.shell.session_windows import SessionWindows
 from ui.shell.shortcuts_dialog import ShortcutsDialog
+from ui.shell.window_layout import restore_size, restore_splitter
 
 __all__ = ["MainWindow", "SessionHost"]
 
@@ -89,7 +90,6 @@ class MainWindow(QMainWindow):
         self.windows.status_message.connect(self.show_message)
         self._dialogs = self.windows.opened
 
-        self.setWindowTitle(self._title())
         self.search_panel = ClientSearch(services, actor, runner, self)
         self.client_file = ClientFileWidget(services, actor, runner, self.settings, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -104,14 +104,11 @@ class MainWindow(QMainWindow):
         # above them say things true of both (demo database, lost connection).
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        if demo:
-            banner = QLabel(
-                self.tr("DEMO — made-up clients in a throwaway database, deleted when FrontDesk closes."),
-                central,
-            )
-            banner.setObjectName("demoBanner")
-            banner.setWordWrap(True)
-            layout.addWidget(banner)
+        self.demo_banner = QLabel(central)
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setVisible(demo)
+        layout.addWidget(self.demo_banner)
         self.connection = connection_monitor(runner, lambda: services.ping())
         self.connection_banner = ConnectionBanner(self.connection, central)
         layout.addWidget(self.connection_banner)
@@ -159,9 +156,43 @@ class MainWindow(QMainWindow):
         self.client_file.document_requested.connect(self.documents.run)
         self.runner.failed.connect(self.show_message)
         self._update_client_actions()
-        self._restore_layout()
+        follow_language(self, self.retranslate)
+        restore_size(self.settings, self)
 
     # ------------------------------------------------------------ building
+
+    def retranslate(self) -> None:
+        """Every word of the chrome in the staff language; the views inside follow by themselves."""
+        self.session_lock.retranslate(self._title())
+        self.demo_banner.setText(
+            self.tr("DEMO — made-up clients in a throwaway database, deleted when FrontDesk closes.")
+        )
+        for action, text in (
+            (self.find_action, self.tr("&Find a client")),
+            (self.new_client_action, self.tr("&New client file…")),
+            (self.book_action, self.tr("&Book an appointment…")),
+            (self.opt_out_action, self.tr("Log an &opt-out request…")),
+            (self.queue_action, self.tr("Opt-out &queue…")),
+            (self.refresh_action, self.tr("&Refresh")),
+            (self.close_file_action, self.tr("&Close the file")),
+            (self.lock_action, self.tr("&Lock screen / switch user")),
+            (self.change_password_action, self.tr("Change my &password…")),
+            (self.reports_action, self.tr("&Reports…")),
+            (self.export_action, self.tr("&Export a contact list…")),
+            (self.staff_action, self.tr("&Staff accounts…")),
+            (self.quit_action, self.tr("&Quit")),
+            (self.shortcuts_action, self.tr("&Keyboard shortcuts")),
+            (self.about_action, self.tr("&About FrontDesk")),
+            (self.file_menu.menuAction(), self.tr("&File")),
+            (self.client_menu.menuAction(), self.tr("&Client")),
+            (self.manage_menu.menuAction(), self.tr("&Manage")),
+            (self.view_menu.menuAction(), self.tr("&View")),
+            (self.help_menu.menuAction(), self.tr("&Help")),
+        ):
+            action.setText(text)
+        self.user_label.setText(
+            self.tr("{name} · {role}").format(name=self.actor.full_name, role=role_label(self.actor.role))
+        )
 
     def _title(self) -> str:
         title = self.tr("FrontDesk — {name} ({role}) on {workstation}").format(
@@ -169,10 +200,8 @@ class MainWindow(QMainWindow):
         )
         return self.tr("DEMO — {title}").format(title=title) if self.demo else title
 
-    def _action(
-        self, text: str, shortcut: QKeySequence | str | None, slot: Callable[[], object], name: str
-    ) -> QAction:
-        action = QAction(text, self)
+    def _action(self, shortcut: QKeySequence | str | None, slot: Callable[[], object], name: str) -> QAction:
+        action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -182,61 +211,42 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.find_action = self._action(
-            self.tr("&Find a client"), "Ctrl+F", self.search_panel.focus_search, "find"
-        )
-        self.new_client_action = self._action(
-            self.tr("&New client file…"), "Ctrl+N", self.new_client, "newClient"
-        )
-        self.book_action = self._action(self.tr("&Book an appointment…"), "Ctrl+B", self.book, "book")
-        self.opt_out_action = self._action(
-            self.tr("Log an &opt-out request…"), "Ctrl+O", self.log_opt_out, "optOut"
-        )
-        self.queue_action = self._action(
-            self.tr("Opt-out &queue…"), "Ctrl+Shift+O", self.open_opt_out_queue, "optOutQueue"
-        )
-        self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh, "refresh")
-        self.close_file_action = self._action(
-            self.tr("&Close the file"), "Ctrl+W", self.close_client, "closeFile"
-        )
+        # Their words are set by retranslate.
+        self.find_action = self._action("Ctrl+F", self.search_panel.focus_search, "find")
+        self.new_client_action = self._action("Ctrl+N", self.new_client, "newClient")
+        self.book_action = self._action("Ctrl+B", self.book, "book")
+        self.opt_out_action = self._action("Ctrl+O", self.log_opt_out, "optOut")
+        self.queue_action = self._action("Ctrl+Shift+O", self.open_opt_out_queue, "optOutQueue")
+        self.refresh_action = self._action("F5", self.refresh, "refresh")
+        self.close_file_action = self._action("Ctrl+W", self.close_client, "closeFile")
         # Switching user is locking, then someone else signing in on the lock screen.
-        self.lock_action = self._action(
-            self.tr("&Lock screen / switch user"), "Ctrl+L", self.lock, "lockScreen"
-        )
+        self.lock_action = self._action("Ctrl+L", self.lock, "lockScreen")
         self.switch_user_action = self.lock_action
-        self.change_password_action = self._action(
-            self.tr("Change my &password…"), None, self.change_password, "changePassword"
-        )
-        self.reports_action = self._action(self.tr("&Reports…"), "Ctrl+Shift+R", self.open_reports, "reports")
-        self.export_action = self._action(
-            self.tr("&Export a contact list…"), "Ctrl+Shift+E", self.open_export, "exportContacts"
-        )
-        self.staff_action = self._action(
-            self.tr("&Staff accounts…"), None, self.open_staff_accounts, "staffAccounts"
-        )
-        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close, "quit")
-        self.shortcuts_action = self._action(
-            self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts, "shortcuts"
-        )
-        self.about_action = self._action(self.tr("&About FrontDesk"), None, self.show_about, "about")
+        self.change_password_action = self._action(None, self.change_password, "changePassword")
+        self.reports_action = self._action("Ctrl+Shift+R", self.open_reports, "reports")
+        self.export_action = self._action("Ctrl+Shift+E", self.open_export, "exportContacts")
+        self.staff_action = self._action(None, self.open_staff_accounts, "staffAccounts")
+        self.quit_action = self._action("Ctrl+Q", self.close, "quit")
+        self.shortcuts_action = self._action("F1", self.show_shortcuts, "shortcuts")
+        self.about_action = self._action(None, self.show_about, "about")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = file_menu = bar.addMenu("")
         file_menu.addAction(self.new_client_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.change_password_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        client_menu = bar.addMenu(self.tr("&Client"))
+        self.client_menu = client_menu = bar.addMenu("")
         for action in (self.find_action, self.book_action, self.opt_out_action, self.queue_action):
             client_menu.addAction(action)
         client_menu.addSeparator()
         client_menu.addAction(self.refresh_action)
         client_menu.addAction(self.close_file_action)
         # Only the roles allowed to use them see these; the services check the role again anyway.
-        self.manage_menu = bar.addMenu(self.tr("&Manage"))
+        self.manage_menu = bar.addMenu("")
         self.manage_menu.setObjectName("manageMenu")
         for action, permission in (
             (self.reports_action, Permission.RUN_REPORTS),
@@ -248,11 +258,11 @@ class MainWindow(QMainWindow):
             action.setVisible(allowed)
             self.manage_menu.addAction(action)
         self.manage_menu.menuAction().setVisible(any(a.isVisible() for a in self.manage_menu.actions()))
-        view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu = view_menu = bar.addMenu("")
         self.language_menu = LanguageMenu(self.settings, view_menu)
         self.language_menu.status_message.connect(self.show_message)
         view_menu.addMenu(self.language_menu)
-        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu = help_menu = bar.addMenu("")
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
@@ -263,30 +273,12 @@ class MainWindow(QMainWindow):
         self.busy_indicator.connect_runner(self.runner)
         self.counts_button = OptOutCountsButton(self.services, self.actor, self.runner, bar)
         self.counts_button.clicked.connect(self.open_opt_out_queue)
-        self.user_label = QLabel(
-            self.tr("{name} · {role}").format(name=self.actor.full_name, role=role_label(self.actor.role)),
-            bar,
-        )
+        self.user_label = QLabel(bar)
         self.user_label.setObjectName("userLabel")
         self.user_label.setTextFormat(Qt.TextFormat.PlainText)
         bar.addPermanentWidget(self.busy_indicator)
         bar.addPermanentWidget(self.counts_button)
         bar.addPermanentWidget(self.user_label)
-
-    def _restore_layout(self) -> None:
-        if not self.settings.restore_geometry("main", self):
-            width = em(self, 110)
-            self.resize(width, int(width * 0.62))
-
-    def _restore_splitter(self) -> None:
-        # Only once the window has its final size: a splitter spreads any later resize over its panes.
-        for widget in (self, self.centralWidget(), self.work_page):
-            widget_layout = widget.layout() if widget is not None else None
-            if widget_layout is not None:
-                widget_layout.activate()
-        if not self.settings.restore_splitter("main", self.splitter):
-            total = sum(self.splitter.sizes()) or self.width()
-            self.splitter.setSizes([int(total * 0.38), int(total * 0.62)])
 
     def save_layout(self) -> None:
         self.settings.save_geometry("main", self)
@@ -300,7 +292,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._focused_once:
             self._focused_once = True
-            self._restore_splitter()
+            restore_splitter(self.settings, self, self.splitter, self.work_page)
             self.search_panel.focus_search()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -472,7 +464,7 @@ class MainWindow(QMainWindow):
             self.session_host.sign_in_on(self, actor)
         else:
             self.lock_screen.show_error(
-                self.tr("Only {name} can unlock this window.").format(name=self.actor.full_name)
+                lambda: self.tr("Only {name} can unlock this window.").format(name=self.actor.full_name)
             )
 
     # ------------------------------------------------------------ view and help

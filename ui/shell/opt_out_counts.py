@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QToolButton, QWidget
 from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.records import Actor
 from desktop.services import Services
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = ["COUNTS_REFRESH_MS", "OptOutCountsButton"]
@@ -31,14 +32,25 @@ class OptOutCountsButton(QToolButton):
         self._actor = actor
         self._runner = runner
         self.setAutoRaise(True)
-        self.setAccessibleName(self.tr("Opt-out requests waiting"))
-        self.setToolTip(self.tr("Open the opt-out queue (Ctrl+Shift+O)"))
-        self.setText(self.tr("Opt-outs: …"))
+        # The last answer — (pending, overdue), or the failure — worded again on a language change.
+        self._counts: tuple[int, int] | None = None
+        self._failed = False
         self._timer = QTimer(self)
         self._timer.setInterval(COUNTS_REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         runner.changes.changed.connect(self._data_changed)
+        follow_language(self, self.retranslate)
         self.resume()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Opt-out requests waiting"))
+        self.setToolTip(self.tr("Open the opt-out queue (Ctrl+Shift+O)"))
+        if self._failed:
+            self.setText(self.tr("Opt-outs: ?"))
+        elif self._counts is None:
+            self.setText(self.tr("Opt-outs: …"))
+        else:
+            self._show(self._counts)
 
     def pause(self) -> None:
         """Stop asking (the window is locked)."""
@@ -54,7 +66,7 @@ class OptOutCountsButton(QToolButton):
         self._runner.submit(
             lambda: services.optouts.pending_count(actor),
             on_success=self._show,
-            on_failure=lambda _error: self.setText(self.tr("Opt-outs: ?")),
+            on_failure=lambda _error: self._refused(),
             key=("opt-out-counts", id(self)),
         )
 
@@ -62,7 +74,12 @@ class OptOutCountsButton(QToolButton):
         if change.touches(ChangeSubject.OPT_OUTS) and self._timer.isActive():
             self.refresh()
 
+    def _refused(self) -> None:
+        self._failed = True
+        self.setText(self.tr("Opt-outs: ?"))
+
     def _show(self, counts: tuple[int, int]) -> None:
+        self._counts, self._failed = counts, False
         pending, overdue = counts
         if overdue:
             text = self.tr("Opt-outs: {pending} pending · ⚠ {overdue} OVERDUE").format(

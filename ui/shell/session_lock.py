@@ -109,6 +109,14 @@ class SessionLock(QObject):
         """The window is going away: stop watching for idleness."""
         self.idle_watcher.release()
 
+    def retranslate(self, title: str) -> None:
+        """The window's ``title`` in the staff language; while locked, the lock's title shows instead."""
+        if self._locked:
+            self._title_before_lock = title
+            self._window.setWindowTitle(self.tr("FrontDesk — Locked"))
+        else:
+            self._window.setWindowTitle(title)
+
     # ------------------------------------------------------------ locking
 
     def lock(self) -> None:

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from ui.kit.retranslate import follow_language
+
 __all__ = ["ShortcutsDialog"]
 
 
@@ -15,13 +17,27 @@ class ShortcutsDialog(QDialog):
     def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
+        self._actions = list(actions)
+        self.rows: list[tuple[str, str]] = []
+        self.table = QLabel(self)
+        self.table.setObjectName("shortcutsTable")
+        self.table.setTextFormat(Qt.TextFormat.RichText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        # The window's actions are worded again first: it hears of the change before its dialogs.
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows: list[tuple[str, str]] = [
             (
                 action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
                 action.text().replace("&", ""),
             )
-            for action in actions
+            for action in self._actions
             if not action.shortcut().isEmpty() and action.isVisible()
         ]
         rows += [
@@ -39,13 +55,6 @@ class ShortcutsDialog(QDialog):
             f"<tr><td style='padding-right:1.5em'><b>{keys}</b></td><td>{what}</td></tr>"
             for keys, what in rows
         )
-        label = QLabel(f"<table>{table}</table>", self)
-        label.setObjectName("shortcutsTable")
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setAccessibleName(self.tr("Keyboard shortcuts"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(buttons)
+        self.table.setText(f"<table>{table}</table>")
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.rows = rows

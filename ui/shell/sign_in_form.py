@@ -9,6 +9,8 @@ language. The host places :attr:`SignInForm.button` among its own buttons.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -16,6 +18,7 @@ from desktop.domain.errors import AccountLockedError
 from desktop.domain.records import Actor
 from desktop.services import Services
 from ui.kit.errors import error_text
+from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 
 __all__ = ["SignInForm"]
@@ -33,9 +36,9 @@ class SignInForm(QWidget):
         workstation: str,
         parent: QWidget | None = None,
         *,
-        button_text: str,
-        busy_text: str,
-        busy_message: str,
+        button_text: str = "",
+        busy_text: str = "",
+        busy_message: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInForm")
@@ -46,26 +49,25 @@ class SignInForm(QWidget):
         self._busy_text = busy_text
         self._busy_message = busy_message
         self._busy = False
+        # What the error line says, re-worded in the staff language whenever it changes.
+        self._problem: Callable[[], str] | None = None
 
         self.username = QLineEdit(self)
         self.username.setObjectName("signInUsername")
         self.username.setMaxLength(64)
-        self.username.setAccessibleName(self.tr("Username"))
         self.password = QLineEdit(self)
         self.password.setObjectName("signInPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaxLength(1024)
-        self.password.setAccessibleName(self.tr("Password"))
-        username_label = QLabel(self.tr("&Username"), self)
-        username_label.setBuddy(self.username)
-        password_label = QLabel(self.tr("&Password"), self)
-        password_label.setBuddy(self.password)
+        self.username_label = QLabel(self)
+        self.username_label.setBuddy(self.username)
+        self.password_label = QLabel(self)
+        self.password_label.setBuddy(self.password)
 
         self.error = QLabel(self)
         self.error.setObjectName("loginError")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Sign-in problem"))
         self.error.hide()
 
         self.button = QPushButton(button_text)
@@ -73,12 +75,29 @@ class SignInForm(QWidget):
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(username_label, self.username)
-        form.addRow(password_label, self.password)
+        form.addRow(self.username_label, self.username)
+        form.addRow(self.password_label, self.password)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        follow_language(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.username.setAccessibleName(self.tr("Username"))
+        self.password.setAccessibleName(self.tr("Password"))
+        self.username_label.setText(self.tr("&Username"))
+        self.password_label.setText(self.tr("&Password"))
+        self.error.setAccessibleName(self.tr("Sign-in problem"))
+        if self._problem is not None:
+            self.error.setText(self._problem())
+
+    def set_texts(self, *, button_text: str, busy_text: str, busy_message: str) -> None:
+        """The host's words for the button, in the staff language (the host calls this on a change)."""
+        self._button_text = button_text
+        self._busy_text = busy_text
+        self._busy_message = busy_message
+        self.button.setText(self._busy_text if self._busy else self._button_text)
 
     @property
     def is_busy(self) -> bool:
@@ -96,7 +115,7 @@ class SignInForm(QWidget):
             return
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
-            self.show_error(self.tr("Type your username and your password."))
+            self.show_error(lambda: self.tr("Type your username and your password."))
             (self.username if not username else self.password).setFocus()
             return
         services, workstation = self._services, self._workstation
@@ -109,9 +128,16 @@ class SignInForm(QWidget):
             busy_message=self._busy_message,
         )
 
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
+    def show_error(self, message: str | Callable[[], str]) -> None:
+        """Show a problem, or none with ``""``. A callable gives the words anew on each language change."""
+        if isinstance(message, str):
+            fixed = message
+            self._problem = lambda: fixed
+        else:
+            self._problem = message
+        text = self._problem()
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -126,9 +152,12 @@ class SignInForm(QWidget):
 
     def _refused(self, error: BaseException) -> None:
         self._set_busy(False)
+        self.show_error(lambda: self._refusal(error))
+        self.password.clear()
+        self.password.setFocus()
+
+    def _refusal(self, error: BaseException) -> str:
         message = error_text(error)
         if isinstance(error, AccountLockedError):
             message += " " + self.tr("A manager can unlock the account by resetting its password.")
-        self.show_error(message)
-        self.password.clear()
-        self.password.setFocus()
+        return message
