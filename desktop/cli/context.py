@@ -73,8 +73,9 @@ class AppContext:
         return self._services
 
     def sign_in(self, username: str) -> Actor:
-        """The staff member running the command; the password is asked for, or read from standard input."""
-        password = read_password("Password / Mot de passe", confirm=False)
+        """The staff member running the command; the password is asked for, or read from standard input
+        (its first line; a command that also needs a new password reads it from the next line)."""
+        password = read_password(f"Password for {username} / Mot de passe de {username}", confirm=False)
         try:
             return self.services().staff.authenticate(username, password, workstation_name())
         except FrontDeskError as failure:

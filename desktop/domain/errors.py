@@ -61,6 +61,12 @@ class PermissionDeniedError(FrontDeskError):
     code = "permission_denied"
 
 
+class SignInRequiredError(PermissionDeniedError):
+    """A command that needs a manager's sign-in was run without one, on a database that has accounts."""
+
+    code = "sign_in_required"
+
+
 class AuthenticationError(FrontDeskError):
     code = "bad_credentials"
 

@@ -83,6 +83,34 @@ class Messages:
         "This is the last active manager account: create another one before deactivating it.",
     )
     username_taken = Text("Ce nom d'utilisateur existe déjà.", "This username already exists.")
+    privacy_officer_accounts = Text(
+        "Seul un responsable de la protection des renseignements personnels peut créer, réactiver ou "
+        "réinitialiser le mot de passe d'un compte de responsable de la protection des renseignements "
+        "personnels.",
+        "Only a privacy officer can create, reactivate or reset the password of a privacy-officer account.",
+    )
+    sign_in_required = Text(
+        "La base de données a déjà des comptes : connectez-vous comme gestionnaire ou responsable de la "
+        "protection des renseignements personnels avec --user NOM (le mot de passe est demandé).",
+        "The database already has staff accounts: sign in as a manager or privacy officer with "
+        "--user NAME (the password is asked for).",
+    )
+    first_account_manager = Text(
+        "La base de données n'a encore aucun compte : le premier compte est un compte gestionnaire "
+        "(--role manager).",
+        "The database has no account yet: the first account must be a manager (--role manager).",
+    )
+    recovery_roles = Text(
+        "La récupération ne vaut que pour un compte gestionnaire ou responsable de la protection des "
+        "renseignements personnels ; un gestionnaire réinitialise les autres comptes.",
+        "Recovery is only for a manager or privacy-officer account; a manager resets the other accounts.",
+    )
+    recovery_access = Text(
+        "La récupération exige l'accès direct à la base de données {database} : pouvoir lire et modifier "
+        "son fichier, ou, pour PostgreSQL, s'y connecter comme propriétaire de la base ou superutilisateur.",
+        "Recovery needs direct access to the database {database}: read and write access to its file, or, "
+        "for PostgreSQL, connecting as the database's owner or a superuser.",
+    )
     invalid_username = Text(
         "Nom d'utilisateur : 3 à 64 lettres minuscules, chiffres, points, tirets.",
         "Username: 3 to 64 lower-case letters, digits, dots or dashes.",
@@ -221,6 +249,7 @@ class Subjects:
     client = Text("dossier client {id}", "client {id}")
     file = Text("dossier {number}", "file {number}")
     staff = Text("membre du personnel {id}", "staff member {id}")
+    account = Text("compte « {username} »", "account “{username}”")
     acknowledgment = Text("accusé de réception {id}", "acknowledgment {id}")
     policy = Text("politique {id}", "policy {id}")
     opt_out_request = Text("demande de retrait {id}", "opt-out request {id}")

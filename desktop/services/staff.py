@@ -1,12 +1,20 @@
-"""Staff accounts: creation, authentication with lock-out, passwords (argon2id)."""
+"""Staff accounts: creation, authentication with lock-out, passwords (argon2id).
+
+Only a privacy officer creates, reactivates or resets the password of a privacy-officer account (a
+manager could otherwise make one and so read the audit). A lost last-manager password has one way back
+in, :meth:`StaffService.recover_password`, for whoever can open the database directly; it is audited."""
 
 from __future__ import annotations
 
+import getpass
+import os
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 
 from desktop.db.database import Database
@@ -19,6 +27,7 @@ from desktop.domain.errors import (
     DatabaseUnavailableError,
     FieldError,
     NotFoundError,
+    PermissionDeniedError,
     ValidationError,
 )
 from desktop.domain.login_policy import LoginPolicy, password_problem
@@ -29,15 +38,41 @@ from desktop.services.audit_chain import append_audit
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
 from desktop.services.thread_guard import check_unit_of_work_allowed
-from desktop.services.unit_of_work import UnitOfWork, is_connection_lost, run, system_actor
+from desktop.services.unit_of_work import (
+    SYSTEM_STAFF_ID,
+    UnitOfWork,
+    is_connection_lost,
+    run,
+    system_actor,
+)
 
+T = TypeVar("T")
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 _HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
 _DUMMY_HASH = _HASHER.hash("timing equaliser for unknown usernames")
 
 
+#: The accounts :meth:`StaffService.recover_password` may give back.
+RECOVERABLE_ROLES = frozenset({Role.MANAGER, Role.PRIVACY_OFFICER})
+
+
 def _to_record(staff: Staff) -> StaffRecord:
     return StaffRecord(staff.id, staff.username, staff.full_name, staff.role, staff.active, staff.clinic_id)
+
+
+class _PrivacyOfficerOnly(Exception):
+    """Raised inside a unit of work (so it rolls back) when someone other than a privacy officer
+    creates, reactivates or resets a privacy-officer account; turned into PermissionDeniedError."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__(target)
+        self.target = target
+
+
+def _check_privacy_officer_account(uow: UnitOfWork, role: Role, target: object) -> None:
+    """The local system account (no one signed in, an empty database's set-up) is not refused here."""
+    if role == Role.PRIVACY_OFFICER and uow.staff is not None and uow.staff.role != Role.PRIVACY_OFFICER:
+        raise _PrivacyOfficerOnly(str(target))
 
 
 class StaffService:
@@ -65,6 +100,7 @@ class StaffService:
         password_hash = _HASHER.hash(password)
 
         def work(uow: UnitOfWork) -> StaffRecord:
+            _check_privacy_officer_account(uow, role, username)
             if uow.session.scalar(select(Staff.id).where(Staff.username == username)):
                 raise ValidationError([FieldError("username", "username_taken")])
             staff = Staff(
@@ -83,7 +119,7 @@ class StaffService:
             uow.audit("staff.create", "staff", staff.id, f"role={role.value}")
             return _to_record(staff)
 
-        return run(self._db, self._clock, actor, Permission.MANAGE_STAFF, work)
+        return self._guarded(actor, work)
 
     def create_first_manager(
         self, workstation: str, username: str, full_name: str, password: str
@@ -104,6 +140,8 @@ class StaffService:
             staff = uow.session.get(Staff, staff_id)
             if staff is None:
                 raise NotFoundError(what=Subjects.staff.filled(id=staff_id))
+            if active:
+                _check_privacy_officer_account(uow, staff.role, staff.id)
             if not active and staff.id == uow.actor.staff_id:
                 raise ConflictError("cannot_deactivate_self")
             if not active and staff.role == Role.MANAGER and staff.active:
@@ -118,23 +156,97 @@ class StaffService:
             uow.audit("staff.activate" if active else "staff.deactivate", "staff", staff.id)
             return _to_record(staff)
 
-        return run(self._db, self._clock, actor, Permission.MANAGE_STAFF, work)
+        return self._guarded(actor, work)
 
     def reset_password(self, actor: Actor, staff_id: int, new_password: str) -> None:
         def work(uow: UnitOfWork) -> None:
             staff = uow.session.get(Staff, staff_id)
             if staff is None:
                 raise NotFoundError(what=Subjects.staff.filled(id=staff_id))
-            problem = password_problem(new_password, staff.username, self.policy)
-            if problem:
-                raise ValidationError([problem])
-            staff.password_hash = _HASHER.hash(new_password)
-            staff.password_changed_at = uow.now
-            staff.failed_logins = 0
-            staff.locked_until = None
+            _check_privacy_officer_account(uow, staff.role, staff.id)
+            self._set_password(uow, staff, new_password)
             uow.audit("staff.password_reset", "staff", staff.id)
 
-        run(self._db, self._clock, actor, Permission.MANAGE_STAFF, work)
+        self._guarded(actor, work)
+
+    def recover_password(self, workstation: str, username: str, new_password: str) -> StaffRecord:
+        """The way back in when the last manager's password is lost: sets a manager's or privacy
+        officer's password without anyone signed in, for whoever can open the database directly (SQLite:
+        read and write the database file; PostgreSQL: connected as the database's owner or a superuser).
+        Audited as ``staff.password_recovery``; a refusal is audited as ``permission.denied``."""
+        access = self._direct_access()
+        username = username.strip().lower()
+        if access is None:
+            self._record_refusal(system_actor(workstation), "password_recovery", username)
+            raise PermissionDeniedError("recovery_access", database=self._db.display_url)
+
+        def work(uow: UnitOfWork) -> StaffRecord:
+            staff = uow.session.scalar(select(Staff).where(Staff.username == username))
+            if staff is None:
+                raise NotFoundError(what=Subjects.account.filled(username=username))
+            if staff.role not in RECOVERABLE_ROLES:
+                raise PermissionDeniedError("recovery_roles")
+            self._set_password(uow, staff, new_password)
+            uow.audit(
+                "staff.password_recovery",
+                "staff",
+                staff.id,
+                f"role={staff.role.value}; access={access}; os_user={_os_user()}",
+            )
+            return _to_record(staff)
+
+        return run(self._db, self._clock, system_actor(workstation), Permission.ADMINISTER, work)
+
+    def _set_password(self, uow: UnitOfWork, staff: Staff, new_password: str) -> None:
+        problem = password_problem(new_password, staff.username, self.policy)
+        if problem:
+            raise ValidationError([problem])
+        staff.password_hash = _HASHER.hash(new_password)
+        staff.password_changed_at = uow.now
+        staff.failed_logins = 0
+        staff.locked_until = None
+
+    def _guarded(self, actor: Actor, work: Callable[[UnitOfWork], T]) -> T:
+        """``run`` with MANAGE_STAFF, and the privacy-officer-account rule's refusal audited."""
+        try:
+            return run(self._db, self._clock, actor, Permission.MANAGE_STAFF, work)
+        except _PrivacyOfficerOnly as refused:
+            self._record_refusal(actor, "privacy_officer_account", refused.target)
+            raise PermissionDeniedError("privacy_officer_accounts") from None
+
+    def _record_refusal(self, actor: Actor, detail: str, target: str) -> None:
+        with self._db.session(write=True) as session, session.begin():
+            staff_id = actor.staff_id if actor.staff_id != SYSTEM_STAFF_ID else None
+            append_audit(
+                session,
+                at=self._clock.now(),
+                staff_id=staff_id if staff_id and session.get(Staff, staff_id) else None,
+                username=actor.username,
+                workstation=actor.workstation,
+                action="permission.denied",
+                entity_type="staff",
+                entity_id=target[:64],
+                detail=detail,
+            )
+
+    def _direct_access(self) -> str | None:
+        """How this connection may open the database directly, or None when it may not."""
+        check_unit_of_work_allowed()
+        if self._db.dialect == "sqlite":
+            path = self._db.engine.url.database
+            return "database_file" if path and os.access(path, os.R_OK | os.W_OK) else None
+        with self._db.session(write=False) as session:
+            row = session.execute(
+                text(
+                    "SELECT r.rolsuper, d.datdba = r.oid FROM pg_database d "
+                    "JOIN pg_roles r ON r.rolname = current_user WHERE d.datname = current_database()"
+                )
+            ).one_or_none()
+        if row is None:
+            return None
+        if row[0]:
+            return "superuser"
+        return "database_owner" if row[1] else None
 
     def change_own_password(self, actor: Actor, current_password: str, new_password: str) -> None:
         def work(uow: UnitOfWork) -> None:
@@ -225,6 +337,13 @@ class StaffService:
                 )
         # Commit the failure count and audit record before refusing.
         raise error
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()[:64]
+    except (OSError, KeyError):  # no login name in this environment
+        return "unknown"
 
 
 def _verify(password_hash: str, password: str) -> bool:

@@ -82,8 +82,12 @@ def test_a_weak_password_is_refused_with_a_message(empty_url: str) -> None:
 
 
 def test_a_taken_username_is_refused(empty_url: str) -> None:
-    assert run(empty_url, "user", "add", "accueil", "--role", "receptionist", input="Accueil-2026-ok\n").exit_code == 0
-    result = run(empty_url, "user", "add", "accueil", "--role", "manager", input="Autre-2026-ok\n")
+    assert run(empty_url, "user", "add", "gestion", "--role", "manager", input="Gestion-2026-ok\n").exit_code == 0
+    # Once an account exists a manager signs in: their password first, then the new account's.
+    result = run(
+        empty_url, "user", "add", "gestion", "--role", "receptionist", "--user", "gestion",
+        input="Gestion-2026-ok\nAutre-2026-ok\n",
+    )
     assert result.exit_code != 0
     assert any(message("username_taken", lang) in result.output for lang in ("fr", "en")), result.output
     assert count(empty_url, "staff") == 1
