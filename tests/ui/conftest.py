@@ -24,6 +24,7 @@ from desktop.services import Services
 from desktop.services.clock import FixedClock
 from tests.conftest import STAFF, TEST_NOW, TEST_PASSWORD, WORKSTATION
 from tests.ui.helpers import off_gui, type_text  # noqa: F401  (re-exported for tests)
+from ui.kit.garbage import GuiGarbageCollector
 from ui.kit.i18n import LANGUAGE_ENV, current_language, install_translators, set_current_language
 from ui.kit.settings import AppSettings
 from ui.kit.thread_check import GUI_THREAD_MESSAGE, install_gui_thread_guard, uninstall_gui_thread_guard
@@ -75,6 +76,14 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     QApplication.setOrganizationName("FrontDesk")
     QApplication.setApplicationName("FrontDesk-tests")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As the application does: cycles are freed on the GUI thread between events, never mid-event."""
+    collector = GuiGarbageCollector(qapp)
+    yield
+    collector.stop()
 
 
 @pytest.fixture(autouse=True)

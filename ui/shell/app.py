@@ -30,6 +30,7 @@ from desktop.paths import resource_path
 from desktop.services import Services
 from desktop.workstation import workstation_name
 from ui.kit.errors import error_text
+from ui.kit.garbage import GuiGarbageCollector
 from ui.kit.i18n import install_translators, requested_language
 from ui.kit.settings import AppSettings
 from ui.kit.thread_check import install_gui_thread_guard
@@ -86,6 +87,8 @@ def create_application() -> QApplication:
     for font_file in sorted(resource_path("fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(font_file))
     apply_style_sheet(app)
+    if not any(isinstance(child, GuiGarbageCollector) for child in app.children()):
+        GuiGarbageCollector(app)
     return app
 
 
