@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from desktop.domain.changes import ChangeSubject, DataChange
+from desktop.domain.enums import Language
 from desktop.domain.errors import DatabaseBusyError
 from desktop.domain.records import Actor, ClientRecord
 from desktop.services import Services
@@ -261,6 +262,7 @@ class MainWindow(QMainWindow):
         self.view_menu = view_menu = bar.addMenu("")
         self.language_menu = LanguageMenu(self.settings, view_menu)
         self.language_menu.status_message.connect(self.show_message)
+        self.language_menu.chosen.connect(self.keep_language)
         view_menu.addMenu(self.language_menu)
         self.help_menu = help_menu = bar.addMenu("")
         help_menu.addAction(self.shortcuts_action)
@@ -316,6 +318,12 @@ class MainWindow(QMainWindow):
         """Close even with unsaved work (the person quitting has agreed to drop it)."""
         self._leaving_confirmed = True
         self.close()
+
+    def keep_language(self, language: Language) -> None:
+        """The language this person chose, kept on their account for their next sign-in anywhere."""
+        self.runner.submit(
+            lambda: self.services.staff.set_own_language(self.actor, language), key=("keep-language", self)
+        )
 
     def show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)

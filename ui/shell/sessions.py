@@ -18,6 +18,7 @@ from desktop.domain.records import Actor
 from desktop.services import Services
 from ui.kit.settings import AppSettings
 from ui.kit.worker import TaskRunner
+from ui.shell.language_menu import apply_staff_language
 from ui.shell.main_window import MainWindow
 
 __all__ = ["SessionManager"]
@@ -77,6 +78,7 @@ class SessionManager(QObject):
 
     def start(self, actor: Actor) -> MainWindow:
         """The first window, for the person who signed in at start-up."""
+        apply_staff_language(self.settings, actor.language)
         window = self._create(actor)
         self._activate(window)
         window.show()
@@ -107,6 +109,8 @@ class SessionManager(QObject):
 
     def sign_in_on(self, window: MainWindow, actor: Actor) -> None:
         """``actor`` signed in on the lock screen of ``window`` (which belongs to someone else)."""
+        # Each person's screens come back in the language they keep (fresh from this sign-in).
+        apply_staff_language(self.settings, actor.language)
         if actor.staff_id == window.actor.staff_id:
             window.unlock()
             return

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.enums import Language
 from tests.conftest import STAFF, TEST_PASSWORD
-from tests.ui.conftest import TIMEOUT_MS, create_client, settle, type_text, wait_idle
+from tests.ui.conftest import TIMEOUT_MS, create_client, off_gui, settle, sign_in, type_text, wait_idle
 from ui.booking.booking_dialog import BookingDialog
+from ui.kit.i18n import current_language, install_translators
 from ui.shell.main_window import MainWindow
 from ui.shell.sessions import SessionManager
 
@@ -276,3 +278,32 @@ def test_the_idle_delay_comes_from_the_security_settings(
     assert make_window(gui_services, desk).idle_watcher.interval_ms == 7 * 60_000
     monkeypatch.setenv("FRONTDESK_IDLE_LOCK_MINUTES", "2")
     assert make_window(gui_services, desk).idle_watcher.interval_ms == 2 * 60_000
+
+
+def test_each_person_s_kept_language_comes_back_with_their_sign_in(qtbot, qapp, sessions, gui_services, settings):
+    desk = sign_in(gui_services, "accueil")
+    off_gui(gui_services.staff.set_own_language, desk, Language.FR)
+    try:
+        first = start(qtbot, sessions, sign_in(gui_services, "accueil"))
+        assert current_language() == Language.FR and settings.language == "fr"
+        qtbot.waitUntil(lambda: first.language_menu.title() == "&Langue", timeout=TIMEOUT_MS)
+
+        # The manager keeps no language yet: the workstation's (French) stays; then chooses English.
+        first.lock()
+        sign_in_on_lock_screen(qtbot, first, "gestion")
+        second = sessions.active
+        assert second is not first and current_language() == Language.FR
+        second.language_menu.actions()[1].trigger()  # English
+        wait_idle(qtbot, second.runner)
+        assert current_language() == Language.EN and settings.language == "en"
+        assert sign_in(gui_services, "gestion").language == Language.EN  # kept on the account
+
+        second.lock()
+        sign_in_on_lock_screen(qtbot, second, "accueil")
+        assert sessions.active is first and current_language() == Language.FR
+        qtbot.waitUntil(lambda: first.language_menu.title() == "&Langue", timeout=TIMEOUT_MS)
+        first.lock()
+        sign_in_on_lock_screen(qtbot, first, "gestion")
+        assert sessions.active is second and current_language() == Language.EN
+    finally:
+        install_translators(qapp, Language.EN)
