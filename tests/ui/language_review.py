@@ -17,7 +17,7 @@ from tests.conftest import STAFF, TEST_PASSWORD, WORKSTATION
 from tests.support.documents import book
 from tests.ui.helpers import off_gui
 from tests.ui.language_check import clipped_texts, language_problems, visible_texts
-from ui.kit.i18n import language_name
+from ui.kit.i18n import install_translators, language_name
 from ui.kit.worker import TaskRunner
 
 __all__ = ["KNOWN_ISSUES", "Review", "Sample", "make_sample"]
@@ -142,16 +142,43 @@ class Review:
         )
         QApplication.processEvents()
 
-    def look(self, window: QWidget, state: str, until: Callable[[], bool] | None = None) -> None:
-        """Show ``window`` (at its own default size) if it is not shown, wait for it, and check it."""
+    def look(
+        self, window: QWidget, state: str, until: Callable[[], bool] | None = None, *, switch: bool = True
+    ) -> None:
+        """Show ``window`` (at its own default size) if it is not shown, wait for it, and check it.
+
+        With ``switch``, the staff language is then switched to the other language and back while the
+        window stays open, and the window is checked in each: every text must follow at once. Windows
+        showing what the client reads (in the client's language, whatever the staff's) pass ``False``.
+        """
         if not window.isVisible():
             window.show()
         self.qtbot.waitExposed(window)
         self.settle(until)
         name = f"{window.objectName() or type(window).__name__} ({state})" if state else window.objectName()
         self.looked_at.append(name)
+        self._check(window, name, self.language)
+        if switch:
+            other = Language.EN if self.language == Language.FR else Language.FR
+            self.switch_to(other)
+            self._check(window, f"{name} switched to {other.value}", other)
+            self.switch_to(self.language)
+            self._check(window, f"{name} switched back to {self.language.value}", self.language)
+
+    def switch_to(self, language: Language) -> None:
+        """Change the staff language as the Language menu does, and let every window follow."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        install_translators(app, language)
+        # Layouts need a few passes before a window grows to fit longer text.
+        for _ in range(3):
+            QApplication.processEvents()
+        self.settle()
+        QApplication.processEvents()
+
+    def _check(self, window: QWidget, name: str, language: Language) -> None:
         seen = [item for item in visible_texts(window) if item.text not in ENDONYMS]
-        found = language_problems(seen, self.language, self.data) + clipped_texts(window)
+        found = language_problems(seen, language, self.data) + clipped_texts(window)
         self.problems += [f"{name}: {problem}" for problem in found]
 
     def unexplained(self) -> list[str]:
