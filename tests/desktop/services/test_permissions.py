@@ -186,6 +186,7 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
         W,
         lambda s, a, w: s.staff.change_own_password(a, TEST_PASSWORD, TEST_PASSWORD),
     ),
+    ("staff", "set_own_language"): (W, lambda s, a, w: s.staff.set_own_language(a, Language.EN)),
 }
 #: Methods that take no acting staff member: they run before anyone is signed in.
 NO_ACTOR = {
