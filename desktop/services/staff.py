@@ -33,6 +33,7 @@ from desktop.domain.errors import (
 from desktop.domain.login_policy import LoginPolicy, password_problem
 from desktop.domain.messages import Subjects
 from desktop.domain.records import Actor, StaffRecord
+from desktop.domain.staff_roles import may_manage_account_of
 from desktop.domain.validation import MAX_NAME, check_text
 from desktop.services.audit_chain import append_audit
 from desktop.services.clock import Clock
@@ -71,7 +72,7 @@ class _PrivacyOfficerOnly(Exception):
 
 def _check_privacy_officer_account(uow: UnitOfWork, role: Role, target: object) -> None:
     """The local system account (no one signed in, an empty database's set-up) is not refused here."""
-    if role == Role.PRIVACY_OFFICER and uow.staff is not None and uow.staff.role != Role.PRIVACY_OFFICER:
+    if uow.staff is not None and not may_manage_account_of(uow.staff.role, role):
         raise _PrivacyOfficerOnly(str(target))
 
 

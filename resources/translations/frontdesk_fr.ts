@@ -5,7 +5,6 @@
     <name>AcknowledgmentDocuments</name>
     <message>
         <source>Getting the PDF…</source>
-        <extracomment>What the audit trail records for each way of getting an acknowledgment&apos;s PDF.</extracomment>
         <translation>Récupération du PDF…</translation>
     </message>
     <message>
@@ -440,7 +439,6 @@
     <name>ClientFileWidget</name>
     <message>
         <source>&amp;Details</source>
-        <extracomment>What a client file shows; a change about its client and one of these reloads the part showing it. Changes saved on other workstations reach the open file at this pace. The header&apos;s badges derive from these (the preferred language chooses the policy in force).</extracomment>
         <translation>Rense&amp;ignements</translation>
     </message>
     <message>
@@ -488,7 +486,6 @@ Ctrl+N crée un nouveau dossier.</translation>
     <name>ClientForm</name>
     <message>
         <source>&amp;Last name</source>
-        <extracomment>A message shown under a field: a sentence, or how to make it again in the staff language.</extracomment>
         <translation>&amp;Nom</translation>
     </message>
     <message>
@@ -674,7 +671,6 @@ Ctrl+N crée un nouveau dossier.</translation>
     <name>ClientSearch</name>
     <message>
         <source>born {date}</source>
-        <extracomment>Keys that move the highlighted result while the focus stays in the field, and by how many rows.</extracomment>
         <translation>naissance {date}</translation>
     </message>
     <message>
@@ -774,7 +770,6 @@ Ctrl+N crée un nouveau dossier.</translation>
     <name>Columns</name>
     <message>
         <source>{date} ({age} y)</source>
-        <extracomment>The record behind a row, for views that need more than the text. Tones shared by table cells and header badges; always paired with words and a symbol.</extracomment>
         <translation>{date} ({age} ans)</translation>
     </message>
     <message>
@@ -843,7 +838,6 @@ Ctrl+N crée un nouveau dossier.</translation>
     <name>ConnectionBanner</name>
     <message>
         <source>Database connection</source>
-        <extracomment>Waits between two tries: a few seconds at first, then less often (the last one repeats).</extracomment>
         <translation>Connexion à la base de données</translation>
     </message>
     <message>
@@ -944,7 +938,6 @@ Ctrl+N crée un nouveau dossier.</translation>
     <name>ConsentStep</name>
     <message>
         <source>Show or read each sentence to the client as written ({language}). Tick only what the client agrees to. A box that is already ticked is a consent given before: leave it ticked to keep it — unticking it withdraws that consent.</source>
-        <extracomment>Wide enough for &quot;Already granted on 2026-03-02 → will be WITHDRAWN&quot; on two lines. Why the client&apos;s consent could not be loaded, while that is what the step says.</extracomment>
         <translation>Montrez ou lisez chaque phrase au client telle qu&apos;elle est écrite ({language}). Cochez seulement ce que le client accepte. Une case déjà cochée est un consentement donné auparavant&#xa0;: laissez-la cochée pour le garder — la décocher retire ce consentement.</translation>
     </message>
     <message>
@@ -1326,7 +1319,6 @@ Ctrl+N crée un nouveau dossier.</translation>
     <name>LockScreen</name>
     <message>
         <source>FrontDesk is locked</source>
-        <extracomment>What counts as someone at the keyboard. (Paint, timer and focus events do not.)</extracomment>
         <translation>FrontDesk est verrouillé</translation>
     </message>
     <message>
@@ -1898,7 +1890,6 @@ Autre personne&#xa0;: connectez-vous avec votre propre compte. La session de {na
     <name>OptOutQueueWindow</name>
     <message>
         <source>Overdue requests are marked OVERDUE in red.</source>
-        <extracomment>How often a shown queue reloads, for requests logged or processed on other workstations.</extracomment>
         <translation>Les demandes en retard sont marquées EN RETARD en rouge.</translation>
     </message>
     <message>
@@ -2060,7 +2051,6 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <name>OptOutScope</name>
     <message>
         <source>every channel</source>
-        <extracomment>The purposes chosen one by one under &quot;custom&quot;; the parent company has its own box in every preset.</extracomment>
         <translation>tous les moyens</translation>
     </message>
     <message>
@@ -2185,7 +2175,6 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <name>PdfPageView</name>
     <message>
         <source>Document pages</source>
-        <extracomment>Pages drawn on either side of the visible ones; pages further away give their pixels back.</extracomment>
         <translation>Pages du document</translation>
     </message>
 </context>
@@ -2362,7 +2351,6 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <name>PendingOptOutModel</name>
     <message>
         <source>Received via</source>
-        <extracomment>A request due within this many business days is marked &quot;due soon&quot;. The matched client file, or None when the request is not matched yet.</extracomment>
         <translation>Reçue par</translation>
     </message>
     <message>
@@ -2690,7 +2678,6 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <name>SessionWindows</name>
     <message>
         <source>Appointment booked for {name}.</source>
-        <extracomment>Forms whose typing would be lost if the session were dropped.</extracomment>
         <translation>Rendez-vous pris pour {name}.</translation>
     </message>
     <message>
@@ -2788,7 +2775,6 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <name>SignaturePad</name>
     <message>
         <source>Signature pad</source>
-        <extracomment>The signer&apos;s language: the line to sign on is written in it, not in the interface&apos;s.</extracomment>
         <translation>Zone de signature</translation>
     </message>
     <message>
@@ -2981,6 +2967,10 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
         <translation>{count} compte(s), {active} actif(s).</translation>
     </message>
     <message>
+        <source>Only a privacy officer can manage this account.</source>
+        <translation>Seul le responsable de la protection des renseignements personnels peut gérer ce compte.</translation>
+    </message>
+    <message>
         <source>Re&amp;activate</source>
         <translation>Ré&amp;activer</translation>
     </message>
@@ -3051,7 +3041,6 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <name>Vocabulary</name>
     <message>
         <source>French</source>
-        <extracomment>The language the source strings are written in: always available, needs no translation file. Overrides the saved choice (useful on a shared workstation or for support).</extracomment>
         <translation>Français</translation>
     </message>
     <message>

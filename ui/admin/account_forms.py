@@ -28,6 +28,7 @@ from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.enums import Role
 from desktop.domain.errors import ValidationError
 from desktop.domain.records import Actor, StaffRecord
+from desktop.domain.staff_roles import roles_assignable_by
 from desktop.services import Services
 from ui.kit.errors import error_text, field_messages
 from ui.kit.forms import InlineErrors, em, fit_height, make_error_label
@@ -198,7 +199,8 @@ class NewAccountDialog(_AccountForm):
         self.full_name = QLineEdit(self)
         self.full_name.setMaxLength(100)
         self.role = QComboBox(self)
-        for role in (Role.RECEPTIONIST, Role.MANAGER, Role.PRIVACY_OFFICER):
+        # A privacy officer's account is made by a privacy officer only: a manager is not offered it.
+        for role in roles_assignable_by(actor.role):
             self.role.addItem(role_label(role), role.value)
         self.password = _password_field(self)
         self.password_again = _password_field(self)

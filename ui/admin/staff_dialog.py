@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.records import Actor, StaffRecord
+from desktop.domain.staff_roles import may_manage_account_of
 from desktop.services import Services
 from ui.admin.account_forms import NewAccountDialog, ResetPasswordDialog
 from ui.kit.errors import error_words
@@ -215,16 +216,26 @@ class StaffDialog(JobDialog):
 
     def _update_buttons(self) -> None:
         record = self.selected()
-        self.reset_button.setEnabled(record is not None)
+        managed = record is not None and may_manage_account_of(self._actor.role, record.role)
+        self.reset_button.setEnabled(managed)
+        self.reset_button.setToolTip(
+            "" if managed or record is None else self.tr("Only a privacy officer can manage this account.")
+        )
         own = record is not None and record.id == self._actor.staff_id
-        self.active_button.setEnabled(record is not None and not own)
+        # Deactivating is every manager's; bringing a privacy officer's account back is a privacy officer's.
+        self.active_button.setEnabled(record is not None and not own and (record.active or managed))
         if record is not None and not record.active:
             self.active_button.setText(self.tr("Re&activate"))
             self.active_button.setAccessibleName(self.tr("Reactivate the selected account"))
         else:
             self.active_button.setText(self.tr("&Deactivate"))
             self.active_button.setAccessibleName(self.tr("Deactivate the selected account"))
-        self.active_button.setToolTip(self.tr("You cannot deactivate your own account.") if own else "")
+        if own:
+            self.active_button.setToolTip(self.tr("You cannot deactivate your own account."))
+        elif record is not None and not record.active and not managed:
+            self.active_button.setToolTip(self.tr("Only a privacy officer can manage this account."))
+        else:
+            self.active_button.setToolTip("")
 
     # ------------------------------------------------------------ actions
 

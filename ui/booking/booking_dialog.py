@@ -77,7 +77,7 @@ class BookingDialog(JobDialog):
         self._policy: PolicyVersionRecord | None = None
         self._show_policy_when_loaded = False
         self._policy_error: BaseException | None = None
-        #: What the banner says, as a function making it (said again when the staff language changes).
+        # What the banner says, as a function making it (said again when the staff language changes).
         self._banner_message: Callable[[], str] | None = None
         today = services.clock.today()
         self._age = age_on(client.date_of_birth, today)

@@ -45,7 +45,7 @@ Cell = tuple[Purpose, Channel]
 _GRANT_COLOUR = "#1b5e20"
 _WITHDRAW_COLOUR = ALERT_COLOUR
 _MUTED_COLOUR = "#555555"
-#: Wide enough for "Already granted on 2026-03-02 → will be WITHDRAWN" on two lines.
+# Wide enough for "Already granted on 2026-03-02 → will be WITHDRAWN" on two lines.
 STATE_COLUMN_WIDTH = 230
 
 
@@ -82,7 +82,7 @@ class ConsentStep(QWidget):
         self._boxes: dict[Cell, QCheckBox] = {}
         self._states: dict[Cell, QLabel] = {}
         self._sentences: dict[Cell, QLabel] = {}
-        #: Why the client's consent could not be loaded, while that is what the step says.
+        # Why the client's consent could not be loaded, while that is what the step says.
         self._load_failure: Callable[[], str] | None = None
 
         self.instructions = QLabel(self)

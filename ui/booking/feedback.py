@@ -22,13 +22,13 @@ __all__ = [
     "field_message",
 ]
 
-#: Readable on the default light palette; the words always say the same as the colour.
+# Readable on the default light palette; the words always say the same as the colour.
 ALERT_COLOUR = "#b71c1c"
 BANNER_ERROR = "background: #fdecea; color: #8a1c1c; border: 1px solid #e0a8a8; padding: 6px;"
 BANNER_INFO = "background: #e8f0fe; color: #1a3d7c; border: 1px solid #a8bfe0; padding: 6px;"
 
-#: A message shown to the staff: a function making it in the staff language of the moment (so it is said
-#: again when the language changes), or a fixed text.
+# A message shown to the staff: a function making it in the staff language of the moment (so it is said
+# again when the language changes), or a fixed text.
 Message: TypeAlias = Callable[[], str] | str
 
 

@@ -56,7 +56,7 @@ class SignatureStep(QWidget):
         self._client_name = client_name
         self._minor = minor
         self._age = age
-        #: The problems shown beside the inputs, as functions making them (said again in a new language).
+        # The problems shown beside the inputs, as functions making them (said again in a new language).
         self._errors: dict[QLabel, list[Callable[[], str]]] = {}
 
         # Left: what the client reads, in the client's language.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __all__ = ["FIELD_PAGES", "PAGE_APPOINTMENT", "PAGE_CONSENT", "PAGE_SIGNATURE"]
 
-#: The appointment, the consent answers, and (at the desk only) the policy summary and the signature.
+# The appointment, the consent answers, and (at the desk only) the policy summary and the signature.
 PAGE_APPOINTMENT, PAGE_CONSENT, PAGE_SIGNATURE = range(3)
 
 FIELD_PAGES = {

@@ -110,7 +110,7 @@ class ConsentsTab(QWidget):
         self.grid_state = QLabel(self)
         self.grid_state.setObjectName("tabState")
         self.grid_state.setWordWrap(True)
-        #: What the two state lines say, made again when the staff language changes.
+        # What the two state lines say, made again when the staff language changes.
         self._grid_state: Callable[[], str] | None = None
         self._history_state: Callable[[], str] | None = None
 

@@ -52,7 +52,7 @@ class DetailsTab(QWidget):
         self.result_label = QLabel(self)
         self.result_label.setObjectName("saveResult")
         self.result_label.setWordWrap(True)
-        #: What the result line says, made again when the staff language changes.
+        # What the result line says, made again when the staff language changes.
         self._result: Callable[[], str] | None = None
         self.provenance_label = QLabel(self)
         self.provenance_label.setObjectName("provenance")

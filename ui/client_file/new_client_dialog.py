@@ -134,7 +134,7 @@ class NewClientDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
-        #: What the message line says, made again when the staff language changes.
+        # What the message line says, made again when the staff language changes.
         self._message: Callable[[], str] | None = None
 
         self.buttons = QDialogButtonBox(self)

@@ -54,7 +54,7 @@ class RecordListTab(QWidget):
         self._actor = actor
         self._runner = runner
         self._client: ClientRecord | None = None
-        #: What the state line says, made again when the staff language changes.
+        # What the state line says, made again when the staff language changes.
         self._state: Callable[[], str] | None = None
         self.model: RecordTableModel[Any] = self._make_model(self.columns())
         self.view = QTableView(self)

@@ -29,7 +29,7 @@ from ui.kit.worker import TaskRunner
 
 __all__ = ["FILE_SUBJECTS", "PERIODIC_REFRESH_MS", "ClientFileWidget"]
 
-#: What a client file shows; a change about its client and one of these reloads the part showing it.
+# What a client file shows; a change about its client and one of these reloads the part showing it.
 FILE_SUBJECTS = (
     ChangeSubject.CLIENT,
     ChangeSubject.CONSENT,
@@ -37,9 +37,9 @@ FILE_SUBJECTS = (
     ChangeSubject.OPT_OUTS,
     ChangeSubject.ACKNOWLEDGMENTS,
 )
-#: Changes saved on other workstations reach the open file at this pace.
+# Changes saved on other workstations reach the open file at this pace.
 PERIODIC_REFRESH_MS = 60_000
-#: The header's badges derive from these (the preferred language chooses the policy in force).
+# The header's badges derive from these (the preferred language chooses the policy in force).
 _STATUS_SUBJECTS = (
     ChangeSubject.CLIENT,
     ChangeSubject.CONSENT,
@@ -76,7 +76,7 @@ class ClientFileWidget(QWidget):
         self.placeholder = QLabel(self)
         self.placeholder.setObjectName("clientFilePlaceholder")
         self.placeholder.setWordWrap(True)
-        #: What the placeholder says, made again when the staff language changes.
+        # What the placeholder says, made again when the staff language changes.
         self._placeholder_text: Callable[[], str] = self._welcome_text
 
         self.header = ClientHeader(self)
@@ -97,7 +97,7 @@ class ClientFileWidget(QWidget):
             self.acknowledgments_tab,
             self.optouts_tab,
         )
-        #: How many records each list tab shows (-1: loading or no file), repeated in its title.
+        # How many records each list tab shows (-1: loading or no file), repeated in its title.
         self._counts: dict[QWidget, int] = {}
         for tab in tabs:
             self.tabs.addTab(tab, "")

@@ -21,7 +21,7 @@ from ui.kit.worker import TaskRunner
 
 __all__ = ["DOCUMENT_AUDIT", "AcknowledgmentDocuments", "acknowledgment_file_name"]
 
-#: What the audit trail records for each way of getting an acknowledgment's PDF.
+# What the audit trail records for each way of getting an acknowledgment's PDF.
 DOCUMENT_AUDIT = {"open": "view", "print": "print", "save": "export"}
 
 

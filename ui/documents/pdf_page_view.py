@@ -18,7 +18,7 @@ from ui.kit.retranslate import follow_language
 
 __all__ = ["FIT_WIDTH", "PAGES_AROUND", "PAGES_KEPT", "PAGE_GAP", "ZOOM_LEVELS", "PdfPageView"]
 
-#: Pages drawn on either side of the visible ones; pages further away give their pixels back.
+# Pages drawn on either side of the visible ones; pages further away give their pixels back.
 PAGES_AROUND = 1
 PAGES_KEPT = 4
 PAGE_GAP = 12

@@ -96,7 +96,7 @@ class PdfPreviewDialog(JobDialog):
         self._print_data = b""
         self._print_when_loaded = False
         self._rendering_scale: dict[int, float] = {}
-        #: What the status line says, as a function making it (said again in a new language).
+        # What the status line says, as a function making it (said again in a new language).
         self._state_text: Callable[[], str] | None = None
         self._load_error: BaseException | None = None
 

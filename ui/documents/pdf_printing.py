@@ -15,7 +15,7 @@ from ui.documents.pdf_render import RenderedPage, to_qimage
 
 __all__ = ["PRINT_MAX_DPI", "PrintRun", "chosen_pages", "prepare_printer"]
 
-#: Pages drawn for the printer never go beyond this resolution (memory: about 33 MB a page at 300).
+# Pages drawn for the printer never go beyond this resolution (memory: about 33 MB a page at 300).
 PRINT_MAX_DPI = 300
 
 

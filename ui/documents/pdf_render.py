@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage
 
 __all__ = ["RenderedPage", "page_sizes", "render_page", "to_qimage"]
 
-#: PDFium is not thread-safe: one call at a time, whichever worker thread makes it.
+# PDFium is not thread-safe: one call at a time, whichever worker thread makes it.
 _PDFIUM_LOCK = threading.Lock()
 
 

@@ -39,7 +39,7 @@ __all__ = ["SEARCH_DEBOUNCE_MS", "SEARCH_PAGE", "ClientPickerDialog", "ClientSea
 
 SEARCH_DEBOUNCE_MS = 150
 SEARCH_PAGE = 50
-#: Keys that move the highlighted result while the focus stays in the field, and by how many rows.
+# Keys that move the highlighted result while the focus stays in the field, and by how many rows.
 SELECTION_STEPS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -105,7 +105,7 @@ class ClientSearch(QWidget):
         self._choose_when_loaded = False
         self._open_first_when_loaded = False
         self._today = services.clock.today
-        #: The failure of the last search while it is shown (its message follows the staff language).
+        # The failure of the last search while it is shown (its message follows the staff language).
         self._failure: Callable[[], str] | None = None
 
         self.field = QLineEdit(self)

@@ -90,7 +90,7 @@ def set_invalid(editor: QWidget, invalid: bool) -> None:
     editor.style().polish(editor)
 
 
-#: A message shown under a field: a sentence, or how to make it again in the staff language.
+# A message shown under a field: a sentence, or how to make it again in the staff language.
 Message = str | Callable[[], str]
 
 

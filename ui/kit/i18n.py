@@ -46,9 +46,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_LANGUAGE = Language.FR
-#: The language the source strings are written in: always available, needs no translation file.
+# The language the source strings are written in: always available, needs no translation file.
 SOURCE_LANGUAGE = Language.EN
-#: Overrides the saved choice (useful on a shared workstation or for support).
+# Overrides the saved choice (useful on a shared workstation or for support).
 LANGUAGE_ENV = "FRONTDESK_LANGUAGE"
 
 _current = SOURCE_LANGUAGE

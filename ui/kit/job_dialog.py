@@ -40,7 +40,7 @@ __all__ = ["MAIN_JOB", "JobDialog", "JobRunner"]
 
 T = TypeVar("T")
 
-#: Words a dialog shows: a sentence, or how to make it in the staff language of the moment.
+# Words a dialog shows: a sentence, or how to make it in the staff language of the moment.
 Words = str | Callable[[], str]
 
 MAIN_JOB = "main"
@@ -196,7 +196,7 @@ class JobDialog(QDialog):
         self.jobs = JobRunner(runner, self, name)
         self._outcome: QLabel | None = None
         self._outcome_text: Words = ""
-        #: Names read aloud given as callables: asked again when the staff language changes.
+        # Names read aloud given as callables: asked again when the staff language changes.
         self._names: list[tuple[QWidget, Callable[[], str]]] = []
         follow_language(self, self._retranslate_job, now=False)
 

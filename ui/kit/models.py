@@ -48,10 +48,10 @@ __all__ = [
 
 T = TypeVar("T")
 AnyIndex = QModelIndex | QPersistentModelIndex
-#: The record behind a row, for views that need more than the text.
+# The record behind a row, for views that need more than the text.
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
-#: Tones shared by table cells and header badges; always paired with words and a symbol.
+# Tones shared by table cells and header badges; always paired with words and a symbol.
 TONE_COLOURS = {
     "ok": ("#0b5d1e", "#dff3e4"),
     "warning": ("#6b4a00", "#fff3cd"),

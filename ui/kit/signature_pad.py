@@ -95,7 +95,7 @@ class SignaturePad(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, language: Language = Language.FR) -> None:
         super().__init__(parent)
-        #: The signer's language: the line to sign on is written in it, not in the interface's.
+        # The signer's language: the line to sign on is written in it, not in the interface's.
         self._language = language
         self._strokes: list[Stroke] = []
         self._current: Stroke | None = None

@@ -41,7 +41,7 @@ from ui.optouts.scope import channel_names, purpose_names, scope_summary
 
 __all__ = ["REFRESH_MS", "OptOutQueueWindow"]
 
-#: How often a shown queue reloads, for requests logged or processed on other workstations.
+# How often a shown queue reloads, for requests logged or processed on other workstations.
 REFRESH_MS = 60_000
 _STATUS_OK = "color: #1b5e20; font-weight: bold;"
 _STATUS_ERROR = "color: #8a1c1c; font-weight: bold;"

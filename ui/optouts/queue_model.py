@@ -24,7 +24,7 @@ from ui.optouts.scope import channel_names, purpose_names, scope_summary
 __all__ = ["DUE_SOON", "PAGE_SIZE", "PendingOptOutModel", "QueueRow", "load_page"]
 
 PAGE_SIZE = 50
-#: A request due within this many business days is marked "due soon".
+# A request due within this many business days is marked "due soon".
 DUE_SOON = 2
 _OVERDUE_BACKGROUND = QColor("#f8d7da")
 _OVERDUE_TEXT = QColor("#7a1020")
@@ -34,7 +34,7 @@ _DUE_SOON_BACKGROUND = QColor("#fff3cd")
 @dataclass(frozen=True)
 class QueueRow:
     record: OptOutRecord
-    #: The matched client file, or None when the request is not matched yet.
+    # The matched client file, or None when the request is not matched yet.
     client: ClientSummary | None
 
 

@@ -15,7 +15,7 @@ from ui.kit.i18n import current_language
 __all__ = ["EVERYTHING", "OWN_PURPOSES", "ScopePreset", "channel_names", "purpose_names", "scope_summary"]
 
 EVERYTHING: frozenset[Purpose] = frozenset(Purpose)
-#: The purposes chosen one by one under "custom"; the parent company has its own box in every preset.
+# The purposes chosen one by one under "custom"; the parent company has its own box in every preset.
 OWN_PURPOSES = [p for p in Purpose if p != Purpose.PARENT_COMPANY_PROMOTIONS]
 
 

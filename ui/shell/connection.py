@@ -23,7 +23,7 @@ from ui.kit.worker import TaskRunner
 
 __all__ = ["PING_DELAYS_MS", "ConnectionBanner", "ConnectionMonitor", "connection_monitor"]
 
-#: Waits between two tries: a few seconds at first, then less often (the last one repeats).
+# Waits between two tries: a few seconds at first, then less often (the last one repeats).
 PING_DELAYS_MS = (2_000, 3_000, 5_000, 8_000, 13_000, 20_000, 30_000)
 
 

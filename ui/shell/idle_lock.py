@@ -38,7 +38,7 @@ from ui.shell.sign_in_form import SignInForm
 
 __all__ = ["ACTIVITY_EVENTS", "IdleWatcher", "LockScreen", "idle_lock_minutes"]
 
-#: What counts as someone at the keyboard. (Paint, timer and focus events do not.)
+# What counts as someone at the keyboard. (Paint, timer and focus events do not.)
 ACTIVITY_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,

@@ -26,7 +26,7 @@ from ui.optouts.optout_queue import OptOutQueueWindow
 
 __all__ = ["FORMS", "SessionWindows"]
 
-#: Forms whose typing would be lost if the session were dropped.
+# Forms whose typing would be lost if the session were dropped.
 FORMS = ("booking", "new-client", "opt-out")
 
 

@@ -210,3 +210,32 @@ def test_changes_about_other_subjects_leave_the_list_alone(
     runner.changes.publish(DataChange.of(ChangeSubject.APPOINTMENTS, ChangeSubject.CLIENT))
     wait_idle(qtbot, runner)
     assert calls == []
+
+
+def test_a_privacy_officer_s_account_is_a_privacy_officer_s_to_manage(qtbot, staff_dialog, gui_services, runner):
+    # A manager is not offered the role, cannot reset the officer's password, but may deactivate the account.
+    qtbot.mouseClick(staff_dialog.new_button, Qt.MouseButton.LeftButton)
+    form = staff_dialog.child_dialog
+    assert isinstance(form, NewAccountDialog)
+    assert [Role(form.role.itemData(i)) for i in range(form.role.count())] == [Role.RECEPTIONIST, Role.MANAGER]
+    form.reject()
+    qtbot.waitUntil(lambda: staff_dialog.child_dialog is None, timeout=TIMEOUT_MS)
+    select(staff_dialog, "vie.privee")
+    assert not staff_dialog.reset_button.isEnabled()
+    assert "privacy officer" in staff_dialog.reset_button.toolTip()
+
+    # The privacy officer's own list may.
+    as_officer = StaffDialog(gui_services, sign_in(gui_services, "vie.privee"), runner)
+    qtbot.addWidget(as_officer)
+    as_officer.show()
+    wait_idle(qtbot, runner)
+    select(as_officer, "vie.privee")
+    assert as_officer.reset_button.isEnabled()
+    as_officer.close()
+    runner.wait_for_idle(TIMEOUT_MS)
+
+    assert staff_dialog.active_button.isEnabled()
+    qtbot.mouseClick(staff_dialog.active_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, runner)
+    assert staff_dialog.selected().active is False
+    assert not staff_dialog.active_button.isEnabled()  # bringing it back is a privacy officer's
