@@ -15,7 +15,9 @@ from pathlib import Path
 from desktop.db.database import Database
 from desktop.db.engine import display_url, sqlite_url
 from desktop.db.migrate import upgrade_to_head
+from desktop.demo_marks import DemoSurvey, survey
 from desktop.domain.login_policy import LoginPolicy
+from desktop.logging_setup import release_log_files
 from desktop.maintenance.backup import ensure_daily_backup
 from desktop.maintenance.sqlite_file import refuse_corrupt_sqlite
 from desktop.paths import default_database_path
@@ -37,6 +39,7 @@ __all__ = [
     "DemoDatabase",
     "add_demo_data",
     "database_label",
+    "demo_survey",
     "open_services",
     "prepare_database",
     "record_restore",
@@ -71,16 +74,18 @@ def open_services(
     clock: Clock | None = None,
     login_policy: LoginPolicy | None = None,
     migrate: bool = True,
+    daily_backup: bool = True,
 ) -> Services:
     """The services on the chosen database. A damaged SQLite file raises DatabaseCorruptError, which
-    names the newest backup; a SQLite database gets its daily backup here."""
+    names the newest backup; a SQLite database gets its daily backup here (in the user-data folder),
+    unless ``daily_backup`` is false (a throwaway demo database)."""
     settings = load_settings()
     db = Database(resolve_database_url(url))
     try:
         with refuse_corrupt_sqlite(db):
             if migrate:
                 prepare_database(db, clock)
-            if db.dialect == "sqlite":
+            if daily_backup and db.dialect == "sqlite":
                 ensure_daily_backup(db, keep=settings.backup_keep_days, today=(clock or Clock()).today())
     except BaseException:
         db.dispose()
@@ -88,16 +93,26 @@ def open_services(
     return Services.create(db, clock, login_policy or settings.login_policy())
 
 
-def add_demo_data(services: Services, clients: int, *, seed: int = 2020) -> int:
-    """The demo accounts and ``clients`` made-up client files with their ledgers; returns how many."""
+def add_demo_data(services: Services, clients: int, *, seed: int = 2020, into_existing: bool = False) -> int:
+    """``clients`` made-up client files with their ledgers, marked as the demo's, and the demo accounts
+    where no person has an account; returns how many files. A database holding records the demo did
+    not make raises DemoIntoRealDataError unless ``into_existing`` (the caller has had it confirmed)."""
     # Imported here: the generator loads Faker, which only a demonstration needs.
     from desktop.demo import populate
 
-    return populate(services, clients, seed=seed, workstation=workstation_name())
+    return populate(services, clients, seed=seed, workstation=workstation_name(), into_existing=into_existing)
+
+
+def demo_survey(services: Services) -> DemoSurvey:
+    """What the database holds that the demo did not make, and who demo records would be entered under."""
+    with services.db.session(write=False) as session:
+        return survey(session)
 
 
 class DemoDatabase:
-    """A throwaway SQLite database in a temporary folder, deleted (files and all) on ``close``.
+    """A throwaway SQLite database in a temporary folder, deleted (files and all) on ``close``. Nothing
+    is written to the user-data folder: no daily backup is made of it, and a log kept in ``log_dir``
+    (``configure_logging(log_dir=demo.log_dir)``) goes with the folder.
 
     Open it, then fill it (two steps, so a splash screen can say what is happening)::
 
@@ -113,9 +128,14 @@ class DemoDatabase:
         self.url = sqlite_url(self.folder / "demo.db")
         self._services: Services | None = None
 
+    @property
+    def log_dir(self) -> Path:
+        """Where a demo session's log belongs: inside the throwaway folder, deleted with it."""
+        return self.folder / "logs"
+
     def open(self, *, clock: Clock | None = None) -> Services:
         if self._services is None:
-            self._services = open_services(self.url, clock=clock)
+            self._services = open_services(self.url, clock=clock, daily_backup=False)
         return self._services
 
     def populate(self, clients: int = DEMO_CLIENTS, *, seed: int = 2020) -> int:
@@ -126,6 +146,7 @@ class DemoDatabase:
         if self._services is not None:
             self._services.close()
             self._services = None
+        release_log_files(self.folder)
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

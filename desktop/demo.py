@@ -25,9 +25,9 @@ from desktop.db.models import (
     OptOutRequest,
     OptOutScope,
     PolicyVersion,
-    Staff,
 )
-from desktop.demo_accounts import DEMO_ACCOUNTS
+from desktop.demo_accounts import DEMO_ACCOUNTS as DEMO_ACCOUNTS  # the scripts' and tests' name for them
+from desktop.demo_marks import prepare_demo_accounts
 from desktop.domain.age import consents_for_themselves
 from desktop.domain.business_days import opt_out_due_date
 from desktop.domain.enums import (
@@ -42,7 +42,6 @@ from desktop.domain.enums import (
     OptOutEventKind,
     OptOutVia,
     Purpose,
-    Role,
     SignerCapacity,
 )
 from desktop.domain.file_numbers import format_file_number
@@ -71,15 +70,6 @@ _CITIES = (
 )
 _EXTRA_NAMES = (("Côté", "Zoé"), ("O'Brien", "Seán"), ("Nguyễn", "Thị Mai"), ("Bélanger-Roy", "Élodie"))
 BATCH = 1000
-
-
-def ensure_demo_accounts(services: Services, workstation: str) -> None:
-    existing = {s.username for s in services.staff.list(system_actor(workstation))}
-    for account in DEMO_ACCOUNTS:
-        if account.username not in existing:
-            services.staff.create(
-                system_actor(workstation), account.username, account.full_name, account.role, account.password
-            )
 
 
 def _signature_png(rng: random.Random) -> bytes:
@@ -170,9 +160,26 @@ class _Generator:
         )
 
 
-def populate(services: Services, clients: int, *, seed: int = 2020, workstation: str = "demo") -> int:
-    """Add ``clients`` demo client files with their ledgers. Returns the number added."""
-    ensure_demo_accounts(services, workstation)
+def populate(
+    services: Services,
+    clients: int,
+    *,
+    seed: int = 2020,
+    workstation: str = "demo",
+    into_existing: bool = False,
+) -> int:
+    """Add ``clients`` demo client files with their ledgers, every record marked as the demo's. Returns
+    the number added. A database holding records the demo did not make is refused
+    (DemoIntoRealDataError) unless ``into_existing``; the demo's accounts are made only where no person
+    has an account (see :mod:`desktop.demo_marks`)."""
+    actor = system_actor(workstation)
+    author = run(
+        services.db,
+        services.clock,
+        actor,
+        Permission.ADMINISTER,
+        lambda uow: prepare_demo_accounts(uow, into_existing=into_existing),
+    )
     today = services.clock.today()
     generator = _Generator(seed, today, services.clock.now())
     added = 0
@@ -180,11 +187,11 @@ def populate(services: Services, clients: int, *, seed: int = 2020, workstation:
         count = min(BATCH, clients - added)
 
         def work(uow: UnitOfWork, count: int = count, start: int = added) -> int:
-            _insert_batch(uow, generator, start, count)
+            _insert_batch(uow, generator, start, count, author)
             return count
 
-        added += run(services.db, services.clock, system_actor(workstation), Permission.ADMINISTER, work)
-    run(services.db, services.clock, system_actor(workstation), Permission.ADMINISTER, _store_sample_documents)
+        added += run(services.db, services.clock, actor, Permission.ADMINISTER, work)
+    run(services.db, services.clock, actor, Permission.ADMINISTER, _store_sample_documents)
     return added
 
 
@@ -195,8 +202,12 @@ SAMPLE_DOCUMENTS = 40
 
 def _store_sample_documents(uow: UnitOfWork) -> None:
     missing = ~exists().where(AcknowledgmentDocument.acknowledgment_id == Acknowledgment.id)
+    # The demo's own acknowledgments only: people's stay as they were signed.
     acks = uow.session.scalars(
-        select(Acknowledgment).where(missing).order_by(Acknowledgment.client_id).limit(SAMPLE_DOCUMENTS)
+        select(Acknowledgment)
+        .where(missing, Acknowledgment.demo)
+        .order_by(Acknowledgment.client_id)
+        .limit(SAMPLE_DOCUMENTS)
     ).all()
     for ack in acks:
         client = uow.session.get(Client, ack.client_id)
@@ -204,11 +215,10 @@ def _store_sample_documents(uow: UnitOfWork) -> None:
             store_acknowledgment_document(uow, client, ack)
 
 
-def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> None:
+def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, receptionist: int) -> None:
+    """One batch of demo records, each marked ``demo``, entered under the account ``receptionist``."""
     session = uow.session
     rng = gen.rng
-    staff = {s.role: s.id for s in session.scalars(select(Staff).where(Staff.username.like("demo.%")))}
-    receptionist = staff[Role.RECEPTIONIST]
     policies = {p.language: p for p in session.scalars(select(PolicyVersion))}
     first_id = (session.scalar(select(func.max(Client.id))) or 0) + 1
     now = uow.now
@@ -227,10 +237,13 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
         data = gen.client(start + offset)
         # Files are opened after birth: at most the client's age in days ago.
         lived = (gen.today - data["date_of_birth"]).days
-        created = now - timedelta(days=rng.randint(1, max(1, min(1500, lived - 1))), minutes=rng.randint(0, 600))
+        created = now - timedelta(
+            days=rng.randint(1, max(1, min(1500, lived - 1))), minutes=rng.randint(0, 600)
+        )
         rows.append(
             dict(
                 id=client_id,
+                demo=True,
                 file_number=format_file_number(client_id),
                 clinic_id=uow.clinic_id,
                 version=1,
@@ -253,6 +266,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
         appointments.append(
             dict(
                 uid=appointment_uid,
+                demo=True,
                 client_id=client_id,
                 starts_at=datetime.combine(
                     gen.today + timedelta(days=rng.randint(-400, 60)),
@@ -280,6 +294,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
             acks.append(
                 dict(
                     uid=ack_uid,
+                    demo=True,
                     client_id=client_id,
                     policy_version_id=policy.id,
                     policy_sha256=policy.sha256,
@@ -310,6 +325,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
                     events.append(
                         dict(
                             uid=uuid.uuid4(),
+                            demo=True,
                             client_id=client_id,
                             purpose=purpose,
                             channel=channel,
@@ -338,6 +354,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
             logged_at = min(now, datetime.combine(received, time(14, 0), UTC))
             row: dict[str, object] = dict(
                 uid=request_uid,
+                demo=True,
                 received_via=via,
                 received_on=received,
                 due_on=received if immediate else opt_out_due_date(received),
@@ -351,7 +368,16 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
             )
             requests.append(
                 _DemoRequest(
-                    row, request_uid, via, received, logged_at, client_id, processed, purposes, language, policy
+                    row,
+                    request_uid,
+                    via,
+                    received,
+                    logged_at,
+                    client_id,
+                    processed,
+                    purposes,
+                    language,
+                    policy,
                 )
             )
     session.execute(insert(Client), rows)
@@ -386,12 +412,15 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
         session.execute(insert(OptOutRequest), [request.row])
         request_id = session.scalar(select(OptOutRequest.id).where(OptOutRequest.uid == request.uid))
         scopes += [
-            dict(request_id=request_id, purpose=p, channel=c) for p in sorted(request.purposes) for c in Channel
+            dict(request_id=request_id, purpose=p, channel=c)
+            for p in sorted(request.purposes)
+            for c in Channel
         ]
         logged = request.logged_at
         request_events.append(
             dict(
                 uid=uuid.uuid4(),
+                demo=True,
                 request_id=request_id,
                 kind=OptOutEventKind.MATCHED,
                 client_id=client_id,
@@ -409,6 +438,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
                     withdrawals.append(
                         dict(
                             uid=uuid.uuid4(),
+                            demo=True,
                             client_id=client_id,
                             purpose=purpose,
                             channel=channel,
@@ -435,6 +465,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int) -> N
             request_events.append(
                 dict(
                     uid=uuid.uuid4(),
+                    demo=True,
                     request_id=request_id,
                     kind=OptOutEventKind.PROCESSED,
                     client_id=client_id,

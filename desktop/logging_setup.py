@@ -126,3 +126,16 @@ def configure_logging(
         root.addHandler(handler)
     root.setLevel(min(h.level for h in handlers))
     return path
+
+
+def release_log_files(folder: Path) -> None:
+    """Close and remove FrontDesk's log files kept inside ``folder`` (a demo database's, before the
+    folder is deleted: an open file cannot be deleted on Windows). Other handlers stay."""
+    root = logging.getLogger()
+    inside = folder.resolve()
+    for handler in list(root.handlers):
+        if not isinstance(handler, _PrivateRotatingFileHandler):
+            continue
+        if Path(handler.baseFilename).resolve().is_relative_to(inside):
+            root.removeHandler(handler)
+            handler.close()

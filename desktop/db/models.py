@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -78,6 +79,14 @@ class Base(DeclarativeBase):
     }
 
 
+class DemoMarked:
+    """A record a person can make. ``demo`` is true only when the demo generator made it (written at
+    insertion, never changed), so demo records are told apart from people's (``desktop.demo_marks``).
+    False by the database's default: an insert that does not name it (every service's) is a person's."""
+
+    demo: Mapped[bool] = mapped_column(Boolean, server_default=false())
+
+
 class Clinic(Base):
     __tablename__ = "clinics"
 
@@ -93,7 +102,7 @@ class Clinic(Base):
     privacy_officer_contact: Mapped[str] = mapped_column(String(300))
 
 
-class Staff(Base):
+class Staff(DemoMarked, Base):
     __tablename__ = "staff"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -111,7 +120,7 @@ class Staff(Base):
     language: Mapped[Language | None]
 
 
-class Client(Base):
+class Client(DemoMarked, Base):
     __tablename__ = "clients"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -163,7 +172,7 @@ class PolicyVersion(Base):
     summary_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
-class Appointment(Base):
+class Appointment(DemoMarked, Base):
     __tablename__ = "appointments"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -178,7 +187,7 @@ class Appointment(Base):
     created_at: Mapped[datetime]
 
 
-class Acknowledgment(Base):
+class Acknowledgment(DemoMarked, Base):
     __tablename__ = "acknowledgments"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -214,7 +223,7 @@ class AcknowledgmentDocument(Base):
     created_at: Mapped[datetime]
 
 
-class OptOutRequest(Base):
+class OptOutRequest(DemoMarked, Base):
     """An opt-out request as received. Matching and processing are later events, never edits."""
 
     __tablename__ = "opt_out_requests"
@@ -245,7 +254,7 @@ class OptOutScope(Base):
     channel: Mapped[Channel]
 
 
-class OptOutEvent(Base):
+class OptOutEvent(DemoMarked, Base):
     __tablename__ = "opt_out_events"
     __table_args__ = (Index("ix_opt_out_events_request_kind", "request_id", "kind"),)
 
@@ -258,7 +267,7 @@ class OptOutEvent(Base):
     by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
 
 
-class ConsentEvent(Base):
+class ConsentEvent(DemoMarked, Base):
     __tablename__ = "consent_events"
     __table_args__ = (
         Index("ix_consent_events_client_cell", "client_id", "purpose", "channel", "recorded_at"),

@@ -115,3 +115,13 @@ class DatabaseCorruptError(FrontDeskError):
         super().__init__(code, database=database, backup=backup or "")
         self.database = database
         self.backup = backup
+
+
+class DemoIntoRealDataError(ConflictError):
+    """Demo data asked for in a database that holds records the demo did not make, without
+    ``--into-existing``; the counts say what is there."""
+
+    code = "demo_into_real_data"
+
+    def __init__(self, clients: int, accounts: int, others: int) -> None:
+        super().__init__(clients=clients, accounts=accounts, others=others)

@@ -172,6 +172,19 @@ class Messages:
         "Aucun document PDF n'a été conservé pour cet accusé de réception.",
         "No PDF document was kept for this acknowledgment.",
     )
+    demo_into_real_data = Text(
+        "Cette base de données contient déjà des enregistrements qui ne viennent pas de la démo : "
+        "{clients} dossiers clients, {accounts} comptes et {others} autres (rendez-vous, accusés de "
+        "réception, consentements, demandes de retrait). Aucune donnée de démo n'a été ajoutée. Utilisez "
+        "une base de données neuve (--database), ou --into-existing pour les y ajouter quand même.",
+        "This database already holds records the demo did not make: {clients} client files, {accounts} "
+        "accounts and {others} others (appointments, acknowledgments, consents, opt-out requests). No demo "
+        "data was added. Use a new database (--database), or --into-existing to add it anyway.",
+    )
+    demo_not_confirmed = Text(
+        "Aucune donnée de démo n'a été ajoutée : l'ajout n'a pas été confirmé.",
+        "No demo data was added: adding it was not confirmed.",
+    )
 
 
 class EmailProblems:

@@ -95,7 +95,7 @@ def test_verify_unknown_code_bad_password_and_garbage(services, team):
 
 @pytest.mark.parametrize("kind", [k.value for k in ReportKind])
 def test_every_report_in_both_formats(services, team, tmp_path, kind):
-    populate(services, 40)
+    populate(services, 40, into_existing=True)
     user = "vie.privee" if kind == "access-log" else "gestion"
     for fmt in ("pdf", "csv"):
         out = tmp_path / f"{kind}.{fmt}"

@@ -26,9 +26,10 @@ COUNT = 200
 
 
 @pytest.fixture
-def demo(services: Services) -> Services:
-    assert populate(services, COUNT, workstation="demo-test") == COUNT
-    return services
+def demo(fresh_services: Services) -> Services:
+    """A database holding the demo only: the demo refuses one with people's accounts."""
+    assert populate(fresh_services, COUNT, workstation="demo-test") == COUNT
+    return fresh_services
 
 
 @pytest.fixture

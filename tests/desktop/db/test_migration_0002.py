@@ -146,7 +146,7 @@ def test_upgrade_from_0001_stores_the_bundled_summaries(empty_engine: Engine) ->
     guarded = triggers(empty_engine)
 
     upgrade_to_head(empty_engine)
-    assert current_revision(empty_engine) == "0003"
+    assert current_revision(empty_engine) == "0004"
     found = summaries(empty_engine)
     for language in Language:
         summary = bundled(f"2020-04-22.summary.{language.value}.txt")

@@ -13,5 +13,5 @@ START, END = date(2026, 6, 1), date(2026, 12, 31)
 
 @pytest.fixture
 def demo(services: Services) -> Services:
-    populate(services, 300)
+    populate(services, 300, into_existing=True)  # beside the template's accounts
     return services

@@ -109,7 +109,7 @@ def _gui_failure(error: BaseException) -> None:
 def test_a_working_session_leaves_no_client_data_in_the_logs(services, team, log_dir, clock):
     configure_logging("DEBUG", log_dir=log_dir, stderr_level=None)
     desk, manager = team.receptionist, team.manager
-    populate(services, 25, seed=7, workstation=WORKSTATION)
+    populate(services, 25, seed=7, workstation=WORKSTATION, into_existing=True)
     created = [
         services.clients.create(
             desk,

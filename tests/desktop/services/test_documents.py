@@ -213,7 +213,7 @@ def test_unknown_acknowledgment_and_bad_action(services, team):
 def test_an_acknowledgment_without_a_stored_pdf_is_not_regenerated(services, team):
     from desktop.demo import populate
 
-    populate(services, 80)  # more acknowledgments than the demo's few sample PDFs
+    populate(services, 80, into_existing=True)  # more acknowledgments than the demo's few sample PDFs
     with services.db.session(write=False) as session:
         from sqlalchemy import exists
 
