@@ -11,5 +11,6 @@ from ui.shell.options import parse_options
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_options(argv)
-    configure_logging()  # the private rotating log file, client data masked
+    if not options.demo:
+        configure_logging()  # the private rotating log file, client data masked (the demo logs in its own folder)
     return run_gui(options)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 from desktop.app import DEMO_CLIENTS, DemoDatabase, open_services
 from desktop.demo_accounts import DEMO_ACCOUNTS, DemoAccount
 from desktop.domain.enums import Role
+from desktop.logging_setup import configure_logging
 from desktop.paths import resource_path
 from desktop.services import Services
 from desktop.workstation import workstation_name
@@ -294,6 +295,9 @@ def run_gui(options: GuiOptions) -> int:
     install_translators(app, options.language or requested_language(saved_language))
     runner = TaskRunner()
     demo = DemoDatabase() if options.demo else None
+    if demo is not None:
+        # A demo leaves nothing behind: its log goes in its throwaway folder.
+        configure_logging(log_dir=demo.log_dir)
     services: Services | None = None
     splash: Splash | None = None
     try:
