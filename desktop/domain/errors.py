@@ -97,6 +97,16 @@ class ConflictError(FrontDeskError):
     """The request contradicts what is recorded (already processed, replayed with other content...)."""
 
 
+class PolicyVersionExistsError(ConflictError):
+    """A policy version with this effective date is already published; published versions never change."""
+
+    code = "policy_version_exists"
+
+    def __init__(self, version: str) -> None:
+        super().__init__(version=version)
+        self.version = version
+
+
 class DatabaseBusyError(FrontDeskError):
     code = "database_busy"
 

@@ -136,6 +136,23 @@ class Messages:
         "Aucune politique de confidentialité en vigueur n'est chargée.",
         "No privacy policy in force is loaded.",
     )
+    policy_version_exists = Text(
+        "Une version de la politique entrant en vigueur le {version} est déjà publiée, et une version "
+        "publiée ne change jamais : choisissez une autre date d'entrée en vigueur.",
+        "A policy version taking effect on {version} is already published, and a published version never "
+        "changes: choose another effective date.",
+    )
+    date_in_past = Text("La date ne peut pas être dans le passé.", "The date cannot be in the past.")
+    file_unreadable = Text(
+        "Le fichier {path} est introuvable ou illisible.",
+        "The file {path} is missing or cannot be read.",
+    )
+    file_not_utf8 = Text(
+        "Le fichier {path} n'est pas du texte UTF-8 (octet invalide à la position {position}) : "
+        "enregistrez-le en UTF-8.",
+        "The file {path} is not UTF-8 text (invalid byte at position {position}): save it as UTF-8.",
+    )
+    file_empty = Text("Le fichier {path} est vide.", "The file {path} is empty.")
     replay_mismatch = Text(
         "Un enregistrement avec le même identifiant existe déjà avec un contenu différent.",
         "A record with the same identifier already exists with different content.",
@@ -254,6 +271,11 @@ class Fields:
     action = Text("Action", "Action")
     code = Text("Code de vérification", "Verification code")
     period = Text("Période", "Period")
+    effective_date = Text("Date d'entrée en vigueur", "Effective date")
+    text_fr = Text("Texte intégral en français", "French full text")
+    text_en = Text("Texte intégral en anglais", "English full text")
+    summary_fr = Text("Résumé en français", "French summary")
+    summary_en = Text("Résumé en anglais", "English summary")
 
 
 class Subjects:

@@ -157,6 +157,24 @@ class PolicyVersionRecord:
 
 
 @dataclass(frozen=True)
+class PolicyDraft:
+    """A new privacy-policy version as a manager publishes it: the day it comes into force, and in
+    each language the full text and the plain-language summary read at the desk."""
+
+    effective_date: date
+    text_fr: str
+    text_en: str
+    summary_fr: str
+    summary_en: str
+
+    def text(self, language: Language) -> str:
+        return self.text_fr if language == Language.FR else self.text_en
+
+    def summary(self, language: Language) -> str:
+        return self.summary_fr if language == Language.FR else self.summary_en
+
+
+@dataclass(frozen=True)
 class AppointmentDraft:
     starts_at: datetime
     kind: AppointmentKind

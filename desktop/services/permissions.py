@@ -12,12 +12,18 @@ class Permission(StrEnum):
     RUN_REPORTS = "run_reports"
     EXPORT_CONTACTS = "export_contacts"
     MANAGE_STAFF = "manage_staff"
+    MANAGE_CLINIC = "manage_clinic"  # the clinic's settings and its privacy-policy versions
     READ_AUDIT = "read_audit"
     ADMINISTER = "administer"  # machine-level commands: schema, demo data, first account
 
 
 _RECEPTIONIST = frozenset({Permission.WORK_CLIENT_FILES})
-_MANAGER = _RECEPTIONIST | {Permission.RUN_REPORTS, Permission.EXPORT_CONTACTS, Permission.MANAGE_STAFF}
+_MANAGER = _RECEPTIONIST | {
+    Permission.RUN_REPORTS,
+    Permission.EXPORT_CONTACTS,
+    Permission.MANAGE_STAFF,
+    Permission.MANAGE_CLINIC,
+}
 _PRIVACY_OFFICER = _MANAGER | {Permission.READ_AUDIT}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

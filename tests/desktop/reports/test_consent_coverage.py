@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
-from desktop.db.models import AuditRecord, PolicyVersion
+from desktop.db.models import AuditRecord
 from desktop.domain.enums import Channel, Language, Purpose
+from desktop.domain.records import PolicyDraft
 from desktop.domain.wording import purpose_label
 from desktop.reports import render_report
 from tests.desktop.reports import expected
@@ -48,24 +48,18 @@ def test_a_booking_and_a_new_policy_version_move_the_numbers(demo, team, clock):
     feedback = {r.purpose: r for r in after.totals}[Purpose.FEEDBACK]
     assert feedback.with_consent == {r.purpose: r for r in before.totals}[Purpose.FEEDBACK].with_consent + 1
 
-    text = "Politique 2026 — texte intégral.\n"
-    with demo.db.session(write=True) as session, session.begin():
-        session.execute(
-            insert(PolicyVersion),
-            [
-                dict(
-                    version="2026-06-01",
-                    language=language,
-                    effective_date=date(2026, 6, 1),
-                    text=text,
-                    sha256=hashlib.sha256(text.encode()).hexdigest(),
-                    loaded_at=clock.now(),
-                )
-                for language in Language
-            ],
-        )
+    demo.policies.publish(
+        team.manager,
+        PolicyDraft(
+            clock.today(),
+            "Politique 2026 — texte intégral.\n",
+            "Policy 2026 — full text.\n",
+            "Politique 2026 — résumé.\n",
+            "Policy 2026 — summary.\n",
+        ),
+    )
     newer = demo.reports.consent_coverage(team.manager, START, END)
-    assert newer.policy_version == "2026-06-01"
+    assert newer.policy_version == clock.today().isoformat()
     assert newer.acknowledged_current == 0  # everybody signed 2020-04-22
     truth = expected.coverage(demo, START, END, clock.now())
     assert truth.acknowledged == 0

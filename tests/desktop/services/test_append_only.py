@@ -80,7 +80,8 @@ def test_the_ledger_service_methods_are_known() -> None:
         "pending_count",
         "for_client",
     }
-    assert public(PolicyService) == {"current", "versions", "get"}
+    # publish adds a version; none changes one.
+    assert public(PolicyService) == {"current", "versions", "get", "publish"}
     assert {"record", "for_client", "signature_png"} <= public(AcknowledgmentService)
 
 

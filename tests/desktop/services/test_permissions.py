@@ -37,6 +37,7 @@ from desktop.domain.records import (
     ConsentCapture,
     ConsentChange,
     OptOutDraft,
+    PolicyDraft,
     SignatureCapture,
 )
 from desktop.services import Services
@@ -60,6 +61,7 @@ M = Permission.MANAGE_STAFF
 R = Permission.RUN_REPORTS
 E = Permission.EXPORT_CONTACTS
 A = Permission.READ_AUDIT
+C = Permission.MANAGE_CLINIC
 MONTH = (date(2026, 11, 1), date(2026, 11, 30))
 _names = itertools.count()
 
@@ -111,6 +113,12 @@ def consent() -> ConsentCapture:
     )
 
 
+def policy(services: Services) -> PolicyDraft:
+    """A new version, each call taking effect on a later day (a date is published once)."""
+    effective = services.clock.today() + timedelta(days=1 + next(_names))
+    return PolicyDraft(effective, "Politique.\n", "Policy.\n", "Résumé.\n", "Summary.\n")
+
+
 def booking(services: Services) -> AppointmentDraft:
     return AppointmentDraft(
         services.clock.now() + timedelta(days=1), AppointmentKind.CONSULTATION, AppointmentMode.IN_CLINIC, BookedVia.PHONE
@@ -157,6 +165,7 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("policies", "current"): (W, lambda s, a, w: s.policies.current(a, Language.FR)),
     ("policies", "versions"): (W, lambda s, a, w: s.policies.versions(a)),
     ("policies", "get"): (W, lambda s, a, w: s.policies.get(a, w.policy_id)),
+    ("policies", "publish"): (C, lambda s, a, w: s.policies.publish(a, policy(s))),
     ("clinics", "get"): (W, lambda s, a, w: s.clinics.get(a)),
     ("clinics", "list"): (W, lambda s, a, w: s.clinics.list(a)),
     ("staff", "create"): (
@@ -218,6 +227,7 @@ def test_the_role_table() -> None:
         Permission.RUN_REPORTS,
         Permission.EXPORT_CONTACTS,
         Permission.MANAGE_STAFF,
+        Permission.MANAGE_CLINIC,
     }
     assert ROLE_PERMISSIONS[Role.PRIVACY_OFFICER] == ROLE_PERMISSIONS[Role.MANAGER] | {Permission.READ_AUDIT}
     assert not any(Permission.ADMINISTER in allowed for allowed in ROLE_PERMISSIONS.values())
@@ -296,6 +306,7 @@ def test_receptionist_is_refused_staff_management(services: Services, team, worl
         ("staff", "list"),
         ("staff", "set_active"),
         ("staff", "reset_password"),
+        ("policies", "publish"),
         ("reports", "consent_coverage"),
         ("reports", "optout_register"),
         ("reports", "reacknowledgment"),
