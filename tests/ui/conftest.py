@@ -122,6 +122,22 @@ def english_interface(qapp: QApplication) -> Iterator[None]:
     set_current_language(before)
 
 
+@pytest.fixture
+def switch(qapp: QApplication) -> Iterator[Callable[[Language], None]]:
+    """``switch(language)`` changes the staff language as the Language menu does, windows left open;
+    English comes back afterwards."""
+
+    def to(language: Language) -> None:
+        assert install_translators(qapp, language) == language
+        QApplication.processEvents()
+
+    try:
+        yield to
+    finally:
+        to(Language.EN)
+    assert current_language() == Language.EN
+
+
 @pytest.fixture(autouse=True)
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Static message boxes answer at once (Discard for questions) and are recorded."""

@@ -3,12 +3,9 @@ client reads and signs stays in the client's language, and nothing typed, ticked
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QApplication
 
 from desktop.domain.client_texts import ConsentStateText, SigningText
 from desktop.domain.enums import AppointmentKind, AppointmentMode, Channel, Language, Purpose, SignerCapacity
@@ -17,27 +14,11 @@ from tests.ui import booking_fixtures
 from tests.ui.booking.test_client_language import client_with_history
 from tests.ui.booking_fixtures import Desk, draw_signature, type_text
 from ui.booking.booking_dialog import PAGE_APPOINTMENT, PAGE_CONSENT, PAGE_SIGNATURE, BookingDialog
-from ui.kit.i18n import current_language, install_translators
+from ui.kit.i18n import current_language
 
 desk = booking_fixtures.desk
 
 
-@pytest.fixture
-def switch() -> Iterator[object]:
-    """Change the staff language as the Language menu does; English again afterwards."""
-    app = QApplication.instance()
-    assert app is not None
-
-    def to(language: Language) -> None:
-        assert install_translators(app, language) == language
-        QApplication.processEvents()
-
-    try:
-        yield to
-    finally:
-        install_translators(app, Language.EN)
-        QApplication.processEvents()
-    assert current_language() == Language.EN
 
 
 def open_booking(qtbot, desk: Desk, language: Language) -> BookingDialog:

@@ -3,36 +3,15 @@ follows at once, and nothing typed, chosen or selected is lost."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from desktop.domain.enums import Language
 from tests.ui.client_file.test_client_file import open_file, start_stale_save
 from tests.ui.conftest import TIMEOUT_MS, create_client, type_text
 from ui.client_file.new_client_dialog import NewClientDialog
-from ui.kit.i18n import current_language, install_translators
-
-
-@pytest.fixture
-def switch() -> Iterator[Callable[[Language], None]]:
-    """Change the staff language as the Language menu does; English again afterwards."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-
-    def to(language: Language) -> None:
-        assert install_translators(app, language) == language
-        QApplication.processEvents()
-
-    try:
-        yield to
-    finally:
-        install_translators(app, Language.EN)
-        QApplication.processEvents()
-    assert current_language() == Language.EN
 
 
 @pytest.fixture

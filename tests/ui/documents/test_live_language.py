@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from PySide6.QtWidgets import QApplication
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.domain.enums import Language
 from tests.ui.conftest import TIMEOUT_MS, wait_idle
 from ui.documents.pdf_page_view import FIT_WIDTH
 from ui.documents.pdf_preview import PdfPreviewDialog
-from ui.kit.i18n import current_language, install_translators
+from ui.kit.i18n import current_language
 
 
 def three_page_pdf() -> bytes:
@@ -25,14 +24,8 @@ def three_page_pdf() -> bytes:
     return buffer.getvalue()
 
 
-def switch(language: Language) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert install_translators(app, language) == language
-    QApplication.processEvents()
 
-
-def test_the_preview_follows_the_staff_language_and_keeps_its_page_and_zoom(qtbot, runner):
+def test_the_preview_follows_the_staff_language_and_keeps_its_page_and_zoom(qtbot, runner, switch):
     data = three_page_pdf()
     titles = {Language.EN: "Report", Language.FR: "Rapport"}
     preview = PdfPreviewDialog(
@@ -76,7 +69,7 @@ def test_the_preview_follows_the_staff_language_and_keeps_its_page_and_zoom(qtbo
     wait_idle(qtbot, runner)
 
 
-def test_a_title_given_as_text_is_kept(qtbot, runner):
+def test_a_title_given_as_text_is_kept(qtbot, runner, switch):
     preview = PdfPreviewDialog(runner, b"not a PDF at all", title="Broken", file_name="broken.pdf")
     qtbot.addWidget(preview)
     preview.show()

@@ -4,39 +4,18 @@ picked and selected stays, and the line the client signs on keeps the client's l
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QVBoxLayout
 
 from desktop.domain.client_texts import SigningText
 from desktop.domain.enums import Language
 from tests.ui.conftest import TIMEOUT_MS, create_client, settle, type_text, wait_idle
 from ui.kit.client_search import ClientPickerDialog
-from ui.kit.i18n import current_language, install_translators
+from ui.kit.i18n import current_language
 from ui.kit.job_dialog import JobDialog
 from ui.kit.signature_pad import SignaturePad
 from ui.kit.worker import TaskRunner
-
-
-@pytest.fixture
-def switch() -> Iterator[Callable[[Language], None]]:
-    """Change the staff language as the Language menu does; English again afterwards."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-
-    def to(language: Language) -> None:
-        assert install_translators(app, language) == language
-        QApplication.processEvents()
-
-    try:
-        yield to
-    finally:
-        install_translators(app, Language.EN)
-        QApplication.processEvents()
-    assert current_language() == Language.EN
 
 
 def test_the_window_s_search_keeps_the_typing_and_the_highlighted_row(

@@ -3,31 +3,11 @@ nothing typed or chosen is lost (tests/ui/conftest pins English; each test goes 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-import pytest
-from PySide6.QtWidgets import QApplication
-
 from desktop.domain.enums import Language
 from tests.conftest import WORKSTATION
 from tests.ui.conftest import TIMEOUT_MS, off_gui, settle, type_text, wait_idle
-from ui.kit.i18n import install_translators
 from ui.shell.login_dialog import FirstManagerDialog, LoginDialog
 from ui.shell.shortcuts_dialog import ShortcutsDialog
-
-
-@pytest.fixture
-def switch(qapp) -> Iterator[Callable[[Language], None]]:
-    """``switch(language)`` installs that language's translators; English comes back afterwards."""
-
-    def to(language: Language) -> None:
-        assert install_translators(qapp, language) == language
-        QApplication.processEvents()
-
-    try:
-        yield to
-    finally:
-        to(Language.EN)
 
 
 def test_main_window_menus_title_and_status_bar_follow_and_the_search_is_kept(qtbot, window, switch):
