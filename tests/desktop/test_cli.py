@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,19 +17,11 @@ from desktop.domain.enums import Role
 from desktop.domain.errors import AuthenticationError
 from desktop.domain.messages import message
 
-_names = itertools.count()
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
-def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield sqlite_url(tmp_path / "cabinet" / "frontdesk.db")
-        return
-    server = request.getfixturevalue("postgres_server")
-    name = f"frontdesk_cli_{os.getpid()}_{next(_names)}"
-    url = server.create_database(name)
-    yield url
-    server.drop_database(name)
+@pytest.fixture
+def empty_url(fresh_url: str) -> str:
+    """A database the commands find empty: set up (or not) by the command under test."""
+    return fresh_url
 
 
 def run(url: str, *args: str, input: str | None = None) -> Result:
