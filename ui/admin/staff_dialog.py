@@ -11,14 +11,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from ui.kit.i18n import role_label
 from ui.kit.job_dialog import JobDialog
 from ui.kit.models import Column, RecordTableModel
 from ui.kit.retranslate import follow_language
+from ui.kit.tables import record_table
 from ui.kit.worker import TaskRunner
 
 __all__ = ["StaffDialog"]
@@ -81,15 +80,7 @@ class StaffDialog(JobDialog):
         self._intro = intro = QLabel(self)
         intro.setWordWrap(True)
         self.model: RecordTableModel[StaffRecord] = RecordTableModel(_staff_columns(), self)
-        self.table = QTableView(self)
-        self.table.setObjectName("staffTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model, self, "staffTable")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentChanged.connect(lambda *_args: self._update_buttons())
 

@@ -11,11 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from desktop.domain.records import Actor, ClientRecord
 from desktop.services import Services
 from ui.kit.errors import error_words
 from ui.kit.models import Column, RecordTableModel
+from ui.kit.tables import record_table
 from ui.kit.worker import TaskRunner
 
 __all__ = ["RecordListTab"]
@@ -57,15 +56,7 @@ class RecordListTab(QWidget):
         # What the state line says, made again when the staff language changes.
         self._state: Callable[[], str] | None = None
         self.model: RecordTableModel[Any] = self._make_model(self.columns())
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = record_table(self.model, self)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("tabState")

@@ -14,14 +14,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from ui.kit.errors import error_words
 from ui.kit.i18n import format_phone
 from ui.kit.models import PagedTableModel, client_search_columns
 from ui.kit.retranslate import follow_language
+from ui.kit.tables import record_table
 from ui.kit.worker import TaskRunner
 
 __all__ = ["SEARCH_DEBOUNCE_MS", "SEARCH_PAGE", "ClientPickerDialog", "ClientSearch", "client_line"]
@@ -122,16 +121,7 @@ class ClientSearch(QWidget):
         self.model.page_loaded.connect(self._page_loaded)
         self.model.load_failed.connect(self._search_failed)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("searchResults")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.model, self, "searchResults")
         self.table.doubleClicked.connect(lambda index: self._choose_row(index.row()))
 
         self.state = QLabel(self)

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +33,7 @@ from ui.kit.client_search import ClientPickerDialog, client_line
 from ui.kit.errors import error_text
 from ui.kit.i18n import current_language, format_datetime
 from ui.kit.retranslate import follow_language
+from ui.kit.tables import record_table
 from ui.kit.worker import TaskHandle, TaskRunner
 from ui.optouts.queue_model import PendingOptOutModel, QueueRow
 from ui.optouts.scope import channel_names, purpose_names, scope_summary
@@ -77,15 +76,8 @@ class OptOutQueueWindow(QWidget):
         explanation.setWordWrap(True)
 
         self.model = PendingOptOutModel(services, actor, runner, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("queueTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = record_table(self.model, self, "queueTable")
+        self.table.setAlternatingRowColors(False)  # overdue rows are coloured
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(60)
         header.setSectionResizeMode(PendingOptOutModel.REQUESTER, QHeaderView.ResizeMode.Stretch)
