@@ -31,7 +31,7 @@ from desktop.domain.wording import via_label
 from desktop.services import Services
 from ui.kit.client_search import ClientPickerDialog, client_line
 from ui.kit.errors import error_text
-from ui.kit.i18n import current_language, format_datetime
+from ui.kit.i18n import current_language, format_datetime, format_phone
 from ui.kit.retranslate import follow_language
 from ui.kit.tables import record_table
 from ui.kit.worker import TaskHandle, TaskRunner
@@ -291,7 +291,7 @@ class OptOutQueueWindow(QWidget):
             self.tr("Requester, as given:"),
             f"  {record.requester_name}",
         ]
-        lines += [f"  {part}" for part in (record.requester_phone, record.requester_email) if part]
+        lines += [f"  {part}" for part in (format_phone(record.requester_phone), record.requester_email) if part]
         lines += [
             self.tr("Received by {via} on {date}; due {due}.").format(
                 via=via_label(record.received_via, current_language()),
@@ -322,7 +322,7 @@ class OptOutQueueWindow(QWidget):
         if row is None:
             return
         record = row.record
-        contact = " · ".join(p for p in (record.requester_phone, record.requester_email) if p)
+        contact = " · ".join(p for p in (format_phone(record.requester_phone), record.requester_email) if p)
 
         def hint() -> str:
             return self.tr("Requester as given: {name}{contact}").format(

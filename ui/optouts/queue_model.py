@@ -17,7 +17,7 @@ from desktop.domain.business_days import business_days_left
 from desktop.domain.records import Actor, ClientSummary, OptOutRecord
 from desktop.domain.wording import via_label
 from desktop.services import Services
-from ui.kit.i18n import current_language
+from ui.kit.i18n import current_language, format_phone
 from ui.kit.worker import TaskHandle, TaskRunner
 from ui.optouts.scope import channel_names, purpose_names, scope_summary
 
@@ -215,7 +215,7 @@ class PendingOptOutModel(QAbstractTableModel):
                 return self.tr("{n} (due soon)").format(n=left)
             return str(left)
         if column == self.REQUESTER:
-            contact = record.requester_phone or record.requester_email
+            contact = format_phone(record.requester_phone) if record.requester_phone else record.requester_email
             return f"{record.requester_name} · {contact}" if contact else record.requester_name
         if column == self.CLIENT:
             if record.client_id is None:
@@ -232,7 +232,7 @@ class PendingOptOutModel(QAbstractTableModel):
         if column == self.REQUESTER:
             return "\n".join(
                 part
-                for part in (record.requester_name, record.requester_phone, record.requester_email)
+                for part in (record.requester_name, format_phone(record.requester_phone), record.requester_email)
                 if part
             )
         if column == self.SCOPE:

@@ -14,6 +14,7 @@ from desktop.domain.records import ConsentCapture, ConsentChange, OptOutDraft
 from tests.ui import booking_fixtures
 from tests.ui.booking_fixtures import Desk, activate
 from ui.kit.client_search import ClientPickerDialog
+from ui.kit.i18n import install_translators
 from ui.optouts.optout_queue import OptOutQueueWindow
 from ui.optouts.queue_model import PAGE_SIZE, PendingOptOutModel
 
@@ -97,6 +98,22 @@ def test_the_requester_is_shown_verbatim(qtbot, desk):
     assert cell(window, 0, M.REQUESTER) == name
     assert name in window.details.text()
     assert window.details.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_requester_s_phone_is_shown_in_the_staff_language_s_format(qtbot, qapp, desk):
+    log_request(
+        desk, date(2026, 11, 23), "Rose Pelletier", via=OptOutVia.EMAIL,
+        requester_email="rose@exemple.ca", requester_phone="418-555-0123",
+    )
+    window = open_queue(qtbot, desk)
+    assert cell(window, 0, M.REQUESTER) == "Rose Pelletier · (418) 555-0123"
+    assert "(418) 555-0123" in window.details.text()
+    try:
+        install_translators(qapp, Language.FR)
+        qtbot.waitUntil(lambda: "418 555-0123" in window.details.text())
+        assert cell(window, 0, M.REQUESTER) == "Rose Pelletier · 418 555-0123"
+    finally:
+        install_translators(qapp, Language.EN)
 
 
 def test_pages_are_fetched_as_the_list_is_scrolled(qtbot, desk):
