@@ -394,6 +394,20 @@ class BookingResult:
 
 
 @dataclass(frozen=True)
+class BookingPolicy:
+    """The policy version in force on an appointment's day for the client, and the client's signed
+    acknowledgment that already covers it (None: a signature is to be asked)."""
+
+    day: date
+    policy: PolicyVersionRecord
+    acknowledged: AcknowledgmentRecord | None
+
+    @property
+    def signature_needed(self) -> bool:
+        return self.acknowledged is None
+
+
+@dataclass(frozen=True)
 class VerificationResult:
     """What a verification code printed on an acknowledgment belongs to, and whether the stored PDF
     is still the one produced at signing (SHA-256 of the stored bytes equals the stored SHA-256)."""

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
 from desktop.db.models import Appointment, Staff
+from desktop.domain.enums import BookedVia, ConsentMethod
 from desktop.domain.errors import ConflictError, FieldError, ValidationError
 from desktop.domain.records import (
     Actor,
@@ -26,6 +27,7 @@ from desktop.services.permissions import Permission
 from desktop.services.queries.acknowledgments import acknowledgment_record
 from desktop.services.queries.clients import load_client
 from desktop.services.queries.consent import event_records
+from desktop.services.queries.policies import appointment_day
 from desktop.services.unit_of_work import UnitOfWork, run
 
 #: Bookings are for the future; a little slack for a walk-in entered after the fact.
@@ -49,6 +51,17 @@ def to_record(session: Session, appointment: Appointment) -> AppointmentRecord:
     )
 
 
+def consent_method(via: BookedVia, signature: SignatureCapture | None) -> ConsentMethod:
+    """How the answers of a booking were given, from what the booking holds (never the caller's word):
+    read out on the phone; signed at the desk; or given in person without a signature (the client
+    refused to sign, or had already acknowledged the version in force)."""
+    if via == BookedVia.PHONE:
+        return ConsentMethod.VERBAL_PHONE
+    if signature is not None and not signature.refused:
+        return ConsentMethod.SIGNED_AT_DESK
+    return ConsentMethod.VERBAL_IN_PERSON
+
+
 def validate_draft(draft: AppointmentDraft, uow: UnitOfWork) -> None:
     if draft.starts_at.tzinfo is None:
         raise ValidationError([FieldError("starts_at", "invalid_date")])
@@ -70,7 +83,9 @@ class AppointmentService:
         signature: SignatureCapture | None = None,
     ) -> BookingResult:
         """The appointment, the consent answers that change anything and the acknowledgment (signed or
-        refused) are saved together or not at all."""
+        refused) are saved together or not at all. Both record the policy version in force on the
+        appointment's day; the answers' method follows from how the booking is made and the signature
+        (``consent_capture.method`` is not taken)."""
         if consent_capture is not None:
             validate_consent_capture(consent_capture)
 
@@ -97,19 +112,22 @@ class AppointmentService:
             uow.session.add(appointment)
             uow.session.flush()
             uow.audit("appointment.create", "appointment", appointment.uid, f"client={client.id}")
+            # What is recorded names the version in force on the appointment's day, the one shown.
+            day = appointment_day(draft.starts_at)
             ack = None
             if signature is not None:
-                ack = append_acknowledgment(uow, client, signature, appointment.id)
+                ack = append_acknowledgment(uow, client, signature, appointment.id, policy_day=day)
             events = []
             if consent_capture is not None:
                 events = append_events(
                     uow,
                     client,
                     consent_capture.choices,
-                    method=consent_capture.method,
+                    method=consent_method(draft.booked_via, signature),
                     language=consent_capture.language,
                     appointment_id=appointment.id,
                     acknowledgment_id=ack.id if ack is not None else None,
+                    policy_day=day,
                 )
             if ack is not None:
                 # After the consent answers, so the PDF shows the grid they produced.

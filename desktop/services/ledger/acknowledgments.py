@@ -64,8 +64,14 @@ def validate_signature_capture(capture: SignatureCapture, client: Client, today:
 
 
 def append_acknowledgment(
-    uow: UnitOfWork, client: Client, capture: SignatureCapture, appointment_id: int | None = None
+    uow: UnitOfWork,
+    client: Client,
+    capture: SignatureCapture,
+    appointment_id: int | None = None,
+    *,
+    policy_day: date | None = None,
 ) -> Acknowledgment:
+    """The version signed is the one in force on ``policy_day`` (a booking's appointment day), else today."""
     replayed = uow.session.scalar(select(Acknowledgment).where(Acknowledgment.uid == capture.uid))
     if replayed is not None:
         stored = (replayed.client_id, replayed.refused, replayed.signer_capacity, replayed.signature_png)
@@ -75,7 +81,7 @@ def append_acknowledgment(
         return replayed
     signer, note = validate_signature_capture(capture, client, uow.clock.today())
     language = capture.language or client.preferred_language
-    policy = current_policy(uow.session, language, uow.clock.today())
+    policy = current_policy(uow.session, language, policy_day or uow.clock.today())
     ack = Acknowledgment(
         uid=capture.uid,
         client_id=client.id,

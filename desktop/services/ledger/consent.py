@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,10 +42,12 @@ def append_events(
     appointment_id: int | None = None,
     opt_out_request_id: int | None = None,
     acknowledgment_id: int | None = None,
+    policy_day: date | None = None,
 ) -> list[ConsentEvent]:
     """Add one event per answer that changes the client's state (or every answer, for withdrawals
-    that must be evidenced). Answers replayed with a known uid are recognised and not added again."""
-    policy = current_policy(uow.session, language, uow.clock.today())
+    that must be evidenced). Answers replayed with a known uid are recognised and not added again.
+    The version recorded is the one in force on ``policy_day`` (a booking's appointment day), else today."""
+    policy = current_policy(uow.session, language, policy_day or uow.clock.today())
     grid = fold_consent(client_events(uow.session, client.id)) if only_differences else {}
     added: list[ConsentEvent] = []
     for change in changes:

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import Acknowledgment, AcknowledgmentDocument, PolicyVersion, Staff
 from desktop.domain.records import AcknowledgmentRecord
+from desktop.services.queries.policies import covers
 
 
 def acknowledgment_record(session: Session, ack: Acknowledgment) -> AcknowledgmentRecord:
@@ -47,3 +48,23 @@ def latest_acknowledgments(session: Session, client_id: int) -> list[Acknowledgm
             .order_by(Acknowledgment.signed_at.desc(), Acknowledgment.id.desc())
         )
     )
+
+
+def latest_signed(session: Session, client_id: int) -> Acknowledgment | None:
+    """The client's latest signed (not refused) acknowledgment."""
+    return session.scalar(
+        select(Acknowledgment)
+        .where(Acknowledgment.client_id == client_id, Acknowledgment.refused.is_(False))
+        .order_by(Acknowledgment.signed_at.desc(), Acknowledgment.id.desc())
+        .limit(1)
+    )
+
+
+def covering_acknowledgment(session: Session, client_id: int, policy: PolicyVersion) -> Acknowledgment | None:
+    """The client's latest signed acknowledgment when it covers ``policy`` (the same text, or a later
+    version in the same language); None when the client is to be asked to sign ``policy``."""
+    signed = latest_signed(session, client_id)
+    if signed is None:
+        return None
+    signed_policy = session.get(PolicyVersion, signed.policy_version_id)
+    return signed if signed_policy is not None and covers(signed_policy, policy) else None

@@ -1,8 +1,9 @@
-"""Which privacy-policy version is in force: the one rule, used when recording and in the reports."""
+"""Which privacy-policy version is in force, and which signed version covers it: the rules used when
+recording, in the client file and in the reports."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,3 +34,17 @@ def current_policy(session: Session, language: Language, today: date) -> PolicyV
     if policy is None:
         raise FrontDeskError("no_policy")
     return policy
+
+
+def appointment_day(starts_at: datetime) -> date:
+    """The clinic's calendar day of an appointment: the day whose policy version the client is shown."""
+    return starts_at.astimezone().date()
+
+
+def covers(signed: PolicyVersion, wanted: PolicyVersion) -> bool:
+    """Whether signing ``signed`` acknowledges ``wanted``: the very text, or a later version in the same
+    language (signed ahead of its date for a later visit). The same version in another language does
+    not cover it: the client reads their own language's text once it exists."""
+    if signed.id == wanted.id:
+        return True
+    return signed.language == wanted.language and signed.effective_date > wanted.effective_date

@@ -9,7 +9,7 @@ from desktop.services.queries.acknowledgments import latest_acknowledgments
 from desktop.services.queries.clients import load_client
 from desktop.services.queries.consent import consent_grid
 from desktop.services.queries.optouts import pending_requests_for_client
-from desktop.services.queries.policies import current_policy
+from desktop.services.queries.policies import covers, current_policy
 from desktop.services.unit_of_work import UnitOfWork
 
 
@@ -21,9 +21,9 @@ def client_status(uow: UnitOfWork, client_id: int) -> ClientStatus:
     signed = next((a for a in acks if not a.refused), None)
     signed_policy = session.get(PolicyVersion, signed.policy_version_id) if signed else None
     signed_version = signed_policy.version if signed_policy is not None else None
-    # Current means the very text in force for the client's language: the same version in another
-    # language counts as outdated once the client's language has its text.
-    signed_current = signed is not None and signed_policy is not None and signed_policy.id == policy.id
+    # Current means the text in force for the client's language, or a later version in that language
+    # signed ahead of its date; the same version in another language is outdated once theirs exists.
+    signed_current = signed is not None and signed_policy is not None and covers(signed_policy, policy)
     grid = consent_grid(session, client_id)
     promotional = [c for (p, _), c in grid.cells.items() if p != Purpose.APPOINTMENT_REMINDERS]
     opted_out = not any(c.granted for c in promotional) and any(

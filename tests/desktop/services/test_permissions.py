@@ -161,6 +161,10 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
         lambda s, a, w: s.acknowledgments.record(a, w.client_id, SignatureCapture(signature_png=signature_png())),
     ),
     ("acknowledgments", "for_client"): (W, lambda s, a, w: s.acknowledgments.for_client(a, w.client_id)),
+    ("acknowledgments", "for_booking"): (
+        W,
+        lambda s, a, w: s.acknowledgments.for_booking(a, w.client_id, s.clock.today()),
+    ),
     ("acknowledgments", "signature_png"): (W, lambda s, a, w: s.acknowledgments.signature_png(a, w.acknowledgment_id)),
     ("policies", "current"): (W, lambda s, a, w: s.policies.current(a, Language.FR)),
     ("policies", "versions"): (W, lambda s, a, w: s.policies.versions(a)),
