@@ -12,9 +12,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from desktop.connection_config import stored_database_url
 from desktop.db.database import Database
 from desktop.db.engine import display_url, sqlite_url
 from desktop.db.migrate import upgrade_to_head
+from desktop.demo_clinic import set_up_demo_clinic
 from desktop.demo_marks import DemoSurvey, survey
 from desktop.domain.login_policy import LoginPolicy
 from desktop.logging_setup import release_log_files
@@ -23,9 +25,7 @@ from desktop.maintenance.sqlite_file import refuse_corrupt_sqlite
 from desktop.paths import default_database_path
 from desktop.services import Services
 from desktop.services.audit_chain import append_audit
-from desktop.services.clinics import ensure_default_clinic
 from desktop.services.clock import Clock
-from desktop.services.policies import load_bundled_policies
 from desktop.settings import load_settings
 from desktop.workstation import workstation_name
 
@@ -48,8 +48,11 @@ __all__ = [
 
 
 def resolve_database_url(explicit: str | None = None) -> str:
-    """--database URL, else FRONTDESK_DATABASE_URL, else the SQLite file in the user-data folder."""
-    return explicit or os.environ.get(DATABASE_ENV) or sqlite_url(default_database_path())
+    """--database URL, else FRONTDESK_DATABASE_URL, else the server the set-up chose, else the SQLite
+    file in the user-data folder."""
+    return (
+        explicit or os.environ.get(DATABASE_ENV) or stored_database_url() or sqlite_url(default_database_path())
+    )
 
 
 def database_label(url: str | None = None) -> str:
@@ -58,14 +61,11 @@ def database_label(url: str | None = None) -> str:
 
 
 def prepare_database(db: Database, clock: Clock | None = None) -> None:
-    """Upgrade the schema to head (copying a SQLite file aside first) and load the bundled seed data."""
+    """Upgrade the schema to head (copying a SQLite file aside first). A new database is then empty
+    until the set-up (or the demonstration) gives it its clinic."""
     backup = upgrade_to_head(db.engine)
     if backup is not None:
         log.info("database copied aside before migrating: %s", backup.name)
-    with db.session(write=True) as session, session.begin():
-        ensure_default_clinic(session)
-        session.flush()
-        load_bundled_policies(session, (clock or Clock()).now())
 
 
 def open_services(
@@ -100,6 +100,7 @@ def add_demo_data(services: Services, clients: int, *, seed: int = 2020, into_ex
     # Imported here: the generator loads Faker, which only a demonstration needs.
     from desktop.demo import populate
 
+    set_up_demo_clinic(services, workstation_name())
     return populate(services, clients, seed=seed, workstation=workstation_name(), into_existing=into_existing)
 
 
@@ -136,6 +137,7 @@ class DemoDatabase:
     def open(self, *, clock: Clock | None = None) -> Services:
         if self._services is None:
             self._services = open_services(self.url, clock=clock, daily_backup=False)
+            set_up_demo_clinic(self._services, workstation_name())
         return self._services
 
     def populate(self, clients: int = DEMO_CLIENTS, *, seed: int = 2020) -> int:

@@ -29,7 +29,6 @@ from desktop.db.models import (
 from desktop.demo_accounts import DEMO_ACCOUNTS as DEMO_ACCOUNTS  # the scripts' and tests' name for them
 from desktop.demo_marks import prepare_demo_accounts
 from desktop.domain.age import consents_for_themselves
-from desktop.domain.business_days import opt_out_due_date
 from desktop.domain.enums import (
     PROMOTIONAL_PURPOSES,
     AppointmentKind,
@@ -50,6 +49,7 @@ from desktop.domain.wording import consent_sentence, withdrawal_sentence
 from desktop.services import Services
 from desktop.services.ledger.documents import store_acknowledgment_document
 from desktop.services.permissions import Permission
+from desktop.services.queries.organisation import opt_out_calendar, wording_names
 from desktop.services.search_keys import phone_keys
 from desktop.services.unit_of_work import UnitOfWork, run, system_actor
 
@@ -220,6 +220,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
     session = uow.session
     rng = gen.rng
     policies = {p.language: p for p in session.scalars(select(PolicyVersion))}
+    names, calendar = wording_names(session), opt_out_calendar(session)
     first_id = (session.scalar(select(func.max(Client.id))) or 0) + 1
     now = uow.now
     rows: list[dict[str, object]] = []
@@ -314,7 +315,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
                 )
             )
         method = ConsentMethod.SIGNED_AT_DESK if at_desk else ConsentMethod.VERBAL_PHONE
-        for purpose in Purpose:
+        for purpose in names.offered_purposes():
             for channel in Channel:
                 chance = (
                     0.75
@@ -333,7 +334,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
                             method=method,
                             policy_version_id=policy.id,
                             policy_sha256=policy.sha256,
-                            wording=consent_sentence(purpose, channel, language),
+                            wording=consent_sentence(purpose, channel, language, names),
                             language=language,
                             recorded_by_id=receptionist,
                             clinic_id=uow.clinic_id,
@@ -357,7 +358,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
                 demo=True,
                 received_via=via,
                 received_on=received,
-                due_on=received if immediate else opt_out_due_date(received),
+                due_on=received if immediate else calendar.due_date(received),
                 requester_name=f"{data['first_name']} {data['last_name']}",
                 requester_phone=data["phone"],
                 requester_email=data["email"],

@@ -1,4 +1,4 @@
-"""Security settings a clinic may tune: login lock-out, idle lock, backup retention.
+"""A workstation's settings: login lock-out, idle lock, backup retention, the site it is at.
 
 Read from ``settings.toml`` in the per-user config folder (``FRONTDESK_CONFIG_DIR`` overrides it),
 then from environment variables, which win::
@@ -6,10 +6,13 @@ then from environment variables, which win::
     [security]
     max_failed_logins = 5      # FRONTDESK_MAX_FAILED_LOGINS
     lockout_minutes = 15       # FRONTDESK_LOCKOUT_MINUTES
-    idle_lock_minutes = 5      # FRONTDESK_IDLE_LOCK_MINUTES
+    idle_lock_minutes = 5      # FRONTDESK_IDLE_LOCK_MINUTES (only shortens the clinic's delay)
 
     [backup]
     keep_days = 14             # FRONTDESK_BACKUP_KEEP_DAYS
+
+    [workstation]
+    site = 2                   # FRONTDESK_SITE: the clinic (site) this computer is at
 
 A value that is missing, not a whole number or out of range keeps its default (and is logged).
 """
@@ -47,6 +50,7 @@ _SETTINGS = {
     "lockout_minutes": _Setting("security", "lockout_minutes", "FRONTDESK_LOCKOUT_MINUTES", 1, 24 * 60),
     "idle_lock_minutes": _Setting("security", "idle_lock_minutes", "FRONTDESK_IDLE_LOCK_MINUTES", 1, 240),
     "backup_keep_days": _Setting("backup", "keep_days", "FRONTDESK_BACKUP_KEEP_DAYS", 1, 3650),
+    "site_id": _Setting("workstation", "site", "FRONTDESK_SITE", 1, 1_000_000),
 }
 
 
@@ -54,12 +58,15 @@ _SETTINGS = {
 class SecuritySettings:
     max_failed_logins: int = 5
     lockout_minutes: int = 15
-    idle_lock_minutes: int = 5
+    #: The clinic sets the idle-lock delay; a workstation's own may only shorten it (the range's top: none).
+    idle_lock_minutes: int = 240
     backup_keep_days: int = 14
+    #: The site this workstation is at; 0 until the set-up or the settings say (the first site is used).
+    site_id: int = 0
 
-    @property
-    def idle_lock(self) -> timedelta:
-        return timedelta(minutes=self.idle_lock_minutes)
+    def idle_lock_for(self, clinic_minutes: int) -> timedelta:
+        """The delay before the screen locks: the clinic's, or this workstation's when shorter."""
+        return timedelta(minutes=min(clinic_minutes, self.idle_lock_minutes))
 
     def login_policy(self) -> LoginPolicy:
         return LoginPolicy(

@@ -17,6 +17,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from desktop.app import open_services, prepare_database  # noqa: E402
+from desktop.demo_clinic import set_up_demo_clinic  # noqa: E402
 from desktop.db.database import Database  # noqa: E402
 from desktop.db.engine import sqlite_url  # noqa: E402
 from desktop.domain.enums import Role  # noqa: E402
@@ -44,6 +45,7 @@ def _seed(url: str) -> None:
     try:
         prepare_database(db)
         services = Services.create(db)
+        set_up_demo_clinic(services, WORKSTATION)
         for username, (name, role) in STAFF.items():
             services.staff.create(system_actor(WORKSTATION), username, name, role, TEST_PASSWORD)
     finally:

@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desktop.db.types import UTCDateTime, enum_column, search_key_type
+from desktop.domain.clinic_identity import EasterHoliday
 from desktop.domain.enums import (
     AppointmentKind,
     AppointmentMode,
@@ -76,6 +77,7 @@ class Base(DeclarativeBase):
         AppointmentMode: enum_column(AppointmentMode),
         BookedVia: enum_column(BookedVia),
         SignerCapacity: enum_column(SignerCapacity),
+        EasterHoliday: enum_column(EasterHoliday),
     }
 
 
@@ -87,7 +89,26 @@ class DemoMarked:
     demo: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
+class Organisation(Base):
+    """The one organisation a database serves (written by the setup): the identity its policy and
+    its clients' documents name, and the rules it chose. Its sites are the ``clinics`` rows."""
+
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    parent_name: Mapped[str] = mapped_column(String(200), default="")
+    privacy_officer_name: Mapped[str] = mapped_column(String(200))
+    privacy_officer_title: Mapped[str] = mapped_column(String(200))
+    privacy_officer_contact: Mapped[str] = mapped_column(String(300))
+    easter_holiday: Mapped[EasterHoliday]
+    opt_out_delay_days: Mapped[int] = mapped_column(Integer)
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer)
+
+
 class Clinic(Base):
+    """One site of the organisation; a record's site is the workstation's."""
+
     __tablename__ = "clinics"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -98,8 +119,6 @@ class Clinic(Base):
     postal_code: Mapped[str] = mapped_column(String(7))
     phone: Mapped[str] = mapped_column(String(40))
     email: Mapped[str] = mapped_column(String(254))
-    privacy_officer_name: Mapped[str] = mapped_column(String(200))
-    privacy_officer_contact: Mapped[str] = mapped_column(String(300))
 
 
 class Staff(DemoMarked, Base):

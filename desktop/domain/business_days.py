@@ -1,67 +1,110 @@
-"""Deadlines in Quebec business days: weekends and Quebec statutory holidays do not count."""
+"""Deadlines in Quebec business days: weekends and Quebec statutory holidays do not count.
+
+Quebec employers observe either Good Friday or Easter Monday; the clinic says which (its settings), and
+an :class:`OptOutCalendar` made from that choice and the clinic's opt-out delay gives the due dates.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
+from dateutil.easter import easter
 
+from desktop.domain.clinic_identity import MAX_OPT_OUT_DELAY_DAYS, EasterHoliday
 from desktop.domain.enums import Language
+from desktop.domain.texts import Text
 
-#: Email and post opt-out requests are due this many Quebec business days after receipt.
-OPT_OUT_DEADLINE_BUSINESS_DAYS = 10
+#: The law's delay, the default and the ceiling of a clinic's own.
+OPT_OUT_DEADLINE_BUSINESS_DAYS = MAX_OPT_OUT_DELAY_DAYS
 
-_DEADLINE_SENTENCE = {
-    Language.FR: (
-        "Les demandes reçues par courriel ou par la poste doivent être traitées dans les {days} jours "
-        "ouvrables québécois suivant leur réception (les fins de semaine et les jours fériés du Québec "
-        "ne comptent pas)."
-    ),
-    Language.EN: (
-        "Email and post requests must be processed within {days} Quebec business days of receipt "
-        "(weekends and Quebec holidays do not count)."
-    ),
+_DEADLINE_SENTENCE = Text(
+    "Les demandes reçues par courriel ou par la poste doivent être traitées dans les {days} jours "
+    "ouvrables québécois suivant leur réception (les fins de semaine et les jours fériés du Québec "
+    "ne comptent pas ; la clinique observe le {easter}).",
+    "Email and post requests must be processed within {days} Quebec business days of receipt "
+    "(weekends and Quebec holidays do not count; the clinic observes {easter}).",
+)
+EASTER_NAMES: dict[EasterHoliday, Text] = {
+    EasterHoliday.GOOD_FRIDAY: Text("Vendredi saint", "Good Friday"),
+    EasterHoliday.EASTER_MONDAY: Text("lundi de Pâques", "Easter Monday"),
 }
 
 
-@lru_cache(maxsize=64)
-def _quebec_holidays(year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays("CA", subdiv="QC", years=year)
+@lru_cache(maxsize=128)
+def _quebec_holidays(year: int, observed: EasterHoliday) -> frozenset[date]:
+    days = set(holidays.country_holidays("CA", subdiv="QC", years=year))
+    easter_sunday = easter(year)
+    good_friday, easter_monday = easter_sunday - timedelta(days=2), easter_sunday + timedelta(days=1)
+    days.discard(good_friday)
+    days.discard(easter_monday)
+    days.add(good_friday if observed is EasterHoliday.GOOD_FRIDAY else easter_monday)
+    return frozenset(days)
+
+
+@dataclass(frozen=True)
+class OptOutCalendar:
+    """The clinic's business days and opt-out delay (at most the law's 10 business days)."""
+
+    easter_holiday: EasterHoliday = EasterHoliday.GOOD_FRIDAY
+    delay_days: int = OPT_OUT_DEADLINE_BUSINESS_DAYS
+
+    def is_business_day(self, day: date) -> bool:
+        return day.weekday() < 5 and day not in _quebec_holidays(day.year, self.easter_holiday)
+
+    def add_business_days(self, start: date, count: int) -> date:
+        day = start
+        remaining = count
+        while remaining > 0:
+            day += timedelta(days=1)
+            if self.is_business_day(day):
+                remaining -= 1
+        return day
+
+    def due_date(self, received: date) -> date:
+        return self.add_business_days(received, self.delay_days)
+
+    def days_left(self, today: date, due: date) -> int:
+        """Business days from ``today`` to ``due``: 0 when due today, negative once late."""
+        step = 1 if due >= today else -1
+        count = 0
+        day = today
+        while day != due:
+            day += timedelta(days=step)
+            # Late days are counted from the day after the due date up to today.
+            counted = day if step > 0 else day + timedelta(days=1)
+            if self.is_business_day(counted):
+                count += step
+        return count
+
+    def deadline_sentence(self, language: Language) -> str:
+        """The rule as told to the front desk: the delay and the Easter holiday the clinic observes."""
+        return _DEADLINE_SENTENCE.format(
+            language, days=self.delay_days, easter=EASTER_NAMES[self.easter_holiday].get(language)
+        )
+
+
+#: The law's rule with Good Friday, for callers that have no clinic settings at hand.
+DEFAULT_CALENDAR = OptOutCalendar()
 
 
 def is_business_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _quebec_holidays(day.year)
+    return DEFAULT_CALENDAR.is_business_day(day)
 
 
 def add_business_days(start: date, count: int) -> date:
-    day = start
-    remaining = count
-    while remaining > 0:
-        day += timedelta(days=1)
-        if is_business_day(day):
-            remaining -= 1
-    return day
+    return DEFAULT_CALENDAR.add_business_days(start, count)
 
 
 def opt_out_due_date(received: date) -> date:
-    return add_business_days(received, OPT_OUT_DEADLINE_BUSINESS_DAYS)
+    return DEFAULT_CALENDAR.due_date(received)
 
 
 def business_days_left(today: date, due: date) -> int:
-    """Quebec business days from ``today`` to ``due``: 0 when due today, negative once late."""
-    step = 1 if due >= today else -1
-    count = 0
-    day = today
-    while day != due:
-        day += timedelta(days=step)
-        # Late days are counted from the day after the due date up to today.
-        counted = day if step > 0 else day + timedelta(days=1)
-        if is_business_day(counted):
-            count += step
-    return count
+    return DEFAULT_CALENDAR.days_left(today, due)
 
 
 def opt_out_deadline_sentence(language: Language) -> str:
-    """The rule as told to the front desk, with the number of business days filled in."""
-    return _DEADLINE_SENTENCE[language].format(days=OPT_OUT_DEADLINE_BUSINESS_DAYS)
+    return DEFAULT_CALENDAR.deadline_sentence(language)

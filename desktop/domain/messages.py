@@ -143,6 +143,27 @@ class Messages:
         "changes: choose another effective date.",
     )
     date_in_past = Text("La date ne peut pas être dans le passé.", "The date cannot be in the past.")
+    out_of_range = Text(
+        "Un nombre entier de {min} à {max} est attendu.", "A whole number from {min} to {max} is expected."
+    )
+    not_set_up = Text(
+        "Cette base de données n'a pas encore de clinique : lancez la configuration (frontdesk setup).",
+        "This database has no clinic yet: run the setup (frontdesk setup).",
+    )
+    invalid_database_url = Text(
+        "Adresse invalide : elle commence par postgresql:// (exemple : "
+        "postgresql://utilisateur:motdepasse@serveur:5432/frontdesk).",
+        "Invalid address: it starts with postgresql:// "
+        "(example: postgresql://user:password@server:5432/frontdesk).",
+    )
+    database_unreachable = Text(
+        "Le serveur ne répond pas à cette adresse, ou refuse l'utilisateur ou le mot de passe.",
+        "The server does not answer at this address, or refuses the user or password.",
+    )
+    already_set_up = Text(
+        "Cette base de données a déjà sa clinique et ses comptes : la configuration ne la modifie pas.",
+        "This database already has its clinic and accounts: the setup does not change it.",
+    )
     file_unreadable = Text(
         "Le fichier {path} est introuvable ou illisible.",
         "The file {path} is missing or cannot be read.",
@@ -276,6 +297,18 @@ class Fields:
     text_en = Text("Texte intégral en anglais", "English full text")
     summary_fr = Text("Résumé en français", "French summary")
     summary_en = Text("Résumé en anglais", "English summary")
+    organisation_name = Text("Nom de l'organisation", "Organisation name")
+    parent_name = Text("Organisation mère", "Parent organisation")
+    privacy_officer_name = Text("Nom du responsable de la protection", "Privacy officer's name")
+    privacy_officer_title = Text("Titre du responsable de la protection", "Privacy officer's title")
+    privacy_officer_contact = Text(
+        "Pour joindre le responsable de la protection", "How to reach the privacy officer"
+    )
+    easter_holiday = Text("Congé de Pâques observé", "Easter holiday observed")
+    opt_out_delay_days = Text("Délai de traitement des retraits", "Opt-out processing delay")
+    idle_lock_minutes = Text("Délai de verrouillage après inactivité", "Idle-lock delay")
+    site_name = Text("Nom de la clinique", "Clinic name")
+    database_url = Text("Adresse du serveur PostgreSQL", "PostgreSQL server URL")
 
 
 class Subjects:
@@ -336,7 +369,15 @@ def _in_language(value: object, language: Language) -> object:
     return value
 
 
+_SITE = Text("Clinique", "Clinic")
+
+
 def field_name(field: str, language: Language | str = Language.FR) -> str:
+    site, _, inner = field.partition(".")
+    if inner and site.startswith("site") and site[4:].isdigit():
+        # A set-up names the field of its n-th site: "Clinique 2 — Téléphone".
+        chosen = Language(language) if language in tuple(Language) else Language.FR
+        return f"{_SITE.get(chosen)} {site[4:]} — {field_name(inner, chosen)}"
     text = FIELDS.get(field)
     if text is None:
         return field

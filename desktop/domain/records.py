@@ -57,8 +57,6 @@ class ClinicRecord:
     postal_code: str
     phone: str
     email: str
-    privacy_officer_name: str
-    privacy_officer_contact: str
 
     @property
     def address_lines(self) -> tuple[str, ...]:

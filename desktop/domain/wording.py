@@ -1,8 +1,8 @@
-"""The exact sentences shown to clients for each purpose and channel (resources/policies).
+"""The exact sentences shown to clients for each purpose and channel (resources/wording).
 
 The consent wording is data, not code: it is legal text stored with each consent event, so it is
-read from ``consent-wording.json`` as it is and only given types here. Its strings never change
-without a new policy wording.
+read from ``consent-wording.json`` as it is and only given types here. The organisation's and its
+parent's names are filled in from the clinic's records (:class:`WordingNames`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,19 @@ from functools import lru_cache
 from desktop.domain.enums import Channel, Language, OptOutVia, Purpose, SignerCapacity
 from desktop.domain.texts import Text
 from desktop.paths import resource_path
+
+
+@dataclass(frozen=True)
+class WordingNames:
+    """The names the sentences carry: the organisation's, and the parent organisation its policy names
+    ("" when it has none: then no one is asked to consent to the parent's promotions)."""
+
+    organisation: str
+    parent: str = ""
+
+    def offered_purposes(self) -> tuple[Purpose, ...]:
+        """The purposes a client is asked about: the parent's promotions only where there is a parent."""
+        return tuple(p for p in Purpose if self.parent or p is not Purpose.PARENT_COMPANY_PROMOTIONS)
 
 
 @dataclass(frozen=True)
@@ -36,7 +49,7 @@ def _text(entry: dict[str, str]) -> Text:
 
 @lru_cache(maxsize=1)
 def consent_wording() -> ConsentWording:
-    raw = json.loads(resource_path("policies", "consent-wording.json").read_text(encoding="utf-8"))
+    raw = json.loads(resource_path("wording", "consent-wording.json").read_text(encoding="utf-8"))
     return ConsentWording(
         purposes={p: _text(raw["purposes"][p.value]) for p in Purpose},
         channels={c: _text(raw["channels"][c.value]) for c in Channel},
@@ -46,9 +59,14 @@ def consent_wording() -> ConsentWording:
     )
 
 
-def consent_sentence(purpose: Purpose, channel: Channel, language: Language) -> str:
+def consent_sentence(purpose: Purpose, channel: Channel, language: Language, names: WordingNames) -> str:
     wording = consent_wording()
-    return wording.purposes[purpose].format(language, channel=wording.channels[channel].get(language))
+    return wording.purposes[purpose].format(
+        language,
+        channel=wording.channels[channel].get(language),
+        organisation=names.organisation,
+        parent=names.parent,
+    )
 
 
 def purpose_label(purpose: Purpose, language: Language) -> str:

@@ -18,6 +18,7 @@ from desktop.services.exports import ExportService
 from desktop.services.optouts import OptOutService
 from desktop.services.policies import PolicyService
 from desktop.services.reports import ReportService
+from desktop.services.setup import SetupService
 from desktop.services.staff import StaffService
 
 
@@ -36,6 +37,7 @@ class Services:
     documents: DocumentService
     reports: ReportService
     exports: ExportService
+    setup: SetupService
 
     @classmethod
     def create(
@@ -56,6 +58,7 @@ class Services:
             documents=DocumentService(db, clock),
             reports=ReportService(db, clock),
             exports=ExportService(db, clock),
+            setup=SetupService(db, clock, login_policy),
         )
 
     @property

@@ -8,12 +8,13 @@ from desktop.db.database import Database
 from desktop.db.models import ConsentEvent
 from desktop.domain.enums import Channel, Language, Purpose
 from desktop.domain.records import Actor, ConsentCapture, ConsentEventRecord, ConsentGrid
-from desktop.domain.wording import consent_sentence
+from desktop.domain.wording import WordingNames, consent_sentence
 from desktop.services.clock import Clock
 from desktop.services.ledger.consent import append_events, validate_consent_capture
 from desktop.services.permissions import Permission
 from desktop.services.queries.clients import load_client
 from desktop.services.queries.consent import consent_grid, event_records
+from desktop.services.queries.organisation import wording_names
 from desktop.services.unit_of_work import UnitOfWork, run
 
 MAX_HISTORY_PAGE = 500
@@ -24,10 +25,18 @@ class ConsentService:
         self._db = db
         self._clock = clock
 
-    @staticmethod
-    def wording(purpose: Purpose, channel: Channel, language: Language) -> str:
+    def names(self, actor: Actor) -> WordingNames:
+        """The names the consent sentences carry (the organisation's, its parent's) and so which
+        purposes a client is asked about."""
+
+        def work(uow: UnitOfWork) -> WordingNames:
+            return wording_names(uow.session)
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
+
+    def wording(self, actor: Actor, purpose: Purpose, channel: Channel, language: Language) -> str:
         """The sentence to show the client; the same sentence is stored with the event."""
-        return consent_sentence(purpose, channel, language)
+        return consent_sentence(purpose, channel, language, self.names(actor))
 
     def record(self, actor: Actor, client_id: int, capture: ConsentCapture) -> list[ConsentEventRecord]:
         """Record the answers that change the current state; unchanged answers add nothing."""

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
 from desktop.db.models import Client, OptOutEvent, OptOutRequest, OptOutScope
-from desktop.domain.business_days import opt_out_due_date
+from desktop.domain.business_days import OptOutCalendar
 from desktop.domain.enums import OptOutEventKind
 from desktop.domain.errors import ConflictError, FieldError, FrontDeskError, NotFoundError, ValidationError
 from desktop.domain.messages import Subjects
@@ -27,6 +27,7 @@ from desktop.services.ledger.consent import append_events
 from desktop.services.permissions import Permission
 from desktop.services.queries.clients import load_client
 from desktop.services.queries.optouts import opt_out_records, requests_for_client
+from desktop.services.queries.organisation import opt_out_calendar
 from desktop.services.unit_of_work import UnitOfWork, run
 
 OLDEST_RECEIVED = date(2000, 1, 1)
@@ -150,6 +151,14 @@ class OptOutService:
         self._db = db
         self._clock = clock
 
+    def calendar(self, actor: Actor) -> OptOutCalendar:
+        """The clinic's opt-out delay and business days (the Easter holiday it observes)."""
+
+        def work(uow: UnitOfWork) -> OptOutCalendar:
+            return opt_out_calendar(uow.session)
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
+
     def log(self, actor: Actor, draft: OptOutDraft, *, confirmation_sent: bool = False) -> OptOutRecord:
         """Record a request as received. Phone and in-clinic requests take effect at once."""
         clean = validate_draft(draft, self._clock.today())
@@ -168,7 +177,9 @@ class OptOutService:
                 uid=clean.uid,
                 received_via=clean.received_via,
                 received_on=clean.received_on,
-                due_on=clean.received_on if immediate else opt_out_due_date(clean.received_on),
+                due_on=clean.received_on
+                if immediate
+                else opt_out_calendar(uow.session).due_date(clean.received_on),
                 requester_name=clean.requester_name,
                 requester_phone=clean.requester_phone,
                 requester_email=clean.requester_email,

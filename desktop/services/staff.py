@@ -10,6 +10,7 @@ import getpass
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from argon2 import PasswordHasher
@@ -18,7 +19,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 
 from desktop.db.database import Database
-from desktop.db.models import Staff
+from desktop.db.models import Clinic, Staff
 from desktop.domain.enums import Language, Role
 from desktop.domain.errors import (
     AccountLockedError,
@@ -61,6 +62,55 @@ def _to_record(staff: Staff) -> StaffRecord:
     return StaffRecord(staff.id, staff.username, staff.full_name, staff.role, staff.active, staff.clinic_id)
 
 
+@dataclass(frozen=True)
+class PreparedAccount:
+    """A new account checked and its password hashed, ready to be written."""
+
+    username: str
+    full_name: str
+    role: Role
+    password_hash: str
+
+
+def prepare_account(
+    username: str, full_name: str, role: Role, password: str, policy: LoginPolicy
+) -> PreparedAccount:
+    """The account checked (username, name, password strength) or ValidationError naming each problem."""
+    username = username.strip().lower()
+    errors: list[FieldError] = []
+    if not _USERNAME.match(username):
+        errors.append(FieldError("username", "invalid_username"))
+    full_name = check_text(errors, "full_name", full_name, max_length=MAX_NAME, required=True)
+    problem = password_problem(password, username, policy)
+    if problem:
+        errors.append(problem)
+    if errors:
+        raise ValidationError(errors)
+    return PreparedAccount(username, full_name, role, _HASHER.hash(password))
+
+
+def add_account(uow: UnitOfWork, account: PreparedAccount, clinic_id: int | None = None) -> StaffRecord:
+    """Write a prepared account (its home site the actor's unless given), audited; refuses a username
+    already taken. An account may work at any site of the organisation."""
+    if uow.session.scalar(select(Staff.id).where(Staff.username == account.username)):
+        raise ValidationError([FieldError("username", "username_taken")])
+    staff = Staff(
+        username=account.username,
+        full_name=account.full_name,
+        role=account.role,
+        password_hash=account.password_hash,
+        active=True,
+        clinic_id=clinic_id or uow.clinic_id,
+        failed_logins=0,
+        created_at=uow.now,
+        password_changed_at=uow.now,
+    )
+    uow.session.add(staff)
+    uow.session.flush()
+    uow.audit("staff.create", "staff", staff.id, f"role={account.role.value}")
+    return _to_record(staff)
+
+
 class _PrivacyOfficerOnly(Exception):
     """Raised inside a unit of work (so it rolls back) when someone other than a privacy officer
     creates, reactivates or resets a privacy-officer account; turned into PermissionDeniedError."""
@@ -88,37 +138,11 @@ class StaffService:
             return bool(session.scalar(select(func.count(Staff.id))))
 
     def create(self, actor: Actor, username: str, full_name: str, role: Role, password: str) -> StaffRecord:
-        username = username.strip().lower()
-        errors: list[FieldError] = []
-        if not _USERNAME.match(username):
-            errors.append(FieldError("username", "invalid_username"))
-        full_name = check_text(errors, "full_name", full_name, max_length=MAX_NAME, required=True)
-        problem = password_problem(password, username, self.policy)
-        if problem:
-            errors.append(problem)
-        if errors:
-            raise ValidationError(errors)
-        password_hash = _HASHER.hash(password)
+        prepared = prepare_account(username, full_name, role, password, self.policy)
 
         def work(uow: UnitOfWork) -> StaffRecord:
-            _check_privacy_officer_account(uow, role, username)
-            if uow.session.scalar(select(Staff.id).where(Staff.username == username)):
-                raise ValidationError([FieldError("username", "username_taken")])
-            staff = Staff(
-                username=username,
-                full_name=full_name,
-                role=role,
-                password_hash=password_hash,
-                active=True,
-                clinic_id=uow.clinic_id,
-                failed_logins=0,
-                created_at=uow.now,
-                password_changed_at=uow.now,
-            )
-            uow.session.add(staff)
-            uow.session.flush()
-            uow.audit("staff.create", "staff", staff.id, f"role={role.value}")
-            return _to_record(staff)
+            _check_privacy_officer_account(uow, role, prepared.username)
+            return add_account(uow, prepared)
 
         return self._guarded(actor, work)
 
@@ -276,19 +300,19 @@ class StaffService:
 
         run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)
 
-    def authenticate(self, username: str, password: str, workstation: str) -> Actor:
+    def authenticate(self, username: str, password: str, workstation: str, site_id: int = 0) -> Actor:
         """The Actor for a correct login; AuthenticationError / AccountLockedError otherwise.
         Failed attempts count towards a temporary lock-out; every attempt is audited.
         A database that cannot be reached gives DatabaseUnavailableError, as every other call does."""
         check_unit_of_work_allowed()
         try:
-            return self._authenticate(username, password, workstation)
+            return self._authenticate(username, password, workstation, site_id)
         except OperationalError as error:
             if is_connection_lost(error):
                 raise DatabaseUnavailableError() from error
             raise
 
-    def _authenticate(self, username: str, password: str, workstation: str) -> Actor:
+    def _authenticate(self, username: str, password: str, workstation: str, site_id: int) -> Actor:
         username = username.strip().lower()[:64]
         now = self._clock.now()
         with self._db.session(write=True) as session, session.begin():
@@ -327,12 +351,14 @@ class StaffService:
             )
             if error is None:
                 assert staff is not None
+                # The workstation's site when it names one that exists, else the account's home site.
+                site = site_id if site_id and session.get(Clinic, site_id) is not None else staff.clinic_id
                 return Actor(
                     staff.id,
                     staff.username,
                     staff.full_name,
                     staff.role,
-                    staff.clinic_id,
+                    site,
                     workstation,
                     staff.language,
                 )

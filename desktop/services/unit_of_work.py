@@ -73,7 +73,8 @@ class UnitOfWork:
 
     @property
     def clinic_id(self) -> int:
-        return self.staff.clinic_id if self.staff is not None else self.actor.clinic_id
+        """The site records are made at: the workstation's, given at sign-in (accounts work at any site)."""
+        return self.actor.clinic_id
 
     def audit(self, action: str, entity_type: str, entity_id: object, detail: str = "") -> None:
         """Queue an audit record. ``detail`` names fields or counts, never client data values."""

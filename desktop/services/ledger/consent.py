@@ -16,6 +16,7 @@ from desktop.domain.errors import ConflictError, FieldError, ValidationError
 from desktop.domain.records import ConsentCapture, ConsentChange
 from desktop.domain.wording import consent_sentence
 from desktop.services.queries.consent import client_events
+from desktop.services.queries.organisation import wording_names
 from desktop.services.queries.policies import current_policy
 from desktop.services.unit_of_work import UnitOfWork
 
@@ -48,6 +49,7 @@ def append_events(
     that must be evidenced). Answers replayed with a known uid are recognised and not added again.
     The version recorded is the one in force on ``policy_day`` (a booking's appointment day), else today."""
     policy = current_policy(uow.session, language, policy_day or uow.clock.today())
+    names = wording_names(uow.session)
     grid = fold_consent(client_events(uow.session, client.id)) if only_differences else {}
     added: list[ConsentEvent] = []
     for change in changes:
@@ -64,6 +66,9 @@ def append_events(
             continue
         if only_differences and grid[(change.purpose, change.channel)].granted == change.granted:
             continue
+        if change.granted and change.purpose not in names.offered_purposes():
+            # An organisation without a parent asks no one to consent to a parent's promotions.
+            raise ValidationError([FieldError("choices", "invalid_choice", {"value": change.purpose.value})])
         event = ConsentEvent(
             uid=change.uid,
             client_id=client.id,
@@ -74,7 +79,7 @@ def append_events(
             policy_version_id=policy.id,
             policy_sha256=policy.sha256,
             wording=(wording or {}).get((change.purpose, change.channel))
-            or consent_sentence(change.purpose, change.channel, language),
+            or consent_sentence(change.purpose, change.channel, language, names),
             language=language,
             recorded_by_id=uow.staff_id,
             clinic_id=uow.clinic_id,

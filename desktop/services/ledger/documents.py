@@ -14,7 +14,8 @@ import hashlib
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Acknowledgment, Client, Clinic, PolicyVersion, Staff
+from desktop.db.models import Acknowledgment, Client, Clinic, Organisation, PolicyVersion, Staff
+from desktop.domain.formats import format_phone
 from desktop.db.models import AcknowledgmentDocument as StoredDocument
 from desktop.domain.enums import Channel, Language, Purpose
 from desktop.domain.errors import NotFoundError
@@ -24,6 +25,7 @@ from desktop.pdf.document import AcknowledgmentDocument, ClinicInfo, ConsentChoi
 from desktop.pdf.texts import AcknowledgmentText
 from desktop.pdf.verification import normalise_code, verification_code
 from desktop.services.queries.consent import consent_grid
+from desktop.services.queries.organisation import load_organisation
 from desktop.services.unit_of_work import UnitOfWork
 
 
@@ -31,19 +33,21 @@ def pdf_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-#: A clinic that names its privacy officer by the title alone: the PDF prints the title once.
+#: An officer named by the heading's own title alone: the PDF prints it once.
 _OFFICER_TITLES = frozenset(AcknowledgmentText.privacy_officer.get(lang).casefold() for lang in Language)
 
 
-def clinic_info(clinic: Clinic) -> ClinicInfo:
-    officer = clinic.privacy_officer_name.strip()
+def clinic_info(clinic: Clinic, organisation: Organisation, language: Language) -> ClinicInfo:
+    """The site's address and phone, and the organisation's privacy officer ("Name, title")."""
+    parts = [organisation.privacy_officer_name.strip(), organisation.privacy_officer_title.strip()]
+    officer = ", ".join(dict.fromkeys(p for p in parts if p and p.casefold() not in _OFFICER_TITLES))
     return ClinicInfo(
         name=clinic.name,
         address_lines=(clinic.street, f"{clinic.city} ({clinic.province}) {clinic.postal_code}"),
-        phone=clinic.phone,
+        phone=format_phone(clinic.phone, language),
         email=clinic.email,
-        privacy_officer_name="" if officer.casefold() in _OFFICER_TITLES else officer,
-        privacy_officer_contact=clinic.privacy_officer_contact,
+        privacy_officer_name=officer,
+        privacy_officer_contact=organisation.privacy_officer_contact,
     )
 
 
@@ -70,7 +74,7 @@ def build_document(session: Session, client: Client, ack: Acknowledgment) -> Ack
     )
     return AcknowledgmentDocument(
         language=language,
-        clinic=clinic_info(clinic),
+        clinic=clinic_info(clinic, load_organisation(session), language),
         client_name=f"{client.first_name} {client.last_name}",
         client_date_of_birth=client.date_of_birth,
         file_number=client.file_number,
