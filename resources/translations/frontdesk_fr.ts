@@ -247,19 +247,7 @@
     </message>
 </context>
 <context>
-    <name>BookingDialog</name>
-    <message>
-        <source>Book an appointment — {client}</source>
-        <translation>Prendre rendez-vous — {client}</translation>
-    </message>
-    <message>
-        <source>{client} · file {file} · born {born} ({age} years old) · speaks {language}</source>
-        <translation>{client} · dossier {file} · naissance {born} ({age} ans) · langue&#xa0;: {language}</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
+    <name>BookingButtons</name>
     <message>
         <source>&amp;Back</source>
         <translation>&amp;Précédent</translation>
@@ -296,6 +284,21 @@
         <source>Cancel the booking</source>
         <translation>Annuler la prise de rendez-vous</translation>
     </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book an appointment — {client}</source>
+        <translation>Prendre rendez-vous — {client}</translation>
+    </message>
+    <message>
+        <source>{client} · file {file} · born {born} ({age} years old) · speaks {language}</source>
+        <translation>{client} · dossier {file} · naissance {born} ({age} ans) · langue&#xa0;: {language}</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
     <message>
         <source>Say how the booking is made: by phone or at the desk.</source>
         <translation>Indiquez comment le rendez-vous est pris&#xa0;: par téléphone ou au comptoir.</translation>
@@ -317,14 +320,6 @@
         <translation>Étape {n} sur {total}&#xa0;: {title}</translation>
     </message>
     <message>
-        <source>Booked by phone: read each sentence to the client. The answers are recorded as given verbally on the phone; no signature is asked.</source>
-        <translation>Rendez-vous par téléphone&#xa0;: lisez chaque phrase au client. Les réponses sont enregistrées comme données verbalement au téléphone&#xa0;; aucune signature n&apos;est demandée.</translation>
-    </message>
-    <message>
-        <source>At the desk: the client reads and answers each sentence, then reads the policy summary and signs on the next page.</source>
-        <translation>Au comptoir&#xa0;: le client lit chaque phrase et y répond, puis lit le résumé de la politique et signe à la page suivante.</translation>
-    </message>
-    <message>
         <source>Loading the client&apos;s consent…</source>
         <translation>Chargement du consentement du client…</translation>
     </message>
@@ -339,6 +334,10 @@
     <message>
         <source>Wait for the client&apos;s current consent to load before saving.</source>
         <translation>Attendez que le consentement actuel du client soit chargé avant d&apos;enregistrer.</translation>
+    </message>
+    <message>
+        <source>Wait for the privacy policy to load before saving.</source>
+        <translation>Attendez que la politique de confidentialité soit chargée avant d&apos;enregistrer.</translation>
     </message>
     <message>
         <source>The booking was not saved: check the signature step.</source>
@@ -612,6 +611,10 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>⚠ Accusé de réception de la politique manquant</translation>
     </message>
     <message>
+        <source>Signed for version {signed}, which comes into force after the current version {version}.</source>
+        <translation>Signée pour la version {signed}, qui entre en vigueur après la version actuelle {version}.</translation>
+    </message>
+    <message>
         <source>No signed acknowledgment of the privacy policy (version {version}).</source>
         <translation>Aucun accusé de réception signé de la politique de confidentialité (version {version}).</translation>
     </message>
@@ -626,6 +629,14 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>See the Opt-out requests tab; process them before any promotional contact.</source>
         <translation>Voir l&apos;onglet Retraits&#xa0;; traitez les demandes avant toute communication promotionnelle.</translation>
+    </message>
+    <message>
+        <source>⚠ Acknowledgment outdated (signed in {language})</source>
+        <translation>⚠ Accusé de réception périmé (signé en {language})</translation>
+    </message>
+    <message>
+        <source>Version {version} was signed in {signed}; the client&apos;s language now has its text ({language}). Ask the client to sign it.</source>
+        <translation>La version {version} a été signée en {signed}&#xa0;; la langue du client a maintenant son texte ({language}). Demandez au client de le signer.</translation>
     </message>
     <message>
         <source>Client: {name}</source>
@@ -932,6 +943,41 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>Wording</source>
         <translation>Libellé</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPage</name>
+    <message>
+        <source>Privacy policy in force for the appointment</source>
+        <translation>Politique de confidentialité en vigueur pour le rendez-vous</translation>
+    </message>
+    <message>
+        <source>Booked by phone: read each sentence to the client. The answers are recorded as given verbally on the phone; no signature is asked.</source>
+        <translation>Rendez-vous par téléphone&#xa0;: lisez chaque phrase au client. Les réponses sont enregistrées comme données verbalement au téléphone&#xa0;; aucune signature n&apos;est demandée.</translation>
+    </message>
+    <message>
+        <source>At the desk: the client reads and answers each sentence. The answers are recorded as given in person; no new signature is asked.</source>
+        <translation>Au comptoir&#xa0;: le client lit chaque phrase et y répond. Les réponses sont enregistrées comme données en personne&#xa0;; aucune nouvelle signature n&apos;est demandée.</translation>
+    </message>
+    <message>
+        <source>At the desk: the client reads and answers each sentence, then reads the policy summary and signs on the next page.</source>
+        <translation>Au comptoir&#xa0;: le client lit chaque phrase et y répond, puis lit le résumé de la politique et signe à la page suivante.</translation>
+    </message>
+    <message>
+        <source>The policy could not be loaded: {detail}</source>
+        <translation>Impossible de charger la politique&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>Loading the privacy policy in force on {day}…</source>
+        <translation>Chargement de la politique de confidentialité en vigueur le {day}…</translation>
+    </message>
+    <message>
+        <source>Privacy policy in force on {day}: version {version}.</source>
+        <translation>Politique de confidentialité en vigueur le {day}&#xa0;: version {version}.</translation>
+    </message>
+    <message>
+        <source>Already acknowledged: version {version}, signed on {date}.</source>
+        <translation>Accusé de réception déjà signé&#xa0;: version {version}, le {date}.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ uses a client who speaks the staff language, so the whole window is in one langu
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QVBoxLa
 from desktop.demo_accounts import DEMO_ACCOUNTS
 from desktop.domain.enums import Language
 from desktop.domain.errors import StaleVersionError
+from desktop.domain.records import PolicyDraft
 from tests.conftest import STAFF, TEST_NOW, WORKSTATION
 from tests.ui.booking_fixtures import draw_signature
 from tests.ui.conftest import off_gui, type_text
@@ -142,8 +144,17 @@ def test_sign_in_first_manager_and_lock_screen(qtbot, sample, review, tmp_path):
 
 def test_booking_dialog_every_step_and_the_full_policy(qtbot, sample, review):
     assert sample.client.preferred_language == current_language()  # the client reads the staff language
+    # The client signed the version in force today; the one published for next week is to be signed.
+    revised = PolicyDraft(
+        TEST_NOW.date() + timedelta(days=7),
+        "POLITIQUE DE CONFIDENTIALITÉ\nVersion révisée.\n",
+        "PRIVACY POLICY\nRevised version.\n",
+        "Résumé de la politique révisée.\n",
+        "Summary of the revised policy.\n",
+    )
+    off_gui(sample.services.policies.publish, sample.officer, revised)
     dialog = keep(qtbot, BookingDialog(sample.services, sample.officer, sample.runner, sample.client))
-    loaded = lambda: dialog.consent_step.is_loaded  # noqa: E731
+    loaded = lambda: dialog.consent_step.is_loaded and dialog.policy_settled  # noqa: E731
     review.look(dialog, "appointment", until=loaded)
     dialog.next_button.click()  # how it is booked not said yet: an error
     review.look(dialog, "appointment, not said how")
@@ -153,6 +164,13 @@ def test_booking_dialog_every_step_and_the_full_policy(qtbot, sample, review):
     review.look(dialog, "consent by phone", switch=False)
     dialog.back_button.click()
     dialog.appointment_page.via_desk.setChecked(True)
+    dialog.next_button.click()
+    assert dialog.page_order()[-1] == PAGE_CONSENT
+    review.look(dialog, "consent at the desk, policy already signed", switch=False)
+    dialog.back_button.click()
+    when = dialog.appointment_page.when
+    when.setDateTime(when.dateTime().addDays(7))
+    qtbot.waitUntil(lambda: dialog.policy_settled)
     dialog.next_button.click()
     for box in dialog.findChildren(type(dialog.consent_step.first_box())):
         if box.isVisible():

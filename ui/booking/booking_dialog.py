@@ -1,7 +1,8 @@
 """Booking an appointment, with the client's consent answers and, at the desk, the signed policy.
 
 Page 1 is the appointment, page 2 the consent step in the client's language, page 3 (at the desk
-only) the policy summary and the signature. Everything is saved by one call to
+only, unless the client already acknowledged the policy version in force on the appointment's day)
+the policy summary and the signature. Everything is saved by one call to
 ``services.appointments.book``, so the appointment, the consent events and the acknowledgment exist
 together or not at all; once saved, the dialog publishes one change naming what the booking recorded.
 """
@@ -9,25 +10,26 @@ together or not at all; once saved, the dialog publishes one change naming what 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.age import age_on, consents_for_themselves
+from desktop.domain.client_texts import SigningText
 from desktop.domain.enums import BookedVia
 from desktop.domain.errors import ValidationError
 from desktop.domain.records import (
     Actor,
     AppointmentDraft,
+    BookingPolicy,
     BookingResult,
     ClientRecord,
     ConsentCapture,
@@ -37,8 +39,9 @@ from desktop.domain.records import (
 )
 from desktop.services import Services
 from ui.booking.appointment_page import AppointmentPage, next_quarter_hour
+from ui.booking.booking_buttons import BookingButtons
 from ui.booking.booking_request import SaveIds, booking_change, consent_capture
-from ui.booking.consent_step import ConsentStep
+from ui.booking.consent_page import ConsentPage
 from ui.booking.feedback import BANNER_ERROR, BANNER_INFO, field_message
 from ui.booking.policy_text import PolicyTextDialog
 from ui.booking.signature_step import SignatureStep
@@ -75,6 +78,8 @@ class BookingDialog(JobDialog):
         self._saved = False
         self._touched = False
         self._policy: PolicyVersionRecord | None = None
+        # The appointment day whose policy version is shown (or being loaded).
+        self._policy_day: date | None = None
         self._show_policy_when_loaded = False
         self._policy_error: BaseException | None = None
         # What the banner says, as a function making it (said again when the staff language changes).
@@ -98,48 +103,26 @@ class BookingDialog(JobDialog):
         self.banner.hide()
 
         self.appointment_page = AppointmentPage(next_quarter_hour(services.clock.now()), self)
-        self.consent_step = ConsentStep(self._language, self)
-        self.method_note = QLabel(self)
-        self.method_note.setObjectName("consentMethodNote")
-        self.method_note.setWordWrap(True)
-        self.method_note.setStyleSheet("font-weight: bold;")
-        consent_page = QWidget(self)
-        consent_layout = QVBoxLayout(consent_page)
-        consent_layout.setContentsMargins(0, 0, 0, 0)
-        consent_layout.addWidget(self.method_note)
-        consent_layout.addWidget(self.consent_step, 1)
+        self.consent_page = ConsentPage(self._language, self)
+        self.consent_step = self.consent_page.step
+        self.method_note = self.consent_page.method_note
         self.signature_step = SignatureStep(self._language, client.full_name, self._age, self._minor, self)
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.appointment_page)
-        self.pages.addWidget(consent_page)
+        self.pages.addWidget(self.consent_page)
         self.pages.addWidget(self.signature_step)
 
-        self.back_button = QPushButton(self)
-        self.back_button.setObjectName("bookingBack")
-        self.next_button = QPushButton(self)
-        self.next_button.setObjectName("bookingNext")
-        self.save_button = QPushButton(self)
-        self.save_button.setObjectName("bookingSave")
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("bookingCancel")
-        for button in (self.back_button, self.next_button, self.save_button, self.cancel_button):
-            # Enter in a field must never save or move on by surprise.
-            button.setAutoDefault(False)
-            button.setDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.next_button)
-        buttons.addWidget(self.save_button)
+        self.buttons = BookingButtons(self)
+        self.back_button, self.next_button = self.buttons.back, self.buttons.next
+        self.save_button, self.cancel_button = self.buttons.save, self.buttons.cancel
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.step_label)
         layout.addWidget(self.banner)
         layout.addWidget(self.pages, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(sequence), self)
@@ -151,6 +134,7 @@ class BookingDialog(JobDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.appointment_page.changed.connect(self._inputs_changed)
+        self.appointment_page.changed.connect(self._appointment_changed)
         self.consent_step.changed.connect(self._inputs_changed)
         self.consent_step.retry_requested.connect(self._load_grid)
         self.signature_step.changed.connect(self._inputs_changed)
@@ -177,15 +161,6 @@ class BookingDialog(JobDialog):
             )
         )
         self.banner.setAccessibleName(self.tr("Message"))
-        self.back_button.setText(self.tr("&Back"))
-        self.next_button.setText(self.tr("&Next"))
-        self.save_button.setText(self.tr("&Save booking"))
-        self.save_button.setToolTip(self.tr("Ctrl+Enter"))
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.back_button.setAccessibleName(self.tr("Back to the previous step"))
-        self.next_button.setAccessibleName(self.tr("Next step"))
-        self.save_button.setAccessibleName(self.tr("Save the booking"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel the booking"))
         self._describe_step()
         if self._banner_message is not None:
             self.banner.setText(self._banner_message())
@@ -198,9 +173,29 @@ class BookingDialog(JobDialog):
         return self.appointment_page.booked_via()
 
     def page_order(self) -> list[int]:
-        if self.booked_via() == BookedVia.AT_DESK:
+        if self.consent_page.signature_asked:
             return [PAGE_APPOINTMENT, PAGE_CONSENT, PAGE_SIGNATURE]
         return [PAGE_APPOINTMENT, PAGE_CONSENT]
+
+    def _appointment_changed(self) -> None:
+        self.consent_page.set_via(self.booked_via())
+        if self.appointment_page.starts_at().astimezone().date() != self._policy_day:
+            self._load_policy()
+        self._follow_page_order()
+
+    def _follow_page_order(self) -> None:
+        """The signature page comes and goes with how the booking is made and the client's
+        acknowledgment; the page shown stays one of the steps."""
+        if self.current_page() not in self.page_order():
+            self._show_page(self.page_order()[-1])
+        else:
+            self._describe_step()
+            self._update_buttons()
+
+    @property
+    def policy_settled(self) -> bool:
+        """The version in force on the appointment's day has loaded (or failed to): the steps are known."""
+        return self._policy is not None or self._policy_error is not None
 
     def current_page(self) -> int:
         return self.pages.currentIndex()
@@ -259,24 +254,6 @@ class BookingDialog(JobDialog):
         self.step_label.setText(
             self.tr("Step {n} of {total}: {title}").format(n=position, total=len(order), title=titles[page])
         )
-        if page == PAGE_CONSENT:
-            self._describe_method()
-
-    def _describe_method(self) -> None:
-        if self.booked_via() == BookedVia.PHONE:
-            self.method_note.setText(
-                self.tr(
-                    "Booked by phone: read each sentence to the client. The answers are recorded as given "
-                    "verbally on the phone; no signature is asked."
-                )
-            )
-        else:
-            self.method_note.setText(
-                self.tr(
-                    "At the desk: the client reads and answers each sentence, then reads the policy "
-                    "summary and signs on the next page."
-                )
-            )
 
     def _update_buttons(self) -> None:
         order = self.page_order()
@@ -319,9 +296,15 @@ class BookingDialog(JobDialog):
         self._update_buttons()
 
     def _load_policy(self) -> None:
-        services, actor, language = self._services, self._actor, self._language
+        """The version in force on the appointment's day, and whether the client already acknowledged it."""
+        services, actor, client_id = self._services, self._actor, self._client.id
+        day = self._policy_day = self.appointment_page.starts_at().astimezone().date()
+        self._policy = None
+        self._policy_error = None
+        self.consent_page.set_policy_loading(day)
+        self.signature_step.set_summary(SigningText.summary_loading.get(self._language))
         self.jobs.start(
-            lambda: services.policies.current(actor, language),
+            lambda: services.acknowledgments.for_booking(actor, client_id, day),
             on_success=self._policy_loaded,
             on_failure=self._policy_failed,
             busy_message=self.tr("Loading the privacy policy…"),
@@ -333,6 +316,8 @@ class BookingDialog(JobDialog):
     def _policy_failed(self, error: BaseException) -> None:
         self._policy_error = error
         self._show_policy_failure()
+        self.consent_page.set_policy_failed(lambda: self._error_text(error))
+        self._follow_page_order()
 
     def _show_policy_failure(self) -> None:
         assert self._policy_error is not None
@@ -342,11 +327,13 @@ class BookingDialog(JobDialog):
             )
         )
 
-    def _policy_loaded(self, policy: PolicyVersionRecord) -> None:
-        # The summary stored with the version in force, the one the acknowledgment records.
-        self._policy = policy
+    def _policy_loaded(self, loaded: BookingPolicy) -> None:
+        # The summary stored with the version in force that day, the one the acknowledgment records.
+        self._policy = loaded.policy
         self._policy_error = None
-        self.signature_step.set_summary(policy.desk_text)
+        self.signature_step.set_summary(loaded.policy.desk_text)
+        self.consent_page.set_policy(loaded)
+        self._follow_page_order()
         if self._show_policy_when_loaded:
             self._show_full_policy()
 
@@ -373,11 +360,15 @@ class BookingDialog(JobDialog):
         if not self.consent_step.is_loaded:
             self._show_banner(lambda: self.tr("Wait for the client's current consent to load before saving."))
             return
+        if via == BookedVia.AT_DESK and not self.policy_settled:
+            # Whether a signature is asked depends on it.
+            self._show_banner(lambda: self.tr("Wait for the privacy policy to load before saving."))
+            return
         if self.current_page() != self.page_order()[-1]:
             # Every step must have been shown to the client before anything is recorded.
             self._show_page(self.page_order()[self.page_order().index(self.current_page()) + 1])
             return
-        if via == BookedVia.AT_DESK:
+        if self.consent_page.signature_asked:
             problems = self.signature_step.local_problem_makers()
             if problems:
                 for name, make in problems.items():
@@ -404,7 +395,7 @@ class BookingDialog(JobDialog):
             self._ids = SaveIds()
         ids = self._ids
         draft = self.appointment_page.draft(ids.appointment, via)
-        signature = self.signature_step.capture(ids.signature) if via == BookedVia.AT_DESK else None
+        signature = self.signature_step.capture(ids.signature) if self.consent_page.signature_asked else None
         capture = consent_capture(ids, self.consent_step.changes(), via, signature, self._language)
         return draft, capture, signature
 

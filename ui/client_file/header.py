@@ -17,7 +17,7 @@ from desktop.domain.records import ClientRecord, ClientStatus
 from ui.kit.i18n import format_date, format_phone, language_label
 from ui.kit.retranslate import follow_language
 
-__all__ = ["Badge", "ClientHeader", "FlowLayout", "status_badges"]
+__all__ = ["Badge", "ClientHeader", "FlowLayout", "outdated_badge", "status_badges"]
 
 
 @dataclass(frozen=True)
@@ -43,30 +43,26 @@ def status_badges(status: ClientStatus) -> list[Badge]:
             )
         )
     elif status.acknowledged_current_on is not None:
+        if status.acknowledged_version not in (None, current):
+            # Signed ahead of its date, for a visit once that version is in force.
+            tooltip = QCoreApplication.translate(
+                "ClientHeader", "Signed for version {signed}, which comes into force after the current version {version}."
+            ).format(signed=status.acknowledged_version, version=current)
+        else:
+            tooltip = QCoreApplication.translate(
+                "ClientHeader", "Signed for the current policy, version {version}."
+            ).format(version=current)
         badges.append(
             Badge(
                 QCoreApplication.translate("ClientHeader", "✔ Privacy policy acknowledged {date}").format(
                     date=format_date(status.acknowledged_current_on)
                 ),
                 "ok",
-                QCoreApplication.translate(
-                    "ClientHeader", "Signed for the current policy, version {version}."
-                ).format(version=current),
+                tooltip,
             )
         )
     elif status.acknowledgment_outdated:
-        badges.append(
-            Badge(
-                QCoreApplication.translate(
-                    "ClientHeader", "⚠ Acknowledgment outdated (version {old})"
-                ).format(old=status.acknowledged_version),
-                "warning",
-                QCoreApplication.translate(
-                    "ClientHeader",
-                    "Signed for version {old}; the current policy is version {version}. Ask the client to sign again.",
-                ).format(old=status.acknowledged_version, version=current),
-            )
-        )
+        badges.append(outdated_badge(status))
     else:
         badges.append(
             Badge(
@@ -102,6 +98,33 @@ def status_badges(status: ClientStatus) -> list[Badge]:
             )
         )
     return badges
+
+
+def outdated_badge(status: ClientStatus) -> Badge:
+    """The latest signature is of an older version, or of the same version in another language than the
+    client's (outdated once their language has its text): the badge names which."""
+    old, current = status.acknowledged_version, status.current_policy_version
+    signed_in, current_in = status.acknowledged_language, status.current_policy_language
+    if old == current and signed_in is not None and current_in is not None and signed_in != current_in:
+        return Badge(
+            QCoreApplication.translate("ClientHeader", "⚠ Acknowledgment outdated (signed in {language})").format(
+                language=language_label(signed_in)
+            ),
+            "warning",
+            QCoreApplication.translate(
+                "ClientHeader",
+                "Version {version} was signed in {signed}; the client's language now has its text ({language}). "
+                "Ask the client to sign it.",
+            ).format(version=current, signed=language_label(signed_in), language=language_label(current_in)),
+        )
+    return Badge(
+        QCoreApplication.translate("ClientHeader", "⚠ Acknowledgment outdated (version {old})").format(old=old),
+        "warning",
+        QCoreApplication.translate(
+            "ClientHeader",
+            "Signed for version {old}; the current policy is version {version}. Ask the client to sign again.",
+        ).format(old=old, version=current),
+    )
 
 
 class FlowLayout(QLayout):

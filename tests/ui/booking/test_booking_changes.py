@@ -18,7 +18,7 @@ def open_dialog(qtbot, desk: Desk, client) -> BookingDialog:
     dialog.resize(900, 700)
     dialog.show()
     qtbot.waitExposed(dialog)
-    qtbot.waitUntil(lambda: dialog.consent_step.is_loaded)
+    qtbot.waitUntil(lambda: dialog.consent_step.is_loaded and dialog.policy_settled)
     return dialog
 
 

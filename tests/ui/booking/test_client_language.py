@@ -81,7 +81,7 @@ def client_facing_texts(qtbot, desk: Desk, language: Language) -> tuple[BookingD
     dialog.resize(900, 700)
     dialog.show()
     qtbot.waitExposed(dialog)
-    qtbot.waitUntil(lambda: dialog.consent_step.is_loaded)
+    qtbot.waitUntil(lambda: dialog.consent_step.is_loaded and dialog.policy_settled)
     dialog.appointment_page.via_desk.setChecked(True)
     dialog.next_button.click()
     step = dialog.consent_step

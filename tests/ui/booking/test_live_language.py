@@ -27,7 +27,7 @@ def open_booking(qtbot, desk: Desk, language: Language) -> BookingDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    qtbot.waitUntil(lambda: dialog.consent_step.is_loaded)
+    qtbot.waitUntil(lambda: dialog.consent_step.is_loaded and dialog.policy_settled)
     return dialog
 
 
