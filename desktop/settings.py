@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
@@ -125,3 +126,49 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
                 continue
             values[item.name] = number
     return SecuritySettings(**values)
+
+
+_SECTION = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+_SITE_LINE = re.compile(r"^\s*site\s*=")
+
+
+def store_workstation_site(site_id: int, path: Path | None = None) -> None:
+    """Write ``[workstation] site = N`` into settings.toml, keeping every other line (comments included)
+    as the person or the installer wrote it."""
+    if site_id < 1:
+        raise ValueError("a site id is a positive number")
+    path = path or settings_path()
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    entry = f"site = {site_id}"
+    kept: list[str] = []
+    section: str | None = None
+    written = False
+    for line in lines:
+        header = _SECTION.match(line)
+        if header:
+            if section == "workstation" and not written:
+                kept.append(entry)
+                written = True
+            section = header.group(1)
+        elif section == "workstation" and _SITE_LINE.match(line):
+            if not written:
+                kept.append(entry)
+                written = True
+            continue
+        kept.append(line)
+    if section == "workstation" and not written:
+        kept.append(entry)
+        written = True
+    if not written:
+        if kept and kept[-1].strip():
+            kept.append("")
+        kept += ["[workstation]", entry]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Written aside then moved into place: a crash never leaves half a settings file.
+    scratch = path.with_name(path.name + ".new")
+    scratch.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    os.replace(scratch, path)
+    log.info("workstation site stored: %d", site_id)
