@@ -37,6 +37,7 @@ from desktop.domain.records import (
     PolicyVersionRecord,
     SignatureCapture,
 )
+from desktop.domain.wording import WordingNames
 from desktop.services import Services
 from ui.booking.appointment_page import AppointmentPage, next_quarter_hour
 from ui.booking.booking_buttons import BookingButtons
@@ -282,7 +283,7 @@ class BookingDialog(JobDialog):
         self.consent_step.set_loading()
         self._update_buttons()
         self.jobs.start(
-            lambda: services.consent.grid(actor, client_id),
+            lambda: (services.consent.grid(actor, client_id), services.consent.names(actor)),
             on_success=self._grid_loaded,
             on_failure=lambda exc: self.consent_step.set_load_failed(lambda: self._error_text(exc)),
             busy_message=self.tr("Loading the client's consent…"),
@@ -291,8 +292,8 @@ class BookingDialog(JobDialog):
             supersede=True,
         )
 
-    def _grid_loaded(self, grid: ConsentGrid) -> None:
-        self.consent_step.set_grid(grid)
+    def _grid_loaded(self, loaded: tuple[ConsentGrid, WordingNames]) -> None:
+        self.consent_step.set_grid(*loaded)
         self._update_buttons()
 
     def _load_policy(self) -> None:

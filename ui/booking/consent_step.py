@@ -4,6 +4,9 @@ What the client reads (the sentences, the purposes and the state beside each box
 language, from the core catalog; what only the receptionist reads (instructions, loading, the count
 of changes) follows the interface language.
 
+The sentences carry the organisation's names, handed in with the recorded state; a purpose the
+organisation does not offer (its parent's promotions, without a parent) is not shown.
+
 Consent is opt-in: a box starts ticked only when the client's consent for that purpose and channel is
 already on record (and says so, with the date). Unticking such a box withdraws that consent, and the
 state column says so as soon as it happens. Only the boxes whose answer differs from the record
@@ -31,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.client_texts import ConsentStateText
 from desktop.domain.enums import Channel, ConsentAction, Language, Purpose
 from desktop.domain.records import ConsentGrid
-from desktop.domain.wording import consent_sentence, purpose_label
+from desktop.domain.wording import WordingNames, consent_sentence, purpose_label
 from ui.booking.feedback import ALERT_COLOUR, Message, as_maker
 from ui.kit.i18n import language_name
 from ui.kit.retranslate import follow_language
@@ -82,6 +85,7 @@ class ConsentStep(QWidget):
         self._boxes: dict[Cell, QCheckBox] = {}
         self._states: dict[Cell, QLabel] = {}
         self._sentences: dict[Cell, QLabel] = {}
+        self._groups: dict[Purpose, QFrame] = {}
         # Why the client's consent could not be loaded, while that is what the step says.
         self._load_failure: Callable[[], str] | None = None
 
@@ -145,6 +149,7 @@ class ConsentStep(QWidget):
     def _purpose_group(self, body: QWidget, purpose: Purpose) -> QFrame:
         group = QFrame(body)
         group.setObjectName("purposeGroup")
+        self._groups[purpose] = group
         # A light panel per purpose keeps its four channels visibly together while scrolling.
         group.setStyleSheet(
             "QFrame#purposeGroup { background: #f6f8fb; border: 1px solid #d9dee6; border-radius: 4px; }"
@@ -161,11 +166,10 @@ class ConsentStep(QWidget):
         return group
 
     def _cell_row(self, group: QFrame, purpose: Purpose, channel: Channel) -> QHBoxLayout:
-        sentence = consent_sentence(purpose, channel, self._language)
         box = QCheckBox(group)
         box.setObjectName(f"consent_{purpose.value}_{channel.value}")
-        box.setAccessibleName(sentence)
-        sentence_label = _SentenceLabel(sentence, group)
+        # The sentence comes with the recorded state (it names the organisation).
+        sentence_label = _SentenceLabel("", group)
         sentence_label.setWordWrap(True)
         sentence_label.setTextFormat(Qt.TextFormat.PlainText)
         sentence_label.setStyleSheet("border: none;")
@@ -235,10 +239,17 @@ class ConsentStep(QWidget):
         elif self._grid is None:
             self.load_status.setText(self.tr("Loading the client's current consent…"))
 
-    def set_grid(self, grid: ConsentGrid) -> None:
-        """Show the recorded state; boxes start ticked exactly where consent is on record."""
+    def set_grid(self, grid: ConsentGrid, names: WordingNames) -> None:
+        """Show the sentences and the recorded state; boxes start ticked exactly where consent is on record."""
         self._grid = grid
         self._load_failure = None
+        offered = names.offered_purposes()
+        for purpose, group in self._groups.items():
+            group.setVisible(purpose in offered)
+        for (purpose, channel), label in self._sentences.items():
+            sentence = consent_sentence(purpose, channel, self._language, names)
+            label.setText(sentence)
+            self._boxes[(purpose, channel)].setAccessibleName(sentence)
         for cell, box in self._boxes.items():
             box.blockSignals(True)
             box.setChecked(grid.granted(*cell))

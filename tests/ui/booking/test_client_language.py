@@ -93,7 +93,7 @@ def client_facing_texts(qtbot, desk: Desk, language: Language) -> tuple[BookingD
         for channel in Channel:
             texts += [step.sentence(purpose, channel), step.state_text(purpose, channel)]
     assert step.sentence(Purpose.FEEDBACK, Channel.SMS) == consent_sentence(
-        Purpose.FEEDBACK, Channel.SMS, language
+        Purpose.FEEDBACK, Channel.SMS, language, desk.call(desk.services.consent.names, desk.actor)
     )
     assert texts[0] == purpose_label(next(iter(Purpose)), language)
 

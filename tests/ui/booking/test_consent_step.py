@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from desktop.domain.enums import Channel, ConsentAction, ConsentMethod, Language, Purpose
 from desktop.domain.records import ConsentCapture, ConsentChange
-from desktop.domain.wording import consent_sentence, purpose_label
+from desktop.domain.wording import WordingNames, consent_sentence, purpose_label
 from desktop.paths import resource_path
 from tests.ui import booking_fixtures
 from tests.ui.booking_fixtures import Desk
@@ -31,7 +31,11 @@ def make_step(qtbot, language: Language) -> ConsentStep:
 
 
 def grid_of(desk: Desk, client_id: int):
-    return desk.call(desk.services.consent.grid, desk.actor, client_id)
+    return desk.call(desk.services.consent.grid, desk.actor, client_id), names_of(desk)
+
+
+def names_of(desk: Desk) -> WordingNames:
+    return desk.call(desk.services.consent.names, desk.actor)
 
 
 def test_nothing_can_be_answered_before_the_recorded_state_is_known(qtbot):
@@ -49,12 +53,12 @@ def test_nothing_can_be_answered_before_the_recorded_state_is_known(qtbot):
 def test_each_purpose_and_channel_is_a_sentence_in_the_clients_language(qtbot, desk):
     client = desk.new_client(language=Language.EN)
     step = make_step(qtbot, Language.EN)
-    step.set_grid(grid_of(desk, client.id))
+    step.set_grid(*grid_of(desk, client.id))
     for purpose in Purpose:
         heading = step.findChild(type(step.summary), f"purposeHeading_{purpose.value}")
         assert heading.text() == purpose_label(purpose, Language.EN)
         for channel in Channel:
-            sentence = consent_sentence(purpose, channel, Language.EN)
+            sentence = consent_sentence(purpose, channel, Language.EN, names_of(desk))
             assert step.sentence(purpose, channel) == sentence
             assert step.checkbox(purpose, channel).accessibleName() == sentence
             assert not step.checkbox(purpose, channel).isChecked()
@@ -88,7 +92,7 @@ def test_recorded_consent_is_ticked_with_its_date_and_only_changes_count(qtbot, 
         ),
     )
     step = make_step(qtbot, Language.FR)
-    step.set_grid(grid_of(desk, client.id))
+    step.set_grid(*grid_of(desk, client.id))
 
     reminders = step.checkbox(Purpose.APPOINTMENT_REMINDERS, Channel.SMS)
     assert reminders.isChecked()
@@ -118,7 +122,7 @@ def test_recorded_consent_is_ticked_with_its_date_and_only_changes_count(qtbot, 
 def test_clicking_the_sentence_ticks_its_box(qtbot, desk):
     client = desk.new_client()
     step = make_step(qtbot, Language.FR)
-    step.set_grid(grid_of(desk, client.id))
+    step.set_grid(*grid_of(desk, client.id))
     label = step._sentences[(Purpose.NEWSLETTERS, Channel.POST)]
     QTest.mouseClick(label, Qt.MouseButton.LeftButton)
     assert step.checkbox(Purpose.NEWSLETTERS, Channel.POST).isChecked()
@@ -128,7 +132,7 @@ def test_clicking_the_sentence_ticks_its_box(qtbot, desk):
 def test_the_consent_answers_are_recorded_with_the_sentence_shown(qtbot, desk):
     client = desk.new_client()
     step = make_step(qtbot, Language.FR)
-    step.set_grid(grid_of(desk, client.id))
+    step.set_grid(*grid_of(desk, client.id))
     step.checkbox(Purpose.SURVEYS_CONTESTS_EVENTS, Channel.SMS).click()
     changes = tuple(ConsentChange(p, c, on) for p, c, on in step.changes())
     events = desk.call(

@@ -71,7 +71,7 @@ def test_consent_step_keeps_the_client_language_and_the_answers_while_the_staff_
     assert {(p, c): step.state_text(p, c) for p in Purpose for c in Channel} == states
     assert {(p, c): step.sentence(p, c) for p in Purpose for c in Channel} == sentences
     assert step.sentence(Purpose.FEEDBACK, Channel.SMS) == consent_sentence(
-        Purpose.FEEDBACK, Channel.SMS, Language.FR
+        Purpose.FEEDBACK, Channel.SMS, Language.FR, desk.call(desk.services.consent.names, desk.actor)
     )
 
     switch(Language.EN)
