@@ -17,9 +17,6 @@ from desktop.domain.clinic_identity import MAX_OPT_OUT_DELAY_DAYS, EasterHoliday
 from desktop.domain.enums import Language
 from desktop.domain.texts import Text
 
-#: The law's delay, the default and the ceiling of a clinic's own.
-OPT_OUT_DEADLINE_BUSINESS_DAYS = MAX_OPT_OUT_DELAY_DAYS
-
 _DEADLINE_SENTENCE = Text(
     "Les demandes reçues par courriel ou par la poste doivent être traitées dans les {days} jours "
     "ouvrables québécois suivant leur réception (les fins de semaine et les jours fériés du Québec "
@@ -49,7 +46,8 @@ class OptOutCalendar:
     """The clinic's business days and opt-out delay (at most the law's 10 business days)."""
 
     easter_holiday: EasterHoliday = EasterHoliday.GOOD_FRIDAY
-    delay_days: int = OPT_OUT_DEADLINE_BUSINESS_DAYS
+    #: The law's delay is the default and the ceiling of a clinic's own.
+    delay_days: int = MAX_OPT_OUT_DELAY_DAYS
 
     def is_business_day(self, day: date) -> bool:
         return day.weekday() < 5 and day not in _quebec_holidays(day.year, self.easter_holiday)
@@ -84,27 +82,3 @@ class OptOutCalendar:
         return _DEADLINE_SENTENCE.format(
             language, days=self.delay_days, easter=EASTER_NAMES[self.easter_holiday].get(language)
         )
-
-
-#: The law's rule with Good Friday, for callers that have no clinic settings at hand.
-DEFAULT_CALENDAR = OptOutCalendar()
-
-
-def is_business_day(day: date) -> bool:
-    return DEFAULT_CALENDAR.is_business_day(day)
-
-
-def add_business_days(start: date, count: int) -> date:
-    return DEFAULT_CALENDAR.add_business_days(start, count)
-
-
-def opt_out_due_date(received: date) -> date:
-    return DEFAULT_CALENDAR.due_date(received)
-
-
-def business_days_left(today: date, due: date) -> int:
-    return DEFAULT_CALENDAR.days_left(today, due)
-
-
-def opt_out_deadline_sentence(language: Language) -> str:
-    return DEFAULT_CALENDAR.deadline_sentence(language)

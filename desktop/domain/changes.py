@@ -20,6 +20,7 @@ class ChangeSubject(StrEnum):
     ACKNOWLEDGMENTS = "acknowledgments"
     STAFF = "staff"
     POLICIES = "policies"
+    CLINIC = "clinic"  # the organisation, its sites and the rules it chose
 
 
 @dataclass(frozen=True, slots=True)

@@ -890,6 +890,10 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>{when}, {method}</translation>
     </message>
     <message>
+        <source>{state}: never recorded.</source>
+        <translation>{state}&#xa0;: jamais enregistré.</translation>
+    </message>
+    <message>
         <source>{state}: never recorded. Sentence to read to the client: «{sentence}»</source>
         <translation>{state}&#xa0;: jamais enregistré. Phrase à lire au client&#xa0;: «&#xa0;{sentence}&#xa0;»</translation>
     </message>
@@ -1362,6 +1366,49 @@ Ctrl+N crée un nouveau dossier.</translation>
     </message>
 </context>
 <context>
+    <name>LocationPage</name>
+    <message>
+        <source>Where the data lives</source>
+        <translation>Où sont conservées les données</translation>
+    </message>
+    <message>
+        <source>One computer keeps its own file; several workstations or clinics share a server.</source>
+        <translation>Un seul ordinateur garde son propre fichier; plusieurs postes ou cliniques partagent un serveur.</translation>
+    </message>
+    <message>
+        <source>&amp;This computer only</source>
+        <translation>&amp;Cet ordinateur seulement</translation>
+    </message>
+    <message>
+        <source>The data stays in a file on this computer: {path}</source>
+        <translation>Les données restent dans un fichier sur cet ordinateur : {path}</translation>
+    </message>
+    <message>
+        <source>A &amp;PostgreSQL server shared by several workstations</source>
+        <translation>Un serveur &amp;PostgreSQL partagé par plusieurs postes</translation>
+    </message>
+    <message>
+        <source>postgresql://user:password@server:5432/frontdesk</source>
+        <translation>postgresql://utilisateur:motdepasse@serveur:5432/frontdesk</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server URL</source>
+        <translation>Adresse du serveur PostgreSQL</translation>
+    </message>
+    <message>
+        <source>T&amp;est the connection</source>
+        <translation>&amp;Essayer la connexion</translation>
+    </message>
+    <message>
+        <source>Trying the server…</source>
+        <translation>Essai du serveur…</translation>
+    </message>
+    <message>
+        <source>✔ The server answered.</source>
+        <translation>✔ Le serveur a répondu.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>FrontDesk is locked</source>
@@ -1594,6 +1641,61 @@ Autre personne&#xa0;: connectez-vous avec votre propre compte. La session de {na
     <message>
         <source>&lt;b&gt;FrontDesk&lt;/b&gt;&lt;br&gt;Client files, privacy consent and opt-out requests for the front desk of Quebec medical clinics.&lt;br&gt;&lt;br&gt;Database: {database}&lt;br&gt;Workstation: {workstation}</source>
         <translation>&lt;b&gt;FrontDesk&lt;/b&gt;&lt;br&gt;Dossiers clients, consentement et demandes de retrait pour l&apos;accueil des cliniques médicales du Québec.&lt;br&gt;&lt;br&gt;Base de données&#xa0;: {database}&lt;br&gt;Poste de travail&#xa0;: {workstation}</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPage</name>
+    <message>
+        <source>The first manager</source>
+        <translation>Le premier gestionnaire</translation>
+    </message>
+    <message>
+        <source>The manager signs in first and creates the other staff accounts.</source>
+        <translation>Le gestionnaire se connecte en premier et crée les comptes des autres membres du personnel.</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>Nom d&apos;&amp;utilisateur</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>F&amp;ull name</source>
+        <translation>Nom &amp;complet</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation>Mot de passe (&amp;répété)</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Mot de passe répété</translation>
+    </message>
+    <message>
+        <source>e.g. marie.tremblay</source>
+        <translation>p. ex. marie.tremblay</translation>
+    </message>
+    <message>
+        <source>Password: at least {min} characters, with letters and digits.</source>
+        <translation>Mot de passe : au moins {min} caractères, avec lettres et chiffres.</translation>
+    </message>
+    <message>
+        <source>The two passwords are different.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +1990,10 @@ Autre personne&#xa0;: connectez-vous avec votre propre compte. La session de {na
         <translation>Client&#xa0;: {client}.</translation>
     </message>
     <message>
+        <source>Goes to the opt-out queue. Covers: {what}.</source>
+        <translation>Va dans la file des demandes de retrait. Portée&#xa0;: {what}.</translation>
+    </message>
+    <message>
         <source>Goes to the opt-out queue. Due by {due}: {days} Quebec business days after it was received ({received}). Covers: {what}.</source>
         <translation>Va dans la file des demandes de retrait. Échéance le {due}&#xa0;: {days} jours ouvrables (Québec) après la réception ({received}). Portée&#xa0;: {what}.</translation>
     </message>
@@ -2131,12 +2237,12 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
         <translation>Choisir les &amp;finalités</translation>
     </message>
     <message>
-        <source>including the parent &amp;company (Groupe Médical Lacroix)</source>
-        <translation>y compris la &amp;société mère (Groupe Médical Lacroix)</translation>
+        <source>including the parent &amp;company ({name})</source>
+        <translation>y compris la &amp;société mère ({name})</translation>
     </message>
     <message>
-        <source>Including the parent company, Groupe Médical Lacroix</source>
-        <translation>Y compris la société mère, Groupe Médical Lacroix</translation>
+        <source>Including the parent company, {name}</source>
+        <translation>Y compris la société mère, {name}</translation>
     </message>
     <message>
         <source>Channels:</source>
@@ -2215,6 +2321,113 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <message>
         <source>{count} request(s), {pending} pending.</source>
         <translation>{count} demande(s), {pending} en attente.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>The organisation</source>
+        <translation>L&apos;organisation</translation>
+    </message>
+    <message>
+        <source>Its name and its privacy officer appear on every document a client reads or signs.</source>
+        <translation>Son nom et son responsable de la protection figurent sur chaque document qu&apos;un client lit ou signe.</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganisation name</source>
+        <translation>Nom de l&apos;&amp;organisation</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>Nom de l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rent organisation</source>
+        <translation>Organisation &amp;mère</translation>
+    </message>
+    <message>
+        <source>Parent organisation</source>
+        <translation>Organisation mère</translation>
+    </message>
+    <message>
+        <source>Privacy &amp;officer</source>
+        <translation>&amp;Responsable de la protection</translation>
+    </message>
+    <message>
+        <source>Privacy officer&apos;s name</source>
+        <translation>Nom du responsable de la protection</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;title</source>
+        <translation>&amp;Titre du responsable</translation>
+    </message>
+    <message>
+        <source>Privacy officer&apos;s title</source>
+        <translation>Titre du responsable de la protection</translation>
+    </message>
+    <message>
+        <source>How to rea&amp;ch them</source>
+        <translation>Pour le &amp;joindre</translation>
+    </message>
+    <message>
+        <source>How to reach the privacy officer</source>
+        <translation>Pour joindre le responsable de la protection</translation>
+    </message>
+    <message>
+        <source>&amp;Easter holiday</source>
+        <translation>Congé de &amp;Pâques</translation>
+    </message>
+    <message>
+        <source>Easter holiday observed</source>
+        <translation>Congé de Pâques observé</translation>
+    </message>
+    <message>
+        <source>Opt-out &amp;delay</source>
+        <translation>&amp;Délai des retraits</translation>
+    </message>
+    <message>
+        <source>Opt-out processing delay</source>
+        <translation>Délai de traitement des retraits</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after</source>
+        <translation>&amp;Verrouiller après</translation>
+    </message>
+    <message>
+        <source>Idle-lock delay</source>
+        <translation>Délai de verrouillage après inactivité</translation>
+    </message>
+    <message>
+        <source>None (leave empty)</source>
+        <translation>Aucune (laisser vide)</translation>
+    </message>
+    <message>
+        <source>e.g. Clinic manager</source>
+        <translation>p. ex. Directrice de la clinique</translation>
+    </message>
+    <message>
+        <source>e.g. 418 555-0123 or privacy@clinic.ca</source>
+        <translation>p. ex. 418 555-0123 ou confidentialite@clinique.ca</translation>
+    </message>
+    <message>
+        <source>Good Friday</source>
+        <translation>Vendredi saint</translation>
+    </message>
+    <message>
+        <source>Easter Monday</source>
+        <translation>Lundi de Pâques</translation>
+    </message>
+    <message>
+        <source> business days</source>
+        <translation> jours ouvrables</translation>
+    </message>
+    <message>
+        <source> minutes without activity</source>
+        <translation> minutes sans activité</translation>
+    </message>
+    <message>
+        <source>The law allows at most {max} business days to act on an opt-out received by email or post; the clinic may choose less. Quebec employers observe either Good Friday or Easter Monday.</source>
+        <translation>La loi accorde au plus {max} jours ouvrables pour donner suite à un retrait reçu par courriel ou par la poste; la clinique peut choisir moins. Les employeurs du Québec observent le Vendredi saint ou le lundi de Pâques.</translation>
     </message>
 </context>
 <context>
@@ -2450,6 +2663,69 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <message>
         <source>File of client {id}</source>
         <translation>Dossier du client {id}</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPage</name>
+    <message>
+        <source>The privacy policy</source>
+        <translation>La politique de confidentialité</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s own texts, as clients read them; they are kept unchanged once saved.</source>
+        <translation>Les textes de la clinique, tels que les clients les lisent; une fois enregistrés, ils ne changent plus.</translation>
+    </message>
+    <message>
+        <source>In force &amp;from</source>
+        <translation>En vigueur &amp;à partir du</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Date d&apos;entrée en vigueur</translation>
+    </message>
+    <message>
+        <source>Full text in French</source>
+        <translation>Texte intégral en français</translation>
+    </message>
+    <message>
+        <source>Full text in English</source>
+        <translation>Texte intégral en anglais</translation>
+    </message>
+    <message>
+        <source>Desk summary in French</source>
+        <translation>Résumé pour l&apos;accueil en français</translation>
+    </message>
+    <message>
+        <source>Desk summary in English</source>
+        <translation>Résumé pour l&apos;accueil en anglais</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Choose the file: {what}</source>
+        <translation>Choisir le fichier : {what}</translation>
+    </message>
+    <message>
+        <source>Plain text files saved as UTF-8. The summary is what the desk reads to a client before asking for consent.</source>
+        <translation>Fichiers texte enregistrés en UTF-8. Le résumé est ce que l&apos;accueil lit au client avant de demander son consentement.</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Aucun fichier choisi</translation>
+    </message>
+    <message>
+        <source>{file} — {count} characters — “{line}”</source>
+        <translation>{file} — {count} caractères — « {line} »</translation>
     </message>
 </context>
 <context>
@@ -2736,6 +3012,38 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>FrontDesk — Setting up the clinic</source>
+        <extracomment>Where the set-up was written (a server&apos;s services when one was chosen), and what it made.</extracomment>
+        <translation>FrontDesk — Configuration de la clinique</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>This computer: {path}</source>
+        <translation>Cet ordinateur : {path}</translation>
+    </message>
+    <message>
+        <source>Writing the set-up…</source>
+        <translation>Enregistrement de la configuration…</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2936,6 +3244,104 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
 </context>
 <context>
+    <name>SiteForm</name>
+    <message>
+        <source>Clinic {number}</source>
+        <translation>Clinique {number}</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;name</source>
+        <translation>&amp;Nom de la clinique</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nom de la clinique</translation>
+    </message>
+    <message>
+        <source>Street &amp;address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Cit&amp;y</source>
+        <translation>&amp;Ville</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>P&amp;ostal code</source>
+        <translation>Code p&amp;ostal</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E&amp;mail</source>
+        <translation>Co&amp;urriel</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>G1S 2L6</source>
+        <translation>G1S 2L6</translation>
+    </message>
+    <message>
+        <source>418 555-0123</source>
+        <translation>418 555-0123</translation>
+    </message>
+    <message>
+        <source>reception@clinic.ca</source>
+        <translation>accueil@clinique.ca</translation>
+    </message>
+    <message>
+        <source>Remove this clinic</source>
+        <translation>Retirer cette clinique</translation>
+    </message>
+</context>
+<context>
+    <name>SitesPage</name>
+    <message>
+        <source>The clinics</source>
+        <translation>Les cliniques</translation>
+    </message>
+    <message>
+        <source>Each clinic of the organisation, as clients find it. Several clinics share one database.</source>
+        <translation>Chaque clinique de l&apos;organisation, telle que les clients la trouvent. Plusieurs cliniques partagent une même base de données.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a clinic</source>
+        <translation>&amp;Ajouter une clinique</translation>
+    </message>
+    <message>
+        <source>This &amp;workstation is at</source>
+        <translation>Ce &amp;poste se trouve à</translation>
+    </message>
+    <message>
+        <source>The clinic this workstation is at</source>
+        <translation>La clinique où se trouve ce poste</translation>
+    </message>
+    <message>
+        <source>Clinic {number}</source>
+        <translation>Clinique {number}</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>Password: at least {min} characters, with letters and digits, different from the username.</source>
@@ -3070,6 +3476,89 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
         <translation>Impossible d&apos;ouvrir la base de données.
 
 {message}</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Check everything, then press Finish: the set-up is written all at once.</source>
+        <translation>Vérifiez tout, puis appuyez sur Terminer : la configuration est enregistrée d&apos;un seul coup.</translation>
+    </message>
+    <message>
+        <source>Good Friday</source>
+        <translation>Vendredi saint</translation>
+    </message>
+    <message>
+        <source>Easter Monday</source>
+        <translation>Lundi de Pâques</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation>Nom de l&apos;organisation</translation>
+    </message>
+    <message>
+        <source>Parent organisation</source>
+        <translation>Organisation mère</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Privacy officer</source>
+        <translation>Responsable de la protection</translation>
+    </message>
+    <message>
+        <source>Easter holiday</source>
+        <translation>Congé de Pâques</translation>
+    </message>
+    <message>
+        <source>Opt-out delay</source>
+        <translation>Délai des retraits</translation>
+    </message>
+    <message>
+        <source>{days} business days</source>
+        <translation>{days} jours ouvrables</translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>Verrouillage après</translation>
+    </message>
+    <message>
+        <source>{minutes} minutes without activity</source>
+        <translation>{minutes} minutes sans activité</translation>
+    </message>
+    <message>
+        <source>Clinic {number}</source>
+        <translation>Clinique {number}</translation>
+    </message>
+    <message>
+        <source>{clinic} (this workstation)</source>
+        <translation>{clinic} (ce poste)</translation>
+    </message>
+    <message>
+        <source>Policy in force from</source>
+        <translation>Politique en vigueur depuis le</translation>
+    </message>
+    <message>
+        <source>Policy texts</source>
+        <translation>Textes de la politique</translation>
+    </message>
+    <message>
+        <source>French {fr} characters, English {en} characters; summaries {sfr} and {sen}</source>
+        <translation>Français {fr} caractères, anglais {en} caractères; résumés {sfr} et {sen}</translation>
+    </message>
+    <message>
+        <source>First manager</source>
+        <translation>Premier gestionnaire</translation>
     </message>
 </context>
 <context>

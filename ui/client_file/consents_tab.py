@@ -19,6 +19,7 @@ from desktop.domain.enums import ConsentAction
 from desktop.domain.records import Actor, ClientRecord, ConsentEventRecord, ConsentGrid
 from desktop.domain.wording import channel_label, purpose_label
 from desktop.services import Services
+from ui.kit.clinic_context import clinic_context
 from ui.kit.errors import error_words
 from ui.kit.i18n import (
     consent_action_label,
@@ -84,7 +85,7 @@ class ConsentsTab(QWidget):
         self._runner = runner
         self._client: ClientRecord | None = None
 
-        self.grid_model = ConsentGridModel(self)
+        self.grid_model = ConsentGridModel(clinic_context(services, actor, runner), self)
         self.grid_view = QTableView(self)
         self.grid_view.setObjectName("consentGrid")
         self.grid_view.setModel(self.grid_model)

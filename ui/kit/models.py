@@ -26,7 +26,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.domain.age import age_on
 from desktop.domain.enums import Channel, ConsentAction, Language, Purpose
 from desktop.domain.records import ClientSummary, ConsentCell, ConsentGrid
-from desktop.domain.wording import channel_label, consent_sentence, purpose_label
+from desktop.domain.wording import WordingNames, channel_label, consent_sentence, purpose_label
+from ui.kit.clinic_context import ClinicContext, ClinicFacts
 from ui.kit.i18n import (
     consent_method_label,
     current_language,
@@ -332,11 +333,16 @@ def consent_cell_detail(cell: ConsentCell) -> str:
     )
 
 
-def consent_cell_description(cell: ConsentCell, state: str, client_language: Language) -> str:
-    """Everything about one cell, for the tooltip and the line under the grid."""
+def consent_cell_description(
+    cell: ConsentCell, state: str, client_language: Language, names: WordingNames | None
+) -> str:
+    """Everything about one cell, for the tooltip and the line under the grid (the sentence to read once
+    the clinic's names are loaded)."""
     event = cell.last_event
     if event is None:
-        sentence = consent_sentence(cell.purpose, cell.channel, client_language)
+        if names is None:
+            return QCoreApplication.translate("Consent", "{state}: never recorded.").format(state=state)
+        sentence = consent_sentence(cell.purpose, cell.channel, client_language, names)
         return QCoreApplication.translate(
             "Consent", "{state}: never recorded. Sentence to read to the client: «{sentence}»"
         ).format(state=state, sentence=sentence)
@@ -355,20 +361,44 @@ def consent_cell_description(cell: ConsentCell, state: str, client_language: Lan
 
 class ConsentGridModel(QAbstractTableModel):
     """One row per purpose (its name in the first column), one column per channel; each cell says in
-    words and with a symbol whether consent is given, and when and how it was last set."""
+    words and with a symbol whether consent is given, and when and how it was last set.
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    The rows are the purposes the clinic offers (its parent's promotions only where it has a parent),
+    and any other purpose the client's record holds answers for."""
+
+    def __init__(self, clinic: ClinicContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._grid: ConsentGrid | None = None
+        self._names: WordingNames | None = None
         self._purposes = list(Purpose)
         self._channels = list(Channel)
         self._client_language = Language.FR
+        clinic.follow(self._clinic_loaded)
 
     def set_grid(self, grid: ConsentGrid | None, client_language: Language = Language.FR) -> None:
         self.beginResetModel()
         self._grid = grid
         self._client_language = client_language
+        self._purposes = self._shown_purposes()
         self.endResetModel()
+
+    def _clinic_loaded(self, facts: ClinicFacts) -> None:
+        self._names = facts.names
+        self.set_grid(self._grid, self._client_language)
+
+    def _shown_purposes(self) -> list[Purpose]:
+        if self._names is None:
+            return list(Purpose)
+        offered = self._names.offered_purposes()
+        grid = self._grid
+
+        def answered(purpose: Purpose) -> bool:
+            return grid is not None and any(
+                (cell := grid.cells.get((purpose, c))) is not None and cell.last_event is not None
+                for c in Channel
+            )
+
+        return [p for p in Purpose if p in offered or answered(p)]
 
     def retranslate(self) -> None:
         """The staff language changed: views re-read the headers and every cell (made at call time)."""
@@ -388,7 +418,7 @@ class ConsentGridModel(QAbstractTableModel):
         cell = self.cell_at(index)
         if cell is None:
             return ""
-        return consent_cell_description(cell, consent_cell_state(cell)[0], self._client_language)
+        return consent_cell_description(cell, consent_cell_state(cell)[0], self._client_language, self._names)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self._grid is None else len(self._purposes)
@@ -425,7 +455,7 @@ class ConsentGridModel(QAbstractTableModel):
                 (purpose_label(purpose, language), channel_label(channel, language), state, detail)
             ).rstrip(", ")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return consent_cell_description(cell, state, self._client_language)
+            return consent_cell_description(cell, state, self._client_language, self._names)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(TONE_COLOURS[tone][0]))
         if role == Qt.ItemDataRole.BackgroundRole:

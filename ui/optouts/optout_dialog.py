@@ -3,8 +3,8 @@
 The requester's name, phone and email are kept as given, character for character: they are what the
 person wrote or said, which is the evidence, even when they differ from the client file. Phone and
 in-clinic requests take effect when saved (the consent is withdrawn at once, so a client file must be
-matched); email and post requests go to the queue with their due date (a number of Quebec business
-days set by the domain). Once saved, the dialog publishes one change for the matched client (or for
+matched); email and post requests go to the queue with their due date (the clinic's delay in Quebec
+business days, counted with the Easter holiday it observes). Once saved, the dialog publishes one change for the matched client (or for
 no client in particular when the request is not matched yet).
 """
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.business_days import OPT_OUT_DEADLINE_BUSINESS_DAYS, opt_out_due_date
+from desktop.domain.business_days import OptOutCalendar
 from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.enums import Channel, OptOutVia, Purpose
 from desktop.domain.errors import ValidationError
@@ -34,13 +34,14 @@ from desktop.domain.records import Actor, ClientRecord, ClientSummary, OptOutDra
 from desktop.services import Services
 from ui.booking.feedback import BANNER_ERROR, error_label
 from ui.kit.client_search import ClientSearch, client_line
+from ui.kit.clinic_context import ClinicFacts, clinic_context
 from ui.kit.errors import error_text
 from ui.kit.i18n import current_language
 from ui.kit.job_dialog import JobDialog
 from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 from ui.optouts.request_box import OptOutRequestBox
-from ui.optouts.scope import scope_summary
+from ui.optouts.scope import EVERYTHING, scope_summary
 from ui.optouts.scope_box import OptOutScopeBox
 
 __all__ = ["OptOutDialog", "opt_out_change"]
@@ -85,6 +86,9 @@ class OptOutDialog(JobDialog):
         # The problem shown after the last save, kept to be told again in the staff language.
         self._via_missing = False
         self._error: BaseException | None = None
+        # The clinic's calendar and purposes: the due date and what "everything" covers follow them.
+        self._calendar: OptOutCalendar | None = None
+        self._offered: frozenset[Purpose] = EVERYTHING
         self.setObjectName("optOutDialog")
         self.resize(900, 700)
 
@@ -166,7 +170,17 @@ class OptOutDialog(JobDialog):
         self.request_box.changed.connect(self._changed)
         self._set_tab_order()
         follow_language(self, self.retranslate)
+        clinic_context(services, actor, runner).follow(self._clinic_loaded)
         self.via_phone.setFocus()
+
+    def _clinic_loaded(self, facts: ClinicFacts) -> None:
+        self._calendar = facts.calendar
+        self._offered = frozenset(facts.names.offered_purposes())
+        self.scope_box.set_parent_name(facts.organisation.parent_name)
+        if self._saved is None:
+            self._changed(touched=False)
+        else:
+            self._show_saved(self._saved)
 
     def retranslate(self) -> None:
         """Every word in the staff language, made again from what is typed, chosen and saved."""
@@ -229,9 +243,9 @@ class OptOutDialog(JobDialog):
 
     def due_date(self) -> date | None:
         via = self.received_via()
-        if via is None or via.takes_effect_at_once:
+        if via is None or via.takes_effect_at_once or self._calendar is None:
             return None
-        return opt_out_due_date(self.received_date())
+        return self._calendar.due_date(self.received_date())
 
     # -------------------------------------------------------------- reacting
 
@@ -240,7 +254,7 @@ class OptOutDialog(JobDialog):
         if self._saved is not None:
             return
         via = self.received_via()
-        scope = scope_summary(self.purposes(), self.channels())
+        scope = scope_summary(self.purposes(), self.channels(), self._offered)
         if via is None:
             self.effect.setText(self.tr("Choose how the request was received."))
             self.effect.setStyleSheet(_EFFECT_QUEUE)
@@ -255,14 +269,17 @@ class OptOutDialog(JobDialog):
                 text += " " + self.tr("Client: {client}.").format(client=client_line(client))
             self.effect.setText(text)
             self.effect.setStyleSheet(_EFFECT_NOW)
+        elif self._calendar is None:
+            self.effect.setText(self.tr("Goes to the opt-out queue. Covers: {what}.").format(what=scope))
+            self.effect.setStyleSheet(_EFFECT_QUEUE)
         else:
-            due = opt_out_due_date(self.received_date())
+            due = self._calendar.due_date(self.received_date())
             text = self.tr(
                 "Goes to the opt-out queue. Due by {due}: {days} Quebec business days after it was received "
                 "({received}). Covers: {what}."
             ).format(
                 due=due.isoformat(),
-                days=OPT_OUT_DEADLINE_BUSINESS_DAYS,
+                days=self._calendar.delay_days,
                 received=self.received_date().isoformat(),
                 what=scope,
             )
@@ -331,7 +348,7 @@ class OptOutDialog(JobDialog):
         self.logged.emit(record)
 
     def _show_saved(self, record: OptOutRecord) -> None:
-        scope = scope_summary(record.purposes, record.channels)
+        scope = scope_summary(record.purposes, record.channels, self._offered)
         if record.processed_at is not None:
             client = self.matched_client()
             who = client_line(client) if client is not None else ""

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.business_days import opt_out_deadline_sentence
 from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.records import Actor, ClientSummary, OptOutRecord
 from desktop.domain.wording import via_label
 from desktop.services import Services
 from ui.kit.client_search import ClientPickerDialog, client_line
+from ui.kit.clinic_context import ClinicFacts, clinic_context
 from ui.kit.errors import error_text
 from ui.kit.i18n import current_language, format_datetime, format_phone
 from ui.kit.retranslate import follow_language
@@ -144,19 +144,25 @@ class OptOutQueueWindow(QWidget):
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self._refresh_if_shown)
         self._refresh_timer.start()
+        self._clinic: ClinicFacts | None = None
         follow_language(self, self.retranslate)
+        clinic_context(services, actor, runner).follow(self._clinic_loaded)
         self.refresh()
+
+    def _clinic_loaded(self, facts: ClinicFacts) -> None:
+        self._clinic = facts
+        self._explain()
+        self._selection_changed()
+
+    def _explain(self) -> None:
+        """The clinic's rule (its delay, the Easter holiday it observes), then how overdue rows look."""
+        rule = self._clinic.calendar.deadline_sentence(current_language()) if self._clinic else ""
+        overdue = self.tr("Overdue requests are marked OVERDUE in red.")
+        self._explanation.setText(f"{rule} {overdue}" if rule else overdue)
 
     def retranslate(self) -> None:
         """Every word in the staff language, made again from the rows, counts and status it keeps."""
-        self._explanation.setText(
-            " ".join(
-                (
-                    opt_out_deadline_sentence(current_language()),
-                    self.tr("Overdue requests are marked OVERDUE in red."),
-                )
-            )
-        )
+        self._explain()
         self.table.setAccessibleName(self.tr("Pending opt-out requests"))
         self.details.setAccessibleName(self.tr("Details of the selected request"))
         self.match_button.setText(self.tr("&Match to client…"))
@@ -291,7 +297,9 @@ class OptOutQueueWindow(QWidget):
             self.tr("Requester, as given:"),
             f"  {record.requester_name}",
         ]
-        lines += [f"  {part}" for part in (format_phone(record.requester_phone), record.requester_email) if part]
+        lines += [
+            f"  {part}" for part in (format_phone(record.requester_phone), record.requester_email) if part
+        ]
         lines += [
             self.tr("Received by {via} on {date}; due {due}.").format(
                 via=via_label(record.received_via, current_language()),
@@ -360,13 +368,14 @@ class OptOutQueueWindow(QWidget):
             return
         record = row.record
         client = client_line(row.client) if row.client is not None else str(record.client_id)
+        scope = scope_summary(record.purposes, record.channels, self.model.offered)
         answer = QMessageBox.question(
             self,
             self.tr("Process this request?"),
             self.tr(
                 "Consent will be withdrawn now for {client}:\n{scope}\n\nThis is recorded for good and cannot "
                 "be undone."
-            ).format(client=client, scope=scope_summary(record.purposes, record.channels)),
+            ).format(client=client, scope=scope),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -386,7 +395,7 @@ class OptOutQueueWindow(QWidget):
         self.confirmation_sent.setChecked(False)
         self._done(
             lambda: self.tr("Processed: consent withdrawn for {client} — {scope}.").format(
-                client=client, scope=scope_summary(record.purposes, record.channels)
+                client=client, scope=scope_summary(record.purposes, record.channels, self.model.offered)
             ),
             None,
         )

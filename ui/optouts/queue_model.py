@@ -1,7 +1,8 @@
 """The pending opt-out requests as a table, the most urgent first, fetched a page at a time.
 
 A request is overdue once its due date has passed; overdue rows say "OVERDUE" and are tinted red, so
-the flag is never carried by colour alone. Business days left come from the domain.
+the flag is never carried by colour alone. Business days left come from the clinic's calendar (the
+Easter holiday it observes), loaded with the clinic.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain.business_days import business_days_left
+from desktop.domain.business_days import OptOutCalendar
+from desktop.domain.enums import Purpose
 from desktop.domain.records import Actor, ClientSummary, OptOutRecord
 from desktop.domain.wording import via_label
 from desktop.services import Services
+from ui.kit.clinic_context import ClinicFacts, clinic_context
 from ui.kit.i18n import current_language, format_phone
 from ui.kit.worker import TaskHandle, TaskRunner
-from ui.optouts.scope import channel_names, purpose_names, scope_summary
+from ui.optouts.scope import EVERYTHING, channel_names, purpose_names, scope_summary
 
 __all__ = ["DUE_SOON", "PAGE_SIZE", "PendingOptOutModel", "QueueRow", "load_page"]
 
@@ -68,6 +71,26 @@ class PendingOptOutModel(QAbstractTableModel):
         self._fetching: TaskHandle | None = None
         self._today = services.clock.today()
         self._headers = self._titles()
+        self._calendar: OptOutCalendar | None = None
+        self._offered: frozenset[Purpose] = EVERYTHING
+        clinic_context(services, actor, runner).follow(self._clinic_loaded)
+
+    def _clinic_loaded(self, facts: ClinicFacts) -> None:
+        self._calendar = facts.calendar
+        self._offered = frozenset(facts.names.offered_purposes())
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._headers) - 1))
+
+    @property
+    def offered(self) -> frozenset[Purpose]:
+        """The purposes the clinic offers (for describing what a request covers)."""
+        return self._offered
+
+    def days_left(self, row: int) -> int | None:
+        """Business days left before the request's due date; None until the clinic's calendar is loaded."""
+        if self._calendar is None:
+            return None
+        return self._calendar.days_left(self._today, self._rows[row].record.due_on)
 
     def _titles(self) -> list[str]:
         return [
@@ -178,9 +201,11 @@ class PendingOptOutModel(QAbstractTableModel):
         row = self._rows[index.row()]
         record = row.record
         overdue = record.overdue_on(self._today)
-        left = business_days_left(self._today, record.due_on)
+        days_left = self.days_left(index.row())
+        # Unknown until the calendar arrives: nothing is marked due soon meanwhile.
+        left = DUE_SOON + 1 if days_left is None else days_left
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(index.column(), row, left)
+            return self._display(index.column(), row, days_left)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(index.column(), row)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -195,10 +220,10 @@ class PendingOptOutModel(QAbstractTableModel):
             font.setBold(overdue or left <= DUE_SOON)
             return font
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(index.column(), row, left)
+            return self._display(index.column(), row, days_left)
         return None
 
-    def _display(self, column: int, row: QueueRow, left: int) -> str:
+    def _display(self, column: int, row: QueueRow, left: int | None) -> str:
         record = row.record
         if column == self.VIA:
             return via_label(record.received_via, current_language())
@@ -207,6 +232,8 @@ class PendingOptOutModel(QAbstractTableModel):
         if column == self.DUE:
             return record.due_on.isoformat()
         if column == self.DAYS_LEFT:
+            if left is None:
+                return ""
             if left < 0:
                 return self.tr("OVERDUE · {n} late").format(n=-left)
             if left == 0:
@@ -215,7 +242,9 @@ class PendingOptOutModel(QAbstractTableModel):
                 return self.tr("{n} (due soon)").format(n=left)
             return str(left)
         if column == self.REQUESTER:
-            contact = format_phone(record.requester_phone) if record.requester_phone else record.requester_email
+            contact = (
+                format_phone(record.requester_phone) if record.requester_phone else record.requester_email
+            )
             return f"{record.requester_name} · {contact}" if contact else record.requester_name
         if column == self.CLIENT:
             if record.client_id is None:
@@ -224,7 +253,7 @@ class PendingOptOutModel(QAbstractTableModel):
                 return self.tr("File of client {id}").format(id=record.client_id)
             return f"{row.client.last_name}, {row.client.first_name} ({row.client.file_number})"
         if column == self.SCOPE:
-            return scope_summary(record.purposes, record.channels)
+            return scope_summary(record.purposes, record.channels, self._offered)
         return ""
 
     def _tooltip(self, column: int, row: QueueRow) -> str | None:
@@ -232,7 +261,11 @@ class PendingOptOutModel(QAbstractTableModel):
         if column == self.REQUESTER:
             return "\n".join(
                 part
-                for part in (record.requester_name, format_phone(record.requester_phone), record.requester_email)
+                for part in (
+                    record.requester_name,
+                    format_phone(record.requester_phone),
+                    record.requester_email,
+                )
                 if part
             )
         if column == self.SCOPE:

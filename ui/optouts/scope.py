@@ -37,11 +37,14 @@ def channel_names(channels: frozenset[Channel]) -> str:
     return ", ".join(channel_label(c, language) for c in Channel if c in channels)
 
 
-def scope_summary(purposes: frozenset[Purpose], channels: frozenset[Channel]) -> str:
-    """A short, staff-facing description of what a request covers."""
-    if purposes == EVERYTHING:
+def scope_summary(
+    purposes: frozenset[Purpose], channels: frozenset[Channel], offered: frozenset[Purpose] = EVERYTHING
+) -> str:
+    """A short, staff-facing description of what a request covers; ``offered``: the purposes the clinic
+    offers (without a parent organisation, "everything" does not include its promotions)."""
+    if purposes in (EVERYTHING, offered):
         what = QCoreApplication.translate("OptOutScope", "Everything, including appointment reminders")
-    elif purposes == PROMOTIONAL_PURPOSES:
+    elif purposes in (PROMOTIONAL_PURPOSES, PROMOTIONAL_PURPOSES & offered):
         what = QCoreApplication.translate("OptOutScope", "All promotional (reminders kept)")
     elif purposes == PROMOTIONAL_PURPOSES - {Purpose.PARENT_COMPANY_PROMOTIONS}:
         what = QCoreApplication.translate(

@@ -61,6 +61,10 @@ class OptOutScopeBox(QGroupBox):
         self.parent_company = QCheckBox(self)
         self.parent_company.setObjectName("includeParentCompany")
         self.parent_company.setChecked(True)
+        # The parent organisation the clinic's policy names ("": none). Until the clinic is known (None)
+        # the option is hidden but kept, so a request saved meanwhile still stops everything it says.
+        self._parent_name: str | None = None
+        self.parent_company.hide()
 
         self.channel_boxes: dict[Channel, QCheckBox] = {}
         channels_row = QHBoxLayout()
@@ -107,13 +111,23 @@ class OptOutScopeBox(QGroupBox):
         for purpose, check in self.purpose_boxes.items():
             check.setText(purpose_label(purpose, language))
             check.setAccessibleName(purpose_label(purpose, language))
-        self.parent_company.setText(self.tr("including the parent &company (Groupe Médical Lacroix)"))
-        self.parent_company.setAccessibleName(self.tr("Including the parent company, Groupe Médical Lacroix"))
+        self.parent_company.setText(
+            self.tr("including the parent &company ({name})").format(name=self._parent_name or "")
+        )
+        self.parent_company.setAccessibleName(
+            self.tr("Including the parent company, {name}").format(name=self._parent_name or "")
+        )
         self._channels_label.setText(self.tr("Channels:"))
         for channel, check in self.channel_boxes.items():
             check.setText(channel_label(channel, language))
             check.setAccessibleName(self.tr("Channel: {name}").format(name=channel_label(channel, language)))
         self.scope_error.setAccessibleName(self.tr("Problem with what to stop"))
+
+    def set_parent_name(self, name: str) -> None:
+        """The parent organisation named in the clinic's records; "" hides its option."""
+        self._parent_name = name
+        self.parent_company.setVisible(bool(name))
+        self.retranslate()
 
     # ------------------------------------------------------------------ reading
 
@@ -122,7 +136,7 @@ class OptOutScopeBox(QGroupBox):
 
     def purposes(self) -> frozenset[Purpose]:
         chosen = {p for p, check in self.purpose_boxes.items() if check.isChecked()}
-        if self.parent_company.isChecked():
+        if self._parent_name != "" and self.parent_company.isChecked():
             chosen.add(Purpose.PARENT_COMPANY_PROMOTIONS)
         return frozenset(chosen)
 

@@ -1,8 +1,9 @@
 """Locking the window when nobody is at the desk, and the screen that unlocks it.
 
 :class:`IdleWatcher` is an application-wide event filter: every keyboard, mouse, tablet or touch event
-anywhere in FrontDesk restarts its timer; when the timer runs out (``idle_lock_minutes`` of the
-security settings, 5 by default) it emits :attr:`IdleWatcher.idle` and the window locks.
+anywhere in FrontDesk restarts its timer; when the timer runs out (the clinic's idle-lock delay, which a
+workstation's own ``idle_lock_minutes`` setting may only shorten) it emits :attr:`IdleWatcher.idle` and
+the window locks.
 
 :class:`LockScreen` replaces everything the window shows. It asks for a username and a password in the
 same :class:`~ui.shell.sign_in_form.SignInForm` as the sign-in dialog, so wrong passwords count towards
@@ -36,7 +37,7 @@ from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 from ui.shell.sign_in_form import SignInForm
 
-__all__ = ["ACTIVITY_EVENTS", "IdleWatcher", "LockScreen", "idle_lock_minutes"]
+__all__ = ["ACTIVITY_EVENTS", "IdleWatcher", "LockScreen", "idle_lock_ms"]
 
 # What counts as someone at the keyboard. (Paint, timer and focus events do not.)
 ACTIVITY_EVENTS = frozenset(
@@ -62,9 +63,10 @@ ACTIVITY_EVENTS = frozenset(
 )
 
 
-def idle_lock_minutes() -> int:
-    """The clinic's setting (``[security] idle_lock_minutes``, FRONTDESK_IDLE_LOCK_MINUTES)."""
-    return load_settings().idle_lock_minutes
+def idle_lock_ms(clinic_minutes: int) -> int:
+    """The delay before the screen locks: the clinic's, or this workstation's own setting when shorter
+    (``[security] idle_lock_minutes``, FRONTDESK_IDLE_LOCK_MINUTES)."""
+    return int(load_settings().idle_lock_for(clinic_minutes).total_seconds() * 1000)
 
 
 class IdleWatcher(QObject):

@@ -17,10 +17,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolTip, QWidget
 
+from desktop.domain.clinic_identity import DEFAULT_IDLE_LOCK_MINUTES
 from desktop.domain.records import Actor
 from desktop.services import Services
+from ui.kit.clinic_context import ClinicFacts, clinic_context
 from ui.kit.worker import TaskRunner
-from ui.shell.idle_lock import IdleWatcher, LockScreen, idle_lock_minutes
+from ui.shell.idle_lock import IdleWatcher, LockScreen, idle_lock_ms
 
 __all__ = ["SessionLock"]
 
@@ -73,13 +75,22 @@ class SessionLock(QObject):
         self.pages.addWidget(self.screen)
         self._work_page = work_page
 
-        minutes = idle_lock_minutes() if idle_minutes is None else idle_minutes
-        self.idle_watcher = IdleWatcher(
-            max(1, int(minutes * 60_000)), self, lock_key=lock_key, owns=self.in_session
+        # ``idle_minutes`` (tests, screenshots) wins; otherwise the clinic's delay once it is loaded.
+        self._fixed_idle = idle_minutes is not None
+        interval = (
+            int(idle_minutes * 60_000)
+            if idle_minutes is not None
+            else idle_lock_ms(DEFAULT_IDLE_LOCK_MINUTES)
         )
+        self.idle_watcher = IdleWatcher(max(1, interval), self, lock_key=lock_key, owns=self.in_session)
         self.idle_watcher.idle.connect(self.lock)
         self.idle_watcher.lock_requested.connect(self.lock)
         self.idle_watcher.arm()
+        clinic_context(services, owner, runner).follow(self._clinic_loaded)
+
+    def _clinic_loaded(self, facts: ClinicFacts) -> None:
+        if not self._fixed_idle:
+            self.idle_watcher.set_interval_ms(idle_lock_ms(facts.organisation.idle_lock_minutes))
 
     # ------------------------------------------------------------ state
 

@@ -8,15 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain.business_days import (
-    OPT_OUT_DEADLINE_BUSINESS_DAYS,
-    add_business_days,
-    business_days_left,
-    is_business_day,
-    opt_out_deadline_sentence,
-    opt_out_due_date,
-)
+from desktop.domain.business_days import OptOutCalendar
+from desktop.domain.clinic_identity import MAX_OPT_OUT_DELAY_DAYS, EasterHoliday
 from desktop.domain.enums import Language
+
+#: The law's rule (10 business days) at a clinic that observes Good Friday.
+LAW = OptOutCalendar()
+is_business_day = LAW.is_business_day
+add_business_days = LAW.add_business_days
+business_days_left = LAW.days_left
+opt_out_due_date = LAW.due_date
 
 
 @pytest.mark.parametrize(
@@ -101,7 +102,7 @@ def test_business_days_left() -> None:
     # Friday due, read on the following Monday: one business day late.
     assert business_days_left(date(2026, 11, 30), date(2026, 11, 27)) == -1
     # Received before Christmas, due after New Year's Day: both holidays are skipped.
-    assert business_days_left(date(2025, 12, 19), date(2026, 1, 6)) == OPT_OUT_DEADLINE_BUSINESS_DAYS
+    assert business_days_left(date(2025, 12, 19), date(2026, 1, 6)) == MAX_OPT_OUT_DELAY_DAYS
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)), st.integers(0, 40))
@@ -110,6 +111,16 @@ def test_business_days_left_undoes_adding_business_days(start: date, count: int)
 
 
 def test_the_deadline_sentence_names_the_number_of_business_days() -> None:
-    assert OPT_OUT_DEADLINE_BUSINESS_DAYS == 10
-    assert "10 Quebec business days" in opt_out_deadline_sentence(Language.EN)
-    assert "10 jours ouvrables" in opt_out_deadline_sentence(Language.FR)
+    assert MAX_OPT_OUT_DELAY_DAYS == 10
+    assert "10 Quebec business days" in LAW.deadline_sentence(Language.EN)
+    assert "10 jours ouvrables" in LAW.deadline_sentence(Language.FR)
+
+
+def test_the_clinic_s_easter_holiday_and_shorter_delay() -> None:
+    monday = OptOutCalendar(EasterHoliday.EASTER_MONDAY, 5)
+    assert monday.is_business_day(date(2026, 4, 3))  # Good Friday worked
+    assert not monday.is_business_day(date(2026, 4, 6))  # Easter Monday off
+    assert monday.due_date(date(2026, 4, 1)) == date(2026, 4, 9)
+    assert LAW.due_date(date(2026, 4, 1)) == date(2026, 4, 16)
+    assert "Easter Monday" in monday.deadline_sentence(Language.EN)
+    assert "5 jours ouvrables" in monday.deadline_sentence(Language.FR)

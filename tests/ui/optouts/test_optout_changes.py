@@ -32,6 +32,7 @@ def open_dialog(qtbot, desk: Desk, client=None) -> OptOutDialog:
     dialog.resize(900, 700)
     dialog.show()
     qtbot.waitExposed(dialog)
+    desk.settle()  # the clinic's calendar and parent organisation have arrived
     return dialog
 
 

@@ -8,7 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
-from desktop.domain.business_days import OPT_OUT_DEADLINE_BUSINESS_DAYS, business_days_left, opt_out_due_date
+from desktop.domain.business_days import OptOutCalendar
+from desktop.domain.clinic_identity import MAX_OPT_OUT_DELAY_DAYS
 from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, ConsentMethod, Language, OptOutVia, Purpose
 from desktop.domain.records import ConsentCapture, ConsentChange, OptOutDraft
 from tests.ui import booking_fixtures
@@ -19,6 +20,8 @@ from ui.optouts.optout_queue import OptOutQueueWindow
 from ui.optouts.queue_model import PAGE_SIZE, PendingOptOutModel
 
 desk = booking_fixtures.desk
+#: The demo clinic's rule: the law's 10 business days, Good Friday off.
+LAW = OptOutCalendar()
 
 M = PendingOptOutModel
 
@@ -50,11 +53,11 @@ def cell(window: OptOutQueueWindow, row: int, column: int, role=Qt.ItemDataRole.
 
 def test_business_days_left():
     today = date(2026, 11, 24)
-    assert business_days_left(today, date(2026, 12, 4)) == 8
-    assert business_days_left(today, today) == 0
-    assert business_days_left(today, date(2026, 11, 23)) == -1
+    assert LAW.days_left(today, date(2026, 12, 4)) == 8
+    assert LAW.days_left(today, today) == 0
+    assert LAW.days_left(today, date(2026, 11, 23)) == -1
     # Friday due, read on the following Monday: one business day late.
-    assert business_days_left(date(2026, 11, 30), date(2026, 11, 27)) == -1
+    assert LAW.days_left(date(2026, 11, 30), date(2026, 11, 27)) == -1
 
 
 def test_a_post_request_and_an_overdue_one(qtbot, desk):
@@ -68,7 +71,7 @@ def test_a_post_request_and_an_overdue_one(qtbot, desk):
     assert window.model.row_of(0).record.id == old
     assert window.model.row_of(1).record.id == recent
 
-    assert opt_out_due_date(date(2026, 11, 20)) == date(2026, 12, 4)
+    assert LAW.due_date(date(2026, 11, 20)) == date(2026, 12, 4)
     assert cell(window, 1, M.VIA) == "post"
     assert cell(window, 1, M.RECEIVED) == "2026-11-20"
     assert cell(window, 1, M.DUE) == "2026-12-04"
@@ -79,7 +82,7 @@ def test_a_post_request_and_an_overdue_one(qtbot, desk):
     assert cell(window, 1, M.DAYS_LEFT, Qt.ItemDataRole.BackgroundRole) is None
 
     assert window.model.is_overdue(0) and not window.model.is_overdue(1)
-    assert cell(window, 0, M.DUE) == opt_out_due_date(date(2026, 10, 1)).isoformat()
+    assert cell(window, 0, M.DUE) == LAW.due_date(date(2026, 10, 1)).isoformat()
     assert cell(window, 0, M.DAYS_LEFT).startswith("OVERDUE")
     for column in range(window.model.columnCount()):
         assert cell(window, 0, column, Qt.ItemDataRole.BackgroundRole) is not None
@@ -102,8 +105,12 @@ def test_the_requester_is_shown_verbatim(qtbot, desk):
 
 def test_the_requester_s_phone_is_shown_in_the_staff_language_s_format(qtbot, qapp, desk):
     log_request(
-        desk, date(2026, 11, 23), "Rose Pelletier", via=OptOutVia.EMAIL,
-        requester_email="rose@exemple.ca", requester_phone="418-555-0123",
+        desk,
+        date(2026, 11, 23),
+        "Rose Pelletier",
+        via=OptOutVia.EMAIL,
+        requester_email="rose@exemple.ca",
+        requester_phone="418-555-0123",
     )
     window = open_queue(qtbot, desk)
     assert cell(window, 0, M.REQUESTER) == "Rose Pelletier · (418) 555-0123"
@@ -221,5 +228,5 @@ def test_refresh_shows_requests_logged_meanwhile(qtbot, desk):
 def test_the_deadline_sentence_takes_its_number_from_the_domain(qtbot, desk):
     window = open_queue(qtbot, desk)
     texts = [label.text() for label in window.findChildren(QLabel)]
-    sentence = f"within {OPT_OUT_DEADLINE_BUSINESS_DAYS} Quebec business days of receipt"
+    sentence = f"within {MAX_OPT_OUT_DELAY_DAYS} Quebec business days of receipt"
     assert any(sentence in text and "OVERDUE in red" in text for text in texts), texts

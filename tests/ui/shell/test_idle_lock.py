@@ -5,6 +5,7 @@ and the first person's session comes back untouched when they sign in again."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.enums import Language
 from tests.conftest import STAFF, TEST_PASSWORD
 from tests.ui.conftest import TIMEOUT_MS, create_client, off_gui, settle, sign_in, type_text, wait_idle
@@ -269,18 +271,36 @@ def test_quitting_asks_before_dropping_a_parked_session_s_unsaved_work(
     assert not first.isVisible() and not second.isVisible()
 
 
-def test_the_idle_delay_comes_from_the_security_settings(
+def test_the_idle_delay_is_the_clinic_s_which_a_workstation_may_only_shorten(
     qtbot, monkeypatch, make_window, gui_services, desk, tmp_path
 ):
     monkeypatch.delenv("FRONTDESK_IDLE_LOCK_MINUTES", raising=False)
     monkeypatch.setenv("FRONTDESK_CONFIG_DIR", str(tmp_path))
+    assert make_window(gui_services, desk).idle_watcher.interval_ms == 5 * 60_000  # the demo clinic's
     (tmp_path / "settings.toml").write_text("[security]\nidle_lock_minutes = 7\n", encoding="utf-8")
-    assert make_window(gui_services, desk).idle_watcher.interval_ms == 7 * 60_000
+    assert make_window(gui_services, desk).idle_watcher.interval_ms == 5 * 60_000  # never longer
     monkeypatch.setenv("FRONTDESK_IDLE_LOCK_MINUTES", "2")
     assert make_window(gui_services, desk).idle_watcher.interval_ms == 2 * 60_000
 
 
-def test_each_person_s_kept_language_comes_back_with_their_sign_in(qtbot, qapp, sessions, gui_services, settings):
+def test_a_new_clinic_delay_reaches_the_open_window(
+    qtbot, monkeypatch, make_window, gui_services, desk, tmp_path
+):
+    monkeypatch.delenv("FRONTDESK_IDLE_LOCK_MINUTES", raising=False)
+    monkeypatch.setenv("FRONTDESK_CONFIG_DIR", str(tmp_path))
+    window = make_window(gui_services, desk)
+    manager = sign_in(gui_services, "gestion")
+    organisation = off_gui(gui_services.clinics.organisation, manager)
+    off_gui(
+        gui_services.clinics.update_organisation, manager, replace(organisation.draft(), idle_lock_minutes=12)
+    )
+    window.runner.changes.publish(DataChange.of(ChangeSubject.CLINIC))
+    qtbot.waitUntil(lambda: window.idle_watcher.interval_ms == 12 * 60_000)
+
+
+def test_each_person_s_kept_language_comes_back_with_their_sign_in(
+    qtbot, qapp, sessions, gui_services, settings
+):
     desk = sign_in(gui_services, "accueil")
     off_gui(gui_services.staff.set_own_language, desk, Language.FR)
     try:
