@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Effective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: the desk shows the full text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AcknowledgmentDocuments</name>
     <message>
         <source>Getting the PDF…</source>
@@ -775,6 +798,105 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>No client to open.</source>
         <translation>Aucun client à ouvrir.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicSettingsDialog</name>
+    <message>
+        <source>Result of the last save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the &amp;organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the si&amp;te</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites of the organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the clinic&apos;s settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — {city}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the clinic&apos;s settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished">Enregistrement…</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s settings are saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: correct what is shown in red. Nothing typed was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished">Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>The site&apos;s changes are not saved. Drop them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site {name} is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation type="unfinished">Fermer sans enregistrer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Some changes to the clinic&apos;s settings are not saved. Close anyway?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1766,17 @@ Autre personne&#xa0;: connectez-vous avec votre propre compte. La session de {na
     </message>
 </context>
 <context>
+    <name>ManageMenu</name>
+    <message>
+        <source>C&amp;linic settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Privacy policy versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ManagerPage</name>
     <message>
         <source>The first manager</source>
@@ -2324,6 +2457,41 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
 </context>
 <context>
+    <name>OrganisationForm</name>
+    <message>
+        <source>Organisation &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Parent organisation (empty if none):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy &amp;officer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to &amp;reach the officer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Easter holiday observed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opt-out &amp;delay (business days, at most {max}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock the screen after (minutes idle):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrganisationPage</name>
     <message>
         <source>The organisation</source>
@@ -2663,6 +2831,89 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <message>
         <source>File of client {id}</source>
         <translation>Dossier du client {id}</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>Publishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation type="unfinished">Résultat de la dernière action</translation>
+    </message>
+    <message>
+        <source>Privacy policy versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A published version never changes. From its effective date, clients who acknowledged an older version are asked to acknowledge it. Texts are UTF-8 files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Effective date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation type="unfinished">Date d&apos;entrée en vigueur</translation>
+    </message>
+    <message>
+        <source>&amp;French full text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;nglish full text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French desk &amp;summary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English desk s&amp;ummary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file: {what}</source>
+        <translation type="unfinished">Choisir le fichier : {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Publish this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the policy versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation type="unfinished">Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Publishing the policy version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} is published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published: correct what is shown in red. Nothing typed was lost.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3012,6 +3263,77 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
 </context>
 <context>
+    <name>SetupSiteForm</name>
+    <message>
+        <source>Clinic {number}</source>
+        <translation>Clinique {number}</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;name</source>
+        <translation>&amp;Nom de la clinique</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nom de la clinique</translation>
+    </message>
+    <message>
+        <source>Street &amp;address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Cit&amp;y</source>
+        <translation>&amp;Ville</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>P&amp;ostal code</source>
+        <translation>Code p&amp;ostal</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E&amp;mail</source>
+        <translation>Co&amp;urriel</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>G1S 2L6</source>
+        <translation>G1S 2L6</translation>
+    </message>
+    <message>
+        <source>418 555-0123</source>
+        <translation>418 555-0123</translation>
+    </message>
+    <message>
+        <source>reception@clinic.ca</source>
+        <translation>accueil@clinique.ca</translation>
+    </message>
+    <message>
+        <source>Remove this clinic</source>
+        <translation>Retirer cette clinique</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>FrontDesk — Setting up the clinic</source>
@@ -3246,72 +3568,32 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
 <context>
     <name>SiteForm</name>
     <message>
-        <source>Clinic {number}</source>
-        <translation>Clinique {number}</translation>
+        <source>Clinic &amp;name:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clinic &amp;name</source>
-        <translation>&amp;Nom de la clinique</translation>
+        <source>&amp;Street:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clinic name</source>
-        <translation>Nom de la clinique</translation>
+        <source>&amp;City:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Street &amp;address</source>
-        <translation>&amp;Adresse</translation>
+        <source>&amp;Province:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Street address</source>
-        <translation>Adresse</translation>
+        <source>Postal &amp;code:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cit&amp;y</source>
-        <translation>&amp;Ville</translation>
+        <source>&amp;Phone:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>City</source>
-        <translation>Ville</translation>
-    </message>
-    <message>
-        <source>P&amp;ostal code</source>
-        <translation>Code p&amp;ostal</translation>
-    </message>
-    <message>
-        <source>Postal code</source>
-        <translation>Code postal</translation>
-    </message>
-    <message>
-        <source>&amp;Phone</source>
-        <translation>&amp;Téléphone</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <source>E&amp;mail</source>
-        <translation>Co&amp;urriel</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Courriel</translation>
-    </message>
-    <message>
-        <source>G1S 2L6</source>
-        <translation>G1S 2L6</translation>
-    </message>
-    <message>
-        <source>418 555-0123</source>
-        <translation>418 555-0123</translation>
-    </message>
-    <message>
-        <source>reception@clinic.ca</source>
-        <translation>accueil@clinique.ca</translation>
-    </message>
-    <message>
-        <source>Remove this clinic</source>
-        <translation>Retirer cette clinique</translation>
+        <source>&amp;Email:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
