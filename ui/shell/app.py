@@ -23,7 +23,8 @@ from PySide6.QtCore import QEventLoop, QSettings, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
-from desktop.app import DEMO_CLIENTS, DemoDatabase, open_services
+from desktop.app import DATABASE_ENV, DEMO_CLIENTS, DemoDatabase, open_services
+from desktop.connection_config import stored_database_url
 from desktop.demo_accounts import DEMO_ACCOUNTS, DemoAccount
 from desktop.domain.enums import Role
 from desktop.logging_setup import configure_logging
@@ -36,6 +37,7 @@ from ui.kit.i18n import install_translators, requested_language
 from ui.kit.settings import AppSettings
 from ui.kit.thread_check import install_gui_thread_guard
 from ui.kit.worker import TaskRunner
+from ui.setup.wizard import SetupWizard
 from ui.shell.login_dialog import FirstManagerDialog, LoginDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.options import GuiOptions
@@ -155,6 +157,29 @@ def open_database(
         )
     run_blocking(runner, demo.populate)
     return services
+
+
+def first_run_setup(
+    options: GuiOptions, services: Services, runner: TaskRunner, settings: AppSettings
+) -> Services | None:
+    """The set-up wizard while the database has no organisation yet (a database in use never sees it).
+
+    Returns the services to carry on with: ``services``, or a server's the wizard set up instead (the
+    caller closes the ones it no longer uses); None when the person cancelled.
+    """
+    if not run_blocking(runner, services.setup.needed):
+        return services
+    # Where the data lives is asked only when nothing has said it yet.
+    chosen = options.database or os.environ.get(DATABASE_ENV) or run_blocking(runner, stored_database_url)
+    wizard = SetupWizard(services, runner, workstation_name(), choose_location=not chosen)
+    accepted = wizard.exec() == QDialog.DialogCode.Accepted and wizard.outcome is not None
+    ready, outcome = wizard.services, wizard.outcome
+    wizard.deleteLater()
+    if not accepted or outcome is None:
+        return None
+    if outcome.manager is not None:
+        settings.last_username = outcome.manager.username
+    return ready
 
 
 # ---------------------------------------------------------------- sign-in and sessions
@@ -316,6 +341,14 @@ def run_gui(options: GuiOptions) -> int:
             splash = None
         if screenshot is not None:
             return take_screenshot(services, runner, screenshot)
+        if demo is None:
+            # The demo database is set up by DemoDatabase.open: the wizard is for people's own.
+            ready = first_run_setup(options, services, runner, settings)
+            if ready is not services:
+                services.close()
+                services = ready
+            if services is None:
+                return 0
         return sign_in_loop(services, runner, settings, options.demo)
     finally:
         if splash is not None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBox
 from desktop.domain.errors import AccountLockedError
 from desktop.domain.records import Actor
 from desktop.services import Services
+from desktop.settings import load_settings
 from ui.kit.errors import error_text
 from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
@@ -121,7 +122,9 @@ class SignInForm(QWidget):
         services, workstation = self._services, self._workstation
         self._set_busy(True)
         self._runner.submit(
-            lambda: services.staff.authenticate(username, password, workstation),
+            # The site this workstation is at (settings.toml, written by the set-up) is read each time:
+            # the set-up may have just written it.
+            lambda: services.staff.authenticate(username, password, workstation, load_settings().site_id),
             on_success=self._accepted,
             on_failure=self._refused,
             key=("sign-in", id(self)),

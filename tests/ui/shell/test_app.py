@@ -14,16 +14,18 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWizard
 
 from desktop.demo_accounts import DEMO_ACCOUNTS
 from desktop.domain.enums import Language
 from frontdesk_launcher import command_words, wants_command_line
+from tests.ui.setup.clinic import MANAGER, run_through
 from ui.kit import i18n
 from ui.kit.settings import AppSettings
 from ui.kit.thread_check import install_gui_thread_guard
+from ui.setup.wizard import SetupWizard
 from ui.shell.app import NO_DISPLAY_MESSAGE, display_problem, run_gui
-from ui.shell.login_dialog import FirstManagerDialog, LoginDialog
+from ui.shell.login_dialog import LoginDialog
 from ui.shell.main_window import MainWindow
 from ui.shell.options import GuiOptions, parse_options
 
@@ -201,37 +203,60 @@ def test_demo_session_signs_in_switches_user_and_quits(gui_start, monkeypatch, t
     assert seen["first hidden"] is True
 
 
-def test_first_start_creates_the_manager_then_signs_in(gui_start, tmp_path):
-    def create_manager(dialog: FirstManagerDialog) -> str:
-        for editor, value in (
-            (dialog.username, "marie.tremblay"),
-            (dialog.full_name, "Marie Tremblay"),
-            (dialog.password, "Bonjour-2026"),
-            (dialog.password_again, "Bonjour-2026"),
-        ):
-            editor.setText(value)
-        dialog.create_button.click()
-        return "manager created"
+def test_first_start_sets_up_the_clinic_then_signs_in(gui_start, qtbot, monkeypatch, tmp_path):
+    monkeypatch.setenv("FRONTDESK_CONFIG_DIR", str(tmp_path / "config"))
+    seen: dict[str, object] = {}
+
+    def set_up(wizard: SetupWizard) -> str:
+        # The database was given (--database): only the clinic is asked, not where the data lives.
+        seen["location asked"] = wizard.location is not None
+        run_through(wizard, qtbot, monkeypatch, tmp_path / "policy")
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        return "set up"
 
     def sign_in(dialog: LoginDialog) -> str:
-        assert dialog.username.text() == "marie.tremblay"
+        seen["username"] = dialog.username.text()
         assert dialog.demo_buttons == []
-        dialog.password.setText("Bonjour-2026")
+        dialog.password.setText(MANAGER[2])
         dialog.sign_in_button.click()
         return "signed in"
 
     def quit_window(window: MainWindow) -> str:
+        seen["title"] = window.windowTitle()
         window.close()
         return "closed"
 
     code, done = gui_start(
         demo_database_url(tmp_path),
         False,
-        [(FirstManagerDialog, create_manager), (LoginDialog, sign_in), (MainWindow, quit_window)],
+        [(SetupWizard, set_up), (LoginDialog, sign_in), (MainWindow, quit_window)],
     )
     assert code == 0
-    assert done == ["manager created", "signed in", "closed"]
-    assert AppSettings().last_username == "marie.tremblay"
+    assert done == ["set up", "signed in", "closed"]
+    assert seen["location asked"] is False
+    assert seen["username"] == MANAGER[0]
+    assert MANAGER[1] in str(seen["title"])
+    assert AppSettings().last_username == MANAGER[0]
+
+
+def test_cancelling_the_setup_quits_cleanly(gui_start, monkeypatch, tmp_path):
+    monkeypatch.setenv("FRONTDESK_CONFIG_DIR", str(tmp_path / "config"))
+    code, done = gui_start(
+        demo_database_url(tmp_path), False, [(SetupWizard, lambda wizard: wizard.reject())]
+    )
+    assert code == 0
+    assert done == ["SetupWizard"]
+    assert not (tmp_path / "config" / "settings.toml").exists()
+
+
+def test_a_database_in_use_opens_on_the_sign_in(gui_start, sqlite_template, tmp_path):
+    path = tmp_path / "in-use.db"
+    shutil.copyfile(sqlite_template, path)
+    code, done = gui_start(
+        "sqlite+pysqlite:///" + path.as_posix(), False, [(LoginDialog, lambda dialog: dialog.reject())]
+    )
+    assert code == 0
+    assert done == ["LoginDialog"]
 
 
 # ---------------------------------------------------------------- interface language
