@@ -1,9 +1,10 @@
 """Every picture of the README, made offscreen from a throwaway demo database, in one language.
 
     .venv/bin/python scripts/screenshots.py [--language fr|en] [--out docs/images] [--no-documents]
+                                            [--only setup-wizard.png ...]
 
 The screens: the client file's consent grid, the consent step of a booking, the opt-out queue, the
-reports window beside its preview, and the lock screen. The two document pages (an acknowledgment,
+reports window beside its preview, the lock screen, and the first-run set-up wizard. The two document pages (an acknowledgment,
 a report) come from ``scripts/document_samples.py``, run at the end unless ``--no-documents``.
 The clock is fixed (a Tuesday afternoon in Quebec), so two runs draw the same dates.
 """
@@ -42,6 +43,7 @@ from ui.kit.i18n import install_translators  # noqa: E402
 from ui.kit.settings import AppSettings  # noqa: E402
 from ui.kit.worker import TaskRunner  # noqa: E402
 from ui.optouts.optout_queue import OptOutQueueWindow  # noqa: E402
+from ui.setup.wizard import SetupWizard  # noqa: E402
 from ui.shell.app import create_application, wait_until  # noqa: E402
 from ui.shell.main_window import MainWindow  # noqa: E402
 from ui.shell.sessions import SessionManager  # noqa: E402
@@ -228,20 +230,45 @@ def lock_screen(studio: Studio, path: Path) -> None:
     studio.settle()
 
 
+def setup_wizard(studio: Studio, path: Path) -> None:
+    """The set-up wizard's organisation page, filled in for a clinic of the picture's own (nothing is
+    written: the picture is taken before Finish)."""
+    wizard = SetupWizard(studio.services, studio.runner, workstation_name())
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    wizard.resize(880, 600)
+    wizard.show()
+    wizard.next()  # past where the data lives: this computer
+    page = wizard.organisation
+    page.name.setText("Santé Familiale du Fjord")
+    page.parent_name.setText("Groupe Boréal Santé")
+    page.officer_name.setText("Hélène Gagnon-Lévesque")
+    page.officer_title.setText("Directrice des opérations")
+    page.officer_contact.setText("418 555-0199, vie.privee@fjord-sante.ca")
+    page.easter.setCurrentIndex(max(0, page.easter.findData("easter_monday")))
+    page.opt_out_delay.setValue(7)
+    page.name.setFocus()
+    studio.settle()
+    save(wizard, path)
+    wizard.done(0)
+
+
 SHOTS: dict[str, Callable[[Studio, Path], None]] = {
     "client-file-consents.png": client_file_consents,
     "booking-consent-step.png": booking_consent_step,
     "opt-out-queue.png": opt_out_queue,
     "reports-window.png": reports_window,
     "lock-screen.png": lock_screen,
+    "setup-wizard.png": setup_wizard,
 }
 
 
 # ---------------------------------------------------------------- running
 
 
-def make_pictures(out: Path, language: Language, clients: int = DEMO_CLIENTS) -> list[Path]:
-    """Draw every screen into ``out``; returns the files written."""
+def make_pictures(
+    out: Path, language: Language, clients: int = DEMO_CLIENTS, only: frozenset[str] = frozenset()
+) -> list[Path]:
+    """Draw every screen (or those named in ``only``) into ``out``; returns the files written."""
     out.mkdir(parents=True, exist_ok=True)
     app = create_application()
     install_translators(app, language)
@@ -257,6 +284,8 @@ def make_pictures(out: Path, language: Language, clients: int = DEMO_CLIENTS) ->
             studio = Studio(services, runner, settings, language)
             written = []
             for name, shoot in SHOTS.items():
+                if only and name not in only:
+                    continue
                 shoot(studio, out / name)
                 written.append(out / name)
             return written
@@ -274,11 +303,12 @@ def main() -> int:
     parser.add_argument(
         "--no-documents", action="store_true", help="skip the acknowledgment and report pages"
     )
+    parser.add_argument("--only", nargs="+", choices=sorted(SHOTS), default=[], help="just these pictures")
     args = parser.parse_args()
     os.environ["TZ"] = "America/Toronto"  # the dates and times a Quebec desk sees
     time.tzset()
     os.environ["FRONTDESK_LANGUAGE"] = args.language
-    make_pictures(args.out, Language(args.language), args.clients)
+    make_pictures(args.out, Language(args.language), args.clients, frozenset(args.only))
     if not args.no_documents:
         subprocess.run(
             [sys.executable, str(ROOT / "scripts" / "document_samples.py"), "--out", str(args.out)],

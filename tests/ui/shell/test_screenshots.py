@@ -17,6 +17,7 @@ SCREENS = (
     "opt-out-queue.png",
     "reports-window.png",
     "lock-screen.png",
+    "setup-wizard.png",
 )
 
 
