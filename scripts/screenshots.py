@@ -37,6 +37,8 @@ from desktop.services import Services  # noqa: E402
 from desktop.services.clock import FixedClock  # noqa: E402
 from desktop.services.reports import ReportFormat, ReportKind  # noqa: E402
 from desktop.workstation import workstation_name  # noqa: E402
+from ui.admin.clinic_settings_dialog import ClinicSettingsDialog  # noqa: E402
+from ui.admin.policy_dialog import PolicyDialog  # noqa: E402
 from ui.admin.reports_window import ReportsWindow  # noqa: E402
 from ui.booking.booking_dialog import BookingDialog  # noqa: E402
 from ui.kit.i18n import install_translators  # noqa: E402
@@ -252,6 +254,24 @@ def setup_wizard(studio: Studio, path: Path) -> None:
     wizard.done(0)
 
 
+def clinic_settings(studio: Studio, path: Path) -> None:
+    dialog = ClinicSettingsDialog(studio.services, studio.actors[Role.MANAGER], studio.runner)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    dialog.show()
+    studio.settle(lambda: dialog.organisation_form.name.text() != "", "the clinic's settings")
+    save(dialog, path)
+    dialog.done(0)
+
+
+def policy_versions(studio: Studio, path: Path) -> None:
+    dialog = PolicyDialog(studio.services, studio.actors[Role.PRIVACY_OFFICER], studio.runner)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    dialog.show()
+    studio.settle(lambda: dialog.model.rowCount() > 0, "the policy versions")
+    save(dialog, path)
+    dialog.done(0)
+
+
 SHOTS: dict[str, Callable[[Studio, Path], None]] = {
     "client-file-consents.png": client_file_consents,
     "booking-consent-step.png": booking_consent_step,
@@ -259,6 +279,8 @@ SHOTS: dict[str, Callable[[Studio, Path], None]] = {
     "reports-window.png": reports_window,
     "lock-screen.png": lock_screen,
     "setup-wizard.png": setup_wizard,
+    "clinic-settings.png": clinic_settings,
+    "policy-versions.png": policy_versions,
 }
 
 

@@ -53,6 +53,7 @@ SAME_IN_BOTH = frozenset(
         "Message",
         "Notes",
         "Options",
+        "&Organisation",
         "Page {number}",
         "Parent",
         "parent",

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Effective</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text SHA-256</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Summary SHA-256</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(none: the desk shows the full text)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AcknowledgmentDocuments</name>
     <message>
         <source>Getting the PDF…</source>
@@ -804,99 +781,106 @@ Ctrl+N crée un nouveau dossier.</translation>
     <name>ClinicSettingsDialog</name>
     <message>
         <source>Result of the last save</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat du dernier enregistrement</translation>
     </message>
     <message>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement</translation>
     </message>
     <message>
         <source>Clinic settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de la clinique</translation>
     </message>
     <message>
         <source>&amp;Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisation</translation>
     </message>
     <message>
         <source>&amp;Sites</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cliniques</translation>
     </message>
     <message>
         <source>Save the &amp;organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l&apos;&amp;organisation</translation>
     </message>
     <message>
         <source>&amp;New site</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle clinique</translation>
     </message>
     <message>
         <source>Save the si&amp;te</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la clini&amp;que</translation>
     </message>
     <message>
         <source>Sites of the organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliniques de l&apos;organisation</translation>
     </message>
     <message>
         <source>Loading the clinic&apos;s settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} — {city}</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des paramètres de la clinique…</translation>
     </message>
     <message>
         <source>New site</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle clinique</translation>
     </message>
     <message>
         <source>Site: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Clinique&#xa0;: {name}</translation>
     </message>
     <message>
         <source>Saving the clinic&apos;s settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement des paramètres de la clinique…</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Enregistrement…</translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>The organisation&apos;s settings are saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paramètres de l&apos;organisation sont enregistrés.</translation>
     </message>
     <message>
         <source>Not saved: correct what is shown in red. Nothing typed was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré&#xa0;: corrigez ce qui est en rouge. Rien de ce qui a été saisi n&apos;est perdu.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished">Modifications non enregistrées</translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>The site&apos;s changes are not saved. Drop them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications de la clinique ne sont pas enregistrées. Les abandonner&#xa0;?</translation>
     </message>
     <message>
         <source>Adding the site…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajout de la clinique…</translation>
     </message>
     <message>
         <source>Saving the site…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement de la clinique…</translation>
     </message>
     <message>
         <source>The site {name} is saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clinique {name} est enregistrée.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation type="unfinished">Fermer sans enregistrer&#xa0;?</translation>
+        <translation>Fermer sans enregistrer&#xa0;?</translation>
     </message>
     <message>
         <source>Some changes to the clinic&apos;s settings are not saved. Close anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Des modifications des paramètres de la clinique ne sont pas enregistrées. Fermer quand même&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicSites</name>
+    <message>
+        <source>Clinic</source>
+        <translation>Clinique</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
     </message>
 </context>
 <context>
@@ -1769,11 +1753,11 @@ Autre personne&#xa0;: connectez-vous avec votre propre compte. La session de {na
     <name>ManageMenu</name>
     <message>
         <source>C&amp;linic settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de la c&amp;linique…</translation>
     </message>
     <message>
         <source>&amp;Privacy policy versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions de la &amp;politique de confidentialité…</translation>
     </message>
 </context>
 <context>
@@ -2460,35 +2444,35 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <name>OrganisationForm</name>
     <message>
         <source>Organisation &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom de l&apos;organisation&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Parent organisation (empty if none):</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation &amp;mère (vide s&apos;il n&apos;y en a pas)&#xa0;:</translation>
     </message>
     <message>
         <source>Privacy &amp;officer:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Responsable de la protection&#xa0;:</translation>
     </message>
     <message>
         <source>Officer&apos;s &amp;title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titre du responsable&#xa0;:</translation>
     </message>
     <message>
         <source>How to &amp;reach the officer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment &amp;joindre le responsable&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Easter holiday observed:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Congé de Pâques observé&#xa0;:</translation>
     </message>
     <message>
         <source>Opt-out &amp;delay (business days, at most {max}):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Délai des retraits (jours ouvrables, {max} au plus)&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Lock the screen after (minutes idle):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verrouiller l&apos;écran après (minutes d&apos;inactivité)&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2837,83 +2821,83 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <name>PolicyDialog</name>
     <message>
         <source>Publishing</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication</translation>
     </message>
     <message>
         <source>Result of the last action</source>
-        <translation type="unfinished">Résultat de la dernière action</translation>
+        <translation>Résultat de la dernière action</translation>
     </message>
     <message>
         <source>Privacy policy versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions de la politique de confidentialité</translation>
     </message>
     <message>
         <source>A published version never changes. From its effective date, clients who acknowledged an older version are asked to acknowledge it. Texts are UTF-8 files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une version publiée ne change jamais. À partir de sa date d&apos;entrée en vigueur, les clients qui ont pris connaissance d&apos;une version antérieure sont invités à prendre connaissance de celle-ci. Les textes sont des fichiers UTF-8.</translation>
     </message>
     <message>
         <source>Published versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions publiées</translation>
     </message>
     <message>
         <source>&amp;Effective date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date d&apos;entrée en vigueur&#xa0;:</translation>
     </message>
     <message>
         <source>Effective date</source>
-        <translation type="unfinished">Date d&apos;entrée en vigueur</translation>
+        <translation>Date d&apos;entrée en vigueur</translation>
     </message>
     <message>
         <source>&amp;French full text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte complet &amp;français&#xa0;:</translation>
     </message>
     <message>
         <source>E&amp;nglish full text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte complet a&amp;nglais&#xa0;:</translation>
     </message>
     <message>
         <source>French desk &amp;summary:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Résumé français pour l&apos;accueil&#xa0;:</translation>
     </message>
     <message>
         <source>English desk s&amp;ummary:</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé anglais pour l&apos;a&amp;ccueil&#xa0;:</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>Choose the file: {what}</source>
-        <translation type="unfinished">Choisir le fichier : {what}</translation>
+        <translation>Choisir le fichier&#xa0;: {what}</translation>
     </message>
     <message>
         <source>&amp;Publish this version</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publier cette version</translation>
     </message>
     <message>
         <source>Loading the policy versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des versions de la politique…</translation>
     </message>
     <message>
         <source>Text files (*.txt);;All files (*)</source>
-        <translation type="unfinished">Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
+        <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Publishing the policy version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication de la version de la politique…</translation>
     </message>
     <message>
         <source>Publishing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication…</translation>
     </message>
     <message>
         <source>Version {version} is published.</source>
-        <translation type="unfinished"></translation>
+        <translation>La version {version} est publiée.</translation>
     </message>
     <message>
         <source>Not published: correct what is shown in red. Nothing typed was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non publiée&#xa0;: corrigez ce qui est en rouge. Rien de ce qui a été saisi n&apos;est perdu.</translation>
     </message>
 </context>
 <context>
@@ -2988,6 +2972,29 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyVersions</name>
+    <message>
+        <source>Effective</source>
+        <translation>En vigueur le</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Text SHA-256</source>
+        <translation>SHA-256 du texte</translation>
+    </message>
+    <message>
+        <source>Summary SHA-256</source>
+        <translation>SHA-256 du résumé</translation>
+    </message>
+    <message>
+        <source>(none: the desk shows the full text)</source>
+        <translation>(aucun&#xa0;: l&apos;accueil montre le texte complet)</translation>
     </message>
 </context>
 <context>
@@ -3569,31 +3576,31 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <name>SiteForm</name>
     <message>
         <source>Clinic &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom de la clinique&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Street:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rue&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;City:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ville&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Province:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Province&#xa0;:</translation>
     </message>
     <message>
         <source>Postal &amp;code:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Code postal&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Téléphone&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Courriel&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,8 @@ class Sample:
     runner: TaskRunner
     language: Language
     client: ClientRecord
+    #: The clinic's own words (its name, parent, officer, sites): data, in whatever language it wrote them.
+    clinic: tuple[str, ...] = ()
 
     def data(self) -> tuple[str, ...]:
         """Values from the database that may appear inside a sentence: taken out before its words are read."""
@@ -83,6 +85,7 @@ class Sample:
             WORKSTATION,
             *STAFF,
             *(name for name, _role in STAFF.values()),
+            *self.clinic,
         ]
         return tuple(value for value in values if value)
 
@@ -118,7 +121,17 @@ def make_sample(services: Services, runner: TaskRunner, language: Language) -> S
             OptOutVia.EMAIL, today, requester, requester_email="rose@exemple.ca", purposes=frozenset(Purpose)
         ),
     )
-    return Sample(services, officer, runner, language, client)
+    organisation = off_gui(services.clinics.organisation, officer)
+    sites = off_gui(services.clinics.list, officer)
+    clinic = (
+        organisation.name,
+        organisation.parent_name,
+        organisation.privacy_officer_name,
+        organisation.privacy_officer_title,
+        organisation.privacy_officer_contact,
+        *(value for site in sites for value in (site.name, site.street, site.city, site.email, site.postal_code)),
+    )
+    return Sample(services, officer, runner, language, client, clinic)
 
 
 @dataclass

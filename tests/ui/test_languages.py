@@ -24,7 +24,9 @@ from tests.ui.conftest import off_gui, type_text
 from tests.ui.language_check import clipped_texts, language_problems, visible_texts
 from tests.ui.language_review import KNOWN_ISSUES, Review, Sample, make_sample
 from ui.admin.account_forms import ChangePasswordDialog, NewAccountDialog, ResetPasswordDialog
+from ui.admin.clinic_settings_dialog import ClinicSettingsDialog
 from ui.admin.export_dialog import ExportDialog
+from ui.admin.policy_dialog import PolicyDialog
 from ui.admin.reports_window import ReportsWindow
 from ui.admin.staff_dialog import StaffDialog
 from ui.booking.booking_dialog import PAGE_CONSENT, PAGE_SIGNATURE, BookingDialog
@@ -282,6 +284,25 @@ def test_reports_export_staff_and_account_forms(qtbot, sample, review):
             "changePasswordDialog",
         },
     )
+
+
+def test_clinic_settings_and_policy_versions(qtbot, sample, review):
+    settings = keep(qtbot, ClinicSettingsDialog(sample.services, sample.officer, sample.runner))
+    review.look(settings, "organisation", until=lambda: settings.organisation_form.name.text() != "")
+    settings.organisation_form.name.clear()
+    settings.save_organisation_button.click()
+    review.look(
+        settings, "refused save", until=lambda: settings.organisation_form.errors.message("organisation_name")
+    )
+    settings.tabs.setCurrentIndex(1)
+    review.look(settings, "sites")
+    settings.new_site_button.click()
+    review.look(settings, "new site")
+    policies = keep(qtbot, PolicyDialog(sample.services, sample.officer, sample.runner))
+    review.look(policies, "", until=lambda: policies.model.rowCount() > 0)
+    policies.publish_button.click()
+    review.look(policies, "empty fields", until=lambda: policies.errors.message("text_fr"))
+    assert_clean(review, {"clinicSettingsDialog", "policyDialog"})
 
 
 # ---------------------------------------------------------------- the checks themselves can fail

@@ -22,7 +22,6 @@ from desktop.domain.enums import Language
 from desktop.domain.errors import DatabaseBusyError
 from desktop.domain.records import Actor, ClientRecord
 from desktop.services import Services
-from desktop.services.permissions import Permission, role_allows
 from ui.client_file import ClientFileWidget
 from ui.documents.acknowledgment_actions import AcknowledgmentDocuments
 from ui.kit.busy import BusyIndicator
@@ -34,6 +33,7 @@ from ui.kit.settings import AppSettings
 from ui.kit.worker import TaskRunner
 from ui.shell.connection import ConnectionBanner, connection_monitor
 from ui.shell.language_menu import LanguageMenu
+from ui.shell.manage_menu import ManageMenu
 from ui.shell.opt_out_counts import OptOutCountsButton
 from ui.shell.session_lock import SessionLock
 from ui.shell.session_windows import SessionWindows
@@ -249,16 +249,8 @@ class MainWindow(QMainWindow):
         # Only the roles allowed to use them see these; the services check the role again anyway.
         self.manage_menu = bar.addMenu("")
         self.manage_menu.setObjectName("manageMenu")
-        for action, permission in (
-            (self.reports_action, Permission.RUN_REPORTS),
-            (self.export_action, Permission.EXPORT_CONTACTS),
-            (self.staff_action, Permission.MANAGE_STAFF),
-        ):
-            allowed = role_allows(self.actor.role, permission)
-            action.setEnabled(allowed)
-            action.setVisible(allowed)
-            self.manage_menu.addAction(action)
-        self.manage_menu.menuAction().setVisible(any(a.isVisible() for a in self.manage_menu.actions()))
+        actions = (self.reports_action, self.export_action, self.staff_action)
+        self.manage = ManageMenu(self, self.windows, self.actor, self.manage_menu, actions)
         self.view_menu = view_menu = bar.addMenu("")
         self.language_menu = LanguageMenu(self.settings, view_menu)
         self.language_menu.status_message.connect(self.show_message)

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desktop.domain.records import Actor, ClientRecord
 from desktop.services import Services
 from ui.admin.account_forms import ChangePasswordDialog
+from ui.admin.clinic_settings_dialog import ClinicSettingsDialog
 from ui.admin.export_dialog import ExportDialog
+from ui.admin.policy_dialog import PolicyDialog
 from ui.admin.reports_window import ReportsWindow
 from ui.admin.staff_dialog import StaffDialog
 from ui.booking.booking_dialog import BookingDialog
@@ -114,6 +116,17 @@ class SessionWindows(QObject):
     def staff_accounts(self) -> QWidget:
         return self.open_single(
             "staff", lambda: StaffDialog(self._services, self._actor, self._runner, self._window)
+        )
+
+    def clinic_settings(self) -> QWidget:
+        return self.open_single(
+            "clinic-settings",
+            lambda: ClinicSettingsDialog(self._services, self._actor, self._runner, self._window),
+        )
+
+    def policies(self) -> QWidget:
+        return self.open_single(
+            "policies", lambda: PolicyDialog(self._services, self._actor, self._runner, self._window)
         )
 
     def change_password(self) -> QWidget:

@@ -18,6 +18,8 @@ SCREENS = (
     "reports-window.png",
     "lock-screen.png",
     "setup-wizard.png",
+    "clinic-settings.png",
+    "policy-versions.png",
 )
 
 
