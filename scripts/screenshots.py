@@ -4,8 +4,8 @@
                                             [--only setup-wizard.png ...]
 
 The screens: the client file's consent grid, the consent step of a booking, the opt-out queue, the
-reports window beside its preview, the lock screen, and the first-run set-up wizard. The two document pages (an acknowledgment,
-a report) come from ``scripts/document_samples.py``, run at the end unless ``--no-documents``.
+reports window beside its preview, the lock screen, the first-run set-up wizard, the clinic settings and
+the policy versions. The two document pages (an acknowledgment, a report) come from ``scripts/document_samples.py``, run at the end unless ``--no-documents``.
 The clock is fixed (a Tuesday afternoon in Quebec), so two runs draw the same dates.
 """
 

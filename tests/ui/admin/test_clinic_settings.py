@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from desktop.db.models import AuditRecord
 from desktop.domain.clinic_identity import EasterHoliday
+from desktop.domain.enums import Purpose
 from desktop.services import Services
 from tests.ui.conftest import off_gui, sign_in, type_text, wait_idle
 from ui.admin.clinic_settings_dialog import ClinicSettingsDialog
@@ -176,3 +177,21 @@ def test_a_receptionist_is_offered_neither_window(qtbot, make_window, gui_servic
     opened = manager.manage.open_settings()
     assert isinstance(opened, ClinicSettingsDialog)
     assert isinstance(manager.manage.open_policies(), PolicyDialog)
+
+
+def test_without_a_parent_organisation_its_option_is_gone(qtbot, gui_services, runner, desk):
+    request = OptOutDialog(gui_services, desk, runner)
+    qtbot.addWidget(request)
+    request.show()
+    wait_idle(qtbot, runner)
+    assert request.parent_company.isVisible() and "Groupe Médical Lacroix" in request.parent_company.text()
+
+    dialog = open_settings(qtbot, gui_services, runner)
+    dialog.organisation_form.parent_name.clear()
+    dialog.save_organisation_button.click()
+    wait_idle(qtbot, runner)
+    assert not request.parent_company.isVisible()
+    assert Purpose.PARENT_COMPANY_PROMOTIONS not in request.purposes()
+    request.via_post.click()
+    request.preset_everything.click()
+    assert "Everything, including appointment reminders" in request.effect.text()
