@@ -100,7 +100,6 @@ def add_demo_data(services: Services, clients: int, *, seed: int = 2020, into_ex
     # Imported here: the generator loads Faker, which only a demonstration needs.
     from desktop.demo import populate
 
-    set_up_demo_clinic(services, workstation_name())
     return populate(services, clients, seed=seed, workstation=workstation_name(), into_existing=into_existing)
 
 

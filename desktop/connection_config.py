@@ -60,7 +60,9 @@ def check_server_url(url: str) -> str:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     try:
-        engine = create_engine(url, connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS}, hide_parameters=True)
+        engine = create_engine(
+            url, connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS}, hide_parameters=True
+        )
     except (ArgumentError, NoSuchModuleError, ValueError) as error:
         raise ValidationError([FieldError("database_url", "invalid_database_url")]) from error
     try:

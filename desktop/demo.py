@@ -20,6 +20,7 @@ from desktop.db.models import (
     Appointment,
     Client,
     ClientSearchKey,
+    Clinic,
     ConsentEvent,
     OptOutEvent,
     OptOutRequest,
@@ -27,6 +28,7 @@ from desktop.db.models import (
     PolicyVersion,
 )
 from desktop.demo_accounts import DEMO_ACCOUNTS as DEMO_ACCOUNTS  # the scripts' and tests' name for them
+from desktop.demo_clinic import set_up_demo_clinic
 from desktop.demo_marks import prepare_demo_accounts
 from desktop.domain.age import consents_for_themselves
 from desktop.domain.enums import (
@@ -171,8 +173,12 @@ def populate(
     """Add ``clients`` demo client files with their ledgers, every record marked as the demo's. Returns
     the number added. A database holding records the demo did not make is refused
     (DemoIntoRealDataError) unless ``into_existing``; the demo's accounts are made only where no person
-    has an account (see :mod:`desktop.demo_marks`)."""
-    actor = system_actor(workstation)
+    has an account (see :mod:`desktop.demo_marks`). A new database first gets the demonstration clinic;
+    one that has its own keeps it."""
+    set_up_demo_clinic(services, workstation)
+    with services.db.session(write=False) as session:
+        first_site = session.scalar(select(func.min(Clinic.id)))
+    actor = system_actor(workstation, first_site or 1)
     author = run(
         services.db,
         services.clock,

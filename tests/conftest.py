@@ -17,9 +17,9 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from desktop.app import open_services, prepare_database  # noqa: E402
-from desktop.demo_clinic import set_up_demo_clinic  # noqa: E402
 from desktop.db.database import Database  # noqa: E402
 from desktop.db.engine import sqlite_url  # noqa: E402
+from desktop.demo_clinic import set_up_demo_clinic  # noqa: E402
 from desktop.domain.enums import Role  # noqa: E402
 from desktop.domain.login_policy import LoginPolicy  # noqa: E402
 from desktop.domain.records import Actor  # noqa: E402

@@ -17,6 +17,7 @@ from desktop.domain.enums import Language
 from desktop.domain.errors import DatabaseCorruptError, FrontDeskError
 from desktop.domain.records import Actor
 from desktop.services import Services
+from desktop.settings import load_settings
 from desktop.workstation import workstation_name
 
 
@@ -54,6 +55,22 @@ def write_private(path: Path, data: bytes) -> None:
         part.unlink(missing_ok=True)
 
 
+def read_text_file(path: Path) -> str:
+    """A UTF-8 text file's content (a byte-order mark is dropped); a missing, unreadable, non-UTF-8 or
+    empty file ends the command with a message saying which file and why."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        fail(FrontDeskError("file_unreadable", path=str(path)))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as bad:
+        fail(FrontDeskError("file_not_utf8", path=str(path), position=bad.start))
+    if not text.strip():
+        fail(FrontDeskError("file_empty", path=str(path)))
+    return text
+
+
 class AppContext:
     """The database chosen on the command line, opened (and migrated) the first time a command needs it."""
 
@@ -77,7 +94,9 @@ class AppContext:
         (its first line; a command that also needs a new password reads it from the next line)."""
         password = read_password(f"Password for {username} / Mot de passe de {username}", confirm=False)
         try:
-            return self.services().staff.authenticate(username, password, workstation_name())
+            return self.services().staff.authenticate(
+                username, password, workstation_name(), load_settings().site_id
+            )
         except FrontDeskError as failure:
             fail(failure)
 

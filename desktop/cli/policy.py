@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import click
 
-from desktop.cli.context import AppContext, fail
+from desktop.cli.context import AppContext, fail, read_text_file
 from desktop.domain.enums import Language
 from desktop.domain.errors import FrontDeskError, SignInRequiredError
 from desktop.domain.records import Actor, PolicyDraft, PolicyVersionRecord
@@ -31,22 +31,6 @@ def _call(action: Callable[[], T]) -> T:
         return action()
     except FrontDeskError as failure:
         fail(failure)
-
-
-def read_text_file(path: Path) -> str:
-    """A UTF-8 text file's content (a byte-order mark is dropped); a missing, unreadable, non-UTF-8 or
-    empty file ends the command with a message saying which file and why."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        fail(FrontDeskError("file_unreadable", path=str(path)))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as bad:
-        fail(FrontDeskError("file_not_utf8", path=str(path), position=bad.start))
-    if not text.strip():
-        fail(FrontDeskError("file_empty", path=str(path)))
-    return text
 
 
 @click.group()

@@ -2,7 +2,7 @@
 
 Once the database has an account, every command signs in a manager or privacy officer (``--user``) and
 calls the same StaffService methods as the GUI's staff window, so the role rules and the audit are the
-same. On an empty database ``user add`` creates the first account, a manager, without sign-in.
+same. A new database gets its first account, a manager, from ``frontdesk setup``.
 ``reset-password --recovery`` is the way back in when the last manager's password is lost.
 """
 
@@ -81,13 +81,16 @@ def user() -> None:
 def user_add(app: AppContext, username: str, role: str, full_name: str | None, signer: str | None) -> None:
     """Create a staff account.
 
-    On an empty database the first account is created without sign-in and must be a manager;
+    A new database gets its first account from ``frontdesk setup``. On a set-up database without
+    accounts the first account is created without sign-in and must be a manager;
     standard input then holds only its password. Afterwards --user NAME is required, and standard
     input holds NAME's password, then the new account's password. Only a privacy officer creates a
     privacy-officer account."""
     actor, _ = _sign_in(app, signer)
     services = app.services()
     if actor is None:
+        if services.setup.needed():
+            fail(FrontDeskError("not_set_up"))
         if Role(role) != Role.MANAGER:
             fail(ConflictError("first_account_manager"))
         password = _new_password(username)

@@ -160,6 +160,10 @@ class Messages:
         "Le serveur ne répond pas à cette adresse, ou refuse l'utilisateur ou le mot de passe.",
         "The server does not answer at this address, or refuses the user or password.",
     )
+    setup_file_invalid = Text(
+        "Le fichier de configuration {path} est à corriger : {problem}",
+        "The setup file {path} needs correcting: {problem}",
+    )
     already_set_up = Text(
         "Cette base de données a déjà sa clinique et ses comptes : la configuration ne la modifie pas.",
         "This database already has its clinic and accounts: the setup does not change it.",

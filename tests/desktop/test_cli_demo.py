@@ -11,6 +11,7 @@ from sqlalchemy import text
 from desktop.app import open_services
 from desktop.cli import cli
 from desktop.demo_accounts import DEMO_ACCOUNTS
+from desktop.demo_clinic import set_up_demo_clinic
 from desktop.domain.enums import Role
 from desktop.domain.messages import message
 from desktop.domain.records import ClientDraft
@@ -39,6 +40,7 @@ def add_person(url: str) -> None:
     """A person's account, as the first-run set-up makes it."""
     services = open_services(url)
     try:
+        set_up_demo_clinic(services, "desk-1")
         services.staff.create(system_actor("desk-1"), PERSON, "Marie Gagnon", Role.MANAGER, "Gestion-2026-ok")
     finally:
         services.close()

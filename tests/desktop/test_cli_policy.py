@@ -79,7 +79,9 @@ def test_publish_then_list(services: Services, team, files: dict[str, Path]) -> 
     assert (french.language, french.text, french.summary) == (Language.FR, TEXTS["fr"], TEXTS["summary-fr"])
     assert (english.language, english.text, english.summary) == (Language.EN, TEXTS["en"], TEXTS["summary-en"])
     with services.db.session(write=False) as session:
-        audit = session.scalars(select(AuditRecord).where(AuditRecord.action == "policy.publish")).one()
+        audit = session.scalars(
+            select(AuditRecord).where(AuditRecord.action == "policy.publish", AuditRecord.username == "gestion")
+        ).one()
     assert (audit.username, audit.entity_id) == ("gestion", effective.isoformat())
 
     listed = run(services, "policy", "list", "--user", "accueil")

@@ -19,6 +19,7 @@ from desktop.app import open_services
 from desktop.cli import cli
 from desktop.db.engine import display_url, sqlite_url
 from desktop.db.models import AuditRecord, Staff
+from desktop.demo_clinic import set_up_demo_clinic
 from desktop.domain.enums import Role
 from desktop.domain.errors import AuthenticationError
 from desktop.domain.messages import Subjects, message, role_name
@@ -242,6 +243,14 @@ def test_recovery_needs_the_database_owner_on_postgresql(clerk_url: str, databas
 def test_the_first_account_of_an_empty_database_is_a_manager(tmp_path: Path) -> None:
     url = sqlite_url(tmp_path / "empty" / "frontdesk.db")
     assert "no accounts yet" in run(url, "user", "list").output
+    # A new database gets its first manager from the set-up, not from ``user add``.
+    refused = run(url, "user", "add", "marie", "--role", "manager", input=f"{NEW_PASSWORD}\n")
+    assert says(refused, "not_set_up"), refused.output
+    services = open_services(url)
+    try:
+        set_up_demo_clinic(services, "desk-1")
+    finally:
+        services.close()
     result = run(url, "user", "add", "accueil", "--role", "receptionist", input=f"{NEW_PASSWORD}\n")
     assert says(result, "first_account_manager"), result.output
     result = run(url, "user", "add", "marie", "--role", "manager", input=f"{NEW_PASSWORD}\n")

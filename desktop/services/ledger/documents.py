@@ -15,10 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Acknowledgment, Client, Clinic, Organisation, PolicyVersion, Staff
-from desktop.domain.formats import format_phone
 from desktop.db.models import AcknowledgmentDocument as StoredDocument
 from desktop.domain.enums import Channel, Language, Purpose
 from desktop.domain.errors import NotFoundError
+from desktop.domain.formats import format_phone
 from desktop.domain.wording import capacity_label, channel_label, purpose_label
 from desktop.pdf.acknowledgment import render_acknowledgment_pdf
 from desktop.pdf.document import AcknowledgmentDocument, ClinicInfo, ConsentChoice

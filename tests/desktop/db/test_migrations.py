@@ -30,6 +30,8 @@ from desktop.db.migrate import (
     upgrade_to_head,
 )
 from desktop.db.models import APPEND_ONLY_TABLES, Base
+from desktop.demo_clinic import set_up_demo_clinic
+from desktop.services import Services
 
 _names = itertools.count()
 
@@ -57,7 +59,7 @@ def tables(engine: Engine) -> set[str]:
 def test_there_is_one_head() -> None:
     engine = create_database_engine("postgresql://nobody@127.0.0.1:1/none")
     try:
-        assert head_revision(engine) == "0004"
+        assert head_revision(engine) == "0005"
     finally:
         engine.dispose()
 
@@ -65,7 +67,7 @@ def test_there_is_one_head() -> None:
 def test_empty_database_to_head(empty_engine: Engine) -> None:
     assert current_revision(empty_engine) is None
     assert upgrade_to_head(empty_engine) is None  # nothing to copy aside: there was nothing
-    assert current_revision(empty_engine) == head_revision(empty_engine) == "0004"
+    assert current_revision(empty_engine) == head_revision(empty_engine) == "0005"
     assert is_at_head(empty_engine)
     assert set(Base.metadata.tables) <= tables(empty_engine)
 
@@ -81,7 +83,7 @@ def test_upgrade_at_head_is_a_no_op(empty_engine: Engine, tmp_path: Path) -> Non
     upgrade_to_head(empty_engine)
     files = sorted(tmp_path.iterdir())
     assert upgrade_to_head(empty_engine) is None
-    assert current_revision(empty_engine) == "0004"
+    assert current_revision(empty_engine) == "0005"
     assert sorted(tmp_path.iterdir()) == files  # no safety copy made
 
 
@@ -101,6 +103,7 @@ def test_downgrade_to_base_then_upgrade_again(empty_engine: Engine) -> None:
     db = Database(empty_engine.url.render_as_string(hide_password=False))
     try:
         prepare_database(db)
+        set_up_demo_clinic(Services.create(db), "test")  # a policy for the triggers to guard
     finally:
         db.dispose()
     assert triggers(empty_engine) == triggers_at_head
@@ -125,15 +128,15 @@ def triggers(engine: Engine) -> dict[str, set[str]]:
     return found
 
 
-def test_prepare_database_seeds_a_fresh_database(empty_engine: Engine) -> None:
+def test_prepare_database_leaves_a_new_database_to_the_set_up(empty_engine: Engine) -> None:
+    """No clinic, policy or account is made up: the set-up (or the demonstration) enters them."""
     db = Database(empty_engine.url.render_as_string(hide_password=False))
     try:
         prepare_database(db)
-        prepare_database(db)  # twice: nothing doubled
+        prepare_database(db)  # twice: still nothing
         with db.engine.connect() as connection:
-            assert connection.execute(text("SELECT count(*) FROM clinics")).scalar() == 1
-            # One version, in French and in English.
-            assert connection.execute(text("SELECT count(*) FROM policy_versions")).scalar() == 2
+            for table in ("organisation", "clinics", "policy_versions", "staff"):
+                assert connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0  # noqa: S608
     finally:
         db.dispose()
 
@@ -154,12 +157,12 @@ def test_copy_sqlite_aside_is_a_complete_private_copy(tmp_path: Path) -> None:
         # The row may still be only in the write-ahead log: the copy must include it anyway.
         copy = copy_sqlite_aside(engine, current_revision(engine))
         assert copy is not None and copy.exists() and copy.parent == path.parent
-        assert copy.name.startswith("frontdesk.db.before-0004-") and copy.name.endswith(".bak")
+        assert copy.name.startswith("frontdesk.db.before-0005-") and copy.name.endswith(".bak")
         assert stat.S_IMODE(copy.stat().st_mode) == 0o600
         with sqlite3.connect(copy) as backup:
             assert backup.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             assert backup.execute("SELECT text FROM policy_versions").fetchall() == [("texte",)]
-            assert backup.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
+            assert backup.execute("SELECT version_num FROM alembic_version").fetchall() == [("0005",)]
         backup.close()
     finally:
         engine.dispose()

@@ -13,6 +13,7 @@ import pytest
 
 from desktop.app import open_services
 from desktop.db.engine import sqlite_url
+from desktop.demo_clinic import set_up_demo_clinic
 from desktop.domain.enums import Role
 from desktop.domain.errors import DatabaseCorruptError
 from desktop.domain.records import ClientDraft
@@ -54,6 +55,7 @@ def damaged_database(test_root, tmp_path) -> Path:
     """A real database with a daily backup, then closed (as after a crash or a disk fault)."""
     path = tmp_path / "clinic.db"
     services = open_services(sqlite_url(path))
+    set_up_demo_clinic(services, "test")
     try:
         services.staff.create(system_actor("test"), "gestion", "Gestion", Role.MANAGER, TEST_PASSWORD)
         actor = services.staff.authenticate("gestion", TEST_PASSWORD, "test")

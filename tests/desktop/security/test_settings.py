@@ -34,9 +34,13 @@ def config(tmp_path, monkeypatch):
 def test_defaults_without_a_file(config):
     settings = load_settings()
     assert settings == SecuritySettings()
-    assert (settings.max_failed_logins, settings.lockout_minutes, settings.idle_lock_minutes) == (5, 15, 5)
+    assert (settings.max_failed_logins, settings.lockout_minutes) == (5, 15)
     assert settings.backup_keep_days == 14
-    assert settings.idle_lock == timedelta(minutes=5)
+    # The clinic's idle-lock delay holds unless the workstation's own is shorter.
+    assert settings.idle_lock_for(5) == timedelta(minutes=5)
+    assert SecuritySettings(idle_lock_minutes=3).idle_lock_for(5) == timedelta(minutes=3)
+    assert SecuritySettings(idle_lock_minutes=30).idle_lock_for(5) == timedelta(minutes=5)
+    assert settings.site_id == 0
     policy = settings.login_policy()
     assert (policy.max_failed_attempts, policy.lockout, policy.min_password_length) == (
         5,

@@ -68,8 +68,9 @@ def test_the_ledger_service_methods_are_known() -> None:
     def public(cls: type) -> set[str]:
         return {name for name, _ in inspect.getmembers(cls, inspect.isfunction) if not name.startswith("_")}
 
-    assert public(ConsentService) == {"wording", "record", "grid", "history"}
+    assert public(ConsentService) == {"names", "wording", "record", "grid", "history"}
     assert public(OptOutService) == {
+        "calendar",
         "log",
         "match",
         "process",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -13,7 +14,7 @@ from desktop.domain.consent import fold_consent
 from desktop.domain.enums import Channel, ConsentAction, ConsentMethod, Language, Purpose
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.records import ClientDraft, ConsentCapture, ConsentChange
-from desktop.domain.wording import consent_sentence
+from desktop.domain.wording import WordingNames, consent_sentence
 from desktop.paths import resource_path
 from desktop.services import Services
 
@@ -108,7 +109,10 @@ def test_every_event_is_evidence(services: Services, receptionist, team, clock, 
     )
     assert (event.policy_version, event.policy_language) == (POLICY_VERSION, language)
     assert event.policy_sha256 == POLICY_SHA256[language]
-    assert event.wording == consent_sentence(Purpose.PARENT_COMPANY_PROMOTIONS, Channel.POST, language)
+    names = WordingNames("Cliniques Médicales Lacroix", "Groupe Médical Lacroix")
+    assert services.consent.names(receptionist) == names
+    assert event.wording == consent_sentence(Purpose.PARENT_COMPANY_PROMOTIONS, Channel.POST, language, names)
+    assert "Groupe Médical Lacroix" in event.wording
     assert ("par la poste" if language == Language.FR else "by post") in event.wording
     assert event.method == ConsentMethod.SIGNED_AT_DESK
     assert event.recorded_by == team.manager.full_name
@@ -118,13 +122,30 @@ def test_every_event_is_evidence(services: Services, receptionist, team, clock, 
     assert services.consent.history(receptionist, client_id) == [event]
 
 
-def test_wording_is_the_sentence_shown(services: Services) -> None:
-    assert services.consent.wording(Purpose.APPOINTMENT_REMINDERS, Channel.SMS, Language.FR) == (
+def test_wording_is_the_sentence_shown(services: Services, receptionist) -> None:
+    assert services.consent.wording(receptionist, Purpose.APPOINTMENT_REMINDERS, Channel.SMS, Language.FR) == (
         "J'accepte de recevoir la confirmation et les rappels de mes rendez-vous par texto (SMS)."
     )
-    assert services.consent.wording(Purpose.NEWSLETTERS, Channel.EMAIL, Language.EN) == (
+    # The organisation's name comes from its record (the demonstration clinic's here).
+    assert services.consent.wording(receptionist, Purpose.NEWSLETTERS, Channel.EMAIL, Language.EN) == (
         "I agree to receive promotional newsletters from Cliniques Médicales Lacroix by email."
     )
+
+
+def test_without_a_parent_organisation_no_one_consents_to_its_promotions(
+    services: Services, receptionist, team
+) -> None:
+    draft = services.clinics.organisation(team.manager).draft()
+    services.clinics.update_organisation(team.manager, replace(draft, parent_name=""))
+    assert Purpose.PARENT_COMPANY_PROMOTIONS not in services.consent.names(receptionist).offered_purposes()
+    client_id = new_client(services, receptionist, Language.FR)
+    with pytest.raises(ValidationError):
+        services.consent.record(
+            receptionist,
+            client_id,
+            capture((Purpose.PARENT_COMPANY_PROMOTIONS, Channel.POST, True), method=ConsentMethod.VERBAL_PHONE),
+        )
+    assert services.consent.history(receptionist, client_id) == []
 
 
 def test_the_same_cell_twice_in_one_capture_is_refused(services: Services, receptionist) -> None:

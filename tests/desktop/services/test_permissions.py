@@ -7,7 +7,7 @@ import inspect
 import io
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw
 from sqlalchemy import select
 
 from desktop.db.models import AcknowledgmentDocument, AuditRecord, PolicyVersion
+from desktop.domain.clinic_identity import SiteDraft
 from desktop.domain.enums import (
     PROMOTIONAL_PURPOSES,
     AppointmentKind,
@@ -64,6 +65,10 @@ A = Permission.READ_AUDIT
 C = Permission.MANAGE_CLINIC
 MONTH = (date(2026, 11, 1), date(2026, 11, 30))
 _names = itertools.count()
+
+
+def site() -> SiteDraft:
+    return SiteDraft("Clinique du Parc", "12 rue du Parc", "Lévis", "G6V 1A1", "418 555-0142", "parc@example.ca")
 
 
 def signature_png() -> bytes:
@@ -172,6 +177,16 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("policies", "publish"): (C, lambda s, a, w: s.policies.publish(a, policy(s))),
     ("clinics", "get"): (W, lambda s, a, w: s.clinics.get(a)),
     ("clinics", "list"): (W, lambda s, a, w: s.clinics.list(a)),
+    ("clinics", "organisation"): (W, lambda s, a, w: s.clinics.organisation(a)),
+    ("clinics", "update_organisation"): (
+        C,
+        lambda s, a, w: s.clinics.update_organisation(a, replace(s.clinics.organisation(a).draft(), opt_out_delay_days=9)),
+    ),
+    ("clinics", "update_site"): (C, lambda s, a, w: s.clinics.update_site(a, 1, site())),
+    ("clinics", "add_site"): (C, lambda s, a, w: s.clinics.add_site(a, site())),
+    ("consent", "names"): (W, lambda s, a, w: s.consent.names(a)),
+    ("consent", "wording"): (W, lambda s, a, w: s.consent.wording(a, Purpose.FEEDBACK, Channel.SMS, Language.FR)),
+    ("optouts", "calendar"): (W, lambda s, a, w: s.optouts.calendar(a)),
     ("staff", "create"): (
         M,
         lambda s, a, w: s.staff.create(a, f"poste.{next(_names)}", "Remplaçante", Role.RECEPTIONIST, "Remplace-2026"),
@@ -207,7 +222,6 @@ NO_ACTOR = {
     ("staff", "has_accounts"),
     ("staff", "create_first_manager"),
     ("staff", "recover_password"),  # needs direct access to the database instead (test_cli_staff.py)
-    ("consent", "wording"),
 }
 SERVICES = {
     "clients": ClientService,
@@ -311,6 +325,9 @@ def test_receptionist_is_refused_staff_management(services: Services, team, worl
         ("staff", "set_active"),
         ("staff", "reset_password"),
         ("policies", "publish"),
+        ("clinics", "update_organisation"),
+        ("clinics", "update_site"),
+        ("clinics", "add_site"),
         ("reports", "consent_coverage"),
         ("reports", "optout_register"),
         ("reports", "reacknowledgment"),

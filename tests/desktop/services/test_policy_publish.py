@@ -71,7 +71,9 @@ def test_a_version_is_stored_in_both_languages_with_its_hashes(services: Service
         p.id: (p.sha256, p.summary_sha256) for p in published
     }
     with services.db.session(write=False) as session:
-        audit = session.scalars(select(AuditRecord).where(AuditRecord.action == "policy.publish")).one()
+        audit = session.scalars(
+            select(AuditRecord).where(AuditRecord.action == "policy.publish", AuditRecord.username == "gestion")
+        ).one()
     assert (audit.username, audit.entity_type, audit.entity_id) == ("gestion", "policy_version", effective.isoformat())
     assert audit.detail == f"fr={french.sha256}; en={english.sha256}"
 
