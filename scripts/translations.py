@@ -68,7 +68,7 @@ SAME_IN_BOTH = frozenset(
         "CSV",
         "F5",
         "FrontDesk",
-        "G1S 2L6",
+        "H2X 3Y7",
         "OK",
         "PDF",
     }

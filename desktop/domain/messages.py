@@ -37,8 +37,8 @@ class Messages:
         "The same purpose and channel are chosen twice.",
     )
     invalid_postal_code = Text(
-        "Code postal invalide. Exemple : G1S 2L6.",
-        "Invalid postal code. Example: G1S 2L6.",
+        "Code postal invalide. Exemple : H2X 3Y7.",
+        "Invalid postal code. Example: H2X 3Y7.",
     )
     date_in_future = Text("La date ne peut pas être dans le futur.", "The date cannot be in the future.")
     date_too_old = Text("Date trop ancienne (avant {min}).", "Date too far in the past (before {min}).")

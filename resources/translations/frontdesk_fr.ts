@@ -568,8 +568,8 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-        <source>G1S 2L6</source>
-        <translation>G1S 2L6</translation>
+        <source>H2X 3Y7</source>
+        <translation>H2X 3Y7</translation>
     </message>
     <message>
         <source>418 555-0123</source>
@@ -3324,8 +3324,8 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
         <translation>Courriel</translation>
     </message>
     <message>
-        <source>G1S 2L6</source>
-        <translation>G1S 2L6</translation>
+        <source>H2X 3Y7</source>
+        <translation>H2X 3Y7</translation>
     </message>
     <message>
         <source>418 555-0123</source>

@@ -298,7 +298,7 @@ class ClientForm(QWidget):
             self._titles[spec.name].setText(spec.label)
             self.editor(spec.name).setAccessibleName(spec.accessible)
         self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.postal_code.setPlaceholderText(self.tr("G1S 2L6"))
+        self.postal_code.setPlaceholderText(self.tr("H2X 3Y7"))
         self.phone.setPlaceholderText(self.tr("418 555-0123"))
         self.email.setPlaceholderText(self.tr("name@example.com"))
         for index in range(self.preferred_language.count()):

@@ -80,7 +80,7 @@ class SetupSiteForm(QGroupBox):
         )
         for name, label, accessible in texts:
             self.fields.set_texts(name, label, accessible)
-        self.postal_code.setPlaceholderText(self.tr("G1S 2L6"))
+        self.postal_code.setPlaceholderText(self.tr("H2X 3Y7"))
         self.phone.setPlaceholderText(self.tr("418 555-0123"))
         self.email.setPlaceholderText(self.tr("reception@clinic.ca"))
         self.remove_button.setText(self.tr("Remove this clinic"))
