@@ -86,7 +86,14 @@ def _plan(path: Path, password: str) -> SetupPlan:
         fail(FrontDeskError("setup_file_invalid", path=str(path), problem=str(bad)))
 
 
-@click.command("setup")
+def _file_format() -> str:
+    """The module's example file, shown by ``frontdesk setup --help`` as written (``\b``: not rewrapped)."""
+    doc = __doc__ or ""
+    example = doc[doc.index("    [organisation]") : doc.index("With ``--database")]
+    return "\b\nThe file, for example:\n" + example.rstrip().replace("\n\n", "\n\n\b\n")
+
+
+@click.command("setup", epilog=_file_format())
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
     "--site",

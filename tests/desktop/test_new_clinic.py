@@ -15,6 +15,7 @@ from desktop.app import open_services
 from desktop.cli import cli
 from desktop.domain.clinic_identity import EasterHoliday
 from desktop.domain.enums import Channel, Language, Purpose, Role
+from desktop.domain.messages import field_name
 from desktop.reports.render import ReportFormat
 from desktop.services import Services
 from desktop.services.clock import FixedClock
@@ -153,3 +154,29 @@ def test_the_set_up_runs_once(fjord: Services, fresh_url: str, tmp_path: Path) -
     manager = fjord.staff.authenticate("direction", MANAGER_PASSWORD, "desk-1")
     assert len(fjord.clinics.list(manager)) == 2
     assert len(fjord.policies.versions(manager)) == 2  # one version, French and English
+
+
+def test_a_setup_file_with_mistakes_names_them_all_and_writes_nothing(fresh_url: str, tmp_path: Path) -> None:
+    for name, key in (("politique.fr.txt", "fr"), ("policy.en.txt", "en"), ("resume.fr.txt", "summary_fr")):
+        (tmp_path / name).write_text(POLICY[key], encoding="utf-8")
+    (tmp_path / "summary.en.txt").write_text("", encoding="utf-8")
+    mistaken = SETUP.replace('postal_code = "G7X 6J5"', 'postal_code = "7GX 6J5"')
+    (tmp_path / "fjord.toml").write_text(mistaken, encoding="utf-8")
+    empty = CliRunner().invoke(
+        cli, ["--database", fresh_url, "setup", str(tmp_path / "fjord.toml")], input=f"{MANAGER_PASSWORD}\n"
+    )
+    assert empty.exit_code == 1 and "summary.en.txt" in empty.output, empty.output
+    (tmp_path / "summary.en.txt").write_text(POLICY["summary_en"], encoding="utf-8")
+    (tmp_path / "fjord.toml").write_text(mistaken.replace('opt_out_delay_days = 10', 'opt_out_delay_days = 12'), "utf-8")
+    refused = CliRunner().invoke(
+        cli, ["--database", fresh_url, "setup", str(tmp_path / "fjord.toml")], input="court\n"
+    )
+    assert refused.exit_code == 1
+    # Every mistake at once, the site's by its number, in the terminal's language.
+    for field in ("site2.postal_code", "opt_out_delay_days", "password"):
+        assert any(field_name(field, language) in refused.output for language in Language), refused.output
+    services = open_services(fresh_url)
+    try:
+        assert services.setup.needed()
+    finally:
+        services.close()
