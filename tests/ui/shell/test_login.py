@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.app import open_services
 from desktop.demo import DEMO_ACCOUNTS
+from desktop.demo_clinic import set_up_demo_clinic
 from desktop.domain.enums import Language, Role
 from desktop.domain.errors import AuthenticationError
 from tests.conftest import TEST_PASSWORD, WORKSTATION
@@ -99,7 +100,9 @@ def test_demo_accounts_are_shown_and_fill_in_the_form(qtbot, gui_services, runne
 
 @pytest.fixture
 def empty_services(tmp_path):
+    """A clinic without accounts yet (a database from before the set-up wizard, say)."""
     services = off_gui(lambda: open_services("sqlite+pysqlite:///" + (tmp_path / "empty.db").as_posix()))
+    off_gui(lambda: set_up_demo_clinic(services, WORKSTATION))
     yield services
     services.close()
 
