@@ -12,8 +12,8 @@ from desktop.domain.records import AcknowledgmentRecord, Actor, BookingPolicy, S
 from desktop.services.clock import Clock
 from desktop.services.ledger.acknowledgments import append_acknowledgment
 from desktop.services.ledger.documents import store_acknowledgment_document
+from desktop.services.ledger.policies import policy_record
 from desktop.services.permissions import Permission
-from desktop.services.policies import to_record as policy_record
 from desktop.services.queries.acknowledgments import (
     acknowledgment_record,
     covering_acknowledgment,

@@ -20,38 +20,13 @@ from desktop.domain.errors import NotFoundError
 from desktop.domain.messages import Subjects
 from desktop.domain.records import Actor, ClinicRecord
 from desktop.services.clock import Clock
+from desktop.services.ledger.sites import new_site, to_record
 from desktop.services.permissions import Permission
 from desktop.services.queries.organisation import load_organisation, organisation_record
 from desktop.services.unit_of_work import UnitOfWork, run
 
 #: Rules whose new value the audit names (identity fields are named, their values are in the record).
 _RULES = ("easter_holiday", "opt_out_delay_days", "idle_lock_minutes")
-
-
-def to_record(clinic: Clinic) -> ClinicRecord:
-    return ClinicRecord(
-        clinic.id,
-        clinic.name,
-        clinic.street,
-        clinic.city,
-        clinic.province,
-        clinic.postal_code,
-        clinic.phone,
-        clinic.email,
-    )
-
-
-def new_site(draft: SiteDraft) -> Clinic:
-    clean = validate_site(draft)
-    return Clinic(
-        name=clean.name,
-        street=clean.street,
-        city=clean.city,
-        province=clean.province,
-        postal_code=clean.postal_code,
-        phone=clean.phone,
-        email=clean.email,
-    )
 
 
 def _changes(target: object, clean: object, names: list[str]) -> list[str]:

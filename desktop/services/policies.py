@@ -3,41 +3,33 @@ edited, each with the SHA-256 of its text and of the summary read at the desk.""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
 from desktop.db.models import PolicyVersion
 from desktop.domain.enums import Language
-from desktop.domain.errors import FieldError, NotFoundError, PolicyVersionExistsError, ValidationError
+from desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from desktop.domain.records import Actor, PolicyDraft, PolicyVersionRecord
 from desktop.paths import resource_path
 from desktop.services.clock import Clock
+from desktop.services.ledger.policies import (
+    policy_record,
+    store_policy_version,
+    text_sha256,
+)
 from desktop.services.permissions import Permission
 from desktop.services.queries.policies import current_policy
 from desktop.services.unit_of_work import UnitOfWork, run
 
 log = logging.getLogger(__name__)
 _POLICY_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(fr|en)\.txt$")
-#: A policy text or summary, in characters: far above any real one (the bundled French text is ~9,000).
-MAX_POLICY_TEXT = 1_000_000
-#: Control characters a text file may hold: tab and line breaks.
-_TEXT_CONTROLS = {"\t", "\n"}
-
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 @dataclass(frozen=True)
 class BundledPolicy:
     version: str
@@ -102,79 +94,6 @@ def load_bundled_policies(session: Session, now: datetime) -> int:
     return added
 
 
-def clean_policy_text(errors: list[FieldError], field: str, value: str) -> str:
-    """The text as stored and hashed: NFC, line breaks as ``\\n``, no byte-order mark; a FieldError when
-    it is empty, too long, or holds what no text file holds (NUL, other control characters, lone
-    surrogates that cannot be written as UTF-8)."""
-    value = unicodedata.normalize(
-        "NFC", value.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    )
-    if not value.strip():
-        errors.append(FieldError(field, "required"))
-    elif len(value) > MAX_POLICY_TEXT:
-        errors.append(FieldError(field, "too_long", {"max": MAX_POLICY_TEXT}))
-    elif any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in _TEXT_CONTROLS for ch in value):
-        errors.append(FieldError(field, "invalid_characters"))
-    return value
-
-
-def store_policy_version(session: Session, draft: PolicyDraft, now: datetime) -> list[PolicyVersion]:
-    """Add the version ``draft`` describes, one row per language, its label being the effective date
-    (``2026-12-01``). Refuses a date already published (PolicyVersionExistsError) and a text or summary
-    that is empty or not plain text (ValidationError). No check of the date against today: the caller
-    decides (a manager publishes for today or later; a first set-up may import an older policy)."""
-    errors: list[FieldError] = []
-    texts = {
-        language: (
-            clean_policy_text(errors, f"text_{language.value}", draft.text(language)),
-            clean_policy_text(errors, f"summary_{language.value}", draft.summary(language)),
-        )
-        for language in (Language.FR, Language.EN)
-    }
-    if errors:
-        raise ValidationError(errors)
-    label = draft.effective_date.isoformat()
-    taken = session.scalar(
-        select(PolicyVersion.id)
-        .where(or_(PolicyVersion.version == label, PolicyVersion.effective_date == draft.effective_date))
-        .limit(1)
-    )
-    if taken is not None:
-        raise PolicyVersionExistsError(label)
-    rows = [
-        PolicyVersion(
-            version=label,
-            language=language,
-            effective_date=draft.effective_date,
-            text=text,
-            sha256=text_sha256(text),
-            loaded_at=now,
-            summary_text=summary,
-            summary_sha256=text_sha256(summary),
-        )
-        for language, (text, summary) in texts.items()
-    ]
-    session.add_all(rows)
-    try:
-        session.flush()
-    except IntegrityError as clash:  # published at the same moment from another workstation
-        raise PolicyVersionExistsError(label) from clash
-    return rows
-
-
-def to_record(policy: PolicyVersion) -> PolicyVersionRecord:
-    return PolicyVersionRecord(
-        policy.id,
-        policy.version,
-        policy.effective_date,
-        policy.language,
-        policy.sha256,
-        policy.text,
-        summary=policy.summary_text,
-        summary_sha256=policy.summary_sha256,
-    )
-
-
 class PolicyService:
     def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
@@ -182,7 +101,7 @@ class PolicyService:
 
     def current(self, actor: Actor, language: Language) -> PolicyVersionRecord:
         def work(uow: UnitOfWork) -> PolicyVersionRecord:
-            return to_record(current_policy(uow.session, language, uow.clock.today()))
+            return policy_record(current_policy(uow.session, language, uow.clock.today()))
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
 
@@ -201,7 +120,7 @@ class PolicyService:
                 rows[0].version,
                 "; ".join(f"{row.language.value}={row.sha256}" for row in rows),
             )
-            return [to_record(row) for row in rows]
+            return [policy_record(row) for row in rows]
 
         return run(self._db, self._clock, actor, Permission.MANAGE_CLINIC, work)
 
@@ -212,7 +131,7 @@ class PolicyService:
             rows = uow.session.scalars(
                 select(PolicyVersion).order_by(PolicyVersion.effective_date.desc(), PolicyVersion.language)
             )
-            return [to_record(p) for p in rows]
+            return [policy_record(p) for p in rows]
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
 
@@ -221,6 +140,6 @@ class PolicyService:
             policy = uow.session.get(PolicyVersion, policy_id)
             if policy is None:
                 raise NotFoundError(what=f"policy {policy_id}")
-            return to_record(policy)
+            return policy_record(policy)
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)

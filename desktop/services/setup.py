@@ -18,11 +18,11 @@ from desktop.domain.enums import Role
 from desktop.domain.errors import ConflictError, FieldError, ValidationError
 from desktop.domain.login_policy import LoginPolicy
 from desktop.domain.records import ClinicRecord, PolicyDraft, StaffRecord
-from desktop.services.clinics import new_site, to_record
 from desktop.services.clock import Clock
+from desktop.services.ledger.accounts import add_account, prepare_account
+from desktop.services.ledger.policies import store_policy_version
+from desktop.services.ledger.sites import new_site, to_record
 from desktop.services.permissions import Permission
-from desktop.services.policies import store_policy_version
-from desktop.services.staff import add_account, prepare_account
 from desktop.services.unit_of_work import UnitOfWork, run, system_actor
 
 

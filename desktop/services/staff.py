@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import getpass
 import os
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
@@ -35,9 +32,14 @@ from desktop.domain.login_policy import LoginPolicy, password_problem
 from desktop.domain.messages import Subjects
 from desktop.domain.records import Actor, StaffRecord
 from desktop.domain.staff_roles import may_manage_account_of
-from desktop.domain.validation import MAX_NAME, check_text
 from desktop.services.audit_chain import append_audit
 from desktop.services.clock import Clock
+from desktop.services.ledger.accounts import (
+    PASSWORD_HASHER,
+    add_account,
+    prepare_account,
+    staff_record,
+)
 from desktop.services.permissions import Permission
 from desktop.services.thread_guard import check_unit_of_work_allowed
 from desktop.services.unit_of_work import (
@@ -49,66 +51,11 @@ from desktop.services.unit_of_work import (
 )
 
 T = TypeVar("T")
-_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
-_HASHER = PasswordHasher()  # argon2id with the library's current recommended parameters
-_DUMMY_HASH = _HASHER.hash("timing equaliser for unknown usernames")
+_DUMMY_HASH = PASSWORD_HASHER.hash("timing equaliser for unknown usernames")
 
 
 #: The accounts :meth:`StaffService.recover_password` may give back.
 RECOVERABLE_ROLES = frozenset({Role.MANAGER, Role.PRIVACY_OFFICER})
-
-
-def _to_record(staff: Staff) -> StaffRecord:
-    return StaffRecord(staff.id, staff.username, staff.full_name, staff.role, staff.active, staff.clinic_id)
-
-
-@dataclass(frozen=True)
-class PreparedAccount:
-    """A new account checked and its password hashed, ready to be written."""
-
-    username: str
-    full_name: str
-    role: Role
-    password_hash: str
-
-
-def prepare_account(
-    username: str, full_name: str, role: Role, password: str, policy: LoginPolicy
-) -> PreparedAccount:
-    """The account checked (username, name, password strength) or ValidationError naming each problem."""
-    username = username.strip().lower()
-    errors: list[FieldError] = []
-    if not _USERNAME.match(username):
-        errors.append(FieldError("username", "invalid_username"))
-    full_name = check_text(errors, "full_name", full_name, max_length=MAX_NAME, required=True)
-    problem = password_problem(password, username, policy)
-    if problem:
-        errors.append(problem)
-    if errors:
-        raise ValidationError(errors)
-    return PreparedAccount(username, full_name, role, _HASHER.hash(password))
-
-
-def add_account(uow: UnitOfWork, account: PreparedAccount, clinic_id: int | None = None) -> StaffRecord:
-    """Write a prepared account (its home site the actor's unless given), audited; refuses a username
-    already taken. An account may work at any site of the organisation."""
-    if uow.session.scalar(select(Staff.id).where(Staff.username == account.username)):
-        raise ValidationError([FieldError("username", "username_taken")])
-    staff = Staff(
-        username=account.username,
-        full_name=account.full_name,
-        role=account.role,
-        password_hash=account.password_hash,
-        active=True,
-        clinic_id=clinic_id or uow.clinic_id,
-        failed_logins=0,
-        created_at=uow.now,
-        password_changed_at=uow.now,
-    )
-    uow.session.add(staff)
-    uow.session.flush()
-    uow.audit("staff.create", "staff", staff.id, f"role={account.role.value}")
-    return _to_record(staff)
 
 
 class _PrivacyOfficerOnly(Exception):
@@ -156,7 +103,7 @@ class StaffService:
 
     def list(self, actor: Actor) -> list[StaffRecord]:
         def work(uow: UnitOfWork) -> list[StaffRecord]:
-            return [_to_record(s) for s in uow.session.scalars(select(Staff).order_by(Staff.username))]
+            return [staff_record(s) for s in uow.session.scalars(select(Staff).order_by(Staff.username))]
 
         return run(self._db, self._clock, actor, Permission.MANAGE_STAFF, work, write=False)
 
@@ -179,7 +126,7 @@ class StaffService:
                     raise ConflictError("last_manager")
             staff.active = active
             uow.audit("staff.activate" if active else "staff.deactivate", "staff", staff.id)
-            return _to_record(staff)
+            return staff_record(staff)
 
         return self._guarded(actor, work)
 
@@ -218,7 +165,7 @@ class StaffService:
                 staff.id,
                 f"role={staff.role.value}; access={access}; os_user={_os_user()}",
             )
-            return _to_record(staff)
+            return staff_record(staff)
 
         return run(self._db, self._clock, system_actor(workstation), Permission.ADMINISTER, work)
 
@@ -226,7 +173,7 @@ class StaffService:
         problem = password_problem(new_password, staff.username, self.policy)
         if problem:
             raise ValidationError([problem])
-        staff.password_hash = _HASHER.hash(new_password)
+        staff.password_hash = PASSWORD_HASHER.hash(new_password)
         staff.password_changed_at = uow.now
         staff.failed_logins = 0
         staff.locked_until = None
@@ -282,7 +229,7 @@ class StaffService:
             problem = password_problem(new_password, staff.username, self.policy)
             if problem:
                 raise ValidationError([problem])
-            staff.password_hash = _HASHER.hash(new_password)
+            staff.password_hash = PASSWORD_HASHER.hash(new_password)
             staff.password_changed_at = uow.now
             uow.audit("staff.password_change", "staff", staff.id)
 
@@ -336,8 +283,8 @@ class StaffService:
             else:
                 staff.failed_logins = 0
                 staff.locked_until = None
-                if _HASHER.check_needs_rehash(staff.password_hash):
-                    staff.password_hash = _HASHER.hash(password)
+                if PASSWORD_HASHER.check_needs_rehash(staff.password_hash):
+                    staff.password_hash = PASSWORD_HASHER.hash(password)
                 outcome, error = "login.success", None
             append_audit(
                 session,
@@ -375,6 +322,6 @@ def _os_user() -> str:
 
 def _verify(password_hash: str, password: str) -> bool:
     try:
-        return _HASHER.verify(password_hash, password)
+        return PASSWORD_HASHER.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
