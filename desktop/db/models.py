@@ -310,6 +310,9 @@ class ConsentEvent(DemoMarked, Base):
     appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id"))
     opt_out_request_id: Mapped[int | None] = mapped_column(ForeignKey("opt_out_requests.id"))
     acknowledgment_id: Mapped[int | None] = mapped_column(ForeignKey("acknowledgments.id"))
+    #: Who answered for the client (a minor's parent or tutor), when not the client; null before 0006.
+    representative_name: Mapped[str | None] = mapped_column(String(200))
+    representative_capacity: Mapped[SignerCapacity | None]
 
     @property
     def sequence(self) -> int:

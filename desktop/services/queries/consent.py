@@ -43,6 +43,8 @@ def event_records(session: Session, events: Iterable[ConsentEvent]) -> list[Cons
             appointment_id=e.appointment_id,
             opt_out_request_id=e.opt_out_request_id,
             acknowledgment_id=e.acknowledgment_id,
+            representative_name=e.representative_name,
+            representative_capacity=e.representative_capacity,
         )
         for e in events
     ]
