@@ -257,6 +257,7 @@ def setup_wizard(studio: Studio, path: Path) -> None:
 def clinic_settings(studio: Studio, path: Path) -> None:
     dialog = ClinicSettingsDialog(studio.services, studio.actors[Role.MANAGER], studio.runner)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    dialog.resize(840, 600)
     dialog.show()
     studio.settle(lambda: dialog.organisation_form.name.text() != "", "the clinic's settings")
     save(dialog, path)
@@ -266,6 +267,7 @@ def clinic_settings(studio: Studio, path: Path) -> None:
 def policy_versions(studio: Studio, path: Path) -> None:
     dialog = PolicyDialog(studio.services, studio.actors[Role.PRIVACY_OFFICER], studio.runner)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    dialog.resize(840, 600)
     dialog.show()
     studio.settle(lambda: dialog.model.rowCount() > 0, "the policy versions")
     save(dialog, path)
