@@ -26,6 +26,11 @@ class Messages:
         "Contient des caractères invisibles ou de contrôle non permis.",
         "Contains invisible or control characters that are not allowed.",
     )
+    #: ``characters`` as :func:`desktop.domain.glyphs.describe` names them.
+    undrawable_characters = Text(
+        "Ne peut pas être imprimé dans les documents (aucune police ne le dessine) : {characters}.",
+        "Cannot be printed in the documents (no font draws it): {characters}.",
+    )
     invalid_phone = Text(
         "Numéro de téléphone invalide. Exemple : 418 555-0123.",
         "Invalid phone number. Example: 418 555-0123.",

@@ -14,6 +14,7 @@ from email_validator import EmailNotValidError, validate_email
 from desktop.domain.enums import Language
 from desktop.domain.errors import FieldError, ValidationError
 from desktop.domain.formats import format_phone
+from desktop.domain.glyphs import describe, undrawable_characters
 from desktop.domain.messages import EmailProblems
 from desktop.domain.records import ClientDraft
 from desktop.domain.texts import Text
@@ -59,6 +60,10 @@ def check_text(
         errors.append(FieldError(field, "too_long", {"max": max_length}))
     elif has_forbidden_characters(value):
         errors.append(FieldError(field, "invalid_characters"))
+    elif undrawable := undrawable_characters(value):
+        # Printed as an empty box otherwise: the person is told which character to change.
+        characters = ", ".join(describe(ch) for ch in undrawable)
+        errors.append(FieldError(field, "undrawable_characters", {"characters": characters}))
     return value
 
 
