@@ -26,6 +26,7 @@ from desktop.paths import default_database_path
 from desktop.services import Services
 from desktop.services.audit_chain import append_audit
 from desktop.services.clock import Clock
+from desktop.services.witnessing import keep_witness
 from desktop.settings import load_settings
 from desktop.workstation import workstation_name
 
@@ -75,6 +76,7 @@ def open_services(
     login_policy: LoginPolicy | None = None,
     migrate: bool = True,
     daily_backup: bool = True,
+    witness: bool = True,
 ) -> Services:
     """The services on the chosen database. A damaged SQLite file raises DatabaseCorruptError, which
     names the newest backup; a SQLite database gets its daily backup here (in the user-data folder),
@@ -90,7 +92,7 @@ def open_services(
     except BaseException:
         db.dispose()
         raise
-    return Services.create(db, clock, login_policy or settings.login_policy())
+    return Services.create(db, clock, login_policy or settings.login_policy(), witness=witness)
 
 
 def add_demo_data(services: Services, clients: int, *, seed: int = 2020, into_existing: bool = False) -> int:
@@ -135,7 +137,7 @@ class DemoDatabase:
 
     def open(self, *, clock: Clock | None = None) -> Services:
         if self._services is None:
-            self._services = open_services(self.url, clock=clock, daily_backup=False)
+            self._services = open_services(self.url, clock=clock, daily_backup=False, witness=False)
             set_up_demo_clinic(self._services, workstation_name())
         return self._services
 
@@ -157,6 +159,8 @@ def record_restore(url: str, audit_records: int) -> None:
     db = Database(url)
     try:
         prepare_database(db)
+        # The restore starts a new witness: the ones written before it saw a later state.
+        keep_witness(db, workstation_name(), Clock())
         with db.session(write=True) as session, session.begin():
             append_audit(
                 session,

@@ -16,6 +16,7 @@ from desktop.maintenance.integrity import check_database_at
 from desktop.maintenance.pg_backup import backup_postgres
 from desktop.maintenance.restore import RestoreRefused, database_in_use, inspect_backup, restore_sqlite
 from desktop.maintenance.sqlite_file import sqlite_path
+from desktop.workstation import workstation_name
 
 
 @click.group()
@@ -40,15 +41,23 @@ def _restore_hint(url: str) -> str | None:
 
 
 @db.command("check")
+@click.option(
+    "--witness",
+    "witnesses",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also compare the database with this witness file (another workstation's); repeatable.",
+)
 @click.pass_obj
-def db_check(app: AppContext) -> None:
-    """Verify the audit chain, the database's own integrity and the append-only triggers.
-    Exit status 0 when everything is sound, 1 otherwise."""
+def db_check(app: AppContext, witnesses: tuple[Path, ...]) -> None:
+    """Verify the audit chain, the database's own integrity, the append-only triggers (as defined and
+    enabled), the stored PDFs and the ledgers against this workstation's witness and each --witness.
+    The database is opened read-only. Exit status 0 when everything is sound, 1 otherwise."""
     path = sqlite_path(app.url)
     if path is not None and not path.exists():
         raise click.ClickException(f"no database at {path}")
     click.echo(f"checking {database_label(app.url)}")
-    report = check_database_at(app.url)
+    report = check_database_at(app.url, workstation=workstation_name(), witnesses=witnesses)
     for line in report.lines():
         click.echo(line)
     if report.ok:

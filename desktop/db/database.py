@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.db.engine import WRITE_OPTION, create_database_engine, display_url
@@ -26,6 +29,10 @@ class Database:
 
     def session(self, *, write: bool) -> Session:
         return (self._write_sessions if write else self._read_sessions)()
+
+    def listen_to_writes(self, name: str, listener: Callable[..., Any]) -> None:
+        """A session event on the write sessions only (the ledgers' witness follows their commits)."""
+        event.listen(self._write_sessions, name, listener)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -3,9 +3,10 @@ triggers and the schema revision, each reported on one line."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -13,10 +14,11 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from desktop.db.database import Database
 from desktop.db.models import APPEND_ONLY_TABLES, Base
 from desktop.maintenance.audit_verify import verify_audit_chain
+from desktop.maintenance.ledger_checks import pdf_problems, trigger_problems, witness_outcome
+from desktop.maintenance.read_only import read_only_engine
+from desktop.maintenance.sqlite_file import sqlite_path
 
 _SHOWN_PROBLEMS = 10
-# pg_trigger.tgtype bits (see PostgreSQL's catalog/pg_trigger.h).
-_PG_ROW, _PG_BEFORE, _PG_DELETE, _PG_UPDATE = 1, 2, 8, 16
 
 
 class Status(StrEnum):
@@ -51,8 +53,11 @@ class IntegrityReport:
         return next((f for f in self.findings if f.check == check), None)
 
 
-def check_database(engine: Engine) -> IntegrityReport:
-    """Every check runs, whatever the others found; an error in one is reported as its failure."""
+def check_database(
+    engine: Engine, *, url: str | None = None, workstation: str = "", witnesses: Sequence[Path] = ()
+) -> IntegrityReport:
+    """Every check runs, whatever the others found; an error in one is reported as its failure.
+    With ``url``, the database is also compared with this workstation's witnesses and ``witnesses``."""
     checks: list[tuple[str, Callable[[Connection], list[Finding]]]] = [
         ("schema", _schema_revision),
         ("audit chain", _audit_chain),
@@ -61,7 +66,9 @@ def check_database(engine: Engine) -> IntegrityReport:
         checks += [("integrity_check", _sqlite_integrity), ("foreign_key_check", _sqlite_foreign_keys)]
     else:
         checks += [("amcheck", _postgres_amcheck)]
-    checks += [("append-only triggers", _triggers)]
+    checks += [("append-only triggers", _triggers), ("stored PDFs", _pdfs)]
+    if url is not None:
+        checks += [("witness", _witness_check(url, workstation, witnesses))]
     findings: list[Finding] = []
     for name, check in checks:
         try:
@@ -72,11 +79,19 @@ def check_database(engine: Engine) -> IntegrityReport:
     return IntegrityReport(tuple(findings))
 
 
-def check_database_at(url: str) -> IntegrityReport:
-    """The checks on the database at ``url``, opened for them alone (not migrated, not seeded)."""
+def check_database_at(url: str, *, workstation: str = "", witnesses: Sequence[Path] = ()) -> IntegrityReport:
+    """The checks on the database at ``url``, opened for them alone and read-only (a SQLite file's
+    bytes and mode are left as they were: no WAL switch, no journal)."""
+    path = sqlite_path(url)
+    if path is not None:
+        engine = read_only_engine(path)
+        try:
+            return check_database(engine, url=url, workstation=workstation, witnesses=witnesses)
+        finally:
+            engine.dispose()
     db = Database(url)
     try:
-        return check_database(db.engine)
+        return check_database(db.engine, url=url, workstation=workstation, witnesses=witnesses)
     finally:
         db.dispose()
 
@@ -184,58 +199,35 @@ def _postgres_indexes(connection: Connection) -> list[str]:
 
 
 def _triggers(connection: Connection) -> list[Finding]:
-    covered = (
-        _sqlite_guarded(connection) if connection.dialect.name == "sqlite" else _postgres_guarded(connection)
-    )
-    missing = []
-    for table in APPEND_ONLY_TABLES:
-        lacking = [op for op in ("UPDATE", "DELETE") if op not in covered.get(table, set())]
-        if lacking:
-            missing.append(f"{table} ({', '.join(lacking)})")
-    if missing:
-        return [
-            Finding(
-                "append-only triggers",
-                Status.FAILED,
-                "missing or disabled on " + "; ".join(missing),
-            )
-        ]
+    problems = trigger_problems(connection)
+    if problems:
+        return [Finding("append-only triggers", Status.FAILED, "; ".join(problems))]
     return [
-        Finding("append-only triggers", Status.OK, f"present on all {len(APPEND_ONLY_TABLES)} ledger tables")
+        Finding(
+            "append-only triggers",
+            Status.OK,
+            f"present, as defined, and enabled on all {len(APPEND_ONLY_TABLES)} ledger tables",
+        )
     ]
 
 
-def _sqlite_guarded(connection: Connection) -> dict[str, set[str]]:
-    covered: dict[str, set[str]] = {}
-    rows = connection.exec_driver_sql("SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
-    for row in rows:
-        table, sql = str(row[0]), row[1]
-        normalised = " ".join(str(sql or "").upper().split())
-        if "RAISE(ABORT" not in normalised.replace(" (", "("):
-            continue
-        for op in ("UPDATE", "DELETE"):
-            if f"BEFORE {op} ON" in normalised:
-                covered.setdefault(table, set()).add(op)
-    return covered
+def _pdfs(connection: Connection) -> list[Finding]:
+    checked, problems = pdf_problems(connection)
+    if problems:
+        shown = "; ".join(problems[:_SHOWN_PROBLEMS])
+        return [Finding("stored PDFs", Status.FAILED, f"{len(problems)} altered: {shown}")]
+    return [Finding("stored PDFs", Status.OK, f"{checked} PDFs match their SHA-256")]
 
 
-def _postgres_guarded(connection: Connection) -> dict[str, set[str]]:
-    covered: dict[str, set[str]] = {}
-    rows = connection.execute(
-        text(
-            "SELECT c.relname, t.tgtype FROM pg_trigger t "
-            "JOIN pg_class c ON c.oid = t.tgrelid "
-            "JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "JOIN pg_proc p ON p.oid = t.tgfoid "
-            "WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND n.nspname = current_schema() "
-            "AND p.proname = 'frontdesk_refuse_change'"
-        )
-    )
-    for row in rows:
-        table, tgtype = str(row[0]), int(row[1])
-        if tgtype & _PG_ROW and tgtype & _PG_BEFORE:
-            if tgtype & _PG_UPDATE:
-                covered.setdefault(table, set()).add("UPDATE")
-            if tgtype & _PG_DELETE:
-                covered.setdefault(table, set()).add("DELETE")
-    return covered
+def _witness_check(
+    url: str, workstation: str, witnesses: Sequence[Path]
+) -> Callable[[Connection], list[Finding]]:
+    def check(connection: Connection) -> list[Finding]:
+        outcome = witness_outcome(connection, url, workstation, witnesses)
+        findings = [Finding("witness", Status.WARNING, w) for w in outcome.warnings]
+        findings += [Finding("witness", Status.FAILED, p) for p in outcome.problems]
+        if not outcome.problems:
+            findings.append(Finding("witness", Status.OK, outcome.summary))
+        return findings
+
+    return check

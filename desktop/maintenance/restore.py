@@ -19,6 +19,7 @@ from sqlalchemy.pool import NullPool
 from desktop.db.models import AuditRecord
 from desktop.maintenance.audit_verify import verify_audit_chain
 from desktop.maintenance.files import fsync_dir, fsync_file, private_partial
+from desktop.maintenance.ledger_checks import pdf_problems, trigger_problems
 from desktop.maintenance.revisions import known_revision, newest_revision
 from desktop.maintenance.sqlite_file import file_problem
 
@@ -95,6 +96,10 @@ def _inspect_chain(path: Path, result: BackupInspection) -> None:
             chain = verify_audit_chain(connection)
             result.audit_records = chain.checked
             result.newest_audit_at = connection.scalar(select(func.max(AuditRecord.at)))
+            # The same ledger checks as db check: a backup with a neutered trigger or an altered
+            # PDF is refused, whatever its audit chain says.
+            result.problems += [f"append-only triggers: {p}" for p in trigger_problems(connection)]
+            result.problems += pdf_problems(connection)[1]
         if not chain.ok:
             first = chain.breaks[0]
             result.problems.append(f"audit chain broken at record {first.record_id}: {first.reason}")

@@ -20,6 +20,8 @@ from desktop.services.policies import PolicyService
 from desktop.services.reports import ReportService
 from desktop.services.setup import SetupService
 from desktop.services.staff import StaffService
+from desktop.services.witnessing import keep_witness
+from desktop.workstation import workstation_name
 
 
 @dataclass
@@ -41,9 +43,17 @@ class Services:
 
     @classmethod
     def create(
-        cls, db: Database, clock: Clock | None = None, login_policy: LoginPolicy | None = None
+        cls,
+        db: Database,
+        clock: Clock | None = None,
+        login_policy: LoginPolicy | None = None,
+        *,
+        witness: bool = True,
     ) -> Services:
+        """``witness``: keep this workstation's witness of the database (not for a throwaway one)."""
         clock = clock or Clock()
+        if witness:
+            keep_witness(db, workstation_name(), clock)
         return cls(
             db=db,
             clock=clock,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from desktop.db.models import AuditRecord
 
 GENESIS_HASH = "0" * 64
-_POSTGRES_AUDIT_LOCK = 0x46524F4E  # serialises chain appends between workstations
+POSTGRES_AUDIT_LOCK = 0x46524F4E  # serialises chain appends between workstations
 
 
 def record_hash(
@@ -42,7 +42,7 @@ def record_hash(
 
 def last_hash(session: Session) -> str:
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _POSTGRES_AUDIT_LOCK})
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_AUDIT_LOCK})
     latest = session.scalar(select(AuditRecord.hash).order_by(AuditRecord.id.desc()).limit(1))
     return latest or GENESIS_HASH
 

@@ -1,0 +1,184 @@
+"""The witness: the ledgers' digests and the audit chain's head, kept outside the database.
+
+Each workstation keeps one witness file per database in its user-data folder and rewrites it after
+every write it commits. The file is authenticated with an HMAC whose key lives in the workstation's
+configuration folder (mode 0600): someone holding the database alone can neither make the database
+match an old witness nor write a witness that matches a rewritten database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from desktop.paths import user_data_dir
+from desktop.seal.digest import AUDIT_TABLE, LEDGER_TABLES, Block, compare_blocks, extend_blocks, table
+from desktop.settings import config_dir
+
+FORMAT = 1
+KEY_FILE = "witness.key"
+WITNESS_FOLDER = "witnesses"
+#: The audit actions that anchor witnesses: the database records that a witness exists.
+WITNESS_ACTION = "witness.created"
+RESTORE_ACTION = "database.restore"
+
+
+class WitnessUnreadable(RuntimeError):
+    """The witness file is missing, damaged or not valid JSON; the message says which."""
+
+
+def witness_folder() -> Path:
+    path = user_data_dir() / WITNESS_FOLDER
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def witness_path(witness_id: str) -> Path:
+    return witness_folder() / f"{witness_id}.json"
+
+
+def load_key(*, create: bool) -> bytes | None:
+    """The workstation's witness key, created (owner-only) on first use when ``create``."""
+    path = config_dir() / KEY_FILE
+    try:
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except FileNotFoundError:
+        if not create:
+            return None
+    except (OSError, ValueError):
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key = secrets.token_bytes(32)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return load_key(create=False)  # another process made it first
+    with os.fdopen(fd, "w", encoding="ascii") as stream:
+        stream.write(key.hex())
+    return key
+
+
+def key_id(key: bytes) -> str:
+    return hashlib.sha256(b"frontdesk-witness-key" + key).hexdigest()[:16]
+
+
+@dataclass
+class Witness:
+    witness_id: str
+    database: str
+    workstation: str
+    written_at: str = ""
+    audit_last_id: int = 0
+    audit_count: int = 0
+    audit_hash: str = ""
+    ledgers: dict[str, list[Block]] = field(default_factory=dict)
+    key_id: str = ""
+    mac: str = ""
+
+    def body(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "witness_id": self.witness_id,
+            "database": self.database,
+            "workstation": self.workstation,
+            "written_at": self.written_at,
+            "audit": {"last_id": self.audit_last_id, "count": self.audit_count, "hash": self.audit_hash},
+            "ledgers": {name: [b.as_list() for b in blocks] for name, blocks in sorted(self.ledgers.items())},
+            "key_id": self.key_id,
+        }
+
+    def expected_mac(self, key: bytes) -> str:
+        canonical = json.dumps(self.body(), sort_keys=True, separators=(",", ":")).encode("utf-8")
+        return hmac.new(key, canonical, hashlib.sha256).hexdigest()
+
+    @property
+    def head(self) -> str:
+        """The keyed head printed on reports: the witness's own MAC."""
+        return self.mac
+
+
+def read_witness(path: Path) -> Witness:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        audit = data["audit"]
+        return Witness(
+            witness_id=str(data["witness_id"]),
+            database=str(data["database"]),
+            workstation=str(data["workstation"]),
+            written_at=str(data["written_at"]),
+            audit_last_id=int(audit["last_id"]),
+            audit_count=int(audit["count"]),
+            audit_hash=str(audit["hash"]),
+            ledgers={str(n): [Block.from_list(b) for b in blocks] for n, blocks in data["ledgers"].items()},
+            key_id=str(data["key_id"]),
+            mac=str(data["mac"]),
+        )
+    except FileNotFoundError:
+        raise WitnessUnreadable(f"{path}: missing") from None
+    except OSError as error:
+        raise WitnessUnreadable(f"{path}: unreadable ({error.strerror or error})") from None
+    except (ValueError, KeyError, TypeError):
+        raise WitnessUnreadable(f"{path}: damaged (not a FrontDesk witness)") from None
+
+
+def write_witness(path: Path, witness: Witness, key: bytes) -> None:
+    """Atomically: a crash leaves the previous witness, never half of one."""
+    witness.key_id = key_id(key)
+    witness.mac = witness.expected_mac(key)
+    data = witness.body() | {"mac": witness.mac}
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as stream:
+        json.dump(data, stream, separators=(",", ":"))
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.replace(partial, path)
+
+
+def extend(connection: Connection, witness: Witness, now: datetime) -> None:
+    """Bring the witness up to the database's current content (only rows it has not seen are read)."""
+    for name in LEDGER_TABLES:
+        extend_blocks(connection, name, witness.ledgers.setdefault(name, []))
+    audit = table(AUDIT_TABLE)
+    newest = connection.execute(select(audit.c.id, audit.c.hash).order_by(audit.c.id.desc()).limit(1)).first()
+    if newest is not None and newest.id != witness.audit_last_id:
+        added = connection.scalar(select(func.count()).where(audit.c.id > witness.audit_last_id))
+        witness.audit_count += int(added or 0)
+        witness.audit_last_id, witness.audit_hash = int(newest.id), str(newest.hash)
+    witness.written_at = now.isoformat()
+
+
+def compare(connection: Connection, witness: Witness) -> list[str]:
+    """Every difference between the database and the witness, one sentence each (empty: they agree)."""
+    problems: list[str] = []
+    audit = table(AUDIT_TABLE)
+    if witness.audit_last_id:
+        row = connection.execute(select(audit.c.hash).where(audit.c.id == witness.audit_last_id)).first()
+        newest = connection.scalar(select(func.max(audit.c.id))) or 0
+        if row is None:
+            problems.append(
+                f"audit record {witness.audit_last_id}, the newest this witness saw, is missing: "
+                f"records after {min(newest, witness.audit_last_id)} were removed"
+            )
+        elif row.hash != witness.audit_hash:
+            problems.append(
+                f"audit record {witness.audit_last_id} does not carry the hash this witness saw: "
+                "the chain was rewritten up to it"
+            )
+        count = connection.scalar(select(func.count()).where(audit.c.id <= witness.audit_last_id)) or 0
+        if row is not None and count != witness.audit_count:
+            problems.append(
+                f"{witness.audit_count - count} audit record(s) up to {witness.audit_last_id} removed"
+            )
+    for name in LEDGER_TABLES:
+        problems += compare_blocks(connection, name, witness.ledgers.get(name, []))
+    return problems

@@ -1,0 +1,127 @@
+"""Keeps this workstation's witness of a database up to date: after every write it commits, the
+rows appended since the last one are digested into the witness file (``desktop.seal.witness``).
+
+The first write on a database records in its audit trail that this workstation keeps a witness
+(``witness.created``), so from then on a missing or unreadable witness file is a failure of
+``frontdesk db check``, not a silent absence. On PostgreSQL every write transaction takes the audit
+lock first, so ledger ids are given in commit order and a witness never skips a row committed late.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from pathlib import Path
+
+from sqlalchemy import Connection, select, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from desktop.db.database import Database
+from desktop.db.engine import display_url
+from desktop.db.models import AuditRecord
+from desktop.seal.witness import (
+    RESTORE_ACTION,
+    WITNESS_ACTION,
+    Witness,
+    WitnessUnreadable,
+    extend,
+    load_key,
+    read_witness,
+    witness_path,
+    write_witness,
+)
+from desktop.services.audit_chain import POSTGRES_AUDIT_LOCK, append_audit
+from desktop.services.clock import Clock
+
+log = logging.getLogger(__name__)
+
+
+def database_label(url: str) -> str:
+    """How a witness names its database: a SQLite file's full path, a server's URL without password."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        return str(Path(parsed.database).resolve())
+    return display_url(parsed)
+
+
+def recorded_witnesses(session_or_connection: Session, workstation: str | None = None) -> list[str]:
+    """The witness ids the database records (for one workstation, or all), since its last restore."""
+    restored = session_or_connection.scalar(
+        select(AuditRecord.id).where(AuditRecord.action == RESTORE_ACTION).order_by(AuditRecord.id.desc())
+    )
+    query = select(AuditRecord.entity_id).where(
+        AuditRecord.action == WITNESS_ACTION, AuditRecord.id > (restored or 0)
+    )
+    if workstation is not None:
+        query = query.where(AuditRecord.workstation == workstation)
+    return list(session_or_connection.scalars(query.order_by(AuditRecord.id)))
+
+
+class WitnessKeeper:
+    def __init__(self, db: Database, workstation: str, clock: Clock) -> None:
+        self.db = db
+        self.workstation = workstation
+        self.clock = clock
+        self.label = database_label(db.url)
+        self.witness: Witness | None = None
+        self._lock = threading.Lock()
+
+    def attach(self) -> None:
+        self.db.listen_to_writes("after_begin", self._after_begin)
+        self.db.listen_to_writes("before_commit", self._before_commit)
+        self.db.listen_to_writes("after_commit", self._after_commit)
+
+    def _after_begin(self, _session: Session, _transaction: object, connection: Connection) -> None:
+        if self.db.dialect == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_AUDIT_LOCK})
+
+    def _before_commit(self, session: Session) -> None:
+        if self.witness is not None:
+            return
+        with self._lock:
+            for witness_id in reversed(recorded_witnesses(session, self.workstation)):
+                try:
+                    found = read_witness(witness_path(witness_id))
+                except WitnessUnreadable:
+                    continue
+                if found.database == self.label:
+                    self.witness = found
+                    return
+            witness_id = uuid.uuid4().hex
+            append_audit(
+                session,
+                at=self.clock.now(),
+                staff_id=None,
+                username="system",
+                workstation=self.workstation,
+                action=WITNESS_ACTION,
+                entity_type="witness",
+                entity_id=witness_id,
+            )
+            self.witness = Witness(witness_id, self.label, self.workstation)
+
+    def _after_commit(self, _session: Session) -> None:
+        # The commit is done: a witness that cannot be written is logged and caught up next time.
+        witness = self.witness
+        if witness is None:
+            return
+        with self._lock:
+            try:
+                key = load_key(create=True)
+                if key is None:
+                    raise OSError("the witness key cannot be read")
+                with self.db.engine.connect() as connection:
+                    extend(connection, witness, self.clock.now())
+                write_witness(witness_path(witness.witness_id), witness, key)
+            except (OSError, SQLAlchemyError) as error:
+                log.warning("witness not updated: %s", error)
+
+
+def keep_witness(db: Database, workstation: str, clock: Clock) -> WitnessKeeper:
+    keeper = WitnessKeeper(db, workstation, clock)
+    keeper.attach()
+    return keeper
