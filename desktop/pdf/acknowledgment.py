@@ -51,6 +51,7 @@ from desktop.pdf.document import (
 )
 from desktop.pdf.markup import DASH, as_date, clean, esc, fit, or_dash
 from desktop.pdf.numbered_canvas import Furniture, NumberedCanvas, page_label
+from desktop.pdf.scripts import draw_text
 from desktop.pdf.signature import MAX_SIGNATURE_PIXELS
 from desktop.pdf.styles import (
     FRAME_WIDTH,
@@ -100,15 +101,16 @@ def _furniture(doc: AcknowledgmentDocument, code: str, lang: Language) -> Furnit
         code_x = right - page_w_used - 0.8 * cm - code_w
         canvas.drawString(code_x, y, code_text)
         who = f"{client} · {Words.file.get(lang)} {file_number}"
-        canvas.drawString(left, y, fit(who, fonts.REGULAR, size, code_x - left - 0.6 * cm))
+        draw_text(
+            canvas, left, y, fit(who, fonts.REGULAR, size, code_x - left - 0.6 * cm), fonts.REGULAR, size
+        )
         if page > 1:
             top = page_h - 1.25 * cm
             title = A.title.get(lang)
             title_w = stringWidth(title, fonts.REGULAR, size)
             canvas.drawRightString(right, top, title)
-            canvas.drawString(
-                left, top, fit(clinic_name, fonts.REGULAR, size, right - left - title_w - 0.8 * cm)
-            )
+            clinic_line = fit(clinic_name, fonts.REGULAR, size, right - left - title_w - 0.8 * cm)
+            draw_text(canvas, left, top, clinic_line, fonts.REGULAR, size)
             canvas.line(left, top - 4, right, top - 4)
         canvas.restoreState()
 

@@ -1,4 +1,5 @@
-"""The DejaVu fonts shipped in ``resources/fonts``, registered with reportlab.
+"""The fonts shipped in ``resources/fonts``, registered with reportlab: DejaVu, and for the names
+DejaVu cannot draw, Droid Sans Fallback (Han, kana) and FrontDesk Hangul (see :mod:`desktop.pdf.scripts`).
 
 Every PDF FrontDesk writes uses these TrueType fonts, which reportlab embeds as subsets, so that
 accented French names, Vietnamese names (Nguyễn), typographic quotes and bullets print the same on
@@ -13,6 +14,7 @@ import threading
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from desktop.domain import glyphs
 from desktop.paths import resource_path
 
 REGULAR = "FrontDesk"
@@ -20,6 +22,12 @@ BOLD = "FrontDesk-Bold"
 ITALIC = "FrontDesk-Oblique"
 MONO = "FrontDesk-Mono"
 FAMILY = REGULAR
+#: DejaVu Sans again, for characters the bold or oblique face lacks (some Arabic forms): a family of
+#: its own, so that ``<b>`` around it keeps it.
+PLAIN = "FrontDesk-Plain"
+#: Han and kana, then Hangul: used only for the characters of a name that DejaVu has no glyph for.
+CJK = "FrontDesk-CJK"
+HANGUL = "FrontDesk-Hangul"
 
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
@@ -27,6 +35,8 @@ _FILES = {
     ITALIC: "DejaVuSans-Oblique.ttf",
     MONO: "DejaVuSansMono.ttf",
 }
+# Registered on first use only: the Han font is 4 MB to read, and most documents never need it.
+_FALLBACK_FILES = {PLAIN: glyphs.MAIN, CJK: glyphs.CJK, HANGUL: glyphs.HANGUL}
 
 _lock = threading.Lock()
 _registered = False
@@ -78,3 +88,18 @@ def register_fonts() -> None:
         pdfmetrics.registerFontFamily(MONO, normal=MONO, bold=MONO, italic=MONO, boldItalic=MONO)
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         _registered = True
+
+
+def ensure_fallback(name: str) -> None:
+    """Register one of the fallback fonts (``PLAIN``, ``CJK``, ``HANGUL``) if not yet done."""
+    register_fonts()
+    if name in pdfmetrics.getRegisteredFontNames():
+        return
+    with _lock:
+        if name in pdfmetrics.getRegisteredFontNames():
+            return
+        path = resource_path("fonts", _FALLBACK_FILES[name])
+        if not path.is_file():
+            raise FileNotFoundError(f"bundled font is missing: {path}")
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from xml.sax.saxutils import escape
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from desktop.pdf import scripts
 
 #: Printed where a value is missing, in every language.
 DASH = "—"
@@ -27,9 +26,9 @@ def clean(text: str | None) -> str:
 
 
 def esc(text: str | None) -> str:
-    """Escape typed text for Paragraph markup (``& < >`` and both quotes); newlines become breaks."""
-    escaped = escape(clean(text), {'"': "&quot;", "'": "&#39;"})
-    return escaped.replace("\n", "<br/>")
+    """Escape typed text for Paragraph markup (``& < >`` and both quotes); newlines become breaks.
+    Right-to-left lines are put in visual order, characters DejaVu lacks in a fallback font."""
+    return "<br/>".join(scripts.markup(line) for line in clean(text).split("\n"))
 
 
 def or_dash(text: str | None) -> str:
@@ -40,9 +39,9 @@ def or_dash(text: str | None) -> str:
 
 def fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` cut with an ellipsis so that it fits ``width`` points (one line of page furniture)."""
-    if stringWidth(text, font, size) <= width:
+    if scripts.text_width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and scripts.text_width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 

@@ -1,0 +1,128 @@
+"""Names in every script drawn right: right-to-left text in visual order with Arabic letters joined,
+and each character in a shipped font that has it.
+
+reportlab draws characters one after the other, left to right, in one font per run of text. So a
+line with Arabic or Hebrew is reordered here (python-bidi) after its Arabic letters are given their
+joined forms (arabic-reshaper: the presentation forms DejaVu has), and a character DejaVu has no
+glyph for is drawn in the fallback font of its script (Han and kana, or Hangul). Values with a
+character no shipped font draws never get this far: entry refuses them (:mod:`desktop.domain.glyphs`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from xml.sax.saxutils import escape
+
+import arabic_reshaper  # type: ignore[import-untyped]
+from bidi import get_display  # type: ignore[import-untyped]
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+import desktop.pdf.fonts as fonts
+from desktop.domain import glyphs
+
+# Hebrew, Arabic (with Syriac, Thaana, N'Ko) and their presentation forms: what makes a line bidi.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+
+
+@functools.cache
+def _main_everywhere() -> frozenset[int]:
+    """Characters every DejaVu face (regular, bold, oblique) has: drawn in whatever face the text asks."""
+    return (
+        glyphs.font_characters(glyphs.MAIN)
+        & glyphs.font_characters(glyphs.MAIN_BOLD)
+        & glyphs.font_characters(glyphs.MAIN_ITALIC)
+    )
+
+
+def _font_for(ch: str) -> str | None:
+    """The fallback font ``ch`` needs, or None when the surrounding text's font draws it."""
+    code = ord(ch)
+    if code in _main_everywhere() or ch.isspace():
+        return None
+    if code in glyphs.font_characters(glyphs.MAIN):
+        return fonts.PLAIN
+    if code in glyphs.fallback_characters(glyphs.CJK):
+        return fonts.CJK
+    if code in glyphs.fallback_characters(glyphs.HANGUL):
+        return fonts.HANGUL
+    return None
+
+
+def _joined(text: str) -> str:
+    """Arabic letters in their joined forms; a form DejaVu lacks (some Urdu ones) stays the plain letter."""
+    shaped = arabic_reshaper.reshape(text)
+    main = glyphs.font_characters(glyphs.MAIN)
+    return "".join(ch if ord(ch) in main else unicodedata.normalize("NFKC", ch) for ch in shaped)
+
+
+def visual(line: str) -> str:
+    """One line as it is drawn left to right: unchanged unless it holds right-to-left letters."""
+    if not _RTL.search(line):
+        return line
+    if _ARABIC.search(line):
+        line = _joined(line)
+    # The documents are French or English: a line keeps their left-to-right order, its Arabic or
+    # Hebrew words reading right to left inside it.
+    return str(get_display(line, base_dir="L"))
+
+
+def runs(text: str) -> Iterator[tuple[str | None, str]]:
+    """``text`` cut where the font changes: (fallback font or None, characters)."""
+    current: str | None = None
+    start = 0
+    for i, ch in enumerate(text):
+        font = current if ch.isspace() and current is not None else _font_for(ch)
+        if font != current and i > start:
+            yield current, text[start:i]
+            start = i
+        current = font
+    if start < len(text):
+        yield current, text[start:]
+
+
+def markup(text: str) -> str:
+    """Text for Paragraph markup (already cleaned, one line): escaped, in visual order, each run that
+    needs a fallback font wrapped in a ``<font>`` tag."""
+    parts = []
+    for font, chunk in runs(visual(text)):
+        escaped = escape(chunk, {'"': "&quot;", "'": "&#39;"})
+        if font is None:
+            parts.append(escaped)
+        else:
+            fonts.ensure_fallback(font)
+            parts.append(f'<font name="{font}">{escaped}</font>')
+    return "".join(parts)
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """Width of one line as :func:`draw_text` draws it."""
+    total = 0.0
+    for fallback, chunk in runs(visual(text)):
+        if fallback is not None:
+            fonts.ensure_fallback(fallback)
+        total += stringWidth(chunk, fallback or font, size)
+    return total
+
+
+def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> float:
+    """Draw one line at (x, y) in ``font`` and the fallbacks its characters need; returns its width."""
+    start = x
+    for fallback, chunk in runs(visual(text)):
+        name = fallback or font
+        if fallback is not None:
+            fonts.ensure_fallback(fallback)
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, chunk)
+        x += stringWidth(chunk, name, size)
+    canvas.setFont(font, size)
+    return x - start
+
+
+def draw_right_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
+    """Draw one line ending at x."""
+    draw_text(canvas, x - text_width(text, font, size), y, text, font, size)
