@@ -40,6 +40,8 @@ class Channel(StrEnum):
 class ConsentAction(StrEnum):
     GRANTED = "granted"
     WITHDRAWN = "withdrawn"
+    #: Asked, the client said no: an answer of its own. A question left unanswered adds no event.
+    DECLINED = "declined"
 
 
 class ConsentMethod(StrEnum):
@@ -48,6 +50,19 @@ class ConsentMethod(StrEnum):
     SIGNED_AT_DESK = "signed_at_desk"
     EMAIL = "email"
     POST = "post"
+    VERBAL_TELEMEDICINE = "verbal_telemedicine"
+
+
+class Interaction(StrEnum):
+    """How the person gave their answers, as the receptionist witnessed it: the service derives the
+    consent method from it (and from a stored signature), never from the caller's word."""
+
+    PHONE = "phone"
+    DESK = "desk"
+    #: During a telemedicine appointment (the appointment's mode says so).
+    TELEMEDICINE = "telemedicine"
+    LETTER = "letter"
+    EMAIL = "email"
 
 
 class OptOutVia(StrEnum):

@@ -125,6 +125,42 @@ class Messages:
         "Client under 14: a parent or tutor must sign.",
     )
     signature_required = Text("La signature est vide ou illisible.", "The signature is empty or unreadable.")
+    minor_consent_needs_representative = Text(
+        "Client de moins de 14 ans : un consentement est donné par un parent ou un tuteur ; "
+        "indiquez son nom et sa qualité.",
+        "Client under 14: consent is given by a parent or tutor; enter their name and capacity.",
+    )
+    method_needs_signature = Text(
+        "Une méthode « signé au comptoir » exige une signature enregistrée aujourd'hui pour ce client.",
+        "A \"signed at the desk\" method needs a signature stored today for this client.",
+    )
+    method_not_in_person = Text(
+        "Une méthode en personne ne convient pas à des réponses données à distance (téléphone, "
+        "télémédecine, lettre ou courriel).",
+        "An in-person method does not fit answers given from afar (phone, telemedicine, letter or email).",
+    )
+    method_mismatch = Text(
+        "La méthode indiquée ne correspond pas à la façon dont les réponses ont été données.",
+        "The method given does not match how the answers were given.",
+    )
+    no_stored_signature = Text(
+        "Aucune signature de ce client n'a été enregistrée aujourd'hui : les réponses ne peuvent pas être "
+        "notées comme signées.",
+        "No signature of this client was stored today: the answers cannot be recorded as signed.",
+    )
+    signature_in_person_only = Text(
+        "Une signature se recueille au comptoir, pas au téléphone.",
+        "A signature is collected at the desk, not on the phone.",
+    )
+    interaction_mismatch = Text(
+        "Les réponses d'une réservation sont données comme la réservation est faite (par téléphone ou au "
+        "comptoir).",
+        "A booking's answers are given the way the booking is made (by phone or at the desk).",
+    )
+    telemedicine_needs_appointment = Text(
+        "Des réponses données en télémédecine nomment le rendez-vous de télémédecine de ce client.",
+        "Answers given by telemedicine name this client's telemedicine appointment.",
+    )
     optout_not_matched = Text(
         "Associez d'abord la demande à un dossier client.",
         "Match the request to a client file first.",
@@ -298,6 +334,11 @@ class Fields:
     signer_capacity = Text("Qualité du signataire", "Signer's capacity")
     signature = Text("Signature", "Signature")
     choices = Text("Choix", "Choices")
+    method = Text("Méthode", "Method")
+    interaction = Text("Façon dont les réponses sont données", "How the answers are given")
+    representative_name = Text("Nom du parent ou du tuteur", "Parent's or tutor's name")
+    representative_capacity = Text("Qualité du représentant", "Representative's capacity")
+    appointment_id = Text("Rendez-vous", "Appointment")
     action = Text("Action", "Action")
     code = Text("Code de vérification", "Verification code")
     period = Text("Période", "Period")

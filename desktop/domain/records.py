@@ -14,6 +14,7 @@ from desktop.domain.enums import (
     Channel,
     ConsentAction,
     ConsentMethod,
+    Interaction,
     Language,
     OptOutEventKind,
     OptOutVia,
@@ -215,6 +216,9 @@ class ConsentEventRecord:
     appointment_id: int | None
     opt_out_request_id: int | None
     acknowledgment_id: int | None
+    #: Who answered for the client (a parent or tutor of a minor), when not the client.
+    representative_name: str | None = None
+    representative_capacity: SignerCapacity | None = None
 
     @property
     def sequence(self) -> int:
@@ -243,21 +247,41 @@ class ConsentGrid:
 
 @dataclass(frozen=True)
 class ConsentChange:
-    """One cell the person was asked about, with the answer given."""
+    """One cell the person was asked about, with the answer given. ``granted=False`` withdraws a
+    consent on record; ``declined`` says the client explicitly said no (recorded even where nothing
+    was granted, unlike a question left unanswered)."""
 
     purpose: Purpose
     channel: Channel
     granted: bool
     uid: UUID = field(default_factory=uuid4)
+    declined: bool = False
+
+
+@dataclass(frozen=True)
+class Representative:
+    """The parent, tutor or mandatary who answered for the client, named on each event."""
+
+    name: str
+    capacity: SignerCapacity
 
 
 @dataclass(frozen=True)
 class ConsentCapture:
-    """The answers to the consent step, how they were given, and in which language they were read."""
+    """The answers to the consent step, how the interaction happened, and the language they were read in.
+
+    The service derives the stored method from ``interaction`` and a stored signature
+    (``acknowledgment_id``); ``method``, when given, is only checked against it. A telemedicine
+    interaction names its appointment. A client under 14 grants consent only through ``representative``.
+    """
 
     choices: tuple[ConsentChange, ...]
-    method: ConsentMethod
+    interaction: Interaction
     language: Language
+    method: ConsentMethod | None = None
+    representative: Representative | None = None
+    acknowledgment_id: int | None = None
+    appointment_id: int | None = None
 
 
 @dataclass(frozen=True)

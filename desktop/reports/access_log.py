@@ -30,6 +30,7 @@ _CATEGORY_OF = {
     "appointment.create": AccessCategory.CHANGE,
     "consent.granted": AccessCategory.CHANGE,
     "consent.withdrawn": AccessCategory.CHANGE,
+    "consent.declined": AccessCategory.CHANGE,
     "acknowledgment.signed": AccessCategory.CHANGE,
     "acknowledgment.refused": AccessCategory.CHANGE,
     "acknowledgment.document": AccessCategory.CHANGE,

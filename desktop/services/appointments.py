@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
-from desktop.db.models import Appointment, Staff
-from desktop.domain.enums import BookedVia, ConsentMethod
+from desktop.db.models import Acknowledgment, Appointment, Staff
+from desktop.domain.enums import ConsentMethod, Interaction, SignerCapacity
 from desktop.domain.errors import ConflictError, FieldError, ValidationError
 from desktop.domain.records import (
     Actor,
@@ -17,11 +17,18 @@ from desktop.domain.records import (
     AppointmentRecord,
     BookingResult,
     ConsentCapture,
+    Representative,
     SignatureCapture,
 )
 from desktop.services.clock import Clock
 from desktop.services.ledger.acknowledgments import append_acknowledgment
 from desktop.services.ledger.consent import append_events, validate_consent_capture
+from desktop.services.ledger.consent_method import (
+    booking_interaction,
+    check_claimed_method,
+    clean_representative,
+    derived_method,
+)
 from desktop.services.ledger.documents import store_acknowledgment_document
 from desktop.services.permissions import Permission
 from desktop.services.queries.acknowledgments import acknowledgment_record
@@ -51,15 +58,24 @@ def to_record(session: Session, appointment: Appointment) -> AppointmentRecord:
     )
 
 
-def consent_method(via: BookedVia, signature: SignatureCapture | None) -> ConsentMethod:
+def booking_vouched(
+    draft: AppointmentDraft, capture: ConsentCapture, signature: SignatureCapture | None, ack: Acknowledgment | None
+) -> tuple[ConsentMethod, Representative | None]:
     """How the answers of a booking were given, from what the booking holds (never the caller's word):
     read out on the phone; signed at the desk; or given in person without a signature (the client
-    refused to sign, or had already acknowledged the version in force)."""
-    if via == BookedVia.PHONE:
-        return ConsentMethod.VERBAL_PHONE
-    if signature is not None and not signature.refused:
-        return ConsentMethod.SIGNED_AT_DESK
-    return ConsentMethod.VERBAL_IN_PERSON
+    refused to sign, or had already acknowledged the version in force). The representative is the
+    one named with the answers, else the parent, tutor or mandatary who signed (or refused to)."""
+    interaction = booking_interaction(draft.booked_via)
+    if capture.interaction != interaction:
+        raise ValidationError([FieldError("interaction", "interaction_mismatch")])
+    if interaction == Interaction.PHONE and signature is not None and not signature.refused:
+        raise ValidationError([FieldError("signature", "signature_in_person_only")])
+    method = derived_method(interaction, signed=signature is not None and not signature.refused)
+    check_claimed_method(capture.method, method, interaction)
+    representative = clean_representative(capture.representative)
+    if representative is None and ack is not None and ack.signer_capacity != SignerCapacity.CLIENT:
+        representative = Representative(ack.signer_name, ack.signer_capacity)
+    return method, representative
 
 
 def validate_draft(draft: AppointmentDraft, uow: UnitOfWork) -> None:
@@ -85,7 +101,7 @@ class AppointmentService:
         """The appointment, the consent answers that change anything and the acknowledgment (signed or
         refused) are saved together or not at all. Both record the policy version in force on the
         appointment's day; the answers' method follows from how the booking is made and the signature
-        (``consent_capture.method`` is not taken)."""
+        (``consent_capture.method``, when given, must agree with it)."""
         if consent_capture is not None:
             validate_consent_capture(consent_capture)
 
@@ -119,11 +135,13 @@ class AppointmentService:
                 ack = append_acknowledgment(uow, client, signature, appointment.id, policy_day=day)
             events = []
             if consent_capture is not None:
+                method, representative = booking_vouched(draft, consent_capture, signature, ack)
                 events = append_events(
                     uow,
                     client,
                     consent_capture.choices,
-                    method=consent_method(draft.booked_via, signature),
+                    method=method,
+                    representative=representative,
                     language=consent_capture.language,
                     appointment_id=appointment.id,
                     acknowledgment_id=ack.id if ack is not None else None,

@@ -11,6 +11,7 @@ from desktop.domain.records import Actor, ConsentCapture, ConsentEventRecord, Co
 from desktop.domain.wording import WordingNames, consent_sentence
 from desktop.services.clock import Clock
 from desktop.services.ledger.consent import append_events, validate_consent_capture
+from desktop.services.ledger.consent_method import vouch
 from desktop.services.permissions import Permission
 from desktop.services.queries.clients import load_client
 from desktop.services.queries.consent import consent_grid, event_records
@@ -39,13 +40,24 @@ class ConsentService:
         return consent_sentence(purpose, channel, language, self.names(actor))
 
     def record(self, actor: Actor, client_id: int, capture: ConsentCapture) -> list[ConsentEventRecord]:
-        """Record the answers that change the current state; unchanged answers add nothing."""
+        """Record the answers that change the current state; unchanged answers add nothing. The
+        method stored follows from ``capture.interaction`` and the signature it names (see
+        :func:`vouch`); a contradicting ``capture.method`` is refused, as is a minor's grant
+        without the parent or tutor who gave it."""
         validate_consent_capture(capture)
 
         def work(uow: UnitOfWork) -> list[ConsentEventRecord]:
             client = load_client(uow.session, client_id)
+            vouched = vouch(uow, client, capture)
             added = append_events(
-                uow, client, capture.choices, method=capture.method, language=capture.language
+                uow,
+                client,
+                capture.choices,
+                method=vouched.method,
+                language=capture.language,
+                representative=vouched.representative,
+                acknowledgment_id=vouched.acknowledgment_id,
+                appointment_id=vouched.appointment_id,
             )
             return event_records(uow.session, added)
 

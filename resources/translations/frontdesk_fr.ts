@@ -3904,12 +3904,20 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
         <translation>par la poste</translation>
     </message>
     <message>
+        <source>verbally, by telemedicine</source>
+        <translation>verbalement, en télémédecine</translation>
+    </message>
+    <message>
         <source>✔ Granted</source>
         <translation>✔ Accordé</translation>
     </message>
     <message>
         <source>✖ Withdrawn</source>
         <translation>✖ Retiré</translation>
+    </message>
+    <message>
+        <source>✘ Refused</source>
+        <translation>✘ Refusé</translation>
     </message>
     <message>
         <source>Consultation</source>

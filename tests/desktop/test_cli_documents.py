@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from desktop.cli import cli
 from desktop.db.models import AcknowledgmentDocument, AuditRecord
 from desktop.demo import populate
-from desktop.domain.enums import Channel, ConsentMethod, Language, Purpose
+from desktop.domain.enums import Channel, Interaction, Language, Purpose
 from desktop.domain.records import ConsentCapture, ConsentChange
 from desktop.pdf.verification import verification_code
 from desktop.reports import ReportKind
@@ -160,7 +160,7 @@ def test_report_language_and_format_from_the_file_name(services, team, tmp_path)
 def test_export_contacts(services, team, tmp_path):
     client = new_client(services, team.receptionist, email="zoe@example.com")
     capture = ConsentCapture(
-        (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, True),), ConsentMethod.VERBAL_PHONE, Language.FR
+        (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, True),), Interaction.PHONE, Language.FR
     )
     services.consent.record(team.receptionist, client.id, capture)
     out = tmp_path / "news.csv"

@@ -19,7 +19,7 @@ from desktop.domain.enums import (
     AppointmentMode,
     BookedVia,
     Channel,
-    ConsentMethod,
+    Interaction,
     Language,
     Purpose,
 )
@@ -106,7 +106,7 @@ def book(
     choices = tuple(ConsentChange(p, c, True) for p, c in granted) + tuple(
         ConsentChange(p, c, False) for p, c in declined
     )
-    capture = ConsentCapture(choices, ConsentMethod.SIGNED_AT_DESK, language) if choices else None
+    capture = ConsentCapture(choices, Interaction.DESK, language) if choices else None
     signature = SignatureCapture(
         signature_png=None if refused else signature_png(),
         refused=refused,

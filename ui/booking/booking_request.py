@@ -11,8 +11,8 @@ import uuid
 from dataclasses import dataclass, field
 
 from desktop.domain.changes import ChangeSubject, DataChange
-from desktop.domain.enums import BookedVia, Channel, ConsentMethod, Language, Purpose
-from desktop.domain.records import BookingResult, ConsentCapture, ConsentChange, SignatureCapture
+from desktop.domain.enums import BookedVia, Channel, Interaction, Language, Purpose
+from desktop.domain.records import BookingResult, ConsentCapture, ConsentChange
 
 __all__ = ["SaveIds", "booking_change", "consent_capture"]
 
@@ -33,22 +33,20 @@ def consent_capture(
     ids: SaveIds,
     answers: list[tuple[Purpose, Channel, bool]],
     via: BookedVia,
-    signature: SignatureCapture | None,
     language: Language,
+    declined: list[tuple[Purpose, Channel]] | None = None,
 ) -> ConsentCapture:
-    """The answers that differ from the record, and how they were given."""
+    """The answers that differ from the record, the explicit "no" answers, and how the booking is
+    made: the service derives the method from it and from the signature (a signed acknowledgment)."""
     choices = tuple(
         ConsentChange(purpose, channel, granted, uid=ids.cell(purpose, channel))
         for purpose, channel, granted in answers
+    ) + tuple(
+        ConsentChange(purpose, channel, False, uid=ids.cell(purpose, channel), declined=True)
+        for purpose, channel in declined or []
     )
-    if via == BookedVia.PHONE:
-        method = ConsentMethod.VERBAL_PHONE
-    elif signature is not None and signature.refused:
-        # Answers given at the desk by a client who then refuses to sign are not signed answers.
-        method = ConsentMethod.VERBAL_IN_PERSON
-    else:
-        method = ConsentMethod.SIGNED_AT_DESK
-    return ConsentCapture(choices=choices, method=method, language=language)
+    interaction = Interaction.PHONE if via == BookedVia.PHONE else Interaction.DESK
+    return ConsentCapture(choices=choices, interaction=interaction, language=language)
 
 
 def booking_change(client_id: int, result: BookingResult) -> DataChange:

@@ -138,6 +138,7 @@ def consent_method_label(method: ConsentMethod) -> str:
         ConsentMethod.SIGNED_AT_DESK: QCoreApplication.translate("Vocabulary", "signed at the desk"),
         ConsentMethod.EMAIL: QCoreApplication.translate("Vocabulary", "by email"),
         ConsentMethod.POST: QCoreApplication.translate("Vocabulary", "by post"),
+        ConsentMethod.VERBAL_TELEMEDICINE: QCoreApplication.translate("Vocabulary", "verbally, by telemedicine"),
     }[method]
 
 
@@ -145,6 +146,7 @@ def consent_action_label(action: ConsentAction) -> str:
     return {
         ConsentAction.GRANTED: QCoreApplication.translate("Vocabulary", "✔ Granted"),
         ConsentAction.WITHDRAWN: QCoreApplication.translate("Vocabulary", "✖ Withdrawn"),
+        ConsentAction.DECLINED: QCoreApplication.translate("Vocabulary", "✘ Refused"),
     }[action]
 
 

@@ -21,7 +21,7 @@ from desktop.domain.enums import (
     AppointmentMode,
     BookedVia,
     Channel,
-    ConsentMethod,
+    Interaction,
     Language,
     Purpose,
 )
@@ -64,7 +64,7 @@ def book_many(
             )
             capture = ConsentCapture(
                 (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, granted),),
-                ConsentMethod.VERBAL_PHONE,
+                Interaction.PHONE,
                 Language.FR,
             )
             try:

@@ -20,7 +20,7 @@ from desktop.domain.enums import (
     AppointmentMode,
     BookedVia,
     Channel,
-    ConsentMethod,
+    Interaction,
     Language,
     OptOutVia,
     Purpose,
@@ -158,7 +158,7 @@ def test_a_working_session_leaves_no_client_data_in_the_logs(services, team, log
                 ),
                 ConsentCapture(
                     (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, True),),
-                    ConsentMethod.VERBAL_PHONE,
+                    Interaction.PHONE,
                     Language.FR,
                 ),
             )

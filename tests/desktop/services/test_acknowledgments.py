@@ -14,7 +14,7 @@ from desktop.db.models import Acknowledgment, PolicyVersion
 from desktop.domain.enums import (
     PROMOTIONAL_PURPOSES,
     Channel,
-    ConsentMethod,
+    Interaction,
     Language,
     OptOutVia,
     Purpose,
@@ -216,7 +216,7 @@ def test_a_future_policy_is_not_yet_in_force(services: Services, receptionist, c
 def test_status_opted_out_and_pending_opt_outs(services: Services, receptionist) -> None:
     client_id = new_client(services, receptionist)
     choices = tuple(ConsentChange(p, c, True) for p in Purpose for c in (Channel.EMAIL, Channel.SMS))
-    services.consent.record(receptionist, client_id, ConsentCapture(choices, ConsentMethod.VERBAL_PHONE, Language.FR))
+    services.consent.record(receptionist, client_id, ConsentCapture(choices, Interaction.PHONE, Language.FR))
     status = services.clients.status(receptionist, client_id)
     assert not status.opted_out_of_promotions and status.pending_opt_outs == 0
 

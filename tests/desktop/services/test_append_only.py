@@ -20,7 +20,7 @@ from desktop.domain.enums import (
     AppointmentMode,
     BookedVia,
     Channel,
-    ConsentMethod,
+    Interaction,
     Language,
     OptOutVia,
     Purpose,
@@ -115,7 +115,7 @@ def ledgers(services: Services, receptionist, clock) -> Services:  # type: ignor
         receptionist,
         client.id,
         AppointmentDraft(clock.now() + timedelta(days=1), AppointmentKind.CONSULTATION, AppointmentMode.IN_CLINIC, BookedVia.AT_DESK),
-        ConsentCapture((ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, True),), ConsentMethod.SIGNED_AT_DESK, Language.FR),
+        ConsentCapture((ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, True),), Interaction.DESK, Language.FR),
         SignatureCapture(signature_png=signature_png()),
     )
     services.optouts.log(

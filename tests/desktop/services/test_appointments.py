@@ -16,6 +16,7 @@ from desktop.domain.enums import (
     BookedVia,
     Channel,
     ConsentMethod,
+    Interaction,
     Language,
     Purpose,
     SignerCapacity,
@@ -68,7 +69,7 @@ CONSENT = ConsentCapture(
         ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, True),
         ConsentChange(Purpose.FEEDBACK, Channel.PHONE, False),
     ),
-    ConsentMethod.SIGNED_AT_DESK,
+    Interaction.DESK,
     Language.FR,
 )
 

@@ -17,7 +17,7 @@ from desktop.domain.enums import (
     AppointmentMode,
     BookedVia,
     Channel,
-    ConsentMethod,
+    Interaction,
     Language,
     OptOutVia,
     Purpose,
@@ -133,7 +133,7 @@ def realistic_session(services: Services, team, clock) -> int:  # type: ignore[n
         client.id,
         AppointmentDraft(clock.now() + timedelta(days=2), AppointmentKind.PROCEDURE, AppointmentMode.IN_CLINIC, BookedVia.AT_DESK),
         ConsentCapture(
-            tuple(ConsentChange(p, Channel.EMAIL, True) for p in Purpose), ConsentMethod.SIGNED_AT_DESK, Language.FR
+            tuple(ConsentChange(p, Channel.EMAIL, True) for p in Purpose), Interaction.DESK, Language.FR
         ),
         SignatureCapture(signature_png=signature_png()),
     )

@@ -7,15 +7,19 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from desktop.domain.enums import (
     AppointmentKind,
     AppointmentMode,
     BookedVia,
     Channel,
     ConsentMethod,
+    Interaction,
     Language,
     Purpose,
 )
+from desktop.domain.errors import ValidationError
 from desktop.domain.records import (
     Actor,
     AppointmentDraft,
@@ -57,16 +61,16 @@ def book(
     signed: bool = True,
     refused: bool = False,
     language: Language = Language.FR,
-    claimed: ConsentMethod = ConsentMethod.SIGNED_AT_DESK,
+    claimed: ConsentMethod | None = None,
     purpose: Purpose = Purpose.NEWSLETTERS,
 ) -> BookingResult:
     """A booking granting ``purpose`` by email, signed at the desk unless ``signed`` is False (or
-    refused);
-    ``claimed`` is the method the caller says, which the service does not take."""
+    refused); ``claimed`` is the method the caller says, which the service only checks."""
     draft = AppointmentDraft(
         clock.now() + timedelta(days=days_ahead), AppointmentKind.CONSULTATION, AppointmentMode.IN_CLINIC, via
     )
-    capture = ConsentCapture((ConsentChange(purpose, Channel.EMAIL, True),), claimed, language)
+    interaction = Interaction.PHONE if via == BookedVia.PHONE else Interaction.DESK
+    capture = ConsentCapture((ConsentChange(purpose, Channel.EMAIL, True),), interaction, language, claimed)
     signature = SignatureCapture(signature_png=signature_png(), language=language) if signed else None
     if refused:
         signature = SignatureCapture(refused=True, language=language)
@@ -90,10 +94,10 @@ def test_a_client_who_signed_the_version_in_force_is_not_asked_again(services: S
     assert (covered.acknowledged.id, covered.acknowledged.policy_version) == (first.acknowledgment.id, OLD)
     assert covered.acknowledged.signed_at == TEST_NOW
 
-    # The next booking at the desk asks no signature: the answers are given in person, whatever the
-    # caller claims, and no second acknowledgment is made.
+    # The next booking at the desk asks no signature: the answers are given in person, and no second
+    # acknowledgment is made.
     withdrawn = ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, False)
-    services.consent.record(desk, client.id, ConsentCapture((withdrawn,), ConsentMethod.VERBAL_PHONE, Language.FR))
+    services.consent.record(desk, client.id, ConsentCapture((withdrawn,), Interaction.PHONE, Language.FR))
     second = book(services, desk, client.id, clock, days_ahead=5, signed=False)
     assert second.acknowledgment is None
     assert [(e.method, e.policy_version, e.acknowledgment_id) for e in second.consent_events] == [
@@ -108,9 +112,47 @@ def test_the_method_follows_the_booking_never_the_caller(services: Services, tea
     signed = new_client(services, desk, "Signé", "Sam")
     result = book(services, desk, by_phone.id, clock, via=BookedVia.PHONE, signed=False)
     assert [e.method for e in result.consent_events] == [ConsentMethod.VERBAL_PHONE]
-    result = book(services, desk, signed.id, clock, claimed=ConsentMethod.EMAIL)
+    result = book(services, desk, signed.id, clock)
     assert [e.method for e in result.consent_events] == [ConsentMethod.SIGNED_AT_DESK]
     assert [e.acknowledgment_id for e in result.consent_events] == [result.acknowledgment.id]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("claimed", "signed", "code"),
+    [
+        (ConsentMethod.SIGNED_AT_DESK, False, "method_not_in_person"),
+        (ConsentMethod.VERBAL_IN_PERSON, False, "method_not_in_person"),
+        (ConsentMethod.EMAIL, False, "method_mismatch"),
+        (None, True, "signature_in_person_only"),
+    ],
+)
+def test_a_phone_booking_claiming_more_than_a_call_is_refused(
+    services: Services, team, clock, claimed: ConsentMethod | None, signed: bool, code: str
+) -> None:
+    desk = team.receptionist
+    client = new_client(services, desk)
+    with pytest.raises(ValidationError) as refused:
+        book(services, desk, client.id, clock, via=BookedVia.PHONE, signed=signed, claimed=claimed)
+    assert [e.code for e in refused.value.errors] == [code]
+    assert refused.value.message(Language.FR) != refused.value.message(Language.EN)
+    # Nothing of the booking is kept.
+    assert services.appointments.for_client(desk, client.id) == []
+    assert services.consent.history(desk, client.id) == []
+
+
+def test_a_desk_booking_claiming_a_signature_it_does_not_hold_is_refused(services: Services, team, clock) -> None:
+    desk = team.receptionist
+    client = new_client(services, desk)
+    with pytest.raises(ValidationError) as refused:
+        book(services, desk, client.id, clock, signed=False, claimed=ConsentMethod.SIGNED_AT_DESK)
+    assert [e.code for e in refused.value.errors] == ["method_needs_signature"]
+    with pytest.raises(ValidationError) as refused:
+        book(services, desk, client.id, clock, refused=True, claimed=ConsentMethod.SIGNED_AT_DESK)
+    assert [e.code for e in refused.value.errors] == ["method_needs_signature"]
+    assert services.consent.history(desk, client.id) == []
+    # Claimed and true, it is taken.
+    result = book(services, desk, client.id, clock, claimed=ConsentMethod.SIGNED_AT_DESK)
+    assert [e.method for e in result.consent_events] == [ConsentMethod.SIGNED_AT_DESK]
 
 
 def test_the_version_shown_and_recorded_is_the_one_in_force_on_the_appointment_day(

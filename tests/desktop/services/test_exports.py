@@ -13,7 +13,14 @@ from sqlalchemy import select, update
 
 from desktop.db.models import AuditRecord, Client, OptOutEvent, OptOutRequest, OptOutScope
 from desktop.demo import populate
-from desktop.domain.enums import Channel, ConsentMethod, Language, OptOutEventKind, OptOutVia, Purpose
+from desktop.domain.enums import (
+    Channel,
+    Interaction,
+    Language,
+    OptOutEventKind,
+    OptOutVia,
+    Purpose,
+)
 from desktop.domain.errors import PermissionDeniedError
 from desktop.domain.records import ConsentCapture, ConsentChange, OptOutDraft
 from tests.desktop.reports import expected
@@ -25,7 +32,7 @@ NEWS = Purpose.NEWSLETTERS
 def grant(services, actor, client_id, *cells, granted=True):  # type: ignore[no-untyped-def]
     changes = tuple(ConsentChange(p, c, granted) for p, c in cells)
     services.consent.record(
-        actor, client_id, ConsentCapture(changes, ConsentMethod.VERBAL_PHONE, Language.FR)
+        actor, client_id, ConsentCapture(changes, Interaction.PHONE, Language.FR)
     )
 
 

@@ -12,6 +12,7 @@ from desktop.domain.enums import (
     Channel,
     ConsentAction,
     ConsentMethod,
+    Interaction,
     Language,
     OptOutEventKind,
     OptOutVia,
@@ -33,7 +34,7 @@ def new_client(services: Services, actor, first: str = "Zoé", language: Languag
 
 def grant_everything(services: Services, actor, client_id: int) -> None:
     choices = tuple(ConsentChange(p, c, True) for p, c in EVERY_CELL)
-    services.consent.record(actor, client_id, ConsentCapture(choices, ConsentMethod.SIGNED_AT_DESK, Language.FR))
+    services.consent.record(actor, client_id, ConsentCapture(choices, Interaction.DESK, Language.FR))
 
 
 def granted_cells(services: Services, actor, client_id: int) -> set[tuple[Purpose, Channel]]:

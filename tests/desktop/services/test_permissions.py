@@ -23,7 +23,7 @@ from desktop.domain.enums import (
     AppointmentMode,
     BookedVia,
     Channel,
-    ConsentMethod,
+    Interaction,
     Language,
     OptOutVia,
     Purpose,
@@ -48,6 +48,7 @@ from desktop.services.clients import ClientService
 from desktop.services.clinics import ClinicService
 from desktop.services.consent import ConsentService
 from desktop.services.documents import DocumentService
+from desktop.services.evidence import EvidenceService
 from desktop.services.exports import ExportService
 from desktop.services.optouts import OptOutService
 from desktop.services.permissions import ROLE_PERMISSIONS, Permission, role_allows
@@ -114,7 +115,7 @@ def opt_out(client_id: int | None = None) -> OptOutDraft:
 
 def consent() -> ConsentCapture:
     return ConsentCapture(
-        (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, next(_names) % 2 == 0),), ConsentMethod.VERBAL_PHONE, Language.FR
+        (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, next(_names) % 2 == 0),), Interaction.PHONE, Language.FR
     )
 
 
@@ -199,6 +200,8 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
         lambda s, a, w: s.documents.acknowledgment_pdf(a, w.acknowledgment_id, "view"),
     ),
     ("documents", "verify"): (W, lambda s, a, w: s.documents.verify(a, w.verification_code)),
+    ("evidence", "pack"): (R, lambda s, a, w: s.evidence.pack(a, w.file_number)),
+    ("evidence", "render"): (R, lambda s, a, w: s.evidence.render(a, w.file_number)),
     ("reports", "consent_coverage"): (R, lambda s, a, w: s.reports.consent_coverage(a, *MONTH)),
     ("reports", "optout_register"): (R, lambda s, a, w: s.reports.optout_register(a, *MONTH)),
     ("reports", "reacknowledgment"): (R, lambda s, a, w: s.reports.reacknowledgment(a, *MONTH)),
@@ -235,6 +238,7 @@ SERVICES = {
     "documents": DocumentService,
     "reports": ReportService,
     "exports": ExportService,
+    "evidence": EvidenceService,
 }
 
 
@@ -336,6 +340,8 @@ def test_receptionist_is_refused_staff_management(services: Services, team, worl
         ("reports", "run"),
         ("reports", "render"),
         ("exports", "export_contacts"),
+        ("evidence", "pack"),
+        ("evidence", "render"),
     }
     manager_refused = [key for key, (permission, _) in CALLS.items() if not role_allows(Role.MANAGER, permission)]
     assert manager_refused == [("reports", "access_log")]

@@ -17,7 +17,7 @@ from desktop.domain.enums import (
     AppointmentMode,
     BookedVia,
     Channel,
-    ConsentMethod,
+    Interaction,
     Language,
     Purpose,
 )
@@ -104,7 +104,7 @@ def test_the_booking_records_the_text_shown_in_the_clients_language(
 def test_a_consent_given_by_phone_names_the_french_text(services: Services, receptionist) -> None:
     client = new_client(services, receptionist)
     capture = ConsentCapture(
-        (ConsentChange(Purpose.FEEDBACK, Channel.SMS, True),), ConsentMethod.VERBAL_PHONE, Language.FR
+        (ConsentChange(Purpose.FEEDBACK, Channel.SMS, True),), Interaction.PHONE, Language.FR
     )
     [event] = services.consent.record(receptionist, client.id, capture)
     assert (event.policy_language, event.policy_sha256) == (Language.FR, sha256(policy_text(Language.FR)))

@@ -27,7 +27,7 @@ from desktop.domain.enums import (
     AppointmentMode,
     BookedVia,
     Channel,
-    ConsentMethod,
+    Interaction,
     Language,
     OptOutVia,
     Purpose,
@@ -80,8 +80,8 @@ def new_client(services: Services, actor, first: str = "Zoé") -> int:
     return services.clients.create(actor, ClientDraft("Côté", first, date(1980, 4, 12)), confirm_duplicate=True).id
 
 
-def consent(*changes: ConsentChange) -> ConsentCapture:
-    return ConsentCapture(changes, ConsentMethod.VERBAL_PHONE, Language.FR)
+def consent(*changes: ConsentChange, interaction: Interaction = Interaction.PHONE) -> ConsentCapture:
+    return ConsentCapture(changes, interaction, Language.FR)
 
 
 def test_consent_event_replayed_from_another_workstation(
@@ -253,7 +253,7 @@ def test_booking_replayed_from_another_workstation(
 ) -> None:
     client_id = new_client(services, receptionist)
     draft = appointment(clock)
-    answers = consent(ConsentChange(Purpose.APPOINTMENT_REMINDERS, Channel.SMS, True))
+    answers = consent(ConsentChange(Purpose.APPOINTMENT_REMINDERS, Channel.SMS, True), interaction=Interaction.DESK)
     signature = SignatureCapture(signature_png=signature_png())
     first = services.appointments.book(receptionist, client_id, draft, answers, signature)
     assert first.appointment.uid == draft.uid

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.domain.enums import Channel, ConsentMethod, Language, OptOutVia, Purpose
+from desktop.domain.enums import Channel, Interaction, Language, OptOutVia, Purpose
 from desktop.domain.records import ConsentCapture, ConsentChange, OptOutDraft
 from tests.support.documents import read_csv
 from tests.ui.conftest import TIMEOUT_MS, create_client, off_gui, sign_in
@@ -24,7 +24,7 @@ def manager(gui_services):
 
 def consent(services, actor, client_id: int, granted: bool = True) -> None:
     capture = ConsentCapture(
-        (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, granted),), ConsentMethod.VERBAL_PHONE, Language.FR
+        (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, granted),), Interaction.PHONE, Language.FR
     )
     off_gui(lambda: services.consent.record(actor, client_id, capture))
 

@@ -23,6 +23,7 @@ from desktop.domain.enums import (
     Channel,
     ConsentAction,
     ConsentMethod,
+    Interaction,
     Language,
     Purpose,
     SignerCapacity,
@@ -238,7 +239,7 @@ def test_a_previous_consent_starts_ticked_and_unticking_withdraws_it(qtbot, desk
                 ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, True),
                 ConsentChange(Purpose.FEEDBACK, Channel.SMS, True),
             ),
-            ConsentMethod.VERBAL_PHONE,
+            Interaction.PHONE,
             Language.FR,
         ),
     )

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain.enums import Channel, ConsentMethod, Language, Purpose
+from desktop.domain.enums import Channel, Interaction, Language, Purpose
 from desktop.domain.records import ConsentCapture, ConsentChange
 from desktop.domain.wording import consent_sentence, purpose_label
 from tests.ui import booking_fixtures
@@ -66,7 +66,7 @@ def client_with_history(desk: Desk, language: Language):  # type: ignore[no-unty
     ):
         desk.clock.at = day
         capture = ConsentCapture(
-            (ConsentChange(purpose, Channel.EMAIL, granted),), ConsentMethod.VERBAL_PHONE, language
+            (ConsentChange(purpose, Channel.EMAIL, granted),), Interaction.PHONE, language
         )
         desk.call(desk.services.consent.record, desk.actor, client.id, capture)
     desk.clock.at = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from desktop.domain.enums import Channel, ConsentAction, ConsentMethod, Language, Purpose
+from desktop.domain.enums import Channel, ConsentAction, Interaction, Language, Purpose
 from desktop.domain.records import ConsentCapture, ConsentChange
 from desktop.domain.wording import WordingNames, consent_sentence, purpose_label
 from desktop.paths import resource_path
@@ -78,7 +78,7 @@ def test_recorded_consent_is_ticked_with_its_date_and_only_changes_count(qtbot, 
                 ConsentChange(Purpose.APPOINTMENT_REMINDERS, Channel.SMS, True),
                 ConsentChange(Purpose.FEEDBACK, Channel.EMAIL, True),
             ),
-            ConsentMethod.VERBAL_PHONE,
+            Interaction.PHONE,
             Language.FR,
         ),
     )
@@ -88,7 +88,7 @@ def test_recorded_consent_is_ticked_with_its_date_and_only_changes_count(qtbot, 
         desk.actor,
         client.id,
         ConsentCapture(
-            (ConsentChange(Purpose.FEEDBACK, Channel.EMAIL, False),), ConsentMethod.VERBAL_PHONE, Language.FR
+            (ConsentChange(Purpose.FEEDBACK, Channel.EMAIL, False),), Interaction.PHONE, Language.FR
         ),
     )
     step = make_step(qtbot, Language.FR)
@@ -139,7 +139,7 @@ def test_the_consent_answers_are_recorded_with_the_sentence_shown(qtbot, desk):
         desk.services.consent.record,
         desk.actor,
         client.id,
-        ConsentCapture(changes, ConsentMethod.VERBAL_IN_PERSON, step.language),
+        ConsentCapture(changes, Interaction.DESK, step.language),
     )
     assert [(e.action, e.wording) for e in events] == [
         (ConsentAction.GRANTED, step.sentence(Purpose.SURVEYS_CONTESTS_EVENTS, Channel.SMS))

@@ -14,7 +14,7 @@ from desktop.domain.enums import (
     AppointmentMode,
     BookedVia,
     Channel,
-    ConsentMethod,
+    Interaction,
     Language,
     OptOutVia,
     Purpose,
@@ -37,7 +37,7 @@ def open_file(qtbot, window, client_id: int) -> None:
 def grant(services, actor, client_id: int, cells, granted: bool = True) -> None:
     capture = ConsentCapture(
         tuple(ConsentChange(purpose, channel, granted) for purpose, channel in cells),
-        ConsentMethod.VERBAL_PHONE,
+        Interaction.PHONE,
         Language.FR,
     )
     off_gui(lambda: services.consent.record(actor, client_id, capture))

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.domain.changes import ChangeSubject, DataChange
-from desktop.domain.enums import Channel, ConsentMethod, Language, Purpose
+from desktop.domain.enums import Channel, Interaction, Language, Purpose
 from desktop.domain.records import ConsentCapture, ConsentChange
 from tests.ui.conftest import TIMEOUT_MS, create_client, draft, off_gui, settle, type_text, wait_idle
 from ui.client_file import ClientFileWidget
@@ -82,7 +82,7 @@ class CountingServices:
 
 def record_consent(services, actor, client_id: int, granted: bool = True) -> None:
     capture = ConsentCapture(
-        (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, granted),), ConsentMethod.VERBAL_PHONE, Language.FR
+        (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, granted),), Interaction.PHONE, Language.FR
     )
     off_gui(lambda: services.consent.record(actor, client_id, capture))
 

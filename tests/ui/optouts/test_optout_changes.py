@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtTest import QTest
 
 from desktop.domain.changes import ChangeSubject, DataChange
-from desktop.domain.enums import Channel, ConsentMethod, Language, OptOutVia, Purpose
+from desktop.domain.enums import Channel, Interaction, Language, OptOutVia, Purpose
 from desktop.domain.records import ConsentCapture, ConsentChange
 from tests.ui import booking_fixtures
 from tests.ui.booking_fixtures import Desk, type_text
@@ -38,7 +38,7 @@ def open_dialog(qtbot, desk: Desk, client=None) -> OptOutDialog:
 
 def grant_everything(desk: Desk, client_id: int) -> None:
     changes = tuple(ConsentChange(p, c, True) for p in Purpose for c in Channel)
-    capture = ConsentCapture(changes, ConsentMethod.SIGNED_AT_DESK, Language.FR)
+    capture = ConsentCapture(changes, Interaction.DESK, Language.FR)
     desk.call(desk.services.consent.record, desk.actor, client_id, capture)
 
 

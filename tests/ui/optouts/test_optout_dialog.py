@@ -16,7 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.business_days import OptOutCalendar
-from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, ConsentMethod, Language, OptOutVia, Purpose
+from desktop.domain.enums import (
+    PROMOTIONAL_PURPOSES,
+    Channel,
+    ConsentMethod,
+    Interaction,
+    Language,
+    OptOutVia,
+    Purpose,
+)
 from desktop.domain.errors import DatabaseBusyError
 from desktop.domain.records import ConsentCapture, ConsentChange
 from tests.ui import booking_fixtures
@@ -45,7 +53,7 @@ def grant_everything(desk: Desk, client_id: int) -> None:
         desk.services.consent.record,
         desk.actor,
         client_id,
-        ConsentCapture(changes, ConsentMethod.SIGNED_AT_DESK, Language.FR),
+        ConsentCapture(changes, Interaction.DESK, Language.FR),
     )
 
 

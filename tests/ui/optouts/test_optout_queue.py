@@ -10,7 +10,15 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.domain.business_days import OptOutCalendar
 from desktop.domain.clinic_identity import MAX_OPT_OUT_DELAY_DAYS
-from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, ConsentMethod, Language, OptOutVia, Purpose
+from desktop.domain.enums import (
+    PROMOTIONAL_PURPOSES,
+    Channel,
+    ConsentMethod,
+    Interaction,
+    Language,
+    OptOutVia,
+    Purpose,
+)
 from desktop.domain.records import ConsentCapture, ConsentChange, OptOutDraft
 from tests.ui import booking_fixtures
 from tests.ui.booking_fixtures import Desk, activate
@@ -151,7 +159,7 @@ def test_match_then_process_withdraws_consent_and_leaves_the_queue(qtbot, desk):
         client.id,
         ConsentCapture(
             tuple(ConsentChange(p, c, True) for p in Purpose for c in Channel),
-            ConsentMethod.SIGNED_AT_DESK,
+            Interaction.DESK,
             Language.FR,
         ),
     )
