@@ -1,5 +1,5 @@
-"""Sample pages for the documentation: a signed French acknowledgment and the consent-coverage report,
-made on a throwaway demo database and turned into PNG images with poppler's pdftoppm.
+"""Sample pages for the documentation: a signed French acknowledgment, the consent-coverage report and
+the client's evidence pack, made on a throwaway demo database and turned into PNG images with poppler's pdftoppm.
 
     .venv/bin/python scripts/document_samples.py [--out docs/images] [--keep-pdf]
 """
@@ -28,18 +28,22 @@ from desktop.domain.enums import (  # noqa: E402
     AppointmentMode,
     BookedVia,
     Channel,
-    ConsentMethod,
+    Interaction,
     Language,
+    OptOutVia,
     Purpose,
 )
 from desktop.domain.records import (  # noqa: E402
+    Actor,
     AppointmentDraft,
     ClientDraft,
     ConsentCapture,
     ConsentChange,
+    OptOutDraft,
     SignatureCapture,
 )
 from desktop.reports import render_report  # noqa: E402
+from desktop.services import Services  # noqa: E402
 from desktop.services.clock import FixedClock  # noqa: E402
 
 #: A Tuesday morning at the desk, Quebec time.
@@ -87,6 +91,34 @@ def to_png(pdf: bytes, target: Path, folder: Path) -> None:
     )
 
 
+def evidence_pack(
+    services: Services,
+    desk: Actor,
+    manager: Actor,
+    client_id: int,
+    file_number: str,
+    out: Path,
+    folder: Path,
+    password: dict[str, str],
+) -> None:
+    """The same client a few days on: the newsletter stopped by email, then the privacy officer's pack."""
+    services.clients.open(desk, client_id)
+    request = services.optouts.log(
+        desk,
+        OptOutDraft(
+            OptOutVia.EMAIL,
+            SIGNED_AT.astimezone().date(),
+            "Élodie Côté-Nguyễn",
+            requester_email="elodie@example.com",
+            purposes=frozenset({Purpose.NEWSLETTERS}),
+            client_id=client_id,
+        ),
+    )
+    services.optouts.process(manager, request.id, confirmation_sent=True)
+    officer = services.staff.authenticate("demo.vieprivee", password["demo.vieprivee"], "direction-1")
+    to_png(services.evidence.render(officer, file_number).data, out / "evidence-pack.png", folder)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/images"))
@@ -126,7 +158,7 @@ def main() -> int:
                     AppointmentMode.IN_CLINIC,
                     BookedVia.AT_DESK,
                 ),
-                ConsentCapture(choices, ConsentMethod.SIGNED_AT_DESK, Language.FR),
+                ConsentCapture(choices, Interaction.DESK, Language.FR),
                 SignatureCapture(signature_png=signature(), language=Language.FR),
             )
             assert booking.acknowledgment is not None
@@ -139,6 +171,7 @@ def main() -> int:
             to_png(
                 render_report(report, "pdf", Language.FR), args.out / "report-consent-coverage.png", folder
             )
+            evidence_pack(services, desk, manager, client.id, client.file_number, args.out, folder, password)
             if args.keep_pdf:
                 for path in folder.glob("*.pdf"):
                     (args.out / path.name).write_bytes(path.read_bytes())

@@ -1,7 +1,7 @@
 """The ``frontdesk`` command line: a thin client of the same services as the GUI.
 
 This module holds the command group and ``main``; the commands live in one module per subject
-(``setup``, ``maintenance``, ``staff``, ``policy``, ``documents``, ``demo``), which share ``context`` and never import one
+(``setup``, ``maintenance``, ``staff``, ``policy``, ``documents``, ``evidence``, ``demo``), which share ``context`` and never import one
 another or this package. The window is not started from here: ``frontdesk_launcher`` opens the window
 or hands the arguments to ``main``.
 """
@@ -16,6 +16,7 @@ import click
 from desktop.cli.context import AppContext, FrontDeskGroup
 from desktop.cli.demo import demo_data
 from desktop.cli.documents import acknowledgment, export, report
+from desktop.cli.evidence import evidence
 from desktop.cli.maintenance import db
 from desktop.cli.policy import policy
 from desktop.cli.setup import setup
@@ -45,7 +46,7 @@ def cli(ctx: click.Context, database: str | None) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
-for _command in (setup, db, user, policy, demo_data, acknowledgment, report, export):
+for _command in (setup, db, user, policy, demo_data, acknowledgment, report, export, evidence):
     cli.add_command(_command)
 
 

@@ -14,6 +14,7 @@ from desktop.services.clinics import ClinicService
 from desktop.services.clock import Clock
 from desktop.services.consent import ConsentService
 from desktop.services.documents import DocumentService
+from desktop.services.evidence import EvidenceService
 from desktop.services.exports import ExportService
 from desktop.services.optouts import OptOutService
 from desktop.services.policies import PolicyService
@@ -39,6 +40,7 @@ class Services:
     documents: DocumentService
     reports: ReportService
     exports: ExportService
+    evidence: EvidenceService
     setup: SetupService
 
     @classmethod
@@ -68,6 +70,7 @@ class Services:
             documents=DocumentService(db, clock),
             reports=ReportService(db, clock),
             exports=ExportService(db, clock),
+            evidence=EvidenceService(db, clock),
             setup=SetupService(db, clock, login_policy),
         )
 

@@ -1,0 +1,95 @@
+"""The evidence pack of one client's file, for the manager and the privacy officer.
+
+Permission: RUN_REPORTS, which both roles hold and the receptionist does not. The pack answers the
+client's own access request or an inspector on the client's behalf, so the manager, who answers
+them when the officer is away, must be able to produce it; READ_AUDIT would leave the clinic without
+an answer then. It lists the file's accesses, as the client's right of access includes them.
+
+Producing it is audited (``evidence.pack`` on the client, with counts only, never client values),
+so the pack itself shows in the next pack's accesses.
+"""
+
+from __future__ import annotations
+
+from desktop.db.database import Database
+from desktop.db.models import Organisation
+from desktop.domain.enums import Language
+from desktop.domain.evidence import EvidencePack, RenderedEvidence
+from desktop.domain.records import Actor
+from desktop.reports.evidence_pdf import render_evidence_pdf
+from desktop.reports.evidence_texts import EvidenceText as T
+from desktop.services.clock import Clock
+from desktop.services.permissions import Permission
+from desktop.services.queries import evidence as gather
+from desktop.services.queries.chain_head import chain_head
+from desktop.services.queries.optouts import requests_for_client
+from desktop.services.queries.organisation import load_organisation
+from desktop.services.unit_of_work import UnitOfWork, run
+
+#: The permission the pack needs (see the module's docstring).
+EVIDENCE_PERMISSION = Permission.RUN_REPORTS
+
+
+def _officer(organisation: Organisation) -> str:
+    """ "Name, title, contact", each once, leaving out a title that only repeats the heading's."""
+    titles = {T.officer.get(lang).casefold() for lang in Language}
+    parts = (
+        organisation.privacy_officer_name.strip(),
+        organisation.privacy_officer_title.strip(),
+        organisation.privacy_officer_contact.strip(),
+    )
+    return ", ".join(dict.fromkeys(p for p in parts if p and p.casefold() not in titles))
+
+
+class EvidenceService:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def pack(self, actor: Actor, file_number: str) -> EvidencePack:
+        """Everything the pack prints about the client filed under ``file_number``, in one unit of work."""
+
+        def work(uow: UnitOfWork) -> EvidencePack:
+            session = uow.session
+            client = gather.client_by_file_number(session, file_number)
+            # Read first, so every record gathered below is covered by the head printed.
+            head = chain_head(session)
+            consents, cited = gather.consents(session, client.id)
+            acknowledgments, acknowledged = gather.acknowledgments(session, client.id)
+            policies = gather.policies(
+                session, acknowledged, cited, gather.summaries_read(session, client.id)
+            )
+            optouts = tuple(
+                sorted(requests_for_client(session, client.id), key=lambda r: (r.received_on, r.id))
+            )
+            accesses = gather.accesses(session, client.id)
+            organisation = load_organisation(session)
+            officer = _officer(organisation)
+            uow.audit(
+                "evidence.pack",
+                "client",
+                client.id,
+                f"consents={len(consents)} acknowledgments={len(acknowledgments)} optouts={len(optouts)} "
+                f"accesses={len(accesses)} head={head.sequence}",
+            )
+            return EvidencePack(
+                produced_at=uow.now,
+                produced_by=uow.staff.full_name if uow.staff is not None else actor.full_name,
+                organisation=organisation.name,
+                privacy_officer=officer,
+                identity=gather.identity(client),
+                consents=consents,
+                policies=policies,
+                acknowledgments=acknowledgments,
+                optouts=optouts,
+                accesses=accesses,
+                chain_head=head,
+            )
+
+        return run(self._db, self._clock, actor, EVIDENCE_PERMISSION, work)
+
+    def render(self, actor: Actor, file_number: str) -> RenderedEvidence:
+        """The pack as a PDF in the client's language; laid out after the unit of work, so rendering
+        never holds a database transaction."""
+        pack = self.pack(actor, file_number)
+        return RenderedEvidence(pack.identity.file_number, pack.language, render_evidence_pdf(pack))
