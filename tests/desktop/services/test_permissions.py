@@ -49,7 +49,6 @@ from desktop.services.clinics import ClinicService
 from desktop.services.consent import ConsentService
 from desktop.services.documents import DocumentService
 from desktop.services.evidence import EvidenceService
-from desktop.services.evidence import EvidenceService
 from desktop.services.exports import ExportService
 from desktop.services.optouts import OptOutService
 from desktop.services.permissions import ROLE_PERMISSIONS, Permission, role_allows
@@ -201,8 +200,6 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
         lambda s, a, w: s.documents.acknowledgment_pdf(a, w.acknowledgment_id, "view"),
     ),
     ("documents", "verify"): (W, lambda s, a, w: s.documents.verify(a, w.verification_code)),
-    ("evidence", "pack"): (R, lambda s, a, w: s.evidence.pack(a, w.file_number)),
-    ("evidence", "render"): (R, lambda s, a, w: s.evidence.render(a, w.file_number)),
     ("evidence", "pack"): (R, lambda s, a, w: s.evidence.pack(a, w.file_number)),
     ("evidence", "render"): (R, lambda s, a, w: s.evidence.render(a, w.file_number)),
     ("reports", "consent_coverage"): (R, lambda s, a, w: s.reports.consent_coverage(a, *MONTH)),
