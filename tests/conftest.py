@@ -57,6 +57,8 @@ def test_root() -> Iterator[Path]:
     root = Path(tempfile.mkdtemp(prefix="frontdesk-tests-"))
     os.environ.setdefault("FRONTDESK_DATA_DIR", str(root / "data"))
     os.environ.setdefault("FRONTDESK_LOG_DIR", str(root / "logs"))
+    # The workstation's witness key is made on first use: never in the real configuration folder.
+    os.environ.setdefault("FRONTDESK_CONFIG_DIR", str(root / "config"))
     yield root
     shutil.rmtree(root, ignore_errors=True)
 

@@ -29,3 +29,26 @@ def edit_audit_detail(engine: Engine, record_id: int, detail: str) -> None:
 def delete_audit_record(engine: Engine, record_id: int) -> None:
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM audit_records WHERE id = :id"), {"id": record_id})
+
+
+def recreate_append_only_trigger(engine: Engine, table: str) -> None:
+    """The trigger put back exactly as FrontDesk defines it: only the ledgers' content tells."""
+    from desktop.maintenance.ledger_checks import sqlite_trigger_sql
+
+    with engine.begin() as connection:
+        if engine.dialect.name == "sqlite":
+            for operation in ("UPDATE", "DELETE"):
+                connection.exec_driver_sql(sqlite_trigger_sql(table, operation))
+        else:
+            connection.exec_driver_sql(
+                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION frontdesk_refuse_change()"
+            )
+
+
+def around_trigger(engine: Engine, table: str, statement: str, **params: object) -> None:
+    """Drop the table's trigger, run ``statement``, put the trigger back."""
+    drop_append_only_trigger(engine, table)
+    with engine.begin() as connection:
+        connection.execute(text(statement), params)
+    recreate_append_only_trigger(engine, table)
