@@ -126,3 +126,9 @@ def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: fl
 def draw_right_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
     """Draw one line ending at x."""
     draw_text(canvas, x - text_width(text, font, size), y, text, font, size)
+
+
+def needs_scripts(text: str) -> bool:
+    """Whether ``text`` has right-to-left letters or characters DejaVu's faces lack (plain strings
+    drawn in one font would get them wrong)."""
+    return bool(_RTL.search(text)) or any(_font_for(ch) is not None for ch in text)

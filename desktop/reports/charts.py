@@ -103,7 +103,8 @@ def bar_chart(chart: BarChart, width: float) -> Drawing:
         plot.categoryAxis.labels.dy = -2
         categories = list(chart.categories)
         data = [[v or 0.0 for v in s.values] for s in chart.series]
-    drawing = Drawing(width, height)
+    # The renderer starts each drawing in this font; left unset it is Helvetica, never embedded.
+    drawing = Drawing(width, height, initialFontName=fonts.REGULAR)
     plot.data = data
     plot.categoryAxis.categoryNames = categories
     for axis in (plot.categoryAxis.labels, plot.valueAxis.labels):

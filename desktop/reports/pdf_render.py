@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -29,6 +30,7 @@ from reportlab.platypus import (
 import desktop.pdf.fonts as fonts
 from desktop.pdf.markup import esc, fit
 from desktop.pdf.numbered_canvas import Furniture, NumberedCanvas, page_label
+from desktop.pdf.scripts import draw_text, needs_scripts
 from desktop.pdf.texts import PdfText
 from desktop.reports.charts import bar_chart
 from desktop.reports.layout import Cell, Column, ReportLayout, Section, format_cell, header_lines
@@ -44,7 +46,10 @@ STRIPE = colors.HexColor("#f5f6f8")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("FDReport", fontName=fonts.REGULAR, fontSize=9.5, leading=12.5)
+    # The bullet font is named: reportlab's default is Helvetica, which is never embedded.
+    base = ParagraphStyle(
+        "FDReport", fontName=fonts.REGULAR, bulletFontName=fonts.REGULAR, fontSize=9.5, leading=12.5
+    )
     return {
         "title": ParagraphStyle("FDReportTitle", parent=base, fontName=fonts.BOLD, fontSize=16, leading=20),
         "clinic": ParagraphStyle("FDReportClinic", parent=base, fontName=fonts.BOLD, fontSize=11, leading=14),
@@ -73,7 +78,7 @@ def _figures(layout: ReportLayout, width: float) -> Table | None:
         # Right-aligned, a value may use the room its label leaves; a longer one (a client's name in
         # an access log) wraps there rather than running over its label and off the page.
         room = width * 0.75 - stringWidth(label, fonts.REGULAR, FIGURE_SIZE) - 18
-        return _wrap(text, fonts.BOLD, room, FIGURE_SIZE)
+        return _cell(text, fonts.BOLD, room, FIGURE_SIZE, TA_RIGHT)
 
     cells = [
         [label, value(label, format_cell(v, kind, layout.language))] for label, v, kind in layout.figures
@@ -97,6 +102,19 @@ def _figures(layout: ReportLayout, width: float) -> Table | None:
     )
 
 
+def _cell(
+    text: str, font: str, width: float, size: float = CELL_SIZE, alignment: int = TA_LEFT
+) -> str | Paragraph:
+    """A plain string, or a Paragraph for text in a script a single font cannot draw in order (a
+    client's name in Arabic or Korean): the Paragraph's markup picks the fonts and the order."""
+    if not needs_scripts(text):
+        return _wrap(text, font, width, size)
+    style = ParagraphStyle(
+        "FDReportCell", fontName=font, fontSize=size, leading=size + 2, alignment=alignment
+    )
+    return Paragraph(esc(text), style)
+
+
 def _wrap(text: str, font: str, width: float, size: float = CELL_SIZE) -> str:
     """Plain-string cells wrap on their own lines (much faster than a Paragraph per cell); a word too
     long for its column (a SHA-256) is cut between characters rather than run off the page."""
@@ -114,19 +132,25 @@ def _wrap(text: str, font: str, width: float, size: float = CELL_SIZE) -> str:
     return "\n".join(lines)
 
 
+def _align(column: Column) -> int:
+    return TA_RIGHT if column.numeric else TA_LEFT
+
+
 def _table(section: Section, layout: ReportLayout, width: float) -> Flowable:
     columns: tuple[Column, ...] = section.columns
     weights = sum(c.width for c in columns)
     widths = [width * c.width / weights for c in columns]
     inner = [w - 8 for w in widths]
 
-    def line(values: tuple[Cell, ...], font: str) -> list[str]:
+    def line(values: tuple[Cell, ...], font: str) -> list[str | Paragraph]:
         return [
-            _wrap(format_cell(v, c.kind, layout.language), font, inner[i])
+            _cell(format_cell(v, c.kind, layout.language), font, inner[i], CELL_SIZE, _align(c))
             for i, (v, c) in enumerate(zip(values, columns, strict=True))
         ]
 
-    data = [[_wrap(c.label, fonts.BOLD, inner[i]) for i, c in enumerate(columns)]]
+    data: list[list[str | Paragraph]] = [
+        [_wrap(c.label, fonts.BOLD, inner[i]) for i, c in enumerate(columns)]
+    ]
     data += [line(row, fonts.REGULAR) for row in section.rows]
     if section.total is not None:
         data.append(
@@ -179,7 +203,7 @@ def _footer(layout: ReportLayout, page_size: tuple[float, float]) -> Furniture:
         canvas.drawRightString(right, y, number)
         canvas.setFont(fonts.REGULAR, 7.8)
         room = right - left - stringWidth(number, fonts.BOLD, 7.8) - 1 * cm
-        canvas.drawString(left, y, fit(text, fonts.REGULAR, 7.8, room))
+        draw_text(canvas, left, y, fit(text, fonts.REGULAR, 7.8, room), fonts.REGULAR, 7.8)
         canvas.restoreState()
 
     return draw
