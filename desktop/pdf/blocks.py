@@ -7,9 +7,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from desktop.domain.enums import Language
+from desktop.domain.enums import ConsentAction, Language
 from desktop.domain.words import Words
-from desktop.pdf.document import AcknowledgmentDocument
+from desktop.pdf.document import AcknowledgmentDocument, ConsentChoice
 from desktop.pdf.markup import DASH, clean, esc, format_signed_at, or_dash
 from desktop.pdf.signature import SIGNATURE_BOX, signature_image
 from desktop.pdf.styles import Rule, Styles, TableCommand, table_style
@@ -65,12 +65,18 @@ def choices_block(doc: AcknowledgmentDocument, lang: Language, st: Styles, width
     if not doc.choices:
         return Paragraph(esc(A.no_choices.get(lang)), st.body)
 
-    def mark(granted: bool | None) -> Paragraph:
-        if granted is None:
+    def mark(choice: ConsentChoice | None) -> Paragraph:
+        if choice is None:
             return Paragraph(DASH, st.cell)
-        return Paragraph(
-            esc((A.granted if granted else A.declined).get(lang)), st.cell_bold if granted else st.cell
-        )
+        if choice.granted:
+            return Paragraph(esc(A.granted.get(lang)), st.cell_bold)
+        # "Refused" only where the client said no; no answer is only "not given".
+        text = A.not_given
+        if choice.answer == ConsentAction.DECLINED:
+            text = A.declined
+        elif choice.answer == ConsentAction.WITHDRAWN:
+            text = A.withdrawn
+        return Paragraph(esc(text.get(lang)), st.cell)
 
     purposes: list[str] = []
     channels: list[str] = []
@@ -79,7 +85,7 @@ def choices_block(doc: AcknowledgmentDocument, lang: Language, st: Styles, width
             purposes.append(choice.purpose_label)
         if choice.channel_label not in channels:
             channels.append(choice.channel_label)
-    grid = {(c.purpose_label, c.channel_label): c.granted for c in doc.choices}
+    grid = {(c.purpose_label, c.channel_label): c for c in doc.choices}
 
     header_bg = ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6"))
     grid_lines = ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#999999"))

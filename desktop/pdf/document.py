@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from desktop.domain.enums import Language
+from desktop.domain.enums import ConsentAction, Language
 from desktop.pdf.verification import InvalidVerificationCode, normalise_code, verification_code
 
 _HEX64 = re.compile(r"[0-9a-fA-F]{64}")
@@ -25,9 +25,13 @@ class ClinicInfo:
 
 @dataclass(frozen=True)
 class ConsentChoice:
+    """One cell of the client's grid. Not granted, it says why: the client said no (declined), withdrew
+    an earlier consent, or was never asked or gave no answer (``answer`` None) — not a refusal."""
+
     purpose_label: str
     channel_label: str
     granted: bool
+    answer: ConsentAction | None = None
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,11 @@ class AcknowledgmentText:
     channel = Text("Moyen de communication", "Channel")
     choice = Text("Choix", "Choice")
     granted = Text("✔ Accordé", "✔ Granted")
-    declined = Text("✘ Refusé", "✘ Declined")
+    #: The client said no when asked.
+    declined = Text("✘ Refusé", "✘ Refused")
+    withdrawn = Text("✘ Retiré", "✘ Withdrawn")
+    #: Never asked, or no answer: not a refusal.
+    not_given = Text("Non accordé", "Not given")
     no_choices = Text("Aucun choix de consentement n’a été enregistré.", "No consent choice was recorded.")
     signature = Text("Signature", "Signature")
     refusal = Text("Refus de signer", "Refusal to sign")

@@ -104,7 +104,7 @@ def book(
     days_ahead: int = 1,
 ) -> BookingResult:
     choices = tuple(ConsentChange(p, c, True) for p, c in granted) + tuple(
-        ConsentChange(p, c, False) for p, c in declined
+        ConsentChange(p, c, False, declined=True) for p, c in declined
     )
     capture = ConsentCapture(choices, Interaction.DESK, language) if choices else None
     signature = SignatureCapture(

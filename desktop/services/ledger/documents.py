@@ -52,10 +52,16 @@ def clinic_info(clinic: Clinic, organisation: Organisation, language: Language) 
 
 
 def consent_choices(session: Session, client_id: int, language: Language) -> tuple[ConsentChoice, ...]:
-    """Every purpose × channel cell of the client's grid as it stands now (no consent = declined)."""
+    """Every purpose × channel cell of the client's grid as it stands now, with the last answer that
+    made it (none: never asked or no answer, printed as not given, never as a refusal)."""
     grid = consent_grid(session, client_id)
     return tuple(
-        ConsentChoice(purpose_label(p, language), channel_label(c, language), grid.granted(p, c))
+        ConsentChoice(
+            purpose_label(p, language),
+            channel_label(c, language),
+            grid.granted(p, c),
+            answer=event.action if (event := grid.cells[(p, c)].last_event) is not None else None,
+        )
         for p in Purpose
         for c in Channel
     )

@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
+from desktop.domain.enums import ConsentAction
 from desktop.paths import resource_path
 from desktop.pdf import (
     AcknowledgmentDocument,
@@ -92,13 +93,14 @@ CLINIC = ClinicInfo(
 CHOICES_FR = (
     ConsentChoice("Rappels de rendez-vous", "Texto", True),
     ConsentChoice("Rappels de rendez-vous", "Courriel", True),
-    ConsentChoice("Communications promotionnelles", "Texto", False),
+    ConsentChoice("Communications promotionnelles", "Texto", False, ConsentAction.DECLINED),
     ConsentChoice("Communications promotionnelles", "Courriel", False),
     ConsentChoice("Sondages", "Téléphone", True),
 )
 CHOICES_EN = (
     ConsentChoice("Appointment reminders", "Text message", True),
-    ConsentChoice("Promotional communications", "Email", False),
+    ConsentChoice("Promotional communications", "Email", False, ConsentAction.DECLINED),
+    ConsentChoice("Promotional communications", "Text message", False),
 )
 
 
@@ -259,6 +261,7 @@ def test_french_document_content(french_pdf: bytes, tmp_path: Path, extractor: s
         "Courriel",
         "Accordé",
         "Refusé",
+        "Non accordé",
         "Sophie Gagnon",
         "Clinique Saint-Roch — accueil",
         "2024-03-05 14:32",
@@ -272,7 +275,7 @@ def test_french_document_content(french_pdf: bytes, tmp_path: Path, extractor: s
         f"Page {pages} de {pages}",
     ]:
         assert expected in text, expected
-    assert "Granted" not in text and "Declined" not in text
+    assert "Granted" not in text and "Refused" not in text and "Not given" not in text
 
 
 @pytest.mark.parametrize("extractor", ["pdftotext", "pypdf"])
@@ -288,7 +291,8 @@ def test_english_document_content(english_pdf: bytes, tmp_path: Path, extractor:
         "Appointment reminders",
         "Promotional communications",
         "Granted",
-        "Declined",
+        "Refused",
+        "Not given",
         verification_code(ACK_ID),
         f"Page 1 of {pages}",
         f"Page {pages} of {pages}",

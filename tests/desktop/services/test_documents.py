@@ -20,6 +20,7 @@ from tests.support.documents import (
     new_client,
     pdftotext,
     signature_png,
+    squash,
 )
 
 GRANTED = ((Purpose.NEWSLETTERS, Channel.EMAIL), (Purpose.APPOINTMENT_REMINDERS, Channel.SMS))
@@ -96,18 +97,36 @@ def test_consent_choices_are_the_grid_after_the_booking(services, team):
     client = new_client(services, team.receptionist)
     ack = book(services, team.receptionist, client.id, granted=GRANTED, declined=DECLINED).acknowledgment
     layout = pdftotext(services.documents.acknowledgment_pdf(team.receptionist, ack.id), layout=True)
-    rows = {
-        line.split("  ")[0].strip(): line
-        for line in layout.splitlines()
-        if "Accordé" in line or "Refusé" in line
-    }
-    # 5 purposes x 4 channels, two granted by this booking: the rest is shown as declined (opt-in).
+    rows = {line.split("  ")[0].strip(): line for line in layout.splitlines() if "✔ Accordé" in line}
+    # 5 purposes x 4 channels: two granted, one refused when asked; the 17 boxes left without an
+    # answer are not given, never printed as refused (opt-in).
     assert layout.count("✔ Accordé") == 2
-    assert layout.count("✘ Refusé") == 18
+    assert layout.count("✘ Refusé") == 1
+    assert layout.count("Non accordé") == 17
     newsletter = rows["Infolettres promotionnelles"]
-    assert newsletter.index("✔ Accordé") < newsletter.index("✘ Refusé")  # email is the first channel column
+    assert newsletter.index("✔ Accordé") < newsletter.index("Non accordé")  # email is the first channel column
     reminders = rows["Confirmations et rappels de rendez-vous"]
-    assert reminders.index("✘ Refusé") < reminders.index("✔ Accordé")  # SMS is the second column
+    assert reminders.index("Non accordé") < reminders.index("✔ Accordé")  # SMS is the second column
+    [refused] = [line for line in layout.splitlines() if "✘ Refusé" in line]
+    assert refused.split("✘ Refusé")[0].count("Non accordé") == 2  # phone is the third column
+
+
+def test_an_english_acknowledgment_tells_a_refusal_from_no_answer(services, team):
+    client = new_client(services, team.receptionist)
+    ack = book(
+        services, team.receptionist, client.id, granted=GRANTED, declined=DECLINED, language=Language.EN
+    ).acknowledgment
+    text = squash(pdftotext(services.documents.acknowledgment_pdf(team.receptionist, ack.id)))
+    assert (text.count("✔ Granted"), text.count("✘ Refused"), text.count("Not given")) == (2, 1, 17)
+    assert "Declined" not in text and "Non accordé" not in text
+
+
+def test_a_withdrawal_is_printed_as_withdrawn_not_as_refused(services, team):
+    client = new_client(services, team.receptionist)
+    book(services, team.receptionist, client.id, granted=GRANTED)
+    ack = book(services, team.receptionist, client.id, declined=GRANTED[:1], days_ahead=2).acknowledgment
+    layout = pdftotext(services.documents.acknowledgment_pdf(team.receptionist, ack.id), layout=True)
+    assert (layout.count("✔ Accordé"), layout.count("✘ Retiré"), layout.count("✘ Refusé")) == (1, 1, 0)
 
 
 def test_hostile_client_name_comes_out_verbatim(services, team):
