@@ -1278,6 +1278,25 @@ Ctrl+N crée un nouveau dossier.</translation>
     </message>
 </context>
 <context>
+    <name>EvidencePackAction</name>
+    <message>
+        <source>E&amp;vidence pack…</source>
+        <translation>Dossier de &amp;preuve…</translation>
+    </message>
+    <message>
+        <source>One PDF with this client&apos;s consents and the sentences shown, signed policies, opt-out requests and every access to the file, for an access request or an inspection.</source>
+        <translation>Un seul PDF avec les consentements de ce client et les phrases présentées, les politiques signées, les demandes de retrait et chaque accès au dossier, pour une demande d&apos;accès ou une inspection.</translation>
+    </message>
+    <message>
+        <source>Making the evidence pack…</source>
+        <translation>Préparation du dossier de preuve…</translation>
+    </message>
+    <message>
+        <source>Evidence pack, file {number}</source>
+        <translation>Dossier de preuve, n° de dossier {number}</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export a contact list</source>

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.records import Actor, ClientRecord, ClientStatus
 from desktop.services import Services
 from ui.client_file.consents_tab import ConsentsTab
 from ui.client_file.details_tab import DetailsTab
+from ui.client_file.evidence_action import EvidencePackAction
 from ui.client_file.header import ClientHeader
 from ui.client_file.record_tabs import AcknowledgmentsTab, AppointmentsTab, OptOutsTab
 from ui.kit.errors import error_text, error_words
@@ -80,6 +81,8 @@ class ClientFileWidget(QWidget):
         self._placeholder_text: Callable[[], str] = self._welcome_text
 
         self.header = ClientHeader(self)
+        self.evidence = EvidencePackAction(services, actor, runner, self)
+        self.evidence.status_message.connect(self.status_message)
         clock = services.clock
         self.details_tab = DetailsTab(services, actor, runner, self)
         self.consents_tab = ConsentsTab(services, actor, runner, self)
@@ -112,7 +115,10 @@ class ClientFileWidget(QWidget):
         file_page = QWidget(self)
         file_layout = QVBoxLayout(file_page)
         file_layout.setContentsMargins(0, 0, 0, 0)
-        file_layout.addWidget(self.header)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.evidence.button, 0, Qt.AlignmentFlag.AlignTop)
+        file_layout.addLayout(top)
         file_layout.addWidget(self.tabs, 1)
 
         self.pages = QStackedWidget(self)
@@ -196,6 +202,7 @@ class ClientFileWidget(QWidget):
     def _show_nothing(self, text: Callable[[], str]) -> None:
         self._client = None
         self._status = None
+        self.evidence.set_client(None)
         self._placeholder_text = text
         self.placeholder.setText(text())
         self.pages.setCurrentWidget(self.placeholder)
@@ -208,6 +215,7 @@ class ClientFileWidget(QWidget):
             return
         self._client = record
         self._status = status
+        self.evidence.set_client(record)
         today = self._services.clock.today()
         self.header.show_client(record, today)
         self.header.show_status(status)

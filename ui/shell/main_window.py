@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
         self.search_panel.open_requested.connect(self.open_client)
         self.search_panel.status_message.connect(self.show_message)
         self.client_file.status_message.connect(self.show_message)
+        self.client_file.evidence.preview_opened.connect(
+            lambda preview: self.windows.keep("evidence", preview)
+        )
         self.client_file.opened.connect(self._client_opened)
         self.client_file.book_requested.connect(self.book)
         self.client_file.document_requested.connect(self.documents.run)

@@ -38,7 +38,11 @@ def prepared(services: Services, team, language: Language = Language.FR):  # typ
     request = services.optouts.log(
         team.receptionist,
         OptOutDraft(
-            OptOutVia.EMAIL, date(2026, 11, 20), "Élise Tremblay", purposes=PROMOTIONAL_PURPOSES, client_id=client.id
+            OptOutVia.EMAIL,
+            date(2026, 11, 20),
+            "Élise Tremblay",
+            purposes=PROMOTIONAL_PURPOSES,
+            client_id=client.id,
         ),
     )
     services.optouts.process(team.manager, request.id, confirmation_sent=True)
@@ -47,7 +51,9 @@ def prepared(services: Services, team, language: Language = Language.FR):  # typ
 
 def audits(services: Services, action: str) -> list[AuditRecord]:
     with services.db.session(write=False) as session:
-        return list(session.scalars(select(AuditRecord).where(AuditRecord.action == action).order_by(AuditRecord.id)))
+        return list(
+            session.scalars(select(AuditRecord).where(AuditRecord.action == action).order_by(AuditRecord.id))
+        )
 
 
 def test_the_pack_gathers_every_record_of_the_file(services, team):
@@ -59,7 +65,8 @@ def test_the_pack_gathers_every_record_of_the_file(services, team):
     # Every consent event in order, with the sentence stored, its method, who and where.
     assert [c.sequence for c in pack.consents] == sorted(e.sequence for e in history)
     assert {c.wording for c in pack.consents} == {e.wording for e in history}
-    assert {c.action for c in pack.consents} >= {"granted", "withdrawn"}  # the opt-out withdrew the newsletter
+    # The opt-out withdrew the newsletter.
+    assert {c.action for c in pack.consents} >= {"granted", "withdrawn"}
     assert all(c.recorded_by and c.site for c in pack.consents)
     assert pack.acknowledgments[0].signature_png and pack.acknowledgments[0].document_intact
     assert pack.acknowledgments[0].uid == booking.acknowledgment.uid
