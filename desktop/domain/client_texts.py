@@ -20,6 +20,10 @@ class ConsentStateText:
     withdrawn_on = Text("Retiré le {date}", "Withdrawn on {date}")
     will_be_granted = Text("{state} → sera ACCORDÉ", "{state} → will be GRANTED")
     will_be_withdrawn = Text("{state} → sera RETIRÉ", "{state} → will be WITHDRAWN")
+    declined_on = Text("Refusé le {date}", "Refused on {date}")
+    will_be_declined = Text("{state} → sera REFUSÉ", "{state} → will be REFUSED")
+    #: The client's explicit "no" beside each sentence (no answer is the default, and is not a "no").
+    answer_no = Text("Non", "No")
 
 
 class SigningText:

@@ -988,8 +988,12 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>✖ Retiré</translation>
     </message>
     <message>
-        <source>— None</source>
-        <translation>— Aucun</translation>
+        <source>✘ Refused</source>
+        <translation>✘ Refusé</translation>
+    </message>
+    <message>
+        <source>— Not given</source>
+        <translation>— Non accordé</translation>
     </message>
     <message>
         <source>{when}, {method}</source>
@@ -1115,6 +1119,10 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>Loading the client&apos;s current consent…</source>
         <translation>Chargement du consentement actuel du client…</translation>
+    </message>
+    <message>
+        <source>Refused when asked: {declined}.</source>
+        <translation>Refusés à la question : {declined}.</translation>
     </message>
     <message>
         <source>The client&apos;s current consent could not be loaded: {detail}</source>

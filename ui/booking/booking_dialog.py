@@ -397,7 +397,9 @@ class BookingDialog(JobDialog):
         ids = self._ids
         draft = self.appointment_page.draft(ids.appointment, via)
         signature = self.signature_step.capture(ids.signature) if self.consent_page.signature_asked else None
-        capture = consent_capture(ids, self.consent_step.changes(), via, self._language)
+        capture = consent_capture(
+            ids, self.consent_step.changes(), via, self._language, self.consent_step.declines()
+        )
         return draft, capture, signature
 
     def _follow_save(self) -> None:

@@ -11,6 +11,10 @@ Consent is opt-in: a box starts ticked only when the client's consent for that p
 already on record (and says so, with the date). Unticking such a box withdraws that consent, and the
 state column says so as soon as it happens. Only the boxes whose answer differs from the record
 become changes; the service records nothing for the others.
+
+Each sentence has three answers: none (the default: nothing is recorded), yes (the box) and no (the
+"No" button beside it, exclusive with the box). A "no" is recorded as a refusal, which no answer
+never is; a "no" to a consent on record withdraws it.
 """
 
 from __future__ import annotations
@@ -83,6 +87,7 @@ class ConsentStep(QWidget):
         self._language = language
         self._grid: ConsentGrid | None = None
         self._boxes: dict[Cell, QCheckBox] = {}
+        self._noes: dict[Cell, QPushButton] = {}
         self._states: dict[Cell, QLabel] = {}
         self._sentences: dict[Cell, QLabel] = {}
         self._groups: dict[Purpose, QFrame] = {}
@@ -175,6 +180,12 @@ class ConsentStep(QWidget):
         sentence_label.setStyleSheet("border: none;")
         sentence_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         sentence_label.clicked.connect(lambda b=box: b.isEnabled() and b.toggle())
+        # Beside the sentence the client reads: in the client's language. A button, not a second
+        # box, so "tick every box" still means "yes to everything".
+        no = QPushButton(ConsentStateText.answer_no.get(self._language), group)
+        no.setObjectName(f"consentNo_{purpose.value}_{channel.value}")
+        no.setCheckable(True)
+        no.setAutoDefault(False)
         state = QLabel(group)
         state.setObjectName(f"consentState_{purpose.value}_{channel.value}")
         state.setWordWrap(True)
@@ -185,12 +196,15 @@ class ConsentStep(QWidget):
         row.setSpacing(8)
         row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(sentence_label, 1, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(no, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(state, 0, Qt.AlignmentFlag.AlignTop)
         cell = (purpose, channel)
         self._boxes[cell] = box
+        self._noes[cell] = no
         self._states[cell] = state
         self._sentences[cell] = sentence_label
-        box.toggled.connect(lambda _on, c=cell: self._answer_changed(c))
+        box.toggled.connect(lambda on, c=cell: self._answered(c, yes=on))
+        no.toggled.connect(lambda on, c=cell: self._answered(c, no=on))
         return row
 
     # ------------------------------------------------------------------ API
@@ -205,6 +219,9 @@ class ConsentStep(QWidget):
 
     def checkbox(self, purpose: Purpose, channel: Channel) -> QCheckBox:
         return self._boxes[(purpose, channel)]
+
+    def no_button(self, purpose: Purpose, channel: Channel) -> QPushButton:
+        return self._noes[(purpose, channel)]
 
     def state_text(self, purpose: Purpose, channel: Channel) -> str:
         return self._states[(purpose, channel)].text()
@@ -250,10 +267,17 @@ class ConsentStep(QWidget):
             sentence = consent_sentence(purpose, channel, self._language, names)
             label.setText(sentence)
             self._boxes[(purpose, channel)].setAccessibleName(sentence)
+            self._noes[(purpose, channel)].setAccessibleName(
+                f"{ConsentStateText.answer_no.get(self._language)}: {sentence}"
+            )
         for cell, box in self._boxes.items():
+            no = self._noes[cell]
             box.blockSignals(True)
+            no.blockSignals(True)
             box.setChecked(grid.granted(*cell))
+            no.setChecked(self._declined_on_record(cell))
             box.blockSignals(False)
+            no.blockSignals(False)
             self._show_state(cell)
         self.load_status.hide()
         self.retry_button.hide()
@@ -276,9 +300,26 @@ class ConsentStep(QWidget):
             if on != self._grid.granted(purpose, channel)
         ]
 
+    def declines(self) -> list[Cell]:
+        """The cells where the client says no and nothing is granted on record, unless that "no" is
+        already on record (a "no" to a consent on record is a withdrawal, in :meth:`changes`)."""
+        if self._grid is None:
+            return []
+        return [
+            cell
+            for cell, no in self._noes.items()
+            if no.isChecked() and not self._grid.granted(*cell) and not self._declined_on_record(cell)
+        ]
+
     def focus_chain(self) -> list[QWidget]:
-        """The boxes in the order Tab goes through them: purpose by purpose, channel by channel."""
-        return [self._boxes[(purpose, channel)] for purpose in Purpose for channel in Channel]
+        """The answers in the order Tab goes through them: purpose by purpose, channel by channel,
+        yes then no."""
+        return [
+            widget
+            for purpose in Purpose
+            for channel in Channel
+            for widget in (self._boxes[(purpose, channel)], self._noes[(purpose, channel)])
+        ]
 
     def first_box(self) -> QCheckBox:
         return next(iter(self._boxes.values()))
@@ -288,8 +329,20 @@ class ConsentStep(QWidget):
     def _set_boxes_enabled(self, enabled: bool) -> None:
         for box in self._boxes.values():
             box.setEnabled(enabled)
+        for no in self._noes.values():
+            no.setEnabled(enabled)
 
-    def _answer_changed(self, cell: Cell) -> None:
+    def _declined_on_record(self, cell: Cell) -> bool:
+        event = self._grid.cells[cell].last_event if self._grid is not None else None
+        return event is not None and event.action == ConsentAction.DECLINED
+
+    def _answered(self, cell: Cell, *, yes: bool = False, no: bool = False) -> None:
+        """Yes and no exclude each other; clearing one leaves no answer."""
+        other = self._noes[cell] if yes else self._boxes[cell] if no else None
+        if other is not None and other.isChecked():
+            other.blockSignals(True)
+            other.setChecked(False)
+            other.blockSignals(False)
         self._show_state(cell)
         self._show_summary()
         self.changed.emit()
@@ -310,9 +363,14 @@ class ConsentStep(QWidget):
             on_record = ConsentStateText.granted_on.format(language, date=local_day(event.recorded_at))
         elif event is not None and event.action == ConsentAction.WITHDRAWN:
             on_record = ConsentStateText.withdrawn_on.format(language, date=local_day(event.recorded_at))
+        elif event is not None and event.action == ConsentAction.DECLINED:
+            on_record = ConsentStateText.declined_on.format(language, date=local_day(event.recorded_at))
         else:
             on_record = ConsentStateText.not_granted.get(language)
-        if ticked == recorded.granted:
+        declining = cell in self.declines()
+        if declining:
+            text, colour = ConsentStateText.will_be_declined.format(language, state=on_record), _WITHDRAW_COLOUR
+        elif ticked == recorded.granted:
             text, colour = on_record, _GRANT_COLOUR if recorded.granted else _MUTED_COLOUR
         elif ticked:
             text, colour = ConsentStateText.will_be_granted.format(language, state=on_record), _GRANT_COLOUR
@@ -320,7 +378,7 @@ class ConsentStep(QWidget):
             text = ConsentStateText.will_be_withdrawn.format(language, state=on_record)
             colour = _WITHDRAW_COLOUR
         label.setText(text)
-        weight = "bold" if ticked != recorded.granted else "normal"
+        weight = "bold" if ticked != recorded.granted or declining else "normal"
         label.setStyleSheet(f"color: {colour}; font-weight: {weight}; border: none;")
         box.setAccessibleDescription(text)
 
@@ -328,13 +386,17 @@ class ConsentStep(QWidget):
         changes = self.changes()
         granted = sum(1 for *_, on in changes if on)
         withdrawn = len(changes) - granted
-        if not changes:
+        declined = len(self.declines())
+        if not changes and not declined:
             self.summary.setText(self.tr("No change to the client's consent so far."))
             self.summary.setStyleSheet("")
             return
-        self.summary.setText(
-            self.tr("Changes to record: {granted} consent(s) given, {withdrawn} withdrawn.").format(
-                granted=granted, withdrawn=withdrawn
-            )
+        text = self.tr("Changes to record: {granted} consent(s) given, {withdrawn} withdrawn.").format(
+            granted=granted, withdrawn=withdrawn
         )
-        self.summary.setStyleSheet(f"color: {_WITHDRAW_COLOUR}; font-weight: bold;" if withdrawn else "")
+        if declined:
+            text += " " + self.tr("Refused when asked: {declined}.").format(declined=declined)
+        self.summary.setText(text)
+        self.summary.setStyleSheet(
+            f"color: {_WITHDRAW_COLOUR}; font-weight: bold;" if withdrawn or declined else ""
+        )

@@ -320,7 +320,10 @@ def consent_cell_state(cell: ConsentCell) -> tuple[str, str]:
         return QCoreApplication.translate("Consent", "✔ Granted"), "ok"
     if cell.last_event is not None and cell.last_event.action == ConsentAction.WITHDRAWN:
         return QCoreApplication.translate("Consent", "✖ Withdrawn"), "danger"
-    return QCoreApplication.translate("Consent", "— None"), "neutral"
+    if cell.last_event is not None and cell.last_event.action == ConsentAction.DECLINED:
+        return QCoreApplication.translate("Consent", "✘ Refused"), "danger"
+    # Never asked, or no answer: not a refusal.
+    return QCoreApplication.translate("Consent", "— Not given"), "neutral"
 
 
 def consent_cell_detail(cell: ConsentCell) -> str:

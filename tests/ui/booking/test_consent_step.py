@@ -146,6 +146,37 @@ def test_the_consent_answers_are_recorded_with_the_sentence_shown(qtbot, desk):
     ]
 
 
+def test_no_answer_is_the_default_and_an_explicit_no_is_a_refusal(qtbot, desk):
+    client = desk.new_client()
+    step = make_step(qtbot, Language.FR)
+    step.set_grid(*grid_of(desk, client.id))
+    cell = (Purpose.NEWSLETTERS, Channel.EMAIL)
+    assert not step.checkbox(*cell).isChecked() and not step.no_button(*cell).isChecked()
+    assert step.changes() == [] and step.declines() == []
+    assert step.no_button(*cell).text() == "Non"  # beside the sentence the client reads
+
+    # Yes and no exclude each other; the state beside the sentence says what will be recorded.
+    step.checkbox(*cell).click()
+    step.no_button(*cell).click()
+    assert not step.checkbox(*cell).isChecked()
+    assert step.changes() == [] and step.declines() == [cell]
+    assert step.state_text(*cell) == "Non accordé → sera REFUSÉ"
+    assert "Refused when asked: 1." in step.summary.text()
+
+    choices = tuple(ConsentChange(p, c, False, declined=True) for p, c in step.declines())
+    [event] = desk.call(
+        desk.services.consent.record, desk.actor, client.id, ConsentCapture(choices, Interaction.DESK, step.language)
+    )
+    assert event.action == ConsentAction.DECLINED
+
+    # Shown again, the refusal on record starts as "no" and is not recorded twice.
+    step.set_grid(*grid_of(desk, client.id))
+    assert step.no_button(*cell).isChecked() and step.declines() == []
+    assert step.state_text(*cell).startswith("Refusé le ")
+    step.checkbox(*cell).click()
+    assert not step.no_button(*cell).isChecked() and step.changes() == [(*cell, True)]
+
+
 def test_signature_step_for_an_adult_and_for_a_minor(qtbot):
     adult = SignatureStep(Language.FR, "Zoé Côté", 46, minor=False)
     qtbot.addWidget(adult)

@@ -34,9 +34,9 @@ def open_file(qtbot, window, client_id: int) -> None:
     settle(qtbot, window)
 
 
-def grant(services, actor, client_id: int, cells, granted: bool = True) -> None:
+def grant(services, actor, client_id: int, cells, granted: bool = True, declined: bool = False) -> None:
     capture = ConsentCapture(
-        tuple(ConsentChange(purpose, channel, granted) for purpose, channel in cells),
+        tuple(ConsentChange(purpose, channel, granted, declined=declined) for purpose, channel in cells),
         Interaction.PHONE,
         Language.FR,
     )
@@ -233,6 +233,7 @@ def test_the_consent_grid_shows_what_was_recorded(qtbot, window, gui_services, d
         client.id,
         [(Purpose.APPOINTMENT_REMINDERS, Channel.SMS), (Purpose.NEWSLETTERS, Channel.EMAIL)],
     )
+    grant(gui_services, desk, client.id, [(Purpose.FEEDBACK, Channel.SMS)], granted=False, declined=True)
     grant(gui_services, desk, client.id, [(Purpose.NEWSLETTERS, Channel.EMAIL)], granted=False)
     open_file(qtbot, window, client.id)
     window.client_file.select_tab("consents")
@@ -242,7 +243,9 @@ def test_the_consent_grid_shows_what_was_recorded(qtbot, window, gui_services, d
     assert reminders.startswith("✔ Granted")
     assert "2026-11-24" in reminders and "verbally, by phone" in reminders
     assert cell_text(tab, Purpose.NEWSLETTERS, Channel.EMAIL).startswith("✖ Withdrawn")
-    assert cell_text(tab, Purpose.FEEDBACK, Channel.POST) == "— None"
+    # The client said no to one; never asked or no answer is not a refusal.
+    assert cell_text(tab, Purpose.FEEDBACK, Channel.SMS).startswith("✘ Refused")
+    assert cell_text(tab, Purpose.FEEDBACK, Channel.POST) == "— Not given"
     assert tab.grid_model.index(0, 0).data() == "Appointment confirmations and reminders"
     assert tab.grid_model.headerData(2, Qt.Orientation.Horizontal) == "SMS"
 
@@ -255,7 +258,8 @@ def test_the_consent_grid_shows_what_was_recorded(qtbot, window, gui_services, d
     assert "Amélie Côté" in tab.cell_detail.text()
 
     history = tab.history_model
-    assert history.rowCount() == 3
+    assert history.rowCount() == 4
+    assert history.index(1, 3).data() == "✘ Refused"
     newest = history.record(0)
     assert newest.purpose == Purpose.NEWSLETTERS
     assert history.index(0, 3).data() == "✖ Withdrawn"
