@@ -39,6 +39,7 @@ _CATEGORY_OF = {
     "optout.confirmation_sent": AccessCategory.CHANGE,
     "acknowledgment.print": AccessCategory.PRINT,
     "acknowledgment.export": AccessCategory.EXPORT,
+    "evidence.pack": AccessCategory.EXPORT,
     "acknowledgment.view": AccessCategory.VIEW,
     "acknowledgment.verify": AccessCategory.VIEW,
     "report.run": AccessCategory.VIEW,

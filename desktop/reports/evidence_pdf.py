@@ -57,7 +57,7 @@ from desktop.pdf.styles import (
     table_style,
 )
 from desktop.pdf.texts import PdfText
-from desktop.reports.access_log import CATEGORY_LABELS, AccessCategory, category_of
+from desktop.reports.access_log import CATEGORY_LABELS, category_of
 from desktop.reports.evidence_texts import ACTION_LABELS, LANGUAGE_LABELS, METHOD_LABELS
 from desktop.reports.evidence_texts import EvidenceText as T
 
@@ -279,8 +279,7 @@ def _optouts(requests: tuple[OptOutRecord, ...], lang: Language, st: Styles) -> 
 
 
 def _access_label(entry: EvidenceAccess, lang: Language) -> str:
-    category = AccessCategory.EXPORT if entry.action == "evidence.pack" else category_of(entry.action)
-    return f"{esc(CATEGORY_LABELS[category].get(lang))}<br/>{_mono(entry.action, 6.6)}"
+    return f"{esc(CATEGORY_LABELS[category_of(entry.action)].get(lang))}<br/>{_mono(entry.action, 6.6)}"
 
 
 def _accesses(entries: tuple[EvidenceAccess, ...], lang: Language, st: Styles) -> list[Flowable]:

@@ -4,6 +4,7 @@ produced from the command line; manager and privacy officer only; producing it i
 from __future__ import annotations
 
 import hashlib
+import re
 import stat
 import subprocess
 import tempfile
@@ -16,9 +17,17 @@ from sqlalchemy import select
 
 from desktop.cli import cli
 from desktop.db.models import AuditRecord, PolicyVersion
-from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, Language, OptOutVia, Purpose
+from desktop.domain.enums import (
+    PROMOTIONAL_PURPOSES,
+    Channel,
+    Interaction,
+    Language,
+    OptOutVia,
+    Purpose,
+    SignerCapacity,
+)
 from desktop.domain.errors import NotFoundError, PermissionDeniedError
-from desktop.domain.records import OptOutDraft
+from desktop.domain.records import ConsentCapture, ConsentChange, OptOutDraft, Representative
 from desktop.services import Services
 from tests.conftest import TEST_PASSWORD
 from tests.support.documents import book, new_client, pdftotext, squash
@@ -111,8 +120,6 @@ def test_the_pdf_reads_back_in_the_clients_language(services, team):
 
 def rendered_chain_head(pdf: bytes) -> str:
     """The 64-digit hash printed on the first page."""
-    import re
-
     found = re.search(r"[0-9a-f]{64}", squash(pdftotext(pdf)))
     assert found is not None
     return found.group(0)
@@ -153,3 +160,26 @@ def test_the_command_line_writes_a_private_pack(services, team, tmp_path):
     refused = CliRunner().invoke(cli, [*args, "--user", "accueil"], input=f"{TEST_PASSWORD}\n")
     assert refused.exit_code != 0
     assert len(audits(services, "evidence.pack")) == 1
+
+
+def test_a_minors_representative_and_an_explicit_no_are_printed(services, team):
+    child = new_client(services, team.receptionist, "Roy", "Léo", date_of_birth=date(2016, 5, 2))
+    capture = ConsentCapture(
+        (
+            ConsentChange(Purpose.APPOINTMENT_REMINDERS, Channel.SMS, True),
+            ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, False, declined=True),
+        ),
+        Interaction.PHONE,
+        Language.FR,
+        representative=Representative("Julie Roy", SignerCapacity.PARENT),
+    )
+    services.consent.record(team.receptionist, child.id, capture)
+    pack = services.evidence.pack(team.manager, child.file_number)
+    assert {(c.action, c.representative_name) for c in pack.consents} == {
+        ("granted", "Julie Roy"),
+        ("declined", "Julie Roy"),
+    }
+    text = squash(pdftotext(services.evidence.render(team.manager, child.file_number).data))
+    assert "Pour le client : Julie Roy (Parent)" in text
+    assert "Refusé" in text and "Accordé" in text and "Verbal, au téléphone" in text
+    assert "Aucun accusé de réception." in text and "Aucune demande de retrait." in text
