@@ -159,8 +159,6 @@ def record_restore(url: str, audit_records: int) -> None:
     db = Database(url)
     try:
         prepare_database(db)
-        # The restore starts a new witness: the ones written before it saw a later state.
-        keep_witness(db, workstation_name(), Clock())
         with db.session(write=True) as session, session.begin():
             append_audit(
                 session,
@@ -173,5 +171,7 @@ def record_restore(url: str, audit_records: int) -> None:
                 entity_id="",
                 detail=f"audit_records={audit_records}",
             )
+        # A new witness starts after the restore: the ones written before it saw a later state.
+        keep_witness(db, workstation_name(), Clock())
     finally:
         db.dispose()

@@ -75,6 +75,16 @@ class WitnessKeeper:
         self.db.listen_to_writes("before_commit", self._before_commit)
         self.db.listen_to_writes("after_commit", self._after_commit)
 
+    def anchor(self) -> None:
+        """Find or start this workstation's witness now, in a transaction of its own, so that its
+        ``witness.created`` record never lands among a unit of work's records. Should the database
+        refuse, the first write does it instead."""
+        try:
+            with self.db.session(write=True) as session, session.begin():
+                self._before_commit(session)
+        except SQLAlchemyError as error:
+            log.warning("witness not anchored at start: %s", error)
+
     def _after_begin(self, _session: Session, _transaction: object, connection: Connection) -> None:
         if self.db.dialect == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_AUDIT_LOCK})
@@ -124,4 +134,5 @@ class WitnessKeeper:
 def keep_witness(db: Database, workstation: str, clock: Clock) -> WitnessKeeper:
     keeper = WitnessKeeper(db, workstation, clock)
     keeper.attach()
+    keeper.anchor()
     return keeper
