@@ -1066,6 +1066,26 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>Politique de confidentialité en vigueur pour le rendez-vous</translation>
     </message>
     <message>
+        <source>Answers given by (client under 14):</source>
+        <translation>Réponses données par (client de moins de 14 ans) :</translation>
+    </message>
+    <message>
+        <source>Parent&apos;s or tutor&apos;s full name</source>
+        <translation>Nom complet du parent ou du tuteur</translation>
+    </message>
+    <message>
+        <source>Parent or tutor</source>
+        <translation>Parent ou tuteur</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Tutor</source>
+        <translation>Tuteur</translation>
+    </message>
+    <message>
         <source>Booked by phone: read each sentence to the client. The answers are recorded as given verbally on the phone; no signature is asked.</source>
         <translation>Rendez-vous par téléphone&#xa0;: lisez chaque phrase au client. Les réponses sont enregistrées comme données verbalement au téléphone&#xa0;; aucune signature n&apos;est demandée.</translation>
     </message>

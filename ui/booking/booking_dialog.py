@@ -105,6 +105,7 @@ class BookingDialog(JobDialog):
 
         self.appointment_page = AppointmentPage(next_quarter_hour(services.clock.now()), self)
         self.consent_page = ConsentPage(self._language, self)
+        self.consent_page.set_minor(self._minor)
         self.consent_step = self.consent_page.step
         self.method_note = self.consent_page.method_note
         self.signature_step = SignatureStep(self._language, client.full_name, self._age, self._minor, self)
@@ -268,6 +269,8 @@ class BookingDialog(JobDialog):
     def _set_tab_order(self) -> None:
         chain_tab_order(
             *self.appointment_page.focus_chain(),
+            self.consent_page.representative_name,
+            self.consent_page.representative_capacity,
             *self.consent_step.focus_chain(),
             *self.signature_step.focus_chain(),
             self.back_button,
@@ -397,9 +400,8 @@ class BookingDialog(JobDialog):
         ids = self._ids
         draft = self.appointment_page.draft(ids.appointment, via)
         signature = self.signature_step.capture(ids.signature) if self.consent_page.signature_asked else None
-        capture = consent_capture(
-            ids, self.consent_step.changes(), via, self._language, self.consent_step.declines()
-        )
+        step, representative = self.consent_step, self.consent_page.representative()
+        capture = consent_capture(ids, step.changes(), via, self._language, step.declines(), representative)
         return draft, capture, signature
 
     def _follow_save(self) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.enums import BookedVia, Channel, Interaction, Language, Purpose
-from desktop.domain.records import BookingResult, ConsentCapture, ConsentChange
+from desktop.domain.records import BookingResult, ConsentCapture, ConsentChange, Representative
 
 __all__ = ["SaveIds", "booking_change", "consent_capture"]
 
@@ -35,6 +35,7 @@ def consent_capture(
     via: BookedVia,
     language: Language,
     declined: list[tuple[Purpose, Channel]] | None = None,
+    representative: Representative | None = None,
 ) -> ConsentCapture:
     """The answers that differ from the record, the explicit "no" answers, and how the booking is
     made: the service derives the method from it and from the signature (a signed acknowledgment)."""
@@ -46,7 +47,7 @@ def consent_capture(
         for purpose, channel in declined or []
     )
     interaction = Interaction.PHONE if via == BookedVia.PHONE else Interaction.DESK
-    return ConsentCapture(choices=choices, interaction=interaction, language=language)
+    return ConsentCapture(choices=choices, interaction=interaction, language=language, representative=representative)
 
 
 def booking_change(client_id: int, result: BookingResult) -> DataChange:

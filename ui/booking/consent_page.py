@@ -1,16 +1,21 @@
 """The consent page of a booking: above the client's consent step, for the receptionist, how the answers
 are being given and which privacy-policy version is in force on the appointment's day, with the
-client's acknowledgment of it when they already signed one (then no signature is asked again)."""
+client's acknowledgment of it when they already signed one (then no signature is asked again).
+
+For a client under 14 answering without a signature step (by phone, or the policy already signed), the
+parent or tutor who gives the answers is named here: the service records a minor's consent only with
+them. When a signature is asked, the one who signs is that person.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desktop.domain.enums import BookedVia, Language
-from desktop.domain.records import BookingPolicy
+from desktop.domain.enums import BookedVia, Language, SignerCapacity
+from desktop.domain.records import BookingPolicy, Representative
 from ui.booking.consent_step import ConsentStep
 from ui.kit.i18n import format_date
 from ui.kit.retranslate import follow_language
@@ -27,6 +32,7 @@ class ConsentPage(QWidget):
         self._day: date | None = None
         self._policy: BookingPolicy | None = None
         self._failure: Callable[[], str] | None = None
+        self._minor = False
 
         self.method_note = QLabel(self)
         self.method_note.setObjectName("consentMethodNote")
@@ -36,16 +42,36 @@ class ConsentPage(QWidget):
         self.policy_line.setObjectName("consentPolicyLine")
         self.policy_line.setWordWrap(True)
         self.step = ConsentStep(language, self)
+        self.representative_box = QWidget(self)
+        self.representative_label = QLabel(self.representative_box)
+        self.representative_name = QLineEdit(self.representative_box)
+        self.representative_name.setObjectName("consentRepresentativeName")
+        self.representative_capacity = QComboBox(self.representative_box)
+        self.representative_capacity.setObjectName("consentRepresentativeCapacity")
+        for capacity in (SignerCapacity.PARENT, SignerCapacity.TUTOR):
+            self.representative_capacity.addItem("", capacity)
+        row = QHBoxLayout(self.representative_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.representative_label)
+        row.addWidget(self.representative_name, 2)
+        row.addWidget(self.representative_capacity, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.method_note)
         layout.addWidget(self.policy_line)
+        layout.addWidget(self.representative_box)
         layout.addWidget(self.step, 1)
         follow_language(self, self.retranslate)
 
     def retranslate(self) -> None:
         self.policy_line.setAccessibleName(self.tr("Privacy policy in force for the appointment"))
+        self.representative_label.setText(self.tr("Answers given by (client under 14):"))
+        self.representative_name.setPlaceholderText(self.tr("Parent's or tutor's full name"))
+        self.representative_name.setAccessibleName(self.tr("Parent's or tutor's full name"))
+        self.representative_capacity.setAccessibleName(self.tr("Parent or tutor"))
+        self.representative_capacity.setItemText(0, self.tr("Parent"))
+        self.representative_capacity.setItemText(1, self.tr("Tutor"))
         self._show()
 
     # ------------------------------------------------------------------ API
@@ -55,6 +81,17 @@ class ConsentPage(QWidget):
         """At the desk, unless the client already acknowledged the version in force (while it loads, or
         when it could not be loaded, the signature is asked: never less than before)."""
         return self._via == BookedVia.AT_DESK and (self._policy is None or self._policy.signature_needed)
+
+    def set_minor(self, minor: bool) -> None:
+        self._minor = minor
+        self._show()
+
+    def representative(self) -> Representative | None:
+        """The parent or tutor named here, when this page is where they are named (else the signer is)."""
+        name = self.representative_name.text().strip()
+        if not self.representative_box.isVisibleTo(self) or not name:
+            return None
+        return Representative(name, SignerCapacity(self.representative_capacity.currentData()))
 
     def set_via(self, via: BookedVia | None) -> None:
         self._via = via
@@ -77,6 +114,7 @@ class ConsentPage(QWidget):
     def _show(self) -> None:
         self.method_note.setText(self._method_text())
         self.policy_line.setText(self._policy_text())
+        self.representative_box.setVisible(self._minor and self._via is not None and not self.signature_asked)
 
     def _method_text(self) -> str:
         if self._via == BookedVia.PHONE:

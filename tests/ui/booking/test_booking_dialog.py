@@ -228,6 +228,28 @@ def test_a_minor_client_requires_a_representative(qtbot, desk):
     assert ack.signer_name == "Émilie Gagnon"
 
 
+def test_a_minor_booked_by_phone_answers_through_a_named_parent_and_may_say_no(qtbot, desk):
+    client = desk.new_client("Gagnon", "Noah", born=date(2016, 6, 1))
+    dialog = open_dialog(qtbot, desk, client)
+    to_consent_page(dialog, BookedVia.PHONE)
+    page = dialog.consent_page
+    assert page.representative_box.isVisible()
+    dialog.consent_step.checkbox(Purpose.APPOINTMENT_REMINDERS, Channel.SMS).click()
+    dialog.consent_step.no_button(Purpose.NEWSLETTERS, Channel.EMAIL).click()
+    save_and_wait(qtbot, desk, dialog)
+    assert "parent or tutor" in dialog.banner_text()
+    assert appointments(desk, client.id) == []
+
+    type_text(page.representative_name, "Émilie Gagnon")
+    page.representative_capacity.setCurrentIndex(page.representative_capacity.findData(SignerCapacity.TUTOR))
+    with qtbot.waitSignal(dialog.booked, timeout=5000) as booked:
+        save_and_wait(qtbot, desk, dialog)
+    events = {(e.purpose, e.action): e for e in booked.args[0].consent_events}
+    granted = events[(Purpose.APPOINTMENT_REMINDERS, ConsentAction.GRANTED)]
+    assert (granted.representative_name, granted.representative_capacity) == ("Émilie Gagnon", SignerCapacity.TUTOR)
+    assert (Purpose.NEWSLETTERS, ConsentAction.DECLINED) in events and len(events) == 2
+
+
 def test_a_previous_consent_starts_ticked_and_unticking_withdraws_it(qtbot, desk):
     client = desk.new_client()
     desk.call(
