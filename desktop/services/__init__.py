@@ -21,7 +21,7 @@ from desktop.services.policies import PolicyService
 from desktop.services.reports import ReportService
 from desktop.services.setup import SetupService
 from desktop.services.staff import StaffService
-from desktop.services.witnessing import keep_witness
+from desktop.services.witnessing import WitnessKeeper, keep_witness
 from desktop.workstation import workstation_name
 
 
@@ -42,6 +42,9 @@ class Services:
     exports: ExportService
     evidence: EvidenceService
     setup: SetupService
+    #: This workstation's witness of the database (none for a throwaway database); its ``head()``
+    #: is what a document prints as the chain head it was produced against.
+    witness: WitnessKeeper | None = None
 
     @classmethod
     def create(
@@ -54,8 +57,7 @@ class Services:
     ) -> Services:
         """``witness``: keep this workstation's witness of the database (not for a throwaway one)."""
         clock = clock or Clock()
-        if witness:
-            keep_witness(db, workstation_name(), clock)
+        keeper = keep_witness(db, workstation_name(), clock) if witness else None
         return cls(
             db=db,
             clock=clock,
@@ -72,6 +74,7 @@ class Services:
             exports=ExportService(db, clock),
             evidence=EvidenceService(db, clock),
             setup=SetupService(db, clock, login_policy),
+            witness=keeper,
         )
 
     @property

@@ -85,6 +85,14 @@ class WitnessKeeper:
         except SQLAlchemyError as error:
             log.warning("witness not anchored at start: %s", error)
 
+    def head(self) -> str | None:
+        """The keyed head as printed on a document: which witness, up to which audit record, and the
+        start of its HMAC (None before the first write this workstation witnessed)."""
+        witness = self.witness
+        if witness is None or not witness.mac:
+            return None
+        return f"witness {witness.witness_id[:8]} · audit record {witness.audit_last_id} · {witness.mac[:16]}"
+
     def _after_begin(self, _session: Session, _transaction: object, connection: Connection) -> None:
         if self.db.dialect == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_AUDIT_LOCK})

@@ -85,6 +85,11 @@ def test_a_clean_database_passes(services, activity, database_url):
     assert "[ok] witness: database matches 1 witness(es)" in result.output
     assert "[ok] stored PDFs: 1 PDFs match their SHA-256" in result.output
     assert "[ok] append-only triggers: present, as defined, and enabled" in result.output
+    witness = read_witness(_witness_file(services))
+    assert services.witness is not None
+    assert services.witness.head() == (
+        f"witness {witness.witness_id[:8]} · audit record {witness.audit_last_id} · {witness.mac[:16]}"
+    )
 
 
 def test_every_append_only_table_joins_the_seal(services, activity):
