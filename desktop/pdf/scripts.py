@@ -39,7 +39,7 @@ def _main_everywhere() -> frozenset[int]:
     )
 
 
-def _font_for(ch: str) -> str | None:
+def font_for(ch: str) -> str | None:
     """The fallback font ``ch`` needs, or None when the surrounding text's font draws it."""
     code = ord(ch)
     if code in _main_everywhere() or ch.isspace():
@@ -76,7 +76,7 @@ def runs(text: str) -> Iterator[tuple[str | None, str]]:
     current: str | None = None
     start = 0
     for i, ch in enumerate(text):
-        font = current if ch.isspace() and current is not None else _font_for(ch)
+        font = current if ch.isspace() and current is not None else font_for(ch)
         if font != current and i > start:
             yield current, text[start:i]
             start = i
@@ -131,4 +131,4 @@ def draw_right_text(canvas: Canvas, x: float, y: float, text: str, font: str, si
 def needs_scripts(text: str) -> bool:
     """Whether ``text`` has right-to-left letters or characters DejaVu's faces lack (plain strings
     drawn in one font would get them wrong)."""
-    return bool(_RTL.search(text)) or any(_font_for(ch) is not None for ch in text)
+    return bool(_RTL.search(text)) or any(font_for(ch) is not None for ch in text)
