@@ -12,6 +12,7 @@ from desktop.cli.context import AppContext, language
 from desktop.domain.errors import DatabaseCorruptError
 from desktop.maintenance.backup import BackupError, backup_sqlite
 from desktop.maintenance.backup_files import backups_folder, newest_backup
+from desktop.maintenance.backup_witness import current_witness, keep_beside
 from desktop.maintenance.integrity import check_database_at
 from desktop.maintenance.pg_backup import backup_postgres
 from desktop.maintenance.restore import RestoreRefused, database_in_use, inspect_backup, restore_sqlite
@@ -75,11 +76,15 @@ def db_check(app: AppContext, witnesses: tuple[Path, ...]) -> None:
 @click.pass_obj
 def db_backup(app: AppContext, file: Path) -> None:
     """Copy the database to FILE (SQLite: a consistent online copy; PostgreSQL: pg_dump, custom format).
-    FILE must not exist yet; it is readable by its owner only."""
+    FILE must not exist yet; it is readable by its owner only. A SQLite backup keeps this
+    workstation's witness beside it (FILE.witness.json): restore refuses it if changed since."""
     url = app.url
     source = sqlite_path(url)
     try:
         if source is not None:
+            witness = current_witness(url, workstation_name())
+            if witness is not None and not file.exists():
+                keep_beside(file, witness)
             backup_sqlite(source, file)
         else:
             backup_postgres(url, file)

@@ -18,6 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from desktop.db.models import AuditRecord
 from desktop.maintenance.audit_verify import verify_audit_chain
+from desktop.maintenance.backup_witness import backup_witness_problems
 from desktop.maintenance.files import fsync_dir, fsync_file, private_partial
 from desktop.maintenance.ledger_checks import pdf_problems, trigger_problems
 from desktop.maintenance.revisions import known_revision, newest_revision
@@ -49,8 +50,9 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True)
 
 
-def inspect_backup(path: Path) -> BackupInspection:
-    """Everything that would make ``path`` unfit to restore, without writing anything."""
+def inspect_backup(path: Path, *, witnessed_as: Path | None = None) -> BackupInspection:
+    """Everything that would make ``path`` unfit to restore, without writing anything. The witness
+    kept with the backup is looked for beside ``witnessed_as`` (the original, when ``path`` is a copy)."""
     result = BackupInspection(path)
     if not path.is_file():
         result.problems.append("no such file")
@@ -85,11 +87,11 @@ def inspect_backup(path: Path) -> BackupInspection:
             f"(newest known: {newest_revision()}); it was made by a newer version"
         )
         return result
-    _inspect_chain(path, result)
+    _inspect_chain(path, result, witnessed_as or path)
     return result
 
 
-def _inspect_chain(path: Path, result: BackupInspection) -> None:
+def _inspect_chain(path: Path, result: BackupInspection, witnessed_as: Path) -> None:
     engine = create_engine("sqlite://", creator=lambda: _read_only(path), poolclass=NullPool)
     try:
         with engine.connect() as connection:
@@ -100,6 +102,7 @@ def _inspect_chain(path: Path, result: BackupInspection) -> None:
             # PDF is refused, whatever its audit chain says.
             result.problems += [f"append-only triggers: {p}" for p in trigger_problems(connection)]
             result.problems += pdf_problems(connection)[1]
+            result.problems += backup_witness_problems(connection, witnessed_as)
         if not chain.ok:
             first = chain.breaks[0]
             result.problems.append(f"audit chain broken at record {first.record_id}: {first.reason}")
@@ -168,7 +171,7 @@ def restore_sqlite(backup: Path, database: Path) -> RestoreResult:
         shutil.copyfile(backup, candidate)
         candidate.chmod(0o600)
         fsync_file(candidate)
-        inspection = inspect_backup(candidate)
+        inspection = inspect_backup(candidate, witnessed_as=backup)
         inspection.path = backup
         if not inspection.ok:
             raise RestoreRefused("; ".join(inspection.problems))

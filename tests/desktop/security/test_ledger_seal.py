@@ -19,6 +19,7 @@ from desktop.cli import cli
 from desktop.db.models import APPEND_ONLY_TABLES, AuditRecord, Base
 from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, OptOutVia, Purpose
 from desktop.domain.records import OptOutDraft
+from desktop.maintenance.ledger_checks import sqlite_trigger_sql
 from desktop.maintenance.sqlite_file import sqlite_path
 from desktop.seal.digest import LEDGER_TABLES
 from desktop.seal.witness import WITNESS_ACTION, read_witness, witness_path
@@ -311,3 +312,24 @@ def test_restore_refuses_a_backup_with_a_neutered_trigger(services, activity, da
 
     assert result.exit_code != 0
     assert "append-only triggers: opt_out_events: DELETE trigger altered" in result.output
+
+
+def test_restore_refuses_a_backup_changed_since_it_was_made(services, activity, database_url, tmp_path):
+    if sqlite_path(database_url) is None:
+        pytest.skip("restore works on SQLite files")
+    backup = tmp_path / "backup.db"
+    made = CliRunner().invoke(cli, ["--database", database_url, "db", "backup", str(backup)])
+    assert made.exit_code == 0, made.output
+    assert stat.S_IMODE((tmp_path / "backup.db.witness.json").stat().st_mode) == 0o600
+    with sqlite3.connect(backup) as connection:
+        row_id = connection.execute("SELECT max(id) FROM consent_events").fetchone()[0]
+        connection.execute("DROP TRIGGER consent_events_no_delete")
+        connection.execute("DELETE FROM consent_events WHERE id = ?", (row_id,))
+        connection.execute(sqlite_trigger_sql("consent_events", "DELETE"))
+    services.close()
+
+    result = CliRunner().invoke(cli, ["--database", database_url, "db", "restore", "--yes", str(backup)])
+
+    assert result.exit_code != 0
+    assert "changed since it was made: consent_events ids" in result.output
+    assert f"absent ids: {row_id}" in result.output
