@@ -115,6 +115,21 @@ def test_every_append_only_table_joins_the_seal(services, activity):
     assert stat.S_IMODE(witness_path(witness.witness_id).stat().st_mode) == 0o600
 
 
+def test_every_table_the_database_guards_is_witnessed(services):
+    """A ledger added later (its triggers in a migration) joins the seal once it is in APPEND_ONLY_TABLES."""
+    with services.db.engine.connect() as connection:
+        if services.db.dialect == "sqlite":
+            query = "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%RAISE(ABORT%'"
+        else:
+            query = (
+                "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "JOIN pg_proc p ON p.oid = t.tgfoid WHERE p.proname = 'frontdesk_refuse_change'"
+            )
+        guarded = set(connection.execute(text(query)).scalars())
+    assert guarded == set(APPEND_ONLY_TABLES) == set(LEDGER_TABLES) | {"audit_records"}
+    assert set(APPEND_ONLY_TABLES) <= set(Base.metadata.tables)
+
+
 @pytest.mark.parametrize("journal", ["wal", "delete"])
 def test_the_check_leaves_the_file_as_it_was(services, activity, database_url, journal):
     path = sqlite_path(database_url)
