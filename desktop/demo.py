@@ -289,15 +289,19 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
             )
         )
         at_desk = rng.random() < 0.7
-        ack_uid = None
+        ack_uid, refused, representative = None, False, None
+        adult = consents_for_themselves(data["date_of_birth"], booked_at.date())
         if at_desk:
             ack_uid = uuid.uuid4()
             refused = rng.random() < 0.04
-            capacity = (
-                SignerCapacity.CLIENT
-                if consents_for_themselves(data["date_of_birth"], booked_at.date())
-                else rng.choice([SignerCapacity.PARENT, SignerCapacity.TUTOR])
+            capacity = SignerCapacity.CLIENT if adult else rng.choice([SignerCapacity.PARENT, SignerCapacity.TUTOR])
+            signer = (
+                f"{data['first_name']} {data['last_name']}"
+                if capacity == SignerCapacity.CLIENT
+                else f"{gen.fakers[language].first_name()} {data['last_name']}"
             )
+            # A minor's answers are given by the parent or tutor who signs (or refuses to).
+            representative = None if adult else signer
             acks.append(
                 dict(
                     uid=ack_uid,
@@ -308,9 +312,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
                     summary_sha256=policy.summary_sha256,
                     language=language,
                     signer_capacity=capacity,
-                    signer_name=f"{data['first_name']} {data['last_name']}"
-                    if capacity == SignerCapacity.CLIENT
-                    else f"{gen.fakers[language].first_name()} {data['last_name']}",
+                    signer_name=signer,
                     signature_png=None if refused else rng.choice(gen.signatures),
                     refused=refused,
                     refusal_note="",
@@ -320,7 +322,8 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
                     appointment_id=None,
                 )
             )
-        method = ConsentMethod.SIGNED_AT_DESK if at_desk else ConsentMethod.VERBAL_PHONE
+        method = ConsentMethod.VERBAL_PHONE if not at_desk else ConsentMethod.SIGNED_AT_DESK
+        method = ConsentMethod.VERBAL_IN_PERSON if refused else method
         for purpose in names.offered_purposes():
             for channel in Channel:
                 chance = (
@@ -328,7 +331,8 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
                     if purpose == Purpose.APPOINTMENT_REMINDERS and channel in (Channel.EMAIL, Channel.SMS)
                     else 0.18
                 )
-                if rng.random() < chance:
+                # A minor's consent by phone would need a named parent: the demo records none.
+                if rng.random() < chance and (adult or representative is not None):
                     events.append(
                         dict(
                             uid=uuid.uuid4(),
@@ -348,6 +352,8 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
                             appointment_id=None,
                             opt_out_request_id=None,
                             acknowledgment_id=None,
+                            representative_name=representative,
+                            representative_capacity=None if representative is None else capacity,
                         )
                     )
                     event_links.append((ack_uid, appointment_uid))
