@@ -28,7 +28,7 @@ AUDIT_TABLE = "audit_records"
 LEDGER_TABLES = tuple(t for t in APPEND_ONLY_TABLES if t != AUDIT_TABLE)
 
 
-def _canonical(value: Any) -> str:
+def canonical(value: Any) -> str:
     if value is None:
         return "\x00"
     if isinstance(value, bytes):
@@ -46,7 +46,7 @@ def _canonical(value: Any) -> str:
 
 def row_digest(table: Table, row: Row[Any]) -> str:
     """Every column, by name, in the table's order: a changed value changes the digest."""
-    parts = [f"{column.name}={_canonical(value)}" for column, value in zip(table.c, row, strict=True)]
+    parts = [f"{column.name}={canonical(value)}" for column, value in zip(table.c, row, strict=True)]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 

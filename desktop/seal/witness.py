@@ -22,6 +22,7 @@ from sqlalchemy import Connection, func, select
 
 from desktop.paths import user_data_dir
 from desktop.seal.digest import AUDIT_TABLE, LEDGER_TABLES, Block, compare_blocks, extend_blocks, table
+from desktop.seal.staff import staff_digests, staff_problems
 from desktop.settings import config_dir
 
 FORMAT = 1
@@ -81,6 +82,7 @@ class Witness:
     audit_count: int = 0
     audit_hash: str = ""
     ledgers: dict[str, list[Block]] = field(default_factory=dict)
+    staff: dict[str, str] = field(default_factory=dict)
     key_id: str = ""
     mac: str = ""
 
@@ -93,6 +95,7 @@ class Witness:
             "written_at": self.written_at,
             "audit": {"last_id": self.audit_last_id, "count": self.audit_count, "hash": self.audit_hash},
             "ledgers": {name: [b.as_list() for b in blocks] for name, blocks in sorted(self.ledgers.items())},
+            "staff": dict(sorted(self.staff.items())),
             "key_id": self.key_id,
         }
 
@@ -119,6 +122,7 @@ def read_witness(path: Path) -> Witness:
             audit_count=int(audit["count"]),
             audit_hash=str(audit["hash"]),
             ledgers={str(n): [Block.from_list(b) for b in blocks] for n, blocks in data["ledgers"].items()},
+            staff={str(k): str(v) for k, v in data.get("staff", {}).items()},
             key_id=str(data["key_id"]),
             mac=str(data["mac"]),
         )
@@ -154,6 +158,9 @@ def extend(connection: Connection, witness: Witness, now: datetime) -> None:
         added = connection.scalar(select(func.count()).where(audit.c.id > witness.audit_last_id))
         witness.audit_count += int(added or 0)
         witness.audit_last_id, witness.audit_hash = int(newest.id), str(newest.hash)
+    # Read after the audit head: an account change committed in between is then covered by an audit
+    # record after the head, never missing from both.
+    witness.staff = staff_digests(connection)
     witness.written_at = now.isoformat()
 
 
@@ -181,4 +188,5 @@ def compare(connection: Connection, witness: Witness) -> list[str]:
             )
     for name in LEDGER_TABLES:
         problems += compare_blocks(connection, name, witness.ledgers.get(name, []))
+    problems += staff_problems(connection, witness.staff, witness.audit_last_id)
     return problems

@@ -348,3 +348,14 @@ def test_restore_refuses_a_backup_changed_since_it_was_made(services, activity, 
     assert result.exit_code != 0
     assert "changed since it was made: consent_events ids" in result.output
     assert f"absent ids: {row_id}" in result.output
+
+
+def test_a_staff_account_changed_outside_frontdesk_is_detected(services, activity, team, database_url):
+    services.staff.set_active(team.manager, team.receptionist.staff_id, False)  # audited: not a finding
+    assert _check(database_url).exit_code == 0
+    with services.db.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE staff SET role = 'manager', active = :on WHERE id = :id"),
+            {"on": True, "id": team.receptionist.staff_id},
+        )
+    _failed(_check(database_url), f"staff account id {team.receptionist.staff_id} changed outside FrontDesk")
