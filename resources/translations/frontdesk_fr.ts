@@ -1012,6 +1012,10 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>{state} le {when}, {method}, par {who} (politique {version}, {language})&#xa0;: «&#xa0;{wording}&#xa0;»</translation>
     </message>
     <message>
+        <source>Answered by {name} ({capacity}).</source>
+        <translation>Réponse donnée par {name} ({capacity}).</translation>
+    </message>
+    <message>
         <source>Purpose</source>
         <translation>Finalité</translation>
     </message>

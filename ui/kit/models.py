@@ -35,6 +35,7 @@ from ui.kit.i18n import (
     format_datetime,
     format_phone,
     language_label,
+    signer_capacity_label,
 )
 from ui.kit.worker import TaskHandle, TaskRunner
 
@@ -349,7 +350,7 @@ def consent_cell_description(
         return QCoreApplication.translate(
             "Consent", "{state}: never recorded. Sentence to read to the client: «{sentence}»"
         ).format(state=state, sentence=sentence)
-    return QCoreApplication.translate(
+    text = QCoreApplication.translate(
         "Consent", "{state} on {when}, {method}, by {who} (policy {version}, {language}): «{wording}»"
     ).format(
         state=state,
@@ -360,6 +361,11 @@ def consent_cell_description(
         language=language_label(event.policy_language),
         wording=event.wording,
     )
+    if event.representative_name and event.representative_capacity:
+        text += " " + QCoreApplication.translate("Consent", "Answered by {name} ({capacity}).").format(
+            name=event.representative_name, capacity=signer_capacity_label(event.representative_capacity)
+        )
+    return text
 
 
 class ConsentGridModel(QAbstractTableModel):

@@ -18,8 +18,15 @@ from desktop.domain.enums import (
     Language,
     OptOutVia,
     Purpose,
+    SignerCapacity,
 )
-from desktop.domain.records import AppointmentDraft, ConsentCapture, ConsentChange, OptOutDraft
+from desktop.domain.records import (
+    AppointmentDraft,
+    ConsentCapture,
+    ConsentChange,
+    OptOutDraft,
+    Representative,
+)
 from tests.ui.conftest import TIMEOUT_MS, create_client, off_gui, settle, sign_in, type_text, wait_idle
 from ui.client_file.conflict_dialog import ConflictDialog
 from ui.kit.models import RECORD_ROLE
@@ -224,6 +231,24 @@ def cell_text(tab, purpose: Purpose, channel: Channel) -> str:
     row = list(Purpose).index(purpose)
     column = 1 + list(Channel).index(channel)
     return model.index(row, column).data()
+
+
+def test_a_minors_consent_names_the_parent_who_gave_it(qtbot, window, gui_services, desk):
+    child = create_client(gui_services, desk, "Tremblay", "Léo", born=date(2015, 5, 1))
+    capture = ConsentCapture(
+        (ConsentChange(Purpose.APPOINTMENT_REMINDERS, Channel.SMS, True),),
+        Interaction.PHONE,
+        Language.FR,
+        representative=Representative("Julie Tremblay", SignerCapacity.PARENT),
+    )
+    off_gui(lambda: gui_services.consent.record(desk, child.id, capture))
+    open_file(qtbot, window, child.id)
+    window.client_file.select_tab("consents")
+    tab = window.client_file.consents_tab
+    index = tab.grid_model.index(
+        list(Purpose).index(Purpose.APPOINTMENT_REMINDERS), 1 + list(Channel).index(Channel.SMS)
+    )
+    assert "Answered by Julie Tremblay (parent)." in index.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_the_consent_grid_shows_what_was_recorded(qtbot, window, gui_services, desk, client):
