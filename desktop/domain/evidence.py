@@ -22,6 +22,16 @@ class ChainHead:
 
 
 @dataclass(frozen=True)
+class WitnessedHead:
+    """This workstation's witness of the database, kept outside it under a key the database does not
+    hold: the records up to ``audit_last_id`` are sealed by ``mac``."""
+
+    witness_id: str
+    audit_last_id: int
+    mac: str
+
+
+@dataclass(frozen=True)
 class EvidenceIdentity:
     file_number: str
     first_name: str
@@ -123,6 +133,8 @@ class EvidencePack:
     optouts: tuple[OptOutRecord, ...]
     accesses: tuple[EvidenceAccess, ...]
     chain_head: ChainHead
+    #: The workstation's keyed witness once the pack was recorded (None on a throwaway database).
+    witnessed: WitnessedHead | None = None
 
     @property
     def language(self) -> Language:

@@ -113,6 +113,17 @@ def _furniture(pack: EvidencePack, lang: Language) -> Furniture:
     return draw
 
 
+def _chain_rows(pack: EvidencePack, lang: Language) -> list[tuple[str, str]]:
+    rows = [(esc(T.chain_head.get(lang)), f"{pack.chain_head.sequence} · {_mono(pack.chain_head.hash)}")]
+    witnessed = pack.witnessed
+    if witnessed is not None:
+        value = T.witness_value.format(
+            lang, id=witnessed.witness_id[:8], sequence=witnessed.audit_last_id, mac=witnessed.mac
+        )
+        rows.append((esc(T.workstation_witness.get(lang)), _mono(value)))
+    return rows
+
+
 def _opening(pack: EvidencePack, lang: Language, st: Styles) -> list[Flowable]:
     ident = pack.identity
     story: list[Flowable] = [
@@ -128,12 +139,7 @@ def _opening(pack: EvidencePack, lang: Language, st: Styles) -> list[Flowable]:
     story += [
         Paragraph(esc(T.chain.get(lang)), st.heading),
         Paragraph(esc(T.chain_text.format(lang, sequence=pack.chain_head.sequence)), st.small),
-        key_value_table(
-            [(esc(T.chain_head.get(lang)), f"{pack.chain_head.sequence} · {_mono(pack.chain_head.hash)}")],
-            st,
-            FRAME_WIDTH,
-            _KEY_WIDTH,
-        ),
+        key_value_table(_chain_rows(pack, lang), st, FRAME_WIDTH, _KEY_WIDTH),
         Paragraph(esc(T.identity.get(lang)), st.heading),
         key_value_table(
             [

@@ -23,6 +23,10 @@ class EvidenceText:
         "vouches that they were not altered.",
     )
     chain_head = Text("Tête de la chaîne", "Chain head")
+    workstation_witness = Text("Témoin de ce poste", "This workstation's witness")
+    witness_value = Text(
+        "{id} · jusqu'au maillon n° {sequence} · HMAC {mac}", "{id} · up to link no. {sequence} · HMAC {mac}"
+    )
     identity = Text("Identité", "Identity")
     name = Text("Nom", "Name")
     dob = Text("Date de naissance", "Date of birth")

@@ -18,6 +18,7 @@ from desktop.services.evidence import EvidenceService
 from desktop.services.exports import ExportService
 from desktop.services.optouts import OptOutService
 from desktop.services.policies import PolicyService
+from desktop.services.queries.chain_head import witnessed_head
 from desktop.services.reports import ReportService
 from desktop.services.setup import SetupService
 from desktop.services.staff import StaffService
@@ -72,7 +73,7 @@ class Services:
             documents=DocumentService(db, clock),
             reports=ReportService(db, clock),
             exports=ExportService(db, clock),
-            evidence=EvidenceService(db, clock),
+            evidence=EvidenceService(db, clock, lambda: witnessed_head(keeper.witness if keeper else None)),
             setup=SetupService(db, clock, login_policy),
             witness=keeper,
         )

@@ -11,10 +11,13 @@ so the pack itself shows in the next pack's accesses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from desktop.db.database import Database
 from desktop.db.models import Organisation
 from desktop.domain.enums import Language
-from desktop.domain.evidence import EvidencePack, RenderedEvidence
+from desktop.domain.evidence import EvidencePack, RenderedEvidence, WitnessedHead
 from desktop.domain.records import Actor
 from desktop.reports.evidence_pdf import render_evidence_pdf
 from desktop.reports.evidence_texts import EvidenceText as T
@@ -42,9 +45,13 @@ def _officer(organisation: Organisation) -> str:
 
 
 class EvidenceService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, witness: Callable[[], WitnessedHead | None] | None = None
+    ) -> None:
+        """``witness``: this workstation's keyed witness head, read once the pack is recorded."""
         self._db = db
         self._clock = clock
+        self._witness = witness
 
     def pack(self, actor: Actor, file_number: str) -> EvidencePack:
         """Everything the pack prints about the client filed under ``file_number``, in one unit of work."""
@@ -86,7 +93,10 @@ class EvidenceService:
                 chain_head=head,
             )
 
-        return run(self._db, self._clock, actor, EVIDENCE_PERMISSION, work)
+        pack = run(self._db, self._clock, actor, EVIDENCE_PERMISSION, work)
+        # Read after the commit, so the witness has sealed every record the pack printed.
+        witnessed = self._witness() if self._witness is not None else None
+        return replace(pack, witnessed=witnessed) if witnessed is not None else pack
 
     def render(self, actor: Actor, file_number: str) -> RenderedEvidence:
         """The pack as a PDF in the client's language; laid out after the unit of work, so rendering

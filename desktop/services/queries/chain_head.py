@@ -7,7 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditRecord
-from desktop.domain.evidence import ChainHead
+from desktop.domain.evidence import ChainHead, WitnessedHead
+from desktop.seal.witness import Witness
 from desktop.services.audit_chain import GENESIS_HASH
 
 
@@ -19,3 +20,10 @@ def chain_head(session: Session) -> ChainHead:
     if row is None:
         return ChainHead(0, GENESIS_HASH)
     return ChainHead(int(row.id), row.hash)
+
+
+def witnessed_head(witness: Witness | None) -> WitnessedHead | None:
+    """The head of this workstation's keyed witness (None without a witness or before its first seal)."""
+    if witness is None or not witness.mac:
+        return None
+    return WitnessedHead(witness.witness_id, witness.audit_last_id, witness.mac)

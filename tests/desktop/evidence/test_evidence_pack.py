@@ -183,3 +183,14 @@ def test_a_minors_representative_and_an_explicit_no_are_printed(services, team):
     assert "Pour le client : Julie Roy (Parent)" in text
     assert "Refusé" in text and "Accordé" in text and "Verbal, au téléphone" in text
     assert "Aucun accusé de réception." in text and "Aucune demande de retrait." in text
+
+
+def test_the_workstations_keyed_witness_is_printed_once_it_sealed_the_pack(services, team):
+    client, _ = prepared(services, team)
+    pack = services.evidence.pack(team.privacy_officer, client.file_number)
+    assert services.witness is not None and pack.witnessed is not None
+    assert pack.witnessed.audit_last_id > pack.chain_head.sequence  # the pack's own record is sealed too
+    assert pack.witnessed.mac == services.witness.witness.mac
+    text = squash(pdftotext(services.evidence.render(team.privacy_officer, client.file_number).data))
+    assert "Témoin de ce poste" in text
+    assert services.witness.witness.mac in text.replace(" ", "")
