@@ -53,9 +53,16 @@ def font_for(ch: str) -> str | None:
     return None
 
 
+# Vowel marks are kept (a name prints as typed); the Allah ligature is left out, DejaVu has no glyph
+# for it (Abdullah prints as joined letters); lam-alef ligatures, which DejaVu has, stay on.
+_RESHAPER = arabic_reshaper.ArabicReshaper(
+    configuration={"delete_harakat": False, "ARABIC LIGATURE ALLAH": False}
+)
+
+
 def _joined(text: str) -> str:
     """Arabic letters in their joined forms; a form DejaVu lacks (some Urdu ones) stays the plain letter."""
-    shaped = arabic_reshaper.reshape(text)
+    shaped = _RESHAPER.reshape(text)
     main = glyphs.font_characters(glyphs.MAIN)
     return "".join(ch if ord(ch) in main else unicodedata.normalize("NFKC", ch) for ch in shaped)
 

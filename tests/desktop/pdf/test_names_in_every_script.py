@@ -21,6 +21,7 @@ from tests.support.pdffonts import logical, pdffonts_rows, unembedded_fonts
 
 NAMES = {
     "arabic": "عائشة بنت محمد",
+    "arabic_marks": "مُحَمَّد عبد الله",  # vowel marks kept; Allah drawn as joined letters
     "persian": "پریسا گلزار",
     "urdu": "ٹھیکیدار بڑی",
     "hebrew": "שרה כהן",
@@ -32,7 +33,6 @@ NAMES = {
     "greek": "Αικατερίνη Παπαδοπούλου",
     "cyrillic": "Жанна Иванова",
 }
-RTL = {"arabic", "persian", "urdu", "hebrew"}
 
 
 @pytest.fixture(scope="module")
