@@ -68,12 +68,15 @@ class WitnessKeeper:
         self.clock = clock
         self.label = database_label(db.url)
         self.witness: Witness | None = None
+        # A witness whose record is not committed yet: forgotten if its transaction rolls back.
+        self._unrecorded = False
         self._lock = threading.Lock()
 
     def attach(self) -> None:
         self.db.listen_to_writes("after_begin", self._after_begin)
         self.db.listen_to_writes("before_commit", self._before_commit)
         self.db.listen_to_writes("after_commit", self._after_commit)
+        self.db.listen_to_writes("after_rollback", self._after_rollback)
 
     def anchor(self) -> None:
         """Find or start this workstation's witness now, in a transaction of its own, so that its
@@ -121,9 +124,15 @@ class WitnessKeeper:
                 entity_id=witness_id,
             )
             self.witness = Witness(witness_id, self.label, self.workstation)
+            self._unrecorded = True
+
+    def _after_rollback(self, _session: Session) -> None:
+        if self._unrecorded:
+            self.witness, self._unrecorded = None, False
 
     def _after_commit(self, _session: Session) -> None:
         # The commit is done: a witness that cannot be written is logged and caught up next time.
+        self._unrecorded = False
         witness = self.witness
         if witness is None:
             return
