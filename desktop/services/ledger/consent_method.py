@@ -114,7 +114,8 @@ def check_minor_grant(uow: UnitOfWork, client: Client, representative: Represent
 
 
 def vouch(uow: UnitOfWork, client: Client, capture: ConsentCapture) -> Vouched:
-    """The method, representative and links a capture recorded on its own (outside a booking) is stored with."""
+    """The method, representative and links a capture recorded on its own (outside a booking) is stored
+    with; a minor's answers signed with a parent's or tutor's acknowledgment name that signer."""
     interaction = capture.interaction
     ack = stored_signature(uow, client, capture.acknowledgment_id)
     if ack is not None and interaction != Interaction.DESK:
@@ -129,4 +130,8 @@ def vouch(uow: UnitOfWork, client: Client, capture: ConsentCapture) -> Vouched:
         appointment = uow.session.get(Appointment, appointment_id)
         if appointment is None or appointment.client_id != client.id:
             raise ValidationError([FieldError("appointment_id", "invalid_choice", {"value": appointment_id})])
-    return Vouched(method, clean_representative(capture.representative), ack.id if ack else None, appointment_id)
+    representative = clean_representative(capture.representative)
+    if representative is None and ack is not None and ack.signer_capacity != SignerCapacity.CLIENT:
+        # The parent or tutor who signed with the answers is the one who gave them.
+        representative = Representative(ack.signer_name, ack.signer_capacity)
+    return Vouched(method, representative, ack.id if ack else None, appointment_id)

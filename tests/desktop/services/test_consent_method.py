@@ -209,3 +209,20 @@ def test_a_booking_whose_answers_say_another_interaction_is_refused(
     with pytest.raises(ValidationError) as refused:
         services.appointments.book(receptionist, client.id, draft, answers(Interaction.DESK))
     assert [e.code for e in refused.value.errors] == ["interaction_mismatch"]
+
+
+def test_a_minors_answers_signed_by_a_parent_at_the_desk_name_that_parent(
+    services: Services, receptionist
+) -> None:
+    child = new_client(services, receptionist, "Tremblay", "Léo", date_of_birth=MINOR_BORN)
+    ack_id = signed(
+        services, receptionist, child.id, signer_capacity=SignerCapacity.PARENT, signer_name="Julie Tremblay"
+    )
+    [event] = services.consent.record(
+        receptionist, child.id, answers(Interaction.DESK, acknowledgment_id=ack_id)
+    )
+    assert (event.method, event.representative_name, event.representative_capacity) == (
+        ConsentMethod.SIGNED_AT_DESK,
+        "Julie Tremblay",
+        SignerCapacity.PARENT,
+    )
