@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from desktop.pdf import scripts
+from desktop.pdf.scripts import markup as script_markup
+from desktop.pdf.scripts import text_width
 
 #: Printed where a value is missing, in every language.
 DASH = "—"
@@ -28,7 +29,7 @@ def clean(text: str | None) -> str:
 def esc(text: str | None) -> str:
     """Escape typed text for Paragraph markup (``& < >`` and both quotes); newlines become breaks.
     Right-to-left lines are put in visual order, characters DejaVu lacks in a fallback font."""
-    return "<br/>".join(scripts.markup(line) for line in clean(text).split("\n"))
+    return "<br/>".join(script_markup(line) for line in clean(text).split("\n"))
 
 
 def or_dash(text: str | None) -> str:
@@ -39,9 +40,9 @@ def or_dash(text: str | None) -> str:
 
 def fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` cut with an ellipsis so that it fits ``width`` points (one line of page furniture)."""
-    if scripts.text_width(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text
-    while text and scripts.text_width(text + "…", font, size) > width:
+    while text and text_width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
