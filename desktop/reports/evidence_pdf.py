@@ -44,6 +44,7 @@ from desktop.pdf.annex import policy_flowables
 from desktop.pdf.blocks import key_value_table
 from desktop.pdf.markup import DASH, esc, fit, format_signed_at, or_dash
 from desktop.pdf.numbered_canvas import Furniture, NumberedCanvas, page_label
+from desktop.pdf.scripts import draw_text
 from desktop.pdf.signature import signature_image
 from desktop.pdf.styles import (
     FRAME_WIDTH,
@@ -102,11 +103,13 @@ def _furniture(pack: EvidencePack, lang: Language) -> Furniture:
             right - stringWidth(label, fonts.BOLD, size) - 0.6 * cm - stringWidth(head, fonts.REGULAR, size)
         )
         canvas.drawString(head_x, y, head)
-        canvas.drawString(left, y, fit(who, fonts.REGULAR, size, head_x - left - 0.6 * cm))
+        # Names in any script: drawn with the fallback fonts and in visual order, like the other footers.
+        draw_text(canvas, left, y, fit(who, fonts.REGULAR, size, head_x - left - 0.6 * cm), fonts.REGULAR, size)
         if page > 1:
             top = page_h - 1.25 * cm
             canvas.drawRightString(right, top, T.title.get(lang))
-            canvas.drawString(left, top, fit(pack.organisation, fonts.REGULAR, size, (right - left) / 2))
+            organisation = fit(pack.organisation, fonts.REGULAR, size, (right - left) / 2)
+            draw_text(canvas, left, top, organisation, fonts.REGULAR, size)
             canvas.line(left, top - 4, right, top - 4)
         canvas.restoreState()
 
