@@ -44,6 +44,7 @@ def current_witness(url: str, workstation: str) -> Path | None:
 def keep_beside(backup: Path, witness: Path) -> Path:
     """Copied before the backup is taken: the backup then holds at least every row the witness saw."""
     target = sidecar(backup)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     partial = target.with_name(f".{target.name}.partial")
     shutil.copyfile(witness, partial)
     os.chmod(partial, 0o600)

@@ -16,15 +16,28 @@ from desktop.seal.digest import canonical
 SEALED_FIELDS = ("username", "full_name", "role", "password_hash", "active", "clinic_id")
 
 
-def staff_digests(connection: Connection) -> dict[str, str]:
+def staff_digests(connection: Connection, only: set[int] | None = None) -> dict[str, str]:
     columns = [Staff.__table__.c[name] for name in ("id", *SEALED_FIELDS)]
+    query = select(*columns).order_by(Staff.id)
+    if only is not None:
+        query = query.where(Staff.id.in_(only))
     digests = {}
-    for row in connection.execute(select(*columns).order_by(Staff.id)):
+    for row in connection.execute(query):
         text = "\x1f".join(
             f"{name}={canonical(value)}" for name, value in zip(SEALED_FIELDS, row[1:], strict=True)
         )
         digests[str(row[0])] = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
     return digests
+
+
+def audited_staff(connection: Connection, after: int, upto: int) -> set[int]:
+    """The accounts FrontDesk changed between two audit heads (by their audit records)."""
+    ids = connection.scalars(
+        select(AuditRecord.entity_id).where(
+            AuditRecord.entity_type == "staff", AuditRecord.id > after, AuditRecord.id <= upto
+        )
+    )
+    return {int(i) for i in ids if str(i).isdigit()}
 
 
 def staff_problems(connection: Connection, witnessed: dict[str, str], audit_head: int) -> list[str]:

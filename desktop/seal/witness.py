@@ -22,7 +22,7 @@ from sqlalchemy import Connection, func, select
 
 from desktop.paths import user_data_dir
 from desktop.seal.digest import AUDIT_TABLE, LEDGER_TABLES, Block, compare_blocks, extend_blocks, table
-from desktop.seal.staff import staff_digests, staff_problems
+from desktop.seal.staff import audited_staff, staff_digests, staff_problems
 from desktop.settings import config_dir
 
 FORMAT = 1
@@ -134,8 +134,9 @@ def read_witness(path: Path) -> Witness:
         raise WitnessUnreadable(f"{path}: damaged (not a FrontDesk witness)") from None
 
 
-def write_witness(path: Path, witness: Witness, key: bytes) -> None:
-    """Atomically: a crash leaves the previous witness, never half of one."""
+def write_witness(path: Path, witness: Witness, key: bytes, *, sync: bool = True) -> None:
+    """Atomically: a crash leaves the previous witness, never half of one. ``sync`` false skips the
+    flush to disk (a witness a little behind the database is still a true one)."""
     witness.key_id = key_id(key)
     witness.mac = witness.expected_mac(key)
     data = witness.body() | {"mac": witness.mac}
@@ -144,24 +145,48 @@ def write_witness(path: Path, witness: Witness, key: bytes) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as stream:
         json.dump(data, stream, separators=(",", ":"))
         stream.flush()
-        os.fsync(stream.fileno())
+        if sync:
+            os.fsync(stream.fileno())
     os.replace(partial, path)
 
 
-def extend(connection: Connection, witness: Witness, now: datetime) -> None:
-    """Bring the witness up to the database's current content (only rows it has not seen are read)."""
+def _newest_ids(connection: Connection) -> dict[str, int]:
+    """Each sealed table's newest id, in one round trip: most commits add rows to one ledger or none."""
+    names = (*LEDGER_TABLES, AUDIT_TABLE)
+    query = " UNION ALL ".join(f"SELECT '{n}', max(id) FROM {n}" for n in names)  # noqa: S608 (our own names)
+    return {str(name): int(str(newest or 0)) for name, newest in connection.exec_driver_sql(query)}
+
+
+def extend(connection: Connection, witness: Witness, now: datetime) -> bool:
+    """Bring the witness up to the database's current content (only rows it has not seen are read).
+    False when nothing was added since it was last written."""
+    newest = _newest_ids(connection)
+    changed = False
     for name in LEDGER_TABLES:
-        extend_blocks(connection, name, witness.ledgers.setdefault(name, []))
+        blocks = witness.ledgers.setdefault(name, [])
+        if newest[name] > (blocks[-1].last_id if blocks else 0):
+            extend_blocks(connection, name, blocks)
+            changed = True
     audit = table(AUDIT_TABLE)
-    newest = connection.execute(select(audit.c.id, audit.c.hash).order_by(audit.c.id.desc()).limit(1)).first()
-    if newest is not None and newest.id != witness.audit_last_id:
-        added = connection.scalar(select(func.count()).where(audit.c.id > witness.audit_last_id))
+    previous_head, head = witness.audit_last_id, newest[AUDIT_TABLE]
+    if head > previous_head:
+        witness.audit_hash = str(connection.scalar(select(audit.c.hash).where(audit.c.id == head)))
+        added = connection.scalar(select(func.count()).where(audit.c.id > previous_head, audit.c.id <= head))
         witness.audit_count += int(added or 0)
-        witness.audit_last_id, witness.audit_hash = int(newest.id), str(newest.hash)
-    # Read after the audit head: an account change committed in between is then covered by an audit
-    # record after the head, never missing from both.
-    witness.staff = staff_digests(connection)
-    witness.written_at = now.isoformat()
+        witness.audit_last_id = head
+        changed = True
+    # Accounts are re-read only where an audit record says FrontDesk changed them (read after the
+    # head, so none is missed); a change made around FrontDesk stays a difference.
+    if not witness.staff:
+        witness.staff = staff_digests(connection)
+        changed = True
+    elif head > previous_head:
+        touched = audited_staff(connection, previous_head, head)
+        if touched:
+            witness.staff.update(staff_digests(connection, touched))
+    if changed:
+        witness.written_at = now.isoformat()
+    return changed
 
 
 def compare(connection: Connection, witness: Witness) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from desktop.services.audit_chain import POSTGRES_AUDIT_LOCK, append_audit
 from desktop.services.clock import Clock
 
 log = logging.getLogger(__name__)
+SYNC_SECONDS = 2.0
 
 
 def database_label(url: str) -> str:
@@ -70,6 +72,8 @@ class WitnessKeeper:
         self.witness: Witness | None = None
         # A witness whose record is not committed yet: forgotten if its transaction rolls back.
         self._unrecorded = False
+        self._key: bytes | None = None
+        self._synced_at = float("-inf")
         self._lock = threading.Lock()
 
     def attach(self) -> None:
@@ -138,12 +142,19 @@ class WitnessKeeper:
             return
         with self._lock:
             try:
-                key = load_key(create=True)
-                if key is None:
-                    raise OSError("the witness key cannot be read")
+                if self._key is None:
+                    self._key = load_key(create=True)
+                    if self._key is None:
+                        raise OSError("the witness key cannot be read")
                 with self.db.engine.connect() as connection:
-                    extend(connection, witness, self.clock.now())
-                write_witness(witness_path(witness.witness_id), witness, key)
+                    if not extend(connection, witness, self.clock.now()):
+                        return
+                # Flushed to disk at most every few seconds: each save must stay quick.
+                now = time.monotonic()
+                sync = now - self._synced_at >= SYNC_SECONDS
+                write_witness(witness_path(witness.witness_id), witness, self._key, sync=sync)
+                if sync:
+                    self._synced_at = now
             except (OSError, SQLAlchemyError) as error:
                 log.warning("witness not updated: %s", error)
 
