@@ -79,7 +79,8 @@ def postgres_server() -> Iterator[PostgresServer]:
 
 
 @pytest.fixture(scope="session")
-def postgres_template(postgres_server: PostgresServer) -> str:
+def postgres_template(postgres_server: PostgresServer, test_root: Path) -> str:
+    # test_root first: the seeding writes this workstation's witness into the test's data folder.
     name = "frontdesk_template"
     _seed(postgres_server.create_database(name))
     return name

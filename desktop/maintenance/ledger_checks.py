@@ -174,11 +174,11 @@ def witness_outcome(
                 continue
         else:
             warnings.append(f"{name}: kept with another workstation's key, its head not verified here")
-        compared += 1
         differences = compare(connection, witness)
         if differences and restored_at is not None and witness.written_at < restored_at.isoformat():
             warnings.append(f"{name}: predates the restore of {restored_at:%Y-%m-%d %H:%M} UTC")
             continue
+        compared += 1
         problems += [f"{name}: {d}" for d in differences[:_SHOWN]]
         if len(differences) > _SHOWN:
             problems.append(f"{name}: {len(differences) - _SHOWN} more differences")

@@ -352,10 +352,32 @@ def test_restore_refuses_a_backup_changed_since_it_was_made(services, activity, 
 
 def test_a_staff_account_changed_outside_frontdesk_is_detected(services, activity, team, database_url):
     services.staff.set_active(team.manager, team.receptionist.staff_id, False)  # audited: not a finding
-    assert _check(database_url).exit_code == 0
+    passed = _check(database_url)
+    assert passed.exit_code == 0, passed.output
     with services.db.engine.begin() as connection:
         connection.execute(
             text("UPDATE staff SET role = 'manager', active = :on WHERE id = :id"),
             {"on": True, "id": team.receptionist.staff_id},
         )
     _failed(_check(database_url), f"staff account id {team.receptionist.staff_id} changed outside FrontDesk")
+
+
+def test_a_restore_is_named_not_taken_for_tampering(services, activity, receptionist, database_url, tmp_path):
+    if sqlite_path(database_url) is None:
+        pytest.skip("restore works on SQLite files")
+    backup = tmp_path / "backup.db"
+    assert CliRunner().invoke(cli, ["--database", database_url, "db", "backup", str(backup)]).exit_code == 0
+    new_client(services, receptionist, "Après", "Sauvegarde")
+    book(services, receptionist, new_client(services, receptionist, "Autre", "Client").id)
+    before = tmp_path / "before-restore.json"
+    before.write_bytes(_witness_file(services).read_bytes())
+    services.close()
+    restored = CliRunner().invoke(cli, ["--database", database_url, "db", "restore", "--yes", str(backup)])
+    assert restored.exit_code == 0, restored.output
+
+    result = _check(database_url, before)
+
+    assert result.exit_code == 0, result.output
+    assert f"[warning] witness: witness {before.name}" in result.output
+    assert "predates the restore of" in result.output
+    assert "[ok] witness: database matches 1 witness(es)" in result.output
