@@ -34,12 +34,12 @@ def test_a_bad_postal_code_and_phone_are_named_and_kept(qtbot, wizard, switch):
     wizard.next()
     assert wizard.currentPage() is wizard.sites
     second = wizard.sites.forms[1]
-    assert second.fields.message("postal_code") == "Invalid postal code. Example: G1S 2L6."
+    assert second.fields.message("postal_code") == "Invalid postal code. Example: H2X 3Y7."
     assert second.fields.message("phone").startswith("Invalid phone number")
     assert wizard.sites.forms[0].fields.message("postal_code") == ""
     assert (second.postal_code.text(), second.phone.text()) == ("12345", "555")
     switch(Language.FR)
-    assert second.fields.message("postal_code") == "Code postal invalide. Exemple : G1S 2L6."
+    assert second.fields.message("postal_code") == "Code postal invalide. Exemple : H2X 3Y7."
     assert second.title() == "Clinique 2"
     assert (second.postal_code.text(), second.phone.text()) == ("12345", "555")
 
