@@ -23,20 +23,38 @@ def config(tmp_path, monkeypatch):
     return tmp_path / "config"
 
 
+@pytest.fixture
+def logged():
+    """What the module logs, caught at its own logger (other tests may stop propagation to the root)."""
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record.getMessage())
+
+    logger = logging.getLogger("desktop.connection_config")
+    handler, level = Keep(logging.DEBUG), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    yield records
+    logger.removeHandler(handler)
+    logger.setLevel(level)
+
+
 def closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-def test_a_server_url_is_kept_owner_only_and_never_logged(config, caplog) -> None:
+def test_a_server_url_is_kept_owner_only_and_never_logged(config, logged) -> None:
     url = f"postgresql+psycopg://frontdesk:{SECRET}@127.0.0.1:5432/frontdesk"
-    caplog.set_level(logging.DEBUG)
     store_database_url(url)
     assert stat.S_IMODE(url_path().stat().st_mode) == 0o600
     assert stored_database_url() == url == resolve_database_url()
     assert resolve_database_url("sqlite:///other.db") == "sqlite:///other.db"  # --database still wins
-    assert SECRET not in caplog.text and "127.0.0.1" in caplog.text
+    text = "\n".join(logged)
+    assert SECRET not in text and "127.0.0.1" in text
     store_database_url(None)
     assert stored_database_url() is None and resolve_database_url().startswith("sqlite")
 
@@ -49,11 +67,11 @@ def test_a_server_url_is_kept_owner_only_and_never_logged(config, caplog) -> Non
         (f"postgresql://frontdesk:{SECRET}@127.0.0.1:{{port}}/frontdesk", "database_unreachable"),
     ],
 )
-def test_a_server_that_does_not_answer_is_refused_with_a_reason(config, caplog, url: str, code: str) -> None:
+def test_a_server_that_does_not_answer_is_refused_with_a_reason(config, logged, url: str, code: str) -> None:
     with pytest.raises(ValidationError) as refused:
         check_server_url(url.format(port=closed_port()))
     assert [(e.field, e.code) for e in refused.value.errors] == [("database_url", code)]
-    assert SECRET not in caplog.text
+    assert not any(SECRET in line for line in logged)
     assert stored_database_url() is None
 
 
