@@ -29,7 +29,7 @@ from desktop.domain.enums import (  # noqa: E402
     AppointmentMode,
     BookedVia,
     Channel,
-    ConsentMethod,
+    Interaction,
     Purpose,
 )
 from desktop.domain.records import AppointmentDraft, ConsentCapture, ConsentChange  # noqa: E402
@@ -79,7 +79,7 @@ def measure(services: Services, label: str, clients: int) -> list[tuple[str, str
             actor, ids[i % len(ids)],
             AppointmentDraft(start + timedelta(minutes=15 * i), AppointmentKind.CONSULTATION,
                              AppointmentMode.IN_CLINIC, BookedVia.PHONE),
-            ConsentCapture((choice,), ConsentMethod.VERBAL_PHONE, sample[i % len(sample)].preferred_language),
+            ConsentCapture((choice,), Interaction.PHONE, sample[i % len(sample)].preferred_language),
         )
 
     cases = {
