@@ -25,6 +25,7 @@ from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
 from desktop.services.queries import evidence as gather
 from desktop.services.queries.chain_head import chain_head
+from desktop.services.queries.clients import client_by_file_number
 from desktop.services.queries.optouts import requests_for_client
 from desktop.services.queries.organisation import load_organisation
 from desktop.services.unit_of_work import UnitOfWork, run
@@ -58,7 +59,7 @@ class EvidenceService:
 
         def work(uow: UnitOfWork) -> EvidencePack:
             session = uow.session
-            client = gather.client_by_file_number(session, file_number)
+            client = client_by_file_number(session, file_number)
             # Read first, so every record gathered below is covered by the head printed.
             head = chain_head(session)
             consents, cited = gather.consents(session, client.id)

@@ -13,15 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from desktop.db.database import Database
-from desktop.db.models import Client, Clinic
+from desktop.db.models import Clinic
 from desktop.domain.enums import Language
-from desktop.domain.errors import FieldError, NotFoundError, ValidationError
-from desktop.domain.file_numbers import format_file_number
-from desktop.domain.messages import Subjects
 from desktop.domain.records import Actor
 from desktop.reports.access_log import AccessLogReport
 from desktop.reports.base import Period, ReportHeader, ReportKind
@@ -32,6 +26,7 @@ from desktop.reports.reacknowledgment import ReacknowledgmentReport
 from desktop.reports.render import Report, ReportFormat, render_report
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
+from desktop.services.queries.clients import client_by_file_number
 from desktop.services.reporting import (
     access_log,
     consent_coverage,
@@ -62,18 +57,6 @@ def _header(uow: UnitOfWork, kind: ReportKind, period: Period) -> ReportHeader:
     clinic = uow.session.get(Clinic, uow.clinic_id)
     name = uow.staff.full_name if uow.staff is not None else uow.actor.full_name
     return ReportHeader(kind, period, uow.now, name, clinic.name if clinic is not None else "")
-
-
-def _client_by_file_number(session: Session, file_number: str) -> Client:
-    wanted = (file_number or "").strip()
-    if not wanted:
-        raise ValidationError([FieldError("client", "required")])
-    client = session.scalar(select(Client).where(Client.file_number == wanted))
-    if client is None and wanted.isdigit():
-        client = session.scalar(select(Client).where(Client.file_number == format_file_number(int(wanted))))
-    if client is None:
-        raise NotFoundError(what=Subjects.file.filled(number=wanted[:16]))
-    return client
 
 
 class ReportService:
@@ -143,7 +126,7 @@ class ReportService:
             start,
             end,
             lambda uow, header: access_log.compute(
-                uow.session, header, _client_by_file_number(uow.session, file_number)
+                uow.session, header, client_by_file_number(uow.session, file_number)
             ),
             permission=Permission.READ_AUDIT,
             detail=lambda report: f"client={report.client_id}",

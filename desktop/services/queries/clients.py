@@ -6,7 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Client, Staff
-from desktop.domain.errors import NotFoundError
+from desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from desktop.domain.file_numbers import format_file_number
 from desktop.domain.messages import Subjects
 
 
@@ -23,3 +24,16 @@ def load_client(session: Session, client_id: int, *, for_update: bool = False) -
 def staff_names(session: Session, *ids: int) -> dict[int, str]:
     rows = session.execute(select(Staff.id, Staff.full_name).where(Staff.id.in_(set(ids))))
     return {staff_id: name for staff_id, name in rows}
+
+
+def client_by_file_number(session: Session, file_number: str) -> Client:
+    """The client filed under ``file_number`` ("123" finds 000123)."""
+    wanted = (file_number or "").strip()
+    if not wanted:
+        raise ValidationError([FieldError("client", "required")])
+    client = session.scalar(select(Client).where(Client.file_number == wanted))
+    if client is None and wanted.isdigit():
+        client = session.scalar(select(Client).where(Client.file_number == format_file_number(int(wanted))))
+    if client is None:
+        raise NotFoundError(what=Subjects.file.filled(number=wanted[:16]))
+    return client

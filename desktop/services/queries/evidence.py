@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,7 +16,6 @@ from desktop.db.models import (
     PolicyVersion,
     Staff,
 )
-from desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from desktop.domain.evidence import (
     EvidenceAccess,
     EvidenceAcknowledgment,
@@ -26,27 +23,10 @@ from desktop.domain.evidence import (
     EvidenceIdentity,
     EvidencePolicy,
 )
-from desktop.domain.file_numbers import format_file_number
-from desktop.domain.messages import Subjects
+from desktop.services.ledger.documents import pdf_sha256
+from desktop.services.ledger.policies import text_sha256
 from desktop.services.queries.clients import staff_names
 from desktop.services.reporting.access_log import mentions_client
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def client_by_file_number(session: Session, file_number: str) -> Client:
-    """The client filed under ``file_number`` ("123" finds 000123)."""
-    wanted = (file_number or "").strip()
-    if not wanted:
-        raise ValidationError([FieldError("client", "required")])
-    client = session.scalar(select(Client).where(Client.file_number == wanted))
-    if client is None and wanted.isdigit():
-        client = session.scalar(select(Client).where(Client.file_number == format_file_number(int(wanted))))
-    if client is None:
-        raise NotFoundError(what=Subjects.file.filled(number=wanted[:16]))
-    return client
 
 
 def identity(client: Client) -> EvidenceIdentity:
@@ -148,7 +128,7 @@ def acknowledgments(session: Session, client_id: int) -> tuple[tuple[EvidenceAck
                 signature_png=None if ack.refused else ack.signature_png,
                 verification_code=document.verification_code if document else None,
                 document_sha256=document.sha256 if document else None,
-                document_intact=(hashlib.sha256(bytes(document.pdf)).hexdigest() == document.sha256)
+                document_intact=(pdf_sha256(bytes(document.pdf)) == document.sha256)
                 if document
                 else None,
             )
@@ -176,7 +156,7 @@ def policies(
                 effective_date=policy.effective_date,
                 text=policy.text,
                 sha256=policy.sha256,
-                text_matches=_sha256(policy.text) == policy.sha256,
+                text_matches=text_sha256(policy.text) == policy.sha256,
                 summary_text=summary,
                 summary_sha256=policy.summary_sha256 if summary is not None else None,
             )
