@@ -1530,7 +1530,7 @@ Ctrl+N crée un nouveau dossier.</translation>
     </message>
     <message>
         <source>One computer keeps its own file; several workstations or clinics share a server.</source>
-        <translation>Un seul ordinateur garde son propre fichier; plusieurs postes ou cliniques partagent un serveur.</translation>
+        <translation>Un seul ordinateur garde son propre fichier ; plusieurs postes ou cliniques partagent un serveur.</translation>
     </message>
     <message>
         <source>&amp;This computer only</source>
