@@ -2630,7 +2630,7 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
     <message>
         <source>The law allows at most {max} business days to act on an opt-out received by email or post; the clinic may choose less. Quebec employers observe either Good Friday or Easter Monday.</source>
-        <translation>La loi accorde au plus {max} jours ouvrables pour donner suite à un retrait reçu par courriel ou par la poste; la clinique peut choisir moins. Les employeurs du Québec observent le Vendredi saint ou le lundi de Pâques.</translation>
+        <translation>La loi accorde au plus {max} jours ouvrables pour donner suite à un retrait reçu par courriel ou par la poste ; la clinique peut choisir moins. Les employeurs du Québec observent le Vendredi saint ou le lundi de Pâques.</translation>
     </message>
 </context>
 <context>
@@ -2959,7 +2959,7 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
     <message>
         <source>The clinic&apos;s own texts, as clients read them; they are kept unchanged once saved.</source>
-        <translation>Les textes de la clinique, tels que les clients les lisent; une fois enregistrés, ils ne changent plus.</translation>
+        <translation>Les textes de la clinique, tels que les clients les lisent ; une fois enregistrés, ils ne changent plus.</translation>
     </message>
     <message>
         <source>In force &amp;from</source>
@@ -3894,7 +3894,7 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
     <message>
         <source>French {fr} characters, English {en} characters; summaries {sfr} and {sen}</source>
-        <translation>Français {fr} caractères, anglais {en} caractères; résumés {sfr} et {sen}</translation>
+        <translation>Français {fr} caractères, anglais {en} caractères ; résumés {sfr} et {sen}</translation>
     </message>
     <message>
         <source>First manager</source>
