@@ -48,8 +48,13 @@ class Messages:
     date_in_future = Text("La date ne peut pas être dans le futur.", "The date cannot be in the future.")
     date_too_old = Text("Date trop ancienne (avant {min}).", "Date too far in the past (before {min}).")
     invalid_date = Text(
-        "Date invalide. Format attendu : AAAA-MM-JJ.",
-        "Invalid date. Expected format: YYYY-MM-DD.",
+        "Date illisible. Formes acceptées : AAAA-MM-JJ, JJ/MM/AAAA ou JJ.MM.AAAA.",
+        "Date not understood. Accepted forms: YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY.",
+    )
+    #: ``typed`` is the date as typed (31/02/2026).
+    impossible_date = Text(
+        "Ce jour n'existe pas : {typed}.",
+        "There is no such day: {typed}.",
     )
     invalid_choice = Text("Valeur non permise : {value}.", "Value not allowed: {value}.")
     validation_failed = Text("Certains champs sont à corriger.", "Some fields need correcting.")
