@@ -58,6 +58,9 @@ APPEND_ONLY_TABLES = (
     "opt_out_events",
     "audit_records",
 )
+#: A ledger column holding a person's data (``info=PERSONAL``): digested apart from the rest of its row,
+#: so that a recorded erasure can blank it and the row still verifies (``desktop.seal.erasure``).
+PERSONAL = {"personal": True}
 
 
 class Base(DeclarativeBase):
@@ -118,6 +121,8 @@ class Clinic(Base):
     province: Mapped[str] = mapped_column(String(2))
     postal_code: Mapped[str] = mapped_column(String(7))
     phone: Mapped[str] = mapped_column(String(40))
+    #: Digits only ('' when none): the E.164 number has no place for one.
+    phone_extension: Mapped[str] = mapped_column(String(10), default="", server_default="")
     email: Mapped[str] = mapped_column(String(254))
 
 
@@ -154,6 +159,8 @@ class Client(DemoMarked, Base):
     postal_code: Mapped[str] = mapped_column(String(7), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
     phone: Mapped[str] = mapped_column(String(20), default="")
+    #: Digits only ('' when none): the E.164 number has no place for one.
+    phone_extension: Mapped[str] = mapped_column(String(10), default="", server_default="")
     clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime]
@@ -219,10 +226,10 @@ class Acknowledgment(DemoMarked, Base):
     summary_sha256: Mapped[str | None] = mapped_column(String(64))
     language: Mapped[Language]
     signer_capacity: Mapped[SignerCapacity]
-    signer_name: Mapped[str] = mapped_column(String(200))
-    signature_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    signer_name: Mapped[str] = mapped_column(String(200), info=PERSONAL)
+    signature_png: Mapped[bytes | None] = mapped_column(LargeBinary, info=PERSONAL)
     refused: Mapped[bool] = mapped_column(Boolean, default=False)
-    refusal_note: Mapped[str] = mapped_column(String(2000), default="")
+    refusal_note: Mapped[str] = mapped_column(String(2000), default="", info=PERSONAL)
     signed_at: Mapped[datetime]
     witnessed_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
@@ -237,7 +244,7 @@ class AcknowledgmentDocument(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     acknowledgment_id: Mapped[int] = mapped_column(ForeignKey("acknowledgments.id"), unique=True)
     verification_code: Mapped[str] = mapped_column(String(16), unique=True)
-    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary, info=PERSONAL)
     sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime]
 
@@ -252,10 +259,10 @@ class OptOutRequest(DemoMarked, Base):
     received_via: Mapped[OptOutVia]
     received_on: Mapped[date] = mapped_column(Date)
     due_on: Mapped[date] = mapped_column(Date, index=True)
-    requester_name: Mapped[str] = mapped_column(String(200))
-    requester_phone: Mapped[str] = mapped_column(String(40), default="")
-    requester_email: Mapped[str] = mapped_column(String(254), default="")
-    note: Mapped[str] = mapped_column(String(2000), default="")
+    requester_name: Mapped[str] = mapped_column(String(200), info=PERSONAL)
+    requester_phone: Mapped[str] = mapped_column(String(40), default="", info=PERSONAL)
+    requester_email: Mapped[str] = mapped_column(String(254), default="", info=PERSONAL)
+    note: Mapped[str] = mapped_column(String(2000), default="", info=PERSONAL)
     logged_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     logged_at: Mapped[datetime]
     clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
@@ -311,7 +318,7 @@ class ConsentEvent(DemoMarked, Base):
     opt_out_request_id: Mapped[int | None] = mapped_column(ForeignKey("opt_out_requests.id"))
     acknowledgment_id: Mapped[int | None] = mapped_column(ForeignKey("acknowledgments.id"))
     #: Who answered for the client (a minor's parent or tutor), when not the client; null before 0006.
-    representative_name: Mapped[str | None] = mapped_column(String(200))
+    representative_name: Mapped[str | None] = mapped_column(String(200), info=PERSONAL)
     representative_capacity: Mapped[SignerCapacity | None]
 
     @property
