@@ -20,7 +20,12 @@ MAIN_BOLD = "DejaVuSans-Bold.ttf"
 MAIN_ITALIC = "DejaVuSans-Oblique.ttf"
 CJK = "DroidSansFallbackFull.ttf"
 HANGUL = "FrontDeskHangul.ttf"
-FALLBACKS = (CJK, HANGUL)
+DEVANAGARI = "NotoSansDevanagari-Regular.ttf"
+GURMUKHI = "NotoSansGurmukhi-Regular.ttf"
+FALLBACKS = (CJK, HANGUL, DEVANAGARI, GURMUKHI)
+#: The fallbacks whose letters combine (conjuncts, vowel signs placed before or above): their runs
+#: are shaped with HarfBuzz before they are drawn.
+SHAPED = (DEVANAGARI, GURMUKHI)
 
 # Each fallback draws its own scripts only: Droid Sans Fallback also has some monochrome emoji, which
 # would print for some emoji and not others; emoji are refused alike instead.
@@ -37,6 +42,10 @@ _RANGES: dict[str, tuple[tuple[int, int], ...]] = {
         (0x20000, 0x2FFFF),  # supplementary ideographs
     ),
     HANGUL: ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF)),
+    # Devanagari with its Vedic marks and extended block; Gurmukhi writes its full stops with the
+    # Devanagari dandas, drawn by the Devanagari font.
+    DEVANAGARI: ((0x0900, 0x097F), (0x1CD0, 0x1CFF), (0xA8E0, 0xA8FF)),
+    GURMUKHI: ((0x0A00, 0x0A7F),),
 }
 
 # Never drawn: direction marks and joiners steer shaping (ZWNJ is part of Persian spelling).

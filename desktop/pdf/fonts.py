@@ -1,5 +1,6 @@
 """The fonts shipped in ``resources/fonts``, registered with reportlab: DejaVu, and for the names
-DejaVu cannot draw, Droid Sans Fallback (Han, kana) and FrontDesk Hangul (see :mod:`desktop.pdf.scripts`).
+DejaVu cannot draw, Droid Sans Fallback (Han, kana), FrontDesk Hangul, Noto Sans Devanagari and Noto
+Sans Gurmukhi (see :mod:`desktop.pdf.scripts`).
 
 Every PDF FrontDesk writes uses these TrueType fonts, which reportlab embeds as subsets, so that
 accented French names, Vietnamese names (Nguyễn), typographic quotes and bullets print the same on
@@ -28,6 +29,10 @@ PLAIN = "FrontDesk-Plain"
 #: Han and kana, then Hangul: used only for the characters of a name that DejaVu has no glyph for.
 CJK = "FrontDesk-CJK"
 HANGUL = "FrontDesk-Hangul"
+#: Devanagari and Gurmukhi: their runs are shaped with HarfBuzz (see :mod:`desktop.pdf.scripts`).
+DEVANAGARI = "FrontDesk-Devanagari"
+GURMUKHI = "FrontDesk-Gurmukhi"
+SHAPED = frozenset({DEVANAGARI, GURMUKHI})
 
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
@@ -36,11 +41,20 @@ _FILES = {
     MONO: "DejaVuSansMono.ttf",
 }
 # Registered on first use only: the Han font is 4 MB to read, and most documents never need it.
-_FALLBACK_FILES = {PLAIN: glyphs.MAIN, CJK: glyphs.CJK, HANGUL: glyphs.HANGUL}
+_FALLBACK_FILES = {
+    PLAIN: glyphs.MAIN,
+    CJK: glyphs.CJK,
+    HANGUL: glyphs.HANGUL,
+    DEVANAGARI: glyphs.DEVANAGARI,
+    GURMUKHI: glyphs.GURMUKHI,
+}
 
 _lock = threading.Lock()
 _registered = False
 _reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+# A shaped glyph no character maps to (a conjunct, a reph, a vowel sign's variant) is drawn through a
+# private-use code reportlab gives it; the text it stands for, by font (PostScript name) and code.
+_glyph_texts: dict[str, dict[int, str]] = {}
 
 
 def _utf16_hex(code: int) -> str:
@@ -51,14 +65,22 @@ def _utf16_hex(code: int) -> str:
     return f"{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}"
 
 
+def name_glyph(font: TTFont, code: int, text: str) -> None:
+    """Record that the private-use ``code`` of ``font`` draws a glyph standing for ``text`` (the
+    first text recorded stays: one glyph, one meaning)."""
+    _glyph_texts.setdefault(font.face.name.decode("latin-1"), {}).setdefault(code, text)
+
+
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """reportlab's ToUnicode CMap with characters above U+FFFF written as surrogate pairs: reportlab
     writes them as five hex digits, which PDF readers truncate (a name with 😀 or 𝕏 prints right
-    but copies, searches and extracts as other characters). Other lines are left as they are."""
+    but copies, searches and extracts as other characters). A shaped glyph's private-use code maps
+    to the text it stands for (a conjunct extracts as its letters). Other lines are left as they are."""
+    named = _glyph_texts.get(fontname.partition("+")[2], {})
     fixed = {
-        f"<{i:02X}> <{code:04X}>": f"<{i:02X}> <{_utf16_hex(code)}>"
+        f"<{i:02X}> <{code:04X}>": f"<{i:02X}> <{''.join(_utf16_hex(ord(ch)) for ch in named.get(code, chr(code)))}>"
         for i, code in enumerate(subset)
-        if code > 0xFFFF
+        if code > 0xFFFF or code in named
     }
     text = _reportlab_to_unicode_cmap(fontname, subset)
     return "\n".join(fixed.get(line, line) for line in text.split("\n")) if fixed else text
@@ -91,7 +113,8 @@ def register_fonts() -> None:
 
 
 def ensure_fallback(name: str) -> None:
-    """Register one of the fallback fonts (``PLAIN``, ``CJK``, ``HANGUL``) if not yet done."""
+    """Register one of the fallback fonts (``PLAIN``, ``CJK``, ``HANGUL``, ``DEVANAGARI``,
+    ``GURMUKHI``) if not yet done."""
     register_fonts()
     if name in pdfmetrics.getRegisteredFontNames():
         return

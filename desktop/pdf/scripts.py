@@ -4,21 +4,25 @@ and each character in a shipped font that has it.
 reportlab draws characters one after the other, left to right, in one font per run of text. So a
 line with Arabic or Hebrew is reordered here (python-bidi) after its Arabic letters are given their
 joined forms (arabic-reshaper: the presentation forms DejaVu has), and a character DejaVu has no
-glyph for is drawn in the fallback font of its script (Han and kana, or Hangul). Values with a
-character no shipped font draws never get this far: entry refuses them (:mod:`desktop.domain.glyphs`).
+glyph for is drawn in the fallback font of its script (Han and kana, Hangul, Devanagari, Gurmukhi).
+Devanagari and Gurmukhi letters combine (conjuncts, vowel signs drawn before or above the consonant):
+their runs are shaped with HarfBuzz (through reportlab) and drawn as the glyphs it picks. Values with
+a character no shipped font draws never get this far: entry refuses them (:mod:`desktop.domain.glyphs`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 import arabic_reshaper  # type: ignore[import-untyped]
 from bidi import get_display  # type: ignore[import-untyped]
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
 import desktop.pdf.fonts as fonts
@@ -27,6 +31,11 @@ from desktop.domain import glyphs
 # Hebrew, Arabic (with Syriac, Thaana, N'Ko) and their presentation forms: what makes a line bidi.
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+# Joiners choose a conjunct's form: they stay in the shaped run they are part of.
+_JOINERS = "\u200c\u200d"
+_SHAPED_FILES = {fonts.DEVANAGARI: glyphs.DEVANAGARI, fonts.GURMUKHI: glyphs.GURMUKHI}
+# Shaping gives reportlab's font private-use codes for unmapped glyphs: one run at a time.
+_shaping = threading.Lock()
 
 
 @functools.cache
@@ -50,6 +59,9 @@ def font_for(ch: str) -> str | None:
         return fonts.CJK
     if code in glyphs.fallback_characters(glyphs.HANGUL):
         return fonts.HANGUL
+    for font, filename in _SHAPED_FILES.items():
+        if code in glyphs.fallback_characters(filename):
+            return font
     return None
 
 
@@ -83,7 +95,8 @@ def runs(text: str) -> Iterator[tuple[str | None, str]]:
     current: str | None = None
     start = 0
     for i, ch in enumerate(text):
-        font = current if ch.isspace() and current is not None else font_for(ch)
+        keep = (ch.isspace() and current is not None) or (ch in _JOINERS and current in fonts.SHAPED)
+        font = current if keep else font_for(ch)
         if font != current and i > start:
             yield current, text[start:i]
             start = i
@@ -92,11 +105,43 @@ def runs(text: str) -> Iterator[tuple[str | None, str]]:
         yield current, text[start:]
 
 
+def shaped(chunk: str, font: str) -> ShapedStr:
+    """``chunk`` shaped with HarfBuzz in ``font`` (one of ``fonts.SHAPED``): the glyphs it picks, in
+    drawing order, each as the character reportlab's font maps to it (a private-use code for a glyph
+    no character maps to, whose text is recorded for copying and extraction), with their positions."""
+    fonts.ensure_fallback(font)
+    with _shaping:
+        drawn = shapeStr(chunk, font, 10, force=True)
+        ttf = getFont(font)
+        mapped = glyphs.font_characters(_SHAPED_FILES[font])
+        data = drawn.__shapeData__
+        starts = sorted({d.cluster for d in data}) + [len(chunk)]
+        for start, end in zip(starts, starts[1:], strict=False):
+            indices = [i for i, d in enumerate(data) if d.cluster == start]
+            left = list(chunk[start:end])  # the cluster's letters not drawn by a glyph of their own
+            for i in indices:
+                if drawn[i] in left:
+                    left.remove(drawn[i])
+            unnamed = [i for i in indices if ord(drawn[i]) not in mapped]
+            if unnamed and left:
+                fonts.name_glyph(ttf, ord(drawn[unnamed[0]]), "".join(left))
+    return drawn
+
+
+def _width(chunk: str, font: str, size: float) -> float:
+    if font in fonts.SHAPED:
+        return sum(d.x_advance for d in shaped(chunk, font).__shapeData__) * size / 1000
+    return stringWidth(chunk, font, size)
+
+
 def markup(text: str) -> str:
     """Text for Paragraph markup (already cleaned, one line): escaped, in visual order, each run that
-    needs a fallback font wrapped in a ``<font>`` tag."""
+    needs a fallback font wrapped in a ``<font>`` tag. A shaped run is written as its glyphs, each at
+    its own advance: Paragraph markup cannot carry HarfBuzz's small kerning adjustments."""
     parts = []
     for font, chunk in runs(visual(text)):
+        if font in fonts.SHAPED:
+            chunk = str(shaped(chunk, font))
         escaped = escape(chunk, {'"': "&quot;", "'": "&#39;"})
         if font is None:
             parts.append(escaped)
@@ -112,8 +157,12 @@ def text_width(text: str, font: str, size: float) -> float:
     for fallback, chunk in runs(visual(text)):
         if fallback is not None:
             fonts.ensure_fallback(fallback)
-        total += stringWidth(chunk, fallback or font, size)
+        total += _width(chunk, fallback or font, size)
     return total
+
+
+def _utf16(text: str) -> str:
+    return "FEFF" + text.encode("utf-16-be").hex().upper()
 
 
 def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> float:
@@ -124,8 +173,15 @@ def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: fl
         if fallback is not None:
             fonts.ensure_fallback(fallback)
         canvas.setFont(name, size)
-        canvas.drawString(x, y, chunk)
-        x += stringWidth(chunk, name, size)
+        if name in fonts.SHAPED:
+            # Drawn with HarfBuzz's positions; marked with the typed text, which a reader copies and
+            # extracts instead of the glyphs (a vowel sign drawn before its consonant).
+            canvas.addLiteral(f"/Span <</ActualText <{_utf16(chunk)}>>> BDC")
+            canvas.drawString(x, y, shaped(chunk, name))
+            canvas.addLiteral("EMC")
+        else:
+            canvas.drawString(x, y, chunk)
+        x += _width(chunk, name, size)
     canvas.setFont(font, size)
     return x - start
 
