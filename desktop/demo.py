@@ -270,6 +270,8 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
         policy = policies.get(language) or next(iter(policies.values()))
         booked_at = created + timedelta(minutes=5)
         appointment_uid = uuid.uuid4()
+        # A signature is taken only from someone standing at the desk; a phone booking records a spoken answer.
+        at_desk = rng.random() < 0.7
         appointments.append(
             dict(
                 uid=appointment_uid,
@@ -282,13 +284,12 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
                 ),
                 kind=rng.choice(list(AppointmentKind)),
                 mode=rng.choice(list(AppointmentMode)),
-                booked_via=rng.choice(list(BookedVia)),
+                booked_via=BookedVia.AT_DESK if at_desk else BookedVia.PHONE,
                 booked_by_id=receptionist,
                 clinic_id=uow.clinic_id,
                 created_at=booked_at,
             )
         )
-        at_desk = rng.random() < 0.7
         ack_uid, refused, representative = None, False, None
         adult = consents_for_themselves(data["date_of_birth"], booked_at.date())
         if at_desk:

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from desktop.db.models import (
     Acknowledgment,
+    Appointment,
     AuditRecord,
     Client,
     ConsentEvent,
@@ -17,7 +18,7 @@ from desktop.demo import populate
 from desktop.demo_accounts import DEMO_ACCOUNTS
 from desktop.domain.age import age_on
 from desktop.domain.consent import fold_consent
-from desktop.domain.enums import SignerCapacity
+from desktop.domain.enums import BookedVia, ConsentMethod, SignerCapacity
 from desktop.domain.records import ClientDraft
 from desktop.domain.validation import validate_client
 from desktop.services import Services
@@ -103,6 +104,17 @@ def test_minors_are_signed_for_by_a_parent_or_tutor(demo: Services) -> None:
     for ack in acks:
         minor = age_on(born[ack.client_id], ack.signed_at.date()) < 14
         assert (ack.signer_capacity in (SignerCapacity.PARENT, SignerCapacity.TUTOR)) == minor, ack.id
+
+
+def test_a_signature_is_taken_only_at_the_desk(demo: Services) -> None:
+    with demo.db.session(write=False) as session:
+        booked_via = dict(session.execute(select(Appointment.id, Appointment.booked_via)).tuples())
+        events = list(session.scalars(select(ConsentEvent).where(ConsentEvent.appointment_id.is_not(None))))
+    assert {BookedVia.PHONE, BookedVia.AT_DESK} <= set(booked_via.values())
+    assert events
+    for event in events:
+        signed = event.method == ConsentMethod.SIGNED_AT_DESK
+        assert signed == (booked_via[event.appointment_id] == BookedVia.AT_DESK), event.id
 
 
 def test_consent_grids_fold_from_their_history(demo: Services, demo_actor) -> None:  # type: ignore[no-untyped-def]
