@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from desktop.domain.errors import FieldError, ValidationError
+from desktop.domain.evidence import ChainHead, WitnessedHead
 
 OLDEST_DAY = date(2000, 1, 1)
 LATEST_DAY = date(2100, 12, 31)
@@ -59,9 +60,26 @@ class Period:
 
 
 @dataclass(frozen=True)
+class ChainSeal:
+    """The audit chain's head as the report's data stood, read by the service in the same unit of
+    work; ``broken_at`` names the first record that breaks the chain (None: verified up to the head).
+    ``witnessed``: this workstation's keyed witness, read once the report's own record is sealed."""
+
+    head: ChainHead
+    broken_at: int | None = None
+    witnessed: WitnessedHead | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.broken_at is None
+
+
+@dataclass(frozen=True)
 class ReportHeader:
     kind: ReportKind
     period: Period
     generated_at: datetime
     generated_by: str
     clinic_name: str
+    #: None only for a report made without the service (the layout then prints no chain head).
+    seal: ChainSeal | None = None

@@ -59,6 +59,7 @@ from desktop.pdf.styles import (
 )
 from desktop.pdf.texts import PdfText
 from desktop.reports.access_log import CATEGORY_LABELS, category_of
+from desktop.reports.chain_lines import head_line, witness_value
 from desktop.reports.evidence_texts import ACTION_LABELS, LANGUAGE_LABELS, METHOD_LABELS
 from desktop.reports.evidence_texts import EvidenceText as T
 
@@ -86,7 +87,7 @@ def _furniture(pack: EvidencePack, lang: Language) -> Furniture:
     page_w, page_h = PAGE_SIZE
     left, right = MARGIN_X, page_w - MARGIN_X
     who = f"{pack.identity.name} · {pack.identity.file_number}"
-    head = f"{T.chain_head.get(lang)} {pack.chain_head.sequence} · {pack.chain_head.hash[:16]}…"
+    head = head_line(pack.chain_head, lang)
 
     def draw(canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()
@@ -104,7 +105,9 @@ def _furniture(pack: EvidencePack, lang: Language) -> Furniture:
         )
         canvas.drawString(head_x, y, head)
         # Names in any script: drawn with the fallback fonts and in visual order, like the other footers.
-        draw_text(canvas, left, y, fit(who, fonts.REGULAR, size, head_x - left - 0.6 * cm), fonts.REGULAR, size)
+        draw_text(
+            canvas, left, y, fit(who, fonts.REGULAR, size, head_x - left - 0.6 * cm), fonts.REGULAR, size
+        )
         if page > 1:
             top = page_h - 1.25 * cm
             canvas.drawRightString(right, top, T.title.get(lang))
@@ -120,10 +123,7 @@ def _chain_rows(pack: EvidencePack, lang: Language) -> list[tuple[str, str]]:
     rows = [(esc(T.chain_head.get(lang)), f"{pack.chain_head.sequence} · {_mono(pack.chain_head.hash)}")]
     witnessed = pack.witnessed
     if witnessed is not None:
-        value = T.witness_value.format(
-            lang, id=witnessed.witness_id[:8], sequence=witnessed.audit_last_id, mac=witnessed.mac
-        )
-        rows.append((esc(T.workstation_witness.get(lang)), _mono(value)))
+        rows.append((esc(T.workstation_witness.get(lang)), _mono(witness_value(witnessed, lang))))
     return rows
 
 

@@ -1,5 +1,6 @@
 """A report as a PDF: heading, key figures, charts, tables that repeat their header on every page,
-the definitions used, and "Page X of Y" in the footer. US Letter, in the shipped fonts."""
+the definitions used, the audit chain's head it was produced against (in the footer, and in full with
+this workstation's witness at the end), and "Page X of Y". US Letter, in the shipped fonts."""
 
 from __future__ import annotations
 
@@ -28,11 +29,15 @@ from reportlab.platypus import (
 )
 
 import desktop.pdf.fonts as fonts
+from desktop.domain.enums import Language
 from desktop.pdf.markup import esc, fit
 from desktop.pdf.numbered_canvas import Furniture, NumberedCanvas, page_label
 from desktop.pdf.scripts import draw_text, needs_scripts
 from desktop.pdf.texts import PdfText
+from desktop.reports.base import ChainSeal
+from desktop.reports.chain_lines import head_line, witness_value
 from desktop.reports.charts import bar_chart
+from desktop.reports.evidence_texts import EvidenceText
 from desktop.reports.layout import Cell, Column, ReportLayout, Section, format_cell, header_lines
 from desktop.reports.texts import ReportText
 
@@ -66,6 +71,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "definition": ParagraphStyle(
             "FDReportDefinition", parent=base, fontSize=8.5, leading=11, leftIndent=10, bulletIndent=0
         ),
+        "seal": ParagraphStyle("FDReportSeal", parent=base, fontSize=8.5, leading=11.5, textColor=GREY),
         "body": base,
     }
 
@@ -186,10 +192,47 @@ def _table(section: Section, layout: ReportLayout, width: float) -> Flowable:
     return LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT", style=TableStyle(style))
 
 
+def _seal_footer(seal: ChainSeal | None, language: Language) -> str:
+    """The head on every page, or that the chain did not verify (a head that means nothing is not printed)."""
+    if seal is None:
+        return ""
+    if seal.broken_at is not None:
+        return ReportText.chain_broken_footer.format(language, sequence=seal.broken_at)
+    return head_line(seal.head, language)
+
+
+def _seal_block(seal: ChainSeal, language: Language, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """At the end: the head in full and this workstation's witness, in the evidence pack's words."""
+    colon = PdfText.colon.get(language)
+    lines: list[Flowable] = [Paragraph(esc(EvidenceText.chain.get(language)), st["heading"])]
+    if seal.broken_at is None:
+        head = f"{seal.head.sequence} · {_mono(seal.head.hash)}"
+        lines += [
+            Paragraph(
+                esc(ReportText.chain_verified.format(language, sequence=seal.head.sequence)), st["seal"]
+            ),
+            Paragraph(f"{esc(EvidenceText.chain_head.get(language))}{colon} {head}", st["seal"]),
+        ]
+    else:
+        broken = ReportText.chain_broken.format(language, sequence=seal.broken_at)
+        lines.append(Paragraph(f"<b>{esc(broken)}</b>", st["body"]))
+    if seal.witnessed is not None:
+        witness = _mono(witness_value(seal.witnessed, language))
+        lines.append(
+            Paragraph(f"{esc(EvidenceText.workstation_witness.get(language))}{colon} {witness}", st["seal"])
+        )
+    return [KeepTogether(lines)]
+
+
+def _mono(text: str) -> str:
+    return f'<font name="{fonts.MONO}">{esc(text)}</font>'
+
+
 def _footer(layout: ReportLayout, page_size: tuple[float, float]) -> Furniture:
     left, right = MARGIN, page_size[0] - MARGIN
     period, _ = header_lines(layout)
     text = f"{layout.title} · {period}"
+    seal = _seal_footer(layout.header.seal, layout.language)
 
     def draw(canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()
@@ -203,6 +246,10 @@ def _footer(layout: ReportLayout, page_size: tuple[float, float]) -> Furniture:
         canvas.drawRightString(right, y, number)
         canvas.setFont(fonts.REGULAR, 7.8)
         room = right - left - stringWidth(number, fonts.BOLD, 7.8) - 1 * cm
+        if seal:
+            width = stringWidth(seal, fonts.REGULAR, 7.8)
+            canvas.drawString(right - stringWidth(number, fonts.BOLD, 7.8) - 0.6 * cm - width, y, seal)
+            room -= width + 0.6 * cm
         draw_text(canvas, left, y, fit(text, fonts.REGULAR, 7.8, room), fonts.REGULAR, 7.8)
         canvas.restoreState()
 
@@ -240,6 +287,8 @@ def render_report_pdf(layout: ReportLayout) -> bytes:
         block: list[Flowable] = [Paragraph(esc(ReportText.definitions.get(layout.language)), st["heading"])]
         block += [Paragraph(esc(text), st["definition"], bulletText="•") for text in layout.definitions]
         story.append(KeepTogether(block))
+    if layout.header.seal is not None:
+        story += _seal_block(layout.header.seal, layout.language, st)
 
     buffer = io.BytesIO()
     document = BaseDocTemplate(

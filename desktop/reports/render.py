@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from desktop.domain.enums import Language
+from desktop.reports.base import ReportHeader
 from desktop.reports.csv_render import render_report_csv
 from desktop.reports.layout import ReportLayout
 from desktop.reports.pdf_render import render_report_pdf
@@ -17,6 +18,9 @@ class ReportFormat(StrEnum):
 
 
 class Report(Protocol):
+    @property
+    def header(self) -> ReportHeader: ...
+
     @property
     def row_count(self) -> int: ...
 

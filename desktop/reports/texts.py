@@ -17,6 +17,24 @@ class ReportText:
     yes = Text("oui", "yes")
     no = Text("non", "no")
     none = Text("Aucune donnée pour la période.", "No data for the period.")
+    chain_verified = Text(
+        "Les données de ce rapport proviennent des registres de FrontDesk tels qu'ils étaient au "
+        "maillon n° {sequence} de la chaîne d'audit, vérifiée maillon par maillon jusqu'à celui-ci "
+        "au moment du rapport.",
+        "The data in this report come from FrontDesk's ledgers as they stood at link no. {sequence} "
+        "of the audit chain, verified link by link up to it when the report was produced.",
+    )
+    chain_broken = Text(
+        "La chaîne d'audit ne se vérifie pas : elle est rompue au maillon n° {sequence}. Ce rapport "
+        "ne peut donc être rattaché à une tête de chaîne fiable ; la commande « frontdesk db check » "
+        "en donne le détail.",
+        "The audit chain does not verify: it is broken at link no. {sequence}. This report therefore "
+        "cannot be tied to a trustworthy chain head; the command “frontdesk db check” gives the details.",
+    )
+    chain_broken_footer = Text(
+        "Chaîne d'audit non vérifiée : rompue au maillon n° {sequence}",
+        "Audit chain not verified: broken at link no. {sequence}",
+    )
 
 
 class CoverageText:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.db.database import Database
+from desktop.domain.evidence import WitnessedHead
 from desktop.domain.login_policy import LoginPolicy
 from desktop.services.acknowledgments import AcknowledgmentService
 from desktop.services.appointments import AppointmentService
@@ -59,6 +60,10 @@ class Services:
         """``witness``: keep this workstation's witness of the database (not for a throwaway one)."""
         clock = clock or Clock()
         keeper = keep_witness(db, workstation_name(), clock) if witness else None
+
+        def witnessed() -> WitnessedHead | None:
+            return witnessed_head(keeper.witness if keeper else None)
+
         return cls(
             db=db,
             clock=clock,
@@ -71,9 +76,9 @@ class Services:
             staff=StaffService(db, clock, login_policy),
             clinics=ClinicService(db, clock),
             documents=DocumentService(db, clock),
-            reports=ReportService(db, clock),
+            reports=ReportService(db, clock, witnessed),
             exports=ExportService(db, clock),
-            evidence=EvidenceService(db, clock, lambda: witnessed_head(keeper.witness if keeper else None)),
+            evidence=EvidenceService(db, clock, witnessed),
             setup=SetupService(db, clock, login_policy),
             witness=keeper,
         )

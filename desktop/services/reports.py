@@ -4,21 +4,26 @@ numbers come from set-based queries (``desktop.services.reporting``), whatever t
 
 ``render`` runs a report and returns its file (PDF or CSV bytes): what the GUI and the command line
 show, print or save. ``ReportKind`` and ``ReportFormat`` are re-exported here for them.
+
+Every report carries the audit chain's head as its data stood, read and verified in the report's
+unit of work (``desktop.services.reporting.chain``), and this workstation's keyed witness once the
+report's own record is sealed: the words and values the evidence pack prints.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeVar
 
 from desktop.db.database import Database
 from desktop.db.models import Clinic
 from desktop.domain.enums import Language
+from desktop.domain.evidence import WitnessedHead
 from desktop.domain.records import Actor
 from desktop.reports.access_log import AccessLogReport
-from desktop.reports.base import Period, ReportHeader, ReportKind
+from desktop.reports.base import ChainSeal, Period, ReportHeader, ReportKind
 from desktop.reports.consent_coverage import ConsentCoverageReport
 from desktop.reports.exports_log import ExportsLogReport
 from desktop.reports.optout_register import OptOutRegisterReport
@@ -34,6 +39,7 @@ from desktop.services.reporting import (
     optout_register,
     reacknowledgment,
 )
+from desktop.services.reporting.chain import ChainVerifier
 from desktop.services.unit_of_work import UnitOfWork, run
 
 __all__ = ["RenderedReport", "ReportFormat", "ReportKind", "ReportService"]
@@ -53,16 +59,29 @@ class RenderedReport:
     data: bytes
 
 
-def _header(uow: UnitOfWork, kind: ReportKind, period: Period) -> ReportHeader:
+def _header(uow: UnitOfWork, kind: ReportKind, period: Period, seal: ChainSeal) -> ReportHeader:
     clinic = uow.session.get(Clinic, uow.clinic_id)
     name = uow.staff.full_name if uow.staff is not None else uow.actor.full_name
-    return ReportHeader(kind, period, uow.now, name, clinic.name if clinic is not None else "")
+    return ReportHeader(kind, period, uow.now, name, clinic.name if clinic is not None else "", seal)
+
+
+def _witnessed(report: R, witnessed: WitnessedHead) -> R:
+    seal = report.header.seal
+    if seal is None:
+        return report
+    header = replace(report.header, seal=replace(seal, witnessed=witnessed))
+    return replace(report, header=header)  # type: ignore[type-var]  # every report is a dataclass
 
 
 class ReportService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, witness: Callable[[], WitnessedHead | None] | None = None
+    ) -> None:
+        """``witness``: this workstation's keyed witness head, read once the report is recorded."""
         self._db = db
         self._clock = clock
+        self._witness = witness
+        self._chain = ChainVerifier()
 
     def _run(
         self,
@@ -76,9 +95,15 @@ class ReportService:
         detail: Callable[[R], str] = lambda _report: "",
     ) -> R:
         period = Period(start, end)
+        # The chain walked up to now before the unit of work, which then verifies only the records
+        # appended meanwhile: the audit lock is never held for a long walk.
+        with self._db.session(write=False) as session:
+            self._chain.catch_up(session)
 
         def work(uow: UnitOfWork) -> R:
-            report = compute(uow, _header(uow, kind, period))
+            # Read first, so every record the report gathers below is covered by the head printed.
+            seal = self._chain.seal(uow.session)
+            report = compute(uow, _header(uow, kind, period, seal))
             extra = detail(report)
             uow.audit(
                 "report.run",
@@ -89,7 +114,10 @@ class ReportService:
             )
             return report
 
-        return run(self._db, self._clock, actor, permission, work)
+        report = run(self._db, self._clock, actor, permission, work)
+        # Read after the commit, so the witness has sealed the report's own record.
+        witnessed = self._witness() if self._witness is not None else None
+        return _witnessed(report, witnessed) if witnessed is not None else report
 
     def consent_coverage(self, actor: Actor, start: date, end: date) -> ConsentCoverageReport:
         return self._run(

@@ -1,0 +1,89 @@
+"""Every report prints the audit chain's head its data was read against, verified by the service,
+with this workstation's witness, in the evidence pack's words; a chain that does not verify is said,
+and no head is printed then."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from desktop.db.models import AuditRecord
+from desktop.domain.enums import Channel, Language, Purpose
+from desktop.reports import render_report
+from desktop.reports.chain_lines import head_line
+from tests.desktop.reports.conftest import END, START
+from tests.desktop.security.tamper import drop_append_only_trigger, edit_audit_detail
+from tests.support.documents import book, new_client, pdftotext, squash
+from tests.support.pdffonts import unembedded_fonts
+
+
+def newest_record(services) -> AuditRecord:  # type: ignore[no-untyped-def]
+    with services.db.session(write=False) as session:
+        return session.scalars(select(AuditRecord).order_by(AuditRecord.id.desc()).limit(1)).one()
+
+
+def test_every_report_prints_the_head_its_data_was_read_against(services, team):  # type: ignore[no-untyped-def]
+    client = new_client(services, team.receptionist)
+    book(services, team.receptionist, client.id, granted=((Purpose.NEWSLETTERS, Channel.EMAIL),))
+    runs = {
+        "coverage": lambda: services.reports.consent_coverage(team.manager, START, END),
+        "optouts": lambda: services.reports.optout_register(team.manager, START, END),
+        "reacknowledgment": lambda: services.reports.reacknowledgment(team.manager, START, END),
+        "access": lambda: services.reports.access_log(team.privacy_officer, client.file_number, START, END),
+        "exports": lambda: services.reports.exports_log(team.manager, START, END),
+    }
+    for kind, produce in runs.items():
+        report = produce()
+        seal = report.header.seal
+        assert seal is not None and seal.verified, kind
+        recorded = newest_record(services)
+        # The report's own record links to the head printed: nothing came between them.
+        assert recorded.action == "report.run" and recorded.prev_hash == seal.head.hash, kind
+        assert recorded.id > seal.head.sequence
+        assert seal.witnessed is not None and seal.witnessed.audit_last_id == recorded.id, kind
+        language = Language.EN if kind == "exports" else Language.FR
+        pdf = render_report(report, "pdf", language)
+        text = squash(pdftotext(pdf))
+        assert f"{seal.head.sequence} · {seal.head.hash}" in text, kind
+        assert squash(head_line(seal.head, language)) in text, kind  # in the footer of every page
+        assert seal.witnessed.mac in text.replace(" ", ""), kind
+        assert unembedded_fonts(pdf) == [], kind
+    assert "verified link by link up to it" in text
+    assert "This workstation's witness:" in text
+
+
+def test_a_chain_that_does_not_verify_is_said_and_its_head_not_printed(services, team):  # type: ignore[no-untyped-def]
+    client = new_client(services, team.receptionist, "Brisée", "Chaîne")
+    book(services, team.receptionist, client.id)
+    altered = newest_record(services).id - 1
+    drop_append_only_trigger(services.db.engine, "audit_records")
+    edit_audit_detail(services.db.engine, altered, "rewritten")
+
+    report = services.reports.consent_coverage(team.manager, date(2026, 1, 1), date(2026, 12, 31))
+
+    seal = report.header.seal
+    assert seal is not None and seal.broken_at == altered
+    text = squash(pdftotext(render_report(report, "pdf", Language.FR)))
+    assert f"La chaîne d'audit ne se vérifie pas : elle est rompue au maillon n° {altered}." in text
+    assert f"Chaîne d'audit non vérifiée : rompue au maillon n° {altered}" in text
+    assert seal.head.hash[:16] not in text and "Tête de la chaîne" not in text
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_later_report_walks_only_the_new_records_and_sees_its_last_link_rewritten(services, team):  # type: ignore[no-untyped-def]
+    first = services.reports.exports_log(team.manager, START, END)
+    assert first.header.seal is not None and first.header.seal.verified
+    verified = first.header.seal.head.sequence
+    new_client(services, team.receptionist)
+    second = services.reports.exports_log(team.manager, START, END)
+    assert second.header.seal is not None and second.header.seal.verified
+    assert second.header.seal.head.sequence > verified
+
+    drop_append_only_trigger(services.db.engine, "audit_records")
+    edit_audit_detail(services.db.engine, second.header.seal.head.sequence, "rewritten")
+    third = services.reports.exports_log(team.manager, START, END)
+
+    assert third.header.seal is not None
+    assert third.header.seal.broken_at == second.header.seal.head.sequence
