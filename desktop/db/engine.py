@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
@@ -9,7 +10,11 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
+from desktop.paths import keep_owner_only, make_private_folders
+
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+#: PRAGMA application_id of every FrontDesk SQLite file ("FDsk"): tells it from another program's file.
+APPLICATION_ID = int.from_bytes(b"FDsk", "big")
 #: Execution option that makes a SQLite transaction take the write lock at BEGIN, so two
 #: workstations never both read and then fail to write ("database is locked" mid-transaction).
 WRITE_OPTION = "frontdesk_write"
@@ -25,10 +30,25 @@ def display_url(url: str | URL) -> str:
 
 
 def _prepare_sqlite_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if not path.exists():
+    """A new file is created owner-only and stamped as FrontDesk's; an existing one, and the journal
+    files SQLite keeps beside it (they take the database's mode), are made owner-only."""
+    make_private_folders(path.parent)
+    try:
         fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
-        os.close(fd)
+    except FileExistsError:
+        for companion in (path, *sqlite_companions(path)):
+            keep_owner_only(companion)
+        return
+    os.close(fd)
+    os.chmod(path, 0o600)  # exactly: an unusual umask (0o277...) would leave it unwritable
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        connection.execute("PRAGMA journal_mode=WAL")
+
+
+def sqlite_companions(path: Path) -> tuple[Path, ...]:
+    """The files SQLite keeps beside a database: the write-ahead log, its index, the rollback journal."""
+    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
 
 
 def create_database_engine(url: str | URL) -> Engine:

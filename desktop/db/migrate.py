@@ -1,10 +1,12 @@
 """Alembic migrations shipped inside the package; the app upgrades at start.
 
-A SQLite file is copied aside (online backup, WAL-safe) before any migration touches it.
+A SQLite file is copied aside (online backup, WAL-safe) before any migration touches it, and carries
+FrontDesk's application id once upgraded (files made before the id existed get it then).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +16,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+
+from desktop.db.engine import APPLICATION_ID, WRITE_OPTION
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -46,6 +50,10 @@ def copy_sqlite_aside(engine: Engine, revision: str | None) -> Path | None:
     target = Path(database).with_name(f"{Path(database).name}.before-{revision or 'empty'}-{stamp}.bak")
     source = sqlite3.connect(database)
     try:
+        if not source.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            return None  # a new database (only its header): nothing to keep
+        # Created owner-only before any data is copied into it.
+        os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
         copy = sqlite3.connect(target)
         try:
             source.backup(copy)
@@ -57,11 +65,26 @@ def copy_sqlite_aside(engine: Engine, revision: str | None) -> Path | None:
     return target
 
 
+def stamp_application_id(engine: Engine) -> None:
+    """Mark a SQLite file as FrontDesk's (PRAGMA application_id) if it is not yet."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.execution_options(**{WRITE_OPTION: True}).connect() as connection:
+        if connection.exec_driver_sql("PRAGMA application_id").scalar() == APPLICATION_ID:
+            return
+        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        connection.commit()
+
+
 def upgrade_to_head(engine: Engine) -> Path | None:
-    """Bring the schema to the newest revision; returns the safety copy made, if any."""
+    """Bring the schema to the newest revision and stamp a SQLite file as FrontDesk's; returns the
+    safety copy made, if any. Callers make sure the file is FrontDesk's first (see
+    ``desktop.maintenance.sqlite_file``): another program's file is never upgraded."""
     current = current_revision(engine)
     if current == head_revision(engine):
+        stamp_application_id(engine)
         return None
     backup = copy_sqlite_aside(engine, current) if engine.dialect.name == "sqlite" and current else None
     command.upgrade(alembic_config(engine), "head")
+    stamp_application_id(engine)
     return backup

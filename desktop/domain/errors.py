@@ -127,6 +127,17 @@ class DatabaseCorruptError(FrontDeskError):
         self.backup = backup
 
 
+class NotFrontDeskDatabaseError(DatabaseCorruptError):
+    """An existing file that is not a FrontDesk database (another program's): neither opened nor changed."""
+
+    code = "database_not_frontdesk"
+
+    def __init__(self, database: str) -> None:
+        FrontDeskError.__init__(self, self.code, database=database)
+        self.database = database
+        self.backup = None
+
+
 class DemoIntoRealDataError(ConflictError):
     """Demo data asked for in a database that holds records the demo did not make, without
     ``--into-existing``; the counts say what is there."""

@@ -248,6 +248,14 @@ class Messages:
         "The database {database} is damaged or unreadable and no backup was found. "
         "Restore a copy: frontdesk db restore <file>",
     )
+    database_not_frontdesk = Text(
+        "Le fichier {database} n'est pas une base de données FrontDesk (il appartient sans doute à un "
+        "autre programme) : FrontDesk ne l'ouvre pas et ne le modifie pas. Indiquez le fichier de la base "
+        "de données de la clinique, ou un nouveau nom de fichier pour en créer une.",
+        "The file {database} is not a FrontDesk database (it probably belongs to another program): "
+        "FrontDesk neither opens nor changes it. Name the clinic's database file, or a new file name "
+        "to create one.",
+    )
     invalid_verification_code = Text(
         "Code de vérification invalide : 10 lettres ou chiffres, par exemple 7K3QD-9XW2M.",
         "Invalid verification code: 10 letters or digits, for example 7K3QD-9XW2M.",

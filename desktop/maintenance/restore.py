@@ -22,7 +22,7 @@ from desktop.maintenance.backup_witness import backup_witness_problems
 from desktop.maintenance.files import fsync_dir, fsync_file, private_partial
 from desktop.maintenance.ledger_checks import pdf_problems, trigger_problems
 from desktop.maintenance.revisions import known_revision, newest_revision
-from desktop.maintenance.sqlite_file import file_problem
+from desktop.maintenance.sqlite_file import file_problem, is_frontdesk_file
 
 _REQUIRED_TABLES = {"alembic_version", "audit_records", "clients", "consent_events", "staff"}
 
@@ -71,7 +71,7 @@ def inspect_backup(path: Path, *, witnessed_as: Path | None = None) -> BackupIns
                 result.problems.append("integrity check failed: " + "; ".join(rows[:5]))
                 return result
             tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if not _REQUIRED_TABLES <= tables:
+            if not is_frontdesk_file(connection) or not _REQUIRED_TABLES <= tables:
                 result.problems.append("not a FrontDesk database")
                 return result
             result.revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]

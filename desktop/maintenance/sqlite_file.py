@@ -1,5 +1,6 @@
-"""Is a SQLite file sound enough to open? Cheap checks made at every start, and the mapping of SQLite's
-corruption errors to :class:`DatabaseCorruptError`, which names the backup to restore."""
+"""Is a SQLite file sound enough to open, and is it FrontDesk's? Cheap checks made at every start, and
+the mapping of SQLite's corruption errors to :class:`DatabaseCorruptError`, which names the backup to
+restore. Another program's file is refused before anything writes to it."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from desktop.db.database import Database
-from desktop.domain.errors import DatabaseCorruptError
+from desktop.db.engine import APPLICATION_ID
+from desktop.domain.errors import DatabaseCorruptError, NotFrontDeskDatabaseError
 from desktop.maintenance.backup_files import backups_folder, newest_backup
+from desktop.maintenance.read_only import connect_read_only
+from desktop.maintenance.revisions import known_revision
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -79,6 +83,45 @@ def quick_check_problem(path: Path) -> str | None:
     return None if rows == ["ok"] else "; ".join(rows)
 
 
+def foreign_application_id(connection: sqlite3.Connection) -> int | None:
+    """The file's application id when another program set it (neither 0 nor FrontDesk's), else None."""
+    application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
+    return application_id if application_id not in (0, APPLICATION_ID) else None
+
+
+def is_frontdesk_file(connection: sqlite3.Connection) -> bool:
+    """FrontDesk's file: it carries FrontDesk's application id, or (made before the id was stamped,
+    which ``db upgrade`` then does) a schema revision this version knows. A file holding nothing at
+    all counts as a new one. Any other file belongs to another program."""
+    application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
+    if application_id == APPLICATION_ID:
+        return True
+    if application_id != 0:
+        return False
+    tables = {str(r[0]) for r in connection.execute("SELECT name FROM sqlite_master")}
+    if not tables:
+        return True
+    if "alembic_version" not in tables:
+        return False
+    revisions = [str(r[0]) for r in connection.execute("SELECT version_num FROM alembic_version")]
+    return len(revisions) == 1 and known_revision(revisions[0])
+
+
+def frontdesk_file_or_new(path: Path) -> bool:
+    """False for an existing SQLite file that is another program's (see :func:`is_frontdesk_file`);
+    read-only, nothing written beside it. A file that cannot be read is judged elsewhere."""
+    try:
+        if path.stat().st_size == 0:
+            return True
+    except FileNotFoundError:
+        return True
+    try:
+        with contextlib.closing(connect_read_only(path)) as connection:
+            return is_frontdesk_file(connection)
+    except sqlite3.DatabaseError:
+        return True  # busy, or damaged: the corruption checks speak for it
+
+
 def is_corruption(error: BaseException) -> bool:
     original = error.orig if isinstance(error, DBAPIError) else error
     if not isinstance(original, sqlite3.DatabaseError) or isinstance(original, sqlite3.OperationalError):
@@ -105,6 +148,8 @@ def refuse_corrupt_sqlite(db: Database) -> Iterator[None]:
         return
     if file_problem(path) is not None or quick_check_problem(path) is not None:
         raise corrupt_error(path)
+    if not frontdesk_file_or_new(path):
+        raise NotFrontDeskDatabaseError(str(path))
     try:
         yield
     except (DBAPIError, sqlite3.DatabaseError) as error:
