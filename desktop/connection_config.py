@@ -13,6 +13,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from desktop.db.engine import display_url
 from desktop.domain.errors import FieldError, ValidationError
+from desktop.paths import keep_owner_only, make_private_folders
 from desktop.settings import config_dir
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ def url_path() -> Path:
 
 
 def stored_database_url() -> str | None:
+    keep_owner_only(url_path())  # it holds the server's password
     try:
         url = url_path().read_text("utf-8").strip()
     except FileNotFoundError:
@@ -42,7 +44,7 @@ def store_database_url(url: str | None) -> None:
     if url is None:
         path.unlink(missing_ok=True)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folders(path.parent)
     # Created owner-only before the password is written into it.
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as stream:

@@ -14,7 +14,7 @@ from io import TextIOWrapper
 from pathlib import Path
 from typing import TextIO
 
-from desktop.paths import user_log_dir
+from desktop.paths import keep_owner_only, make_private_folders, user_log_dir
 
 LOG_FILE = "frontdesk.log"
 MAX_BYTES = 1_000_000
@@ -108,8 +108,11 @@ def configure_logging(
             root.removeHandler(handler)
             handler.close()
     folder = log_dir or user_log_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folders(folder)
     path = folder / LOG_FILE
+    # A log left readable by others (an older version, a copy) is made owner-only like new ones.
+    for kept in (folder, path, *(path.with_name(f"{LOG_FILE}.{n}") for n in range(1, BACKUP_COUNT + 1))):
+        keep_owner_only(kept)
     file_level = _level(level)
     handlers: list[logging.Handler] = [
         _PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")

@@ -31,7 +31,7 @@ from pathlib import Path
 import platformdirs
 
 from desktop.domain.login_policy import LoginPolicy
-from desktop.paths import APP_AUTHOR, APP_NAME
+from desktop.paths import APP_AUTHOR, APP_NAME, keep_owner_only, make_private_folders
 
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "settings.toml"
@@ -107,7 +107,9 @@ def _whole_number(value: object) -> int | None:
 
 def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = None) -> SecuritySettings:
     environ = os.environ if environ is None else environ
-    document = _read_file(path or settings_path())
+    path = path or settings_path()
+    keep_owner_only(path)
+    document = _read_file(path)
     values: dict[str, int] = {}
     for item in fields(SecuritySettings):
         setting = _SETTINGS[item.name]
@@ -166,9 +168,12 @@ def store_workstation_site(site_id: int, path: Path | None = None) -> None:
         if kept and kept[-1].strip():
             kept.append("")
         kept += ["[workstation]", entry]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Written aside then moved into place: a crash never leaves half a settings file.
+    make_private_folders(path.parent)
+    # Written aside (owner-only) then moved into place: a crash never leaves half a settings file.
     scratch = path.with_name(path.name + ".new")
-    scratch.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    descriptor = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+        stream.write("\n".join(kept) + "\n")
+    os.chmod(scratch, 0o600)  # an existing scratch file keeps its mode through O_TRUNC
     os.replace(scratch, path)
     log.info("workstation site stored: %d", site_id)

@@ -256,6 +256,17 @@ class Messages:
         "FrontDesk neither opens nor changes it. Name the clinic's database file, or a new file name "
         "to create one.",
     )
+    #: ``files`` lists each as "path (0644)".
+    files_not_private = Text(
+        "Fichiers de FrontDesk accessibles à d'autres comptes que le sien : {files}. Rendez-les "
+        "privés : chmod 600 pour un fichier, chmod 700 pour un dossier.",
+        "FrontDesk files other accounts can open: {files}. Make them private: chmod 600 for a file, "
+        "chmod 700 for a folder.",
+    )
+    files_private = Text(
+        "{count} fichiers et dossiers de FrontDesk, accessibles à leur propriétaire seulement.",
+        "{count} FrontDesk files and folders, open to their owner only.",
+    )
     invalid_verification_code = Text(
         "Code de vérification invalide : 10 lettres ou chiffres, par exemple 7K3QD-9XW2M.",
         "Invalid verification code: 10 letters or digits, for example 7K3QD-9XW2M.",

@@ -7,7 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from desktop.paths import default_database_path, user_data_dir
+from desktop.paths import default_database_path, keep_owner_only, user_data_dir
 
 _DAILY = re.compile(r"^(?P<stem>.+)-(?P<day>\d{4}-\d{2}-\d{2})\.db$")
 
@@ -17,9 +17,14 @@ def backups_folder(database: Path) -> Path:
     base = user_data_dir() / "backups"
     resolved = database.resolve()
     if resolved == default_database_path().resolve():
-        return base
-    digest = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:8]
-    return base / f"{database.stem}-{digest}"
+        folder = base
+    else:
+        digest = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:8]
+        folder = base / f"{database.stem}-{digest}"
+    # Folders an older version made under a permissive umask (0777) are made owner-only.
+    keep_owner_only(base)
+    keep_owner_only(folder)
+    return folder
 
 
 def daily_backups(folder: Path, database: Path) -> list[tuple[date, Path]]:
@@ -30,6 +35,7 @@ def daily_backups(folder: Path, database: Path) -> list[tuple[date, Path]]:
     for path in folder.iterdir():
         match = _DAILY.match(path.name)
         if match and match["stem"] == database.stem:
+            keep_owner_only(path)
             try:
                 found.append((date.fromisoformat(match["day"]), path))
             except ValueError:

@@ -1,11 +1,17 @@
-"""Writing files that must survive a crash: owner-only partial files, flushed, renamed atomically."""
+"""Writing files that must survive a crash: owner-only partial files, flushed, renamed atomically; and
+finding FrontDesk's files that others can read."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
+
+from desktop.paths import SHARED_BITS, make_private_folders
 
 
 def fsync_file(path: Path) -> None:
@@ -30,8 +36,33 @@ def fsync_dir(folder: Path) -> None:
 
 def private_partial(target: Path) -> Path:
     """A new, empty, owner-only file beside ``target`` to write into before the atomic rename."""
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folders(target.parent)
     partial = target.with_name(f".{target.name}.partial-{os.getpid()}-{time.monotonic_ns()}")
     fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     return partial
+
+
+def shared_modes(
+    paths: Iterable[Path], *, depth: int = 4, limit: int = 10_000
+) -> tuple[int, list[tuple[Path, int]]]:
+    """How many files and folders were looked at in ``paths`` (each with what it holds, ``depth`` levels
+    down), and those whose mode gives the group or others any permission, with that mode."""
+    seen: set[Path] = set()
+    shared: list[tuple[Path, int]] = []
+    pending = [(path, 0) for path in paths]
+    while pending and len(seen) < limit:
+        path, level = pending.pop()
+        try:
+            info = path.lstat()
+        except OSError:
+            continue
+        if path in seen or stat.S_ISLNK(info.st_mode):
+            continue
+        seen.add(path)
+        if stat.S_IMODE(info.st_mode) & SHARED_BITS:
+            shared.append((path, stat.S_IMODE(info.st_mode)))
+        if stat.S_ISDIR(info.st_mode) and level < depth:
+            with contextlib.suppress(OSError):
+                pending += [(child, level + 1) for child in path.iterdir()]
+    return len(seen), sorted(shared)

@@ -1,5 +1,5 @@
 """``frontdesk db check``: the audit chain, the database's own consistency checks, the append-only
-triggers and the schema revision, each reported on one line."""
+triggers, the schema revision and the modes of FrontDesk's files, each reported on one line."""
 
 from __future__ import annotations
 
@@ -12,11 +12,17 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from desktop.db.database import Database
+from desktop.db.engine import sqlite_companions
 from desktop.db.models import APPEND_ONLY_TABLES, Base
+from desktop.domain.enums import Language
+from desktop.domain.messages import message
 from desktop.maintenance.audit_verify import verify_audit_chain
+from desktop.maintenance.files import shared_modes
 from desktop.maintenance.ledger_checks import pdf_problems, trigger_problems, witness_outcome
 from desktop.maintenance.read_only import read_only_engine
 from desktop.maintenance.sqlite_file import sqlite_path
+from desktop.paths import user_data_dir, user_log_dir
+from desktop.settings import config_dir
 
 _SHOWN_PROBLEMS = 10
 
@@ -79,21 +85,40 @@ def check_database(
     return IntegrityReport(tuple(findings))
 
 
-def check_database_at(url: str, *, workstation: str = "", witnesses: Sequence[Path] = ()) -> IntegrityReport:
+def check_database_at(
+    url: str, *, workstation: str = "", witnesses: Sequence[Path] = (), language: Language = Language.EN
+) -> IntegrityReport:
     """The checks on the database at ``url``, opened for them alone and read-only (a SQLite file's
-    bytes and mode are left as they were: no WAL switch, no journal)."""
+    bytes and mode are left as they were: no WAL switch, no journal), then the modes of FrontDesk's
+    files (said in ``language``)."""
     path = sqlite_path(url)
     if path is not None:
         engine = read_only_engine(path)
         try:
-            return check_database(engine, url=url, workstation=workstation, witnesses=witnesses)
+            report = check_database(engine, url=url, workstation=workstation, witnesses=witnesses)
         finally:
             engine.dispose()
-    db = Database(url)
-    try:
-        return check_database(db.engine, url=url, workstation=workstation, witnesses=witnesses)
-    finally:
-        db.dispose()
+    else:
+        db = Database(url)
+        try:
+            report = check_database(db.engine, url=url, workstation=workstation, witnesses=witnesses)
+        finally:
+            db.dispose()
+    return IntegrityReport((*report.findings, file_modes(path, language)))
+
+
+def file_modes(database: Path | None, language: Language = Language.EN) -> Finding:
+    """FrontDesk's own folders (data, logs, configuration) and the SQLite file with its journals: none
+    may give the group or others any permission. Other files in the database's folder are not ours."""
+    own = [user_data_dir(create=False), user_log_dir(create=False), config_dir()]
+    if database is not None:
+        own += [database, *sqlite_companions(database)]
+    looked_at, shared = shared_modes(own)
+    if not shared:
+        return Finding("file modes", Status.OK, message("files_private", language, count=looked_at))
+    listed = ", ".join(f"{path} ({mode:04o})" for path, mode in shared[:_SHOWN_PROBLEMS])
+    more = f" (+{len(shared) - _SHOWN_PROBLEMS})" if len(shared) > _SHOWN_PROBLEMS else ""
+    return Finding("file modes", Status.FAILED, message("files_not_private", language, files=listed + more))
 
 
 def _short(error: BaseException) -> str:

@@ -41,7 +41,7 @@ from desktop.domain.wording import WordingNames
 from desktop.services import Services
 from ui.booking.appointment_page import AppointmentPage, next_quarter_hour
 from ui.booking.booking_buttons import BookingButtons
-from ui.booking.booking_request import SaveIds, booking_change, consent_capture
+from ui.booking.booking_request import SaveIds, booking_change, booking_interaction, consent_capture
 from ui.booking.consent_page import ConsentPage
 from ui.booking.feedback import BANNER_ERROR, BANNER_INFO, field_message
 from ui.booking.policy_text import PolicyTextDialog
@@ -401,7 +401,9 @@ class BookingDialog(JobDialog):
         draft = self.appointment_page.draft(ids.appointment, via)
         signature = self.signature_step.capture(ids.signature) if self.consent_page.signature_asked else None
         step, representative = self.consent_step, self.consent_page.representative()
-        capture = consent_capture(ids, step.changes(), via, self._language, step.declines(), representative)
+        capture = consent_capture(
+            ids, step.changes(), booking_interaction(via), self._language, step.declines(), representative
+        )
         return draft, capture, signature
 
     def _follow_save(self) -> None:

@@ -14,7 +14,7 @@ from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.enums import BookedVia, Channel, Interaction, Language, Purpose
 from desktop.domain.records import BookingResult, ConsentCapture, ConsentChange, Representative
 
-__all__ = ["SaveIds", "booking_change", "consent_capture"]
+__all__ = ["SaveIds", "booking_change", "booking_interaction", "consent_capture"]
 
 
 @dataclass
@@ -32,13 +32,14 @@ class SaveIds:
 def consent_capture(
     ids: SaveIds,
     answers: list[tuple[Purpose, Channel, bool]],
-    via: BookedVia,
+    interaction: Interaction,
     language: Language,
     declined: list[tuple[Purpose, Channel]] | None = None,
     representative: Representative | None = None,
 ) -> ConsentCapture:
-    """The answers that differ from the record, the explicit "no" answers, and how the booking is
-    made: the service derives the method from it and from the signature (a signed acknowledgment)."""
+    """The answers that differ from the record, the explicit "no" answers, and how the client gave them
+    (the call or the visit of a booking, or how they told the desk): the service derives the method from
+    it and from the signature (a signed acknowledgment)."""
     choices = tuple(
         ConsentChange(purpose, channel, granted, uid=ids.cell(purpose, channel))
         for purpose, channel, granted in answers
@@ -46,8 +47,14 @@ def consent_capture(
         ConsentChange(purpose, channel, False, uid=ids.cell(purpose, channel), declined=True)
         for purpose, channel in declined or []
     )
-    interaction = Interaction.PHONE if via == BookedVia.PHONE else Interaction.DESK
-    return ConsentCapture(choices=choices, interaction=interaction, language=language, representative=representative)
+    return ConsentCapture(
+        choices=choices, interaction=interaction, language=language, representative=representative
+    )
+
+
+def booking_interaction(via: BookedVia) -> Interaction:
+    """How a booking's client gives their answers: on the call, or in person at the desk."""
+    return Interaction.PHONE if via == BookedVia.PHONE else Interaction.DESK
 
 
 def booking_change(client_id: int, result: BookingResult) -> DataChange:

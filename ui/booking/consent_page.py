@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.domain.enums import BookedVia, Language, SignerCapacity
+from desktop.domain.enums import BookedVia, Language
 from desktop.domain.records import BookingPolicy, Representative
 from ui.booking.consent_step import ConsentStep
+from ui.booking.representative import RepresentativeFields
 from ui.kit.i18n import format_date
 from ui.kit.retranslate import follow_language
 
@@ -42,19 +43,9 @@ class ConsentPage(QWidget):
         self.policy_line.setObjectName("consentPolicyLine")
         self.policy_line.setWordWrap(True)
         self.step = ConsentStep(language, self)
-        self.representative_box = QWidget(self)
-        self.representative_label = QLabel(self.representative_box)
-        self.representative_name = QLineEdit(self.representative_box)
-        self.representative_name.setObjectName("consentRepresentativeName")
-        self.representative_capacity = QComboBox(self.representative_box)
-        self.representative_capacity.setObjectName("consentRepresentativeCapacity")
-        for capacity in (SignerCapacity.PARENT, SignerCapacity.TUTOR):
-            self.representative_capacity.addItem("", capacity)
-        row = QHBoxLayout(self.representative_box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.representative_label)
-        row.addWidget(self.representative_name, 2)
-        row.addWidget(self.representative_capacity, 1)
+        self.representative_box = RepresentativeFields(self)
+        self.representative_name = self.representative_box.name
+        self.representative_capacity = self.representative_box.capacity
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -66,12 +57,6 @@ class ConsentPage(QWidget):
 
     def retranslate(self) -> None:
         self.policy_line.setAccessibleName(self.tr("Privacy policy in force for the appointment"))
-        self.representative_label.setText(self.tr("Answers given by (client under 14):"))
-        self.representative_name.setPlaceholderText(self.tr("Parent's or tutor's full name"))
-        self.representative_name.setAccessibleName(self.tr("Parent's or tutor's full name"))
-        self.representative_capacity.setAccessibleName(self.tr("Parent or tutor"))
-        self.representative_capacity.setItemText(0, self.tr("Parent"))
-        self.representative_capacity.setItemText(1, self.tr("Tutor"))
         self._show()
 
     # ------------------------------------------------------------------ API
@@ -88,10 +73,9 @@ class ConsentPage(QWidget):
 
     def representative(self) -> Representative | None:
         """The parent or tutor named here, when this page is where they are named (else the signer is)."""
-        name = self.representative_name.text().strip()
-        if not self.representative_box.isVisibleTo(self) or not name:
+        if not self.representative_box.isVisibleTo(self):
             return None
-        return Representative(name, SignerCapacity(self.representative_capacity.currentData()))
+        return self.representative_box.representative()
 
     def set_via(self, via: BookedVia | None) -> None:
         self._via = via
