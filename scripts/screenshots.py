@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop.app import DemoDatabase  # noqa: E402
 from desktop.demo_accounts import DEMO_ACCOUNTS  # noqa: E402
-from desktop.domain.enums import Channel, Language, Purpose, Role  # noqa: E402
+from desktop.domain.enums import Channel, Interaction, Language, Purpose, Role  # noqa: E402
 from desktop.domain.records import Actor, ClientRecord  # noqa: E402
 from desktop.services import Services  # noqa: E402
 from desktop.services.clock import FixedClock  # noqa: E402
@@ -140,6 +140,43 @@ def booking_consent_step(studio: Studio, path: Path) -> None:
     if withdrawn is not None:
         step.checkbox(*withdrawn).setChecked(False)
     studio.settle()
+    save(dialog, path)
+    dialog.done(0)
+    window.close_without_asking()
+
+
+def client_file_update_consent(studio: Studio, path: Path) -> None:
+    """Update consent… from the client file: a phone call granting SMS reminders."""
+    window = studio.window(Role.RECEPTIONIST)
+    window.open_first_result("Zoé Côté")
+    studio.settle(lambda: window.client_file.client is not None, "a client file")
+    dialog = window.client_file.desk_actions.update_consent()
+    if dialog is None:
+        raise RuntimeError("the receptionist could not open Update consent…")
+    studio.settle(lambda: dialog.step.is_loaded, "the consent grid")
+    dialog.choose(Interaction.PHONE)
+    # The client says "you may text me": a reminder channel not yet granted becomes a consent given.
+    step = dialog.step
+    given = next(
+        (c for c in Channel if not step.checkbox(Purpose.APPOINTMENT_REMINDERS, c).isChecked()), None
+    )
+    if given is not None:
+        step.checkbox(Purpose.APPOINTMENT_REMINDERS, given).setChecked(True)
+    studio.settle()
+    save(dialog, path)
+    dialog.done(0)
+    window.close_without_asking()
+
+
+def client_file_sign_policy(studio: Studio, path: Path) -> None:
+    """Sign the policy… from the client file, at the desk without an appointment."""
+    window = studio.window(Role.RECEPTIONIST)
+    window.open_first_result("Zoé Côté")
+    studio.settle(lambda: window.client_file.client is not None, "a client file")
+    dialog = window.client_file.desk_actions.sign_policy()
+    if dialog is None:
+        raise RuntimeError("the receptionist could not open Sign the policy…")
+    studio.settle(lambda: dialog.policy is not None, "the policy in force")
     save(dialog, path)
     dialog.done(0)
     window.close_without_asking()
@@ -277,6 +314,8 @@ def policy_versions(studio: Studio, path: Path) -> None:
 SHOTS: dict[str, Callable[[Studio, Path], None]] = {
     "client-file-consents.png": client_file_consents,
     "booking-consent-step.png": booking_consent_step,
+    "client-file-update-consent.png": client_file_update_consent,
+    "client-file-sign-policy.png": client_file_sign_policy,
     "opt-out-queue.png": opt_out_queue,
     "reports-window.png": reports_window,
     "lock-screen.png": lock_screen,

@@ -435,6 +435,46 @@
     </message>
 </context>
 <context>
+    <name>ClientDeskActions</name>
+    <message>
+        <source>Update consent…</source>
+        <extracomment>What recording consent and acknowledgments asks of the role (``services.consent.record``, ``services.acknowledgments.record``).</extracomment>
+        <translation>Mettre à jour le consentement…</translation>
+    </message>
+    <message>
+        <source>Sign the policy…</source>
+        <translation>Faire signer la politique…</translation>
+    </message>
+    <message>
+        <source>Record what the client tells us, by phone, at the desk, by letter or by email, about reminders and messages, outside any booking.</source>
+        <translation>Noter ce que le client nous dit, par téléphone, au comptoir, par lettre ou par courriel, au sujet des rappels et des messages, en dehors de toute prise de rendez-vous.</translation>
+    </message>
+    <message>
+        <source>Have the client sign the privacy policy in force today at the desk, without an appointment.</source>
+        <translation>Faire signer au comptoir la politique de confidentialité en vigueur aujourd&apos;hui, sans rendez-vous.</translation>
+    </message>
+    <message>
+        <source>Your role may not record consent or signatures.</source>
+        <translation>Votre rôle ne permet pas d&apos;enregistrer un consentement ni une signature.</translation>
+    </message>
+    <message>
+        <source>Open a client file first.</source>
+        <translation>Ouvrez d&apos;abord un dossier client.</translation>
+    </message>
+    <message>
+        <source>Consent updated for {name}.</source>
+        <translation>Consentement mis à jour pour {name}.</translation>
+    </message>
+    <message>
+        <source>Refusal to sign recorded for {name}.</source>
+        <translation>Refus de signer enregistré pour {name}.</translation>
+    </message>
+    <message>
+        <source>Privacy policy acknowledgment recorded for {name}; its PDF is in the file.</source>
+        <translation>Accusé de réception de la politique enregistré pour {name}&#xa0;; son PDF est au dossier.</translation>
+    </message>
+</context>
+<context>
     <name>ClientFileWidget</name>
     <message>
         <source>&amp;Details</source>
@@ -564,11 +604,8 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>Courriel</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-JJ</translation>
-    </message>
-    <message>
         <source>H2X 3Y7</source>
+        <extracomment>The problems shown, until each field is corrected.</extracomment>
         <translation>H2X 3Y7</translation>
     </message>
     <message>
@@ -1070,26 +1107,6 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>Politique de confidentialité en vigueur pour le rendez-vous</translation>
     </message>
     <message>
-        <source>Answers given by (client under 14):</source>
-        <translation>Réponses données par (client de moins de 14 ans) :</translation>
-    </message>
-    <message>
-        <source>Parent&apos;s or tutor&apos;s full name</source>
-        <translation>Nom complet du parent ou du tuteur</translation>
-    </message>
-    <message>
-        <source>Parent or tutor</source>
-        <translation>Parent ou tuteur</translation>
-    </message>
-    <message>
-        <source>Parent</source>
-        <translation>Parent</translation>
-    </message>
-    <message>
-        <source>Tutor</source>
-        <translation>Tuteur</translation>
-    </message>
-    <message>
         <source>Booked by phone: read each sentence to the client. The answers are recorded as given verbally on the phone; no signature is asked.</source>
         <translation>Rendez-vous par téléphone&#xa0;: lisez chaque phrase au client. Les réponses sont enregistrées comme données verbalement au téléphone&#xa0;; aucune signature n&apos;est demandée.</translation>
     </message>
@@ -1159,6 +1176,106 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>Changes to record: {granted} consent(s) given, {withdrawn} withdrawn.</source>
         <translation>Modifications à enregistrer&#xa0;: {granted} consentement(s) accordé(s), {withdrawn} retiré(s).</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentUpdateDialog</name>
+    <message>
+        <source>Update consent — {client}</source>
+        <extracomment>How a client may tell the desk outside a booking, in the order offered.</extracomment>
+        <translation>Mettre à jour le consentement — {client}</translation>
+    </message>
+    <message>
+        <source>{client} · file {file} · born {born} ({age} years old) · speaks {language}</source>
+        <translation>{client} · dossier {file} · naissance {born} ({age} ans) · langue&#xa0;: {language}</translation>
+    </message>
+    <message>
+        <source>How is the client telling us?</source>
+        <translation>Comment le client nous le dit-il&#xa0;?</translation>
+    </message>
+    <message>
+        <source>By &amp;phone</source>
+        <translation>Par &amp;téléphone</translation>
+    </message>
+    <message>
+        <source>At the &amp;desk</source>
+        <translation>Au &amp;comptoir</translation>
+    </message>
+    <message>
+        <source>By le&amp;tter</source>
+        <translation>Par &amp;lettre</translation>
+    </message>
+    <message>
+        <source>By &amp;email</source>
+        <translation>Par co&amp;urriel</translation>
+    </message>
+    <message>
+        <source>&amp;Record the answers</source>
+        <translation>&amp;Enregistrer les réponses</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Choose first how the client is telling us: the answers are recorded with it.</source>
+        <translation>Choisissez d&apos;abord comment le client nous le dit&#xa0;: les réponses sont enregistrées avec cette indication.</translation>
+    </message>
+    <message>
+        <source>By phone: read each sentence to the client as written. The answers are recorded as given verbally on the phone.</source>
+        <translation>Par téléphone&#xa0;: lisez chaque phrase au client telle qu&apos;elle est écrite. Les réponses sont enregistrées comme données verbalement au téléphone.</translation>
+    </message>
+    <message>
+        <source>At the desk: the client reads and answers each sentence. The answers are recorded as given in person.</source>
+        <translation>Au comptoir&#xa0;: le client lit chaque phrase et y répond. Les réponses sont enregistrées comme données en personne.</translation>
+    </message>
+    <message>
+        <source>By letter: answer each sentence as the client&apos;s letter does, and keep the letter. The answers are recorded as received by post.</source>
+        <translation>Par lettre&#xa0;: répondez à chaque phrase comme le fait la lettre du client, et conservez la lettre. Les réponses sont enregistrées comme reçues par la poste.</translation>
+    </message>
+    <message>
+        <source>By email: answer each sentence as the client&apos;s email does, and keep the email. The answers are recorded as received by email.</source>
+        <translation>Par courriel&#xa0;: répondez à chaque phrase comme le fait le courriel du client, et conservez le courriel. Les réponses sont enregistrées comme reçues par courriel.</translation>
+    </message>
+    <message>
+        <source>Loading the client&apos;s consent…</source>
+        <translation>Chargement du consentement du client…</translation>
+    </message>
+    <message>
+        <source>Say first how the client is telling us: by phone, at the desk, by letter or by email.</source>
+        <translation>Indiquez d&apos;abord comment le client nous le dit&#xa0;: par téléphone, au comptoir, par lettre ou par courriel.</translation>
+    </message>
+    <message>
+        <source>Nothing to record: every answer is the one already in the client&apos;s file.</source>
+        <translation>Rien à enregistrer&#xa0;: chaque réponse est déjà celle du dossier du client.</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Recording the client&apos;s consent…</source>
+        <translation>Enregistrement du consentement du client…</translation>
+    </message>
+    <message>
+        <source>The consent was not recorded. {detail} Nothing you entered was lost.</source>
+        <translation>Le consentement n&apos;a pas été enregistré. {detail} Rien de ce que vous avez saisi n&apos;a été perdu.</translation>
+    </message>
+    <message>
+        <source>Recording… please wait a moment.</source>
+        <translation>Enregistrement… veuillez patienter un instant.</translation>
+    </message>
+    <message>
+        <source>Cancel the update?</source>
+        <translation>Annuler la mise à jour&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Close without recording? The answers given will be lost.</source>
+        <translation>Fermer sans enregistrer&#xa0;? Les réponses données seront perdues.</translation>
     </message>
 </context>
 <context>
@@ -3015,6 +3132,97 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
 </context>
 <context>
+    <name>PolicySigningDialog</name>
+    <message>
+        <source>Sign the privacy policy — {client}</source>
+        <translation>Faire signer la politique de confidentialité — {client}</translation>
+    </message>
+    <message>
+        <source>{client} · file {file} · born {born} ({age} years old) · speaks {language}</source>
+        <translation>{client} · dossier {file} · naissance {born} ({age} ans) · langue&#xa0;: {language}</translation>
+    </message>
+    <message>
+        <source>Privacy policy in force today</source>
+        <translation>Politique de confidentialité en vigueur aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>&amp;Print a copy for the client once recorded</source>
+        <translation>&amp;Imprimer une copie pour le client une fois l&apos;accusé enregistré</translation>
+    </message>
+    <message>
+        <source>Record the ac&amp;knowledgment</source>
+        <translation>&amp;Enregistrer l&apos;accusé de réception</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>The policy could not be loaded: {detail}</source>
+        <translation>Impossible de charger la politique&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>Loading the privacy policy in force today…</source>
+        <translation>Chargement de la politique de confidentialité en vigueur aujourd&apos;hui…</translation>
+    </message>
+    <message>
+        <source>Privacy policy in force today: version {version}.</source>
+        <translation>Politique de confidentialité en vigueur aujourd&apos;hui&#xa0;: version {version}.</translation>
+    </message>
+    <message>
+        <source>Already acknowledged: version {version}, signed on {date}. No new signature is needed.</source>
+        <translation>Accusé de réception déjà signé&#xa0;: version {version}, le {date}. Aucune nouvelle signature n&apos;est nécessaire.</translation>
+    </message>
+    <message>
+        <source>Loading the privacy policy…</source>
+        <translation>Chargement de la politique de confidentialité…</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded: check the signature.</source>
+        <translation>Rien n&apos;a été enregistré&#xa0;: vérifiez la signature.</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Recording the acknowledgment…</source>
+        <translation>Enregistrement de l&apos;accusé de réception…</translation>
+    </message>
+    <message>
+        <source>Sign again?</source>
+        <translation>Signer de nouveau&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The client already signed version {version} on {date}, which is the version in force. Record a new acknowledgment anyway?</source>
+        <translation>Le client a déjà signé la version {version} le {date}, qui est la version en vigueur. Enregistrer quand même un nouvel accusé de réception&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Correct what is shown in red.</source>
+        <translation>Corrigez ce qui est indiqué en rouge.</translation>
+    </message>
+    <message>
+        <source>The acknowledgment was not recorded. {detail} Nothing you entered was lost.</source>
+        <translation>L&apos;accusé de réception n&apos;a pas été enregistré. {detail} Rien de ce que vous avez saisi n&apos;a été perdu.</translation>
+    </message>
+    <message>
+        <source>Recording… please wait a moment.</source>
+        <translation>Enregistrement… veuillez patienter un instant.</translation>
+    </message>
+    <message>
+        <source>Cancel the signature?</source>
+        <translation>Annuler la signature&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Close without recording? The signature drawn will be lost.</source>
+        <translation>Fermer sans enregistrer&#xa0;? La signature tracée sera perdue.</translation>
+    </message>
+</context>
+<context>
     <name>PolicyTextDialog</name>
     <message>
         <source>Full text of the privacy policy</source>
@@ -3246,6 +3454,29 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <message>
         <source>Report saved to {path}.</source>
         <translation>Rapport enregistré dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>RepresentativeFields</name>
+    <message>
+        <source>Answers given by (client under 14):</source>
+        <translation>Réponses données par (client de moins de 14 ans)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Parent&apos;s or tutor&apos;s full name</source>
+        <translation>Nom complet du parent ou du tuteur</translation>
+    </message>
+    <message>
+        <source>Parent or tutor</source>
+        <translation>Parent ou tuteur</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Tutor</source>
+        <translation>Tuteur</translation>
     </message>
 </context>
 <context>

@@ -12,13 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.records import Actor, ClientRecord, ClientStatus
 from desktop.services import Services
 from ui.client_file.consents_tab import ConsentsTab
+from ui.client_file.desk_actions import ClientDeskActions
 from ui.client_file.details_tab import DetailsTab
 from ui.client_file.evidence_action import EvidencePackAction
 from ui.client_file.header import ClientHeader
@@ -83,6 +92,10 @@ class ClientFileWidget(QWidget):
         self.header = ClientHeader(self)
         self.evidence = EvidencePackAction(services, actor, runner, self)
         self.evidence.status_message.connect(self.status_message)
+        # Consent and signature outside a booking, for the file on screen.
+        self.desk_actions = ClientDeskActions(services, actor, runner, self)
+        self.desk_actions.status_message.connect(self.status_message)
+        self.desk_actions.document_requested.connect(self.document_requested)
         clock = services.clock
         self.details_tab = DetailsTab(services, actor, runner, self)
         self.consents_tab = ConsentsTab(services, actor, runner, self)
@@ -117,7 +130,14 @@ class ClientFileWidget(QWidget):
         file_layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
-        top.addWidget(self.evidence.button, 0, Qt.AlignmentFlag.AlignTop)
+        # The file's actions in one column beside the header, which keeps its width for the badges.
+        file_actions = QVBoxLayout()
+        for button in (self.desk_actions.update_consent_button, self.desk_actions.sign_policy_button):
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            file_actions.addWidget(button)
+        file_actions.addWidget(self.evidence.button)
+        file_actions.addStretch(1)
+        top.addLayout(file_actions)
         file_layout.addLayout(top)
         file_layout.addWidget(self.tabs, 1)
 
@@ -203,6 +223,7 @@ class ClientFileWidget(QWidget):
         self._client = None
         self._status = None
         self.evidence.set_client(None)
+        self.desk_actions.set_client(None)
         self._placeholder_text = text
         self.placeholder.setText(text())
         self.pages.setCurrentWidget(self.placeholder)
@@ -216,6 +237,7 @@ class ClientFileWidget(QWidget):
         self._client = record
         self._status = status
         self.evidence.set_client(record)
+        self.desk_actions.set_client(record)
         today = self._services.clock.today()
         self.header.show_client(record, today)
         self.header.show_status(status)
@@ -298,6 +320,7 @@ class ClientFileWidget(QWidget):
         if current is None or record.id != current.id or record.version <= current.version:
             return
         self._client = record
+        self.desk_actions.set_client(record)  # a new preferred language: the dialogs read in it
         self.header.show_client(record, self._services.clock.today())
         self.header.show_status(self._status)
         if not self.details_tab.has_unsaved_changes():
@@ -326,6 +349,7 @@ class ClientFileWidget(QWidget):
         if self._client is None or record.id != self._client.id:
             return
         self._client = record
+        self.desk_actions.set_client(record)
         self.header.show_client(record, self._services.clock.today())
         self.header.show_status(self._status)
         # The preferred language decides which policy applies and how the grid reads.

@@ -247,6 +247,10 @@ class MainWindow(QMainWindow):
         for action in (self.find_action, self.book_action, self.opt_out_action, self.queue_action):
             client_menu.addAction(action)
         client_menu.addSeparator()
+        # The open file's consent and signature outside a booking (listed under Help with the others).
+        client_menu.addActions(self.client_file.desk_actions.actions())
+        self.addActions(self.client_file.desk_actions.actions())
+        client_menu.addSeparator()
         client_menu.addAction(self.refresh_action)
         client_menu.addAction(self.close_file_action)
         # Only the roles allowed to use them see these; the services check the role again anyway.
