@@ -71,6 +71,11 @@ def name_glyph(font: TTFont, code: int, text: str) -> None:
     _glyph_texts.setdefault(font.face.name.decode("latin-1"), {}).setdefault(code, text)
 
 
+def glyph_text(font: TTFont, code: int) -> str | None:
+    """The text recorded for the private-use ``code`` of ``font``, if any."""
+    return _glyph_texts.get(font.face.name.decode("latin-1"), {}).get(code)
+
+
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """reportlab's ToUnicode CMap with characters above U+FFFF written as surrogate pairs: reportlab
     writes them as five hex digits, which PDF readers truncate (a name with 😀 or 𝕏 prints right

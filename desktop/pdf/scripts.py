@@ -111,21 +111,48 @@ def shaped(chunk: str, font: str) -> ShapedStr:
     no character maps to, whose text is recorded for copying and extraction), with their positions."""
     fonts.ensure_fallback(font)
     with _shaping:
-        drawn = shapeStr(chunk, font, 10, force=True)
-        ttf = getFont(font)
-        mapped = glyphs.font_characters(_SHAPED_FILES[font])
-        data = drawn.__shapeData__
-        starts = sorted({d.cluster for d in data}) + [len(chunk)]
-        for start, end in zip(starts, starts[1:], strict=False):
-            indices = [i for i, d in enumerate(data) if d.cluster == start]
-            left = list(chunk[start:end])  # the cluster's letters not drawn by a glyph of their own
-            for i in indices:
-                if drawn[i] in left:
-                    left.remove(drawn[i])
-            unnamed = [i for i in indices if ord(drawn[i]) not in mapped]
-            if unnamed and left:
-                fonts.name_glyph(ttf, ord(drawn[unnamed[0]]), "".join(left))
+        return _shape(chunk, font)
+
+
+def _shape(chunk: str, font: str) -> ShapedStr:
+    drawn = shapeStr(chunk, font, 10, force=True)
+    data = drawn.__shapeData__
+    starts = sorted({d.cluster for d in data}) + [len(chunk)]
+    for start, end in zip(starts, starts[1:], strict=False):
+        _name_glyphs(
+            font, chunk[start:end], [str(drawn[i]) for i, d in enumerate(data) if d.cluster == start]
+        )
     return drawn
+
+
+def _is_sign(ch: str) -> bool:
+    """A vowel sign or other mark that follows its consonants (not the virama or nukta, which make them)."""
+    return unicodedata.category(ch) in ("Mn", "Mc") and unicodedata.combining(ch) == 0 and ch not in _JOINERS
+
+
+def _name_glyphs(font: str, letters: str, drawn: list[str], *, retry: bool = True) -> None:
+    """Record the text of the one glyph of a cluster no character maps to: the cluster's letters less
+    those the other glyphs stand for. With two such glyphs (a reordered vowel sign beside a conjunct),
+    the consonants are shaped alone first, which names the conjunct."""
+    ttf = getFont(font)
+    mapped = glyphs.font_characters(_SHAPED_FILES[font])
+    left = list(letters)
+    unnamed: list[str] = []
+    for ch in drawn:
+        known = ch if ord(ch) in mapped else fonts.glyph_text(ttf, ord(ch))
+        if known is None:
+            if ch not in unnamed:
+                unnamed.append(ch)
+        elif all(left.count(c) >= known.count(c) for c in known):
+            for c in known:
+                left.remove(c)
+    if len(unnamed) > 1 and retry:
+        consonants = "".join(ch for ch in letters if not _is_sign(ch))
+        if consonants and consonants != letters:
+            _shape(consonants, font)
+            _name_glyphs(font, letters, drawn, retry=False)
+    elif len(unnamed) == 1 and left:
+        fonts.name_glyph(ttf, ord(unnamed[0]), "".join(left))
 
 
 def _width(chunk: str, font: str, size: float) -> float:

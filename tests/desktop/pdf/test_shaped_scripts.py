@@ -11,12 +11,14 @@ import uharfbuzz
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
 from desktop.domain.glyphs import DEVANAGARI, GURMUKHI, undrawable_characters
 from desktop.paths import resource_path
 from desktop.pdf import fonts, render_acknowledgment_pdf
-from desktop.pdf.scripts import draw_text, runs, text_width
+from desktop.pdf.scripts import draw_text, markup, runs, text_width
 from tests.desktop.pdf.test_acknowledgment_pdf import make_doc
 from tests.support.documents import pdftotext
 from tests.support.pdffonts import pdffonts_rows, unembedded_fonts
@@ -108,6 +110,20 @@ def test_the_noto_font_is_embedded_as_a_subset(script: str, pdfs: dict[str, byte
     assert unembedded_fonts(pdfs[script]) == []
     font = {"devanagari": "NotoSansDevanagari", "gurmukhi": "NotoSansGurmukhi"}[script]
     assert any(font in row for row in pdffonts_rows(pdfs[script]))
+
+
+@pytest.mark.parametrize("name", ["प्रियंका क्षत्रिय द्विवेदी", "ਹਰਪ੍ਰੀਤ ਕੌਰ ਢਿੱਲੋਂ"])
+def test_every_letter_of_a_shaped_paragraph_reads_back(name: str) -> None:
+    # A conjunct next to a vowel sign drawn before it: two glyphs no character maps to, in one cluster.
+    fonts.register_fonts()
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    paragraph = Paragraph(markup(name), ParagraphStyle("Name", fontName=fonts.REGULAR, fontSize=12))
+    paragraph.wrapOn(canvas, 400, 100)
+    paragraph.drawOn(canvas, 50, 700)
+    canvas.save()
+    text = pdftotext(out.getvalue()).strip()
+    assert sorted(text.replace(" ", "")) == sorted(name.replace(" ", ""))
 
 
 def test_a_shaped_line_is_as_wide_as_harfbuzz_places_it() -> None:
