@@ -39,7 +39,8 @@ class ClientDeskActions(QObject):
     status_message = Signal(str)
     document_requested = Signal(str, object)
     """("print", AcknowledgmentRecord): a copy of a just-signed acknowledgment for the client."""
-    dialog_opened = Signal(object)
+    dialog_opened = Signal(str, object)
+    """(kind, dialog): "consent-update" or "policy-signing", for the session to keep with its forms."""
 
     def __init__(self, services: Services, actor: Actor, runner: TaskRunner, file_widget: QWidget) -> None:
         super().__init__(file_widget)
@@ -139,7 +140,7 @@ class ClientDeskActions(QObject):
             )
         )
         self.consent_dialog = dialog
-        self._open(dialog)
+        self._open("consent-update", dialog)
         return dialog
 
     def sign_policy(self) -> PolicySigningDialog | None:
@@ -156,7 +157,7 @@ class ClientDeskActions(QObject):
         )
         dialog.signed.connect(lambda record, print_it: self._signed(client, record, print_it))
         self.signing_dialog = dialog
-        self._open(dialog)
+        self._open("policy-signing", dialog)
         return dialog
 
     def _signed(self, client: ClientRecord, record: AcknowledgmentRecord, print_it: bool) -> None:
@@ -168,9 +169,9 @@ class ClientDeskActions(QObject):
         if print_it:
             self.document_requested.emit("print", record)
 
-    def _open(self, dialog: QDialog) -> None:
+    def _open(self, kind: str, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog_opened.emit(dialog)
+        self.dialog_opened.emit(kind, dialog)
         dialog.open()
         _bring_up(dialog)
 

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         )
         self.client_file.opened.connect(self._client_opened)
         self.client_file.book_requested.connect(self.book)
+        self.client_file.desk_actions.dialog_opened.connect(self.windows.keep)
         self.client_file.document_requested.connect(self.documents.run)
         self.runner.failed.connect(self.show_message)
         self._update_client_actions()
@@ -436,7 +437,7 @@ class MainWindow(QMainWindow):
         return self.session_lock.is_parked
 
     def has_unsaved_work(self) -> bool:
-        """Details typed but not saved, or a form still open (booking, new file, opt-out)."""
+        """Details typed but not saved, or a form still open (booking, new file, opt-out, consent, signature)."""
         return self.client_file.has_unsaved_changes() or self.windows.has_open_form(
             self.session_lock.hidden_windows
         )

@@ -29,7 +29,7 @@ from ui.optouts.optout_queue import OptOutQueueWindow
 __all__ = ["FORMS", "SessionWindows"]
 
 # Forms whose typing would be lost if the session were dropped.
-FORMS = ("booking", "new-client", "opt-out")
+FORMS = ("booking", "new-client", "opt-out", "consent-update", "policy-signing")
 
 
 class SessionWindows(QObject):

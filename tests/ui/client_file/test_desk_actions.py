@@ -68,6 +68,9 @@ def test_a_phone_call_granting_sms_reminders_is_recorded_by_phone_and_the_file_s
 
     dialog = consent_dialog(qtbot, window)
     assert dialog.windowTitle() == "Update consent — Zoé Côté"
+    # A form of the session: the lock hides it and quitting asks first.
+    assert dialog.parent() is window and window.windows.opened["consent-update"] is dialog
+    assert window.has_unsaved_work()
     assert not dialog.representative.isVisible()  # an adult answers for herself
     # Nothing is pre-ticked, and the sentence is the French one the service stores.
     assert not any(dialog.step.answers().values())
