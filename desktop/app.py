@@ -22,6 +22,7 @@ from desktop.domain.login_policy import LoginPolicy
 from desktop.logging_setup import release_log_files
 from desktop.maintenance.backup import ensure_daily_backup
 from desktop.maintenance.sqlite_file import refuse_corrupt_sqlite
+from desktop.maintenance.upgrade_guard import refuse_upgrade_of_broken_chain
 from desktop.paths import default_database_path
 from desktop.services import Services
 from desktop.services.audit_chain import append_audit
@@ -64,6 +65,7 @@ def database_label(url: str | None = None) -> str:
 def prepare_database(db: Database, clock: Clock | None = None) -> None:
     """Upgrade the schema to head (copying a SQLite file aside first). A new database is then empty
     until the set-up (or the demonstration) gives it its clinic."""
+    refuse_upgrade_of_broken_chain(db.engine)
     backup = upgrade_to_head(db.engine)
     if backup is not None:
         log.info("database copied aside before migrating: %s", backup.name)

@@ -248,6 +248,15 @@ class Messages:
         "The database {database} is damaged or unreadable and no backup was found. "
         "Restore a copy: frontdesk db restore <file>",
     )
+    upgrade_refused_broken_audit = Text(
+        "La base de données {database} n'est pas mise à niveau : sa piste d'audit est rompue à "
+        "l'enregistrement {record} (modifié ou supprimé hors de FrontDesk) ; ses registres ont pu être "
+        "altérés. « frontdesk db check » dit ce qui a changé ; "
+        "restaurez une copie de sauvegarde intacte.",
+        "The database {database} is not upgraded: its audit trail is broken at record {record} "
+        "(changed or removed outside FrontDesk); its ledgers may have been altered. "
+        "“frontdesk db check” tells what changed; restore an intact backup.",
+    )
     database_not_frontdesk = Text(
         "Le fichier {database} n'est pas une base de données FrontDesk (il appartient sans doute à un "
         "autre programme) : FrontDesk ne l'ouvre pas et ne le modifie pas. Indiquez le fichier de la base "
@@ -401,6 +410,7 @@ class Subjects:
         "clinic or policy of the acknowledgment",
     )
     document = Text("document « {code} »", "document “{code}”")
+    ledger_row = Text("enregistrement {id} du registre {table}", "record {id} of the ledger {table}")
     receptionist = Text("réceptionniste", "receptionist")
     manager = Text("gestionnaire", "manager")
     privacy_officer = Text("responsable de la protection des renseignements personnels", "privacy officer")

@@ -18,7 +18,7 @@ from desktop.domain.enums import Language
 from desktop.domain.messages import message
 from desktop.maintenance.audit_verify import verify_audit_chain
 from desktop.maintenance.files import shared_modes
-from desktop.maintenance.ledger_checks import pdf_problems, trigger_problems, witness_outcome
+from desktop.maintenance.ledger_checks import erasure_outcome, pdf_problems, trigger_problems, witness_outcome
 from desktop.maintenance.read_only import read_only_engine
 from desktop.maintenance.sqlite_file import sqlite_path
 from desktop.paths import user_data_dir, user_log_dir
@@ -72,7 +72,7 @@ def check_database(
         checks += [("integrity_check", _sqlite_integrity), ("foreign_key_check", _sqlite_foreign_keys)]
     else:
         checks += [("amcheck", _postgres_amcheck)]
-    checks += [("append-only triggers", _triggers), ("stored PDFs", _pdfs)]
+    checks += [("append-only triggers", _triggers), ("stored PDFs", _pdfs), ("erasures", _erasures)]
     if url is not None:
         checks += [("witness", _witness_check(url, workstation, witnesses))]
     findings: list[Finding] = []
@@ -242,6 +242,14 @@ def _pdfs(connection: Connection) -> list[Finding]:
         shown = "; ".join(problems[:_SHOWN_PROBLEMS])
         return [Finding("stored PDFs", Status.FAILED, f"{len(problems)} altered: {shown}")]
     return [Finding("stored PDFs", Status.OK, f"{checked} PDFs match their SHA-256")]
+
+
+def _erasures(connection: Connection) -> list[Finding]:
+    outcome = erasure_outcome(connection)
+    if outcome.problems:
+        shown = "; ".join(outcome.problems[:_SHOWN_PROBLEMS])
+        return [Finding("erasures", Status.FAILED, f"{len(outcome.problems)} not as recorded: {shown}")]
+    return [Finding("erasures", Status.OK, outcome.summary)]
 
 
 def _witness_check(

@@ -8,9 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, and_, select, text
 
-from desktop.db.models import APPEND_ONLY_TABLES, AcknowledgmentDocument, AuditRecord
+from desktop.db.models import APPEND_ONLY_TABLES, AcknowledgmentDocument, AuditRecord, Base
+from desktop.seal.digest import (
+    blank_by_nature,
+    erasable_tables,
+    erased_value,
+    is_erased,
+    is_personal,
+    personal_columns,
+)
+from desktop.seal.erasure import ERASURE_ACTION, erasures, erasures_of
 from desktop.seal.witness import (
     RESTORE_ACTION,
     WitnessUnreadable,
@@ -28,10 +37,25 @@ _PG_ROW, _PG_BEFORE, _PG_DELETE, _PG_UPDATE, _PG_TRUNCATE = 1, 2, 8, 16, 32
 #: pg_trigger.tgenabled values under which a trigger fires in an ordinary session ('R': replica
 #: only, 'D': disabled; both let changes through unseen).
 _PG_FIRING = ("O", "A")
-_PG_FUNCTION_BODY = (
+_PG_REFUSE = (
     "BEGIN RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP "
     "USING ERRCODE = 'insufficient_privilege'; END;"
 )
+#: Migration 0008's guard of the ledgers that hold personal fields: an UPDATE that only blanks them,
+#: on a row an erasure record names (the personal columns are the trigger's arguments).
+_PG_ERASE_ONLY = (
+    "DECLARE personal text[] := TG_ARGV; field text; "
+    "BEGIN IF TG_OP = 'UPDATE' AND to_jsonb(NEW) - personal = to_jsonb(OLD) - personal "
+    "AND EXISTS ( SELECT 1 FROM audit_records a WHERE a.action = 'erasure' "
+    "AND a.entity_type = TG_TABLE_NAME AND a.entity_id = OLD.id::text ) "
+    "THEN FOREACH field IN ARRAY personal LOOP "
+    "IF coalesce(to_jsonb(NEW) ->> field, '') NOT IN ('', '\\x') THEN "
+    "RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP "
+    "USING ERRCODE = 'insufficient_privilege'; END IF; END LOOP; RETURN NEW; END IF; "
+    "RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP "
+    "USING ERRCODE = 'insufficient_privilege'; END;"
+)
+_PG_FUNCTIONS = {"frontdesk_refuse_change": _PG_REFUSE, "frontdesk_erase_only": _PG_ERASE_ONLY}
 
 
 @dataclass(frozen=True)
@@ -46,11 +70,41 @@ def _normalised(sql: str | None) -> str:
 
 
 def sqlite_trigger_sql(table: str, operation: str) -> str:
-    """Exactly what migration 0001 creates: a trigger with any other text (``WHEN 0``) is neutered."""
+    """Exactly what migrations 0001 and 0008 create: a trigger with any other text (``WHEN 0``) is
+    neutered. A ledger with personal fields lets through only their recorded erasure (0008)."""
+    condition = ""
+    t = Base.metadata.tables[table]
+    personal = personal_columns(t)
+    if operation == "UPDATE" and personal:
+        unchanged = [f'NEW."{c.name}" IS OLD."{c.name}"' for c in t.c if not is_personal(c)]
+        blanked = [f'NEW."{c.name}" IS {_sql_literal(erased_value(c))}' for c in personal]
+        recorded = (
+            f"EXISTS (SELECT 1 FROM audit_records WHERE action = '{ERASURE_ACTION}' "  # noqa: S608 (our own names)
+            f"AND entity_type = '{table}' AND entity_id = CAST(OLD.id AS TEXT))"
+        )
+        condition = f"WHEN NOT ({' AND '.join([*unchanged, *blanked, recorded])}) "
     return (
-        f"CREATE TRIGGER {table}_no_{operation.lower()} BEFORE {operation} ON {table} "
+        f"CREATE TRIGGER {table}_no_{operation.lower()} BEFORE {operation} ON {table} {condition}"
         f"BEGIN SELECT RAISE(ABORT, 'append-only table {table}: {operation} refused'); END"
     )
+
+
+def _sql_literal(value: str | bytes | None) -> str:
+    return "NULL" if value is None else "X''" if isinstance(value, bytes) else "''"
+
+
+def postgres_guard_sql(table: str) -> str:
+    """The row trigger migrations 0001 and 0008 create on PostgreSQL."""
+    function, arguments = _postgres_guard(table)
+    return (
+        f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {function}({', '.join(repr(a) for a in arguments)})"
+    )
+
+
+def _postgres_guard(table: str) -> tuple[str, tuple[str, ...]]:
+    personal = tuple(c.name for c in personal_columns(Base.metadata.tables[table]))
+    return ("frontdesk_erase_only", personal) if personal else ("frontdesk_refuse_change", ())
 
 
 def trigger_problems(connection: Connection) -> list[str]:
@@ -81,7 +135,7 @@ def _sqlite_trigger_problems(connection: Connection) -> list[str]:
 def _postgres_trigger_problems(connection: Connection) -> list[str]:
     rows = connection.execute(
         text(
-            "SELECT c.relname, t.tgname, t.tgtype, t.tgenabled, p.proname FROM pg_trigger t "
+            "SELECT c.relname, t.tgname, t.tgtype, t.tgenabled, t.tgargs, p.proname FROM pg_trigger t "
             "JOIN pg_class c ON c.oid = t.tgrelid "
             "JOIN pg_namespace n ON n.oid = c.relnamespace "
             "JOIN pg_proc p ON p.oid = t.tgfoid "
@@ -100,27 +154,39 @@ def _postgres_trigger_problems(connection: Connection) -> list[str]:
             what = "UPDATE/DELETE" if suffix == "append_only" else "TRUNCATE"
             if row is None:
                 problems.append(f"missing or disabled on {table} ({what.replace('/', ', ')})")
-            elif int(row.tgtype) != tgtype or row.proname != "frontdesk_refuse_change":
+            elif int(row.tgtype) != tgtype or (row.proname, _arguments(row.tgargs)) != (
+                _postgres_guard(table) if suffix == "append_only" else ("frontdesk_refuse_change", ())
+            ):
                 problems.append(f"{table}: {what} trigger altered (its definition is not FrontDesk's)")
             elif str(row.tgenabled) not in _PG_FIRING:
                 state = "ENABLE REPLICA" if str(row.tgenabled) == "R" else "DISABLED"
                 problems.append(f"{table}: {what} trigger does not fire ({state})")
-    body = connection.scalar(
+    found_bodies = connection.execute(
         text(
-            "SELECT p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-            "WHERE p.proname = 'frontdesk_refuse_change' AND n.nspname = current_schema()"
+            "SELECT p.proname, p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+            "WHERE p.proname IN ('frontdesk_refuse_change', 'frontdesk_erase_only') "
+            "AND n.nspname = current_schema()"
         )
-    )
-    if body is None:
-        problems.append("the function frontdesk_refuse_change is missing")
-    elif _normalised(body) != _PG_FUNCTION_BODY:
-        problems.append("the function frontdesk_refuse_change was altered")
+    ).all()
+    bodies = {str(name): str(body) for name, body in found_bodies}
+    for function, expected in _PG_FUNCTIONS.items():
+        if function not in bodies:
+            problems.append(f"the function {function} is missing")
+        elif _normalised(bodies[function]) != _normalised(expected):
+            problems.append(f"the function {function} was altered")
     return problems
+
+
+def _arguments(tgargs: bytes | memoryview | None) -> tuple[str, ...]:
+    """pg_trigger.tgargs: each argument followed by a NUL byte."""
+    raw = bytes(tgargs or b"")
+    return tuple(a.decode("utf-8") for a in raw.split(b"\x00")[:-1])
 
 
 def pdf_problems(connection: Connection) -> tuple[int, list[str]]:
     """Each stored acknowledgment PDF recomputed against its recorded SHA-256."""
     docs = AcknowledgmentDocument.__table__
+    erased = erasures_of(connection, AcknowledgmentDocument.__tablename__)
     checked, after = 0, 0
     problems: list[str] = []
     while True:
@@ -133,6 +199,8 @@ def pdf_problems(connection: Connection) -> tuple[int, list[str]]:
         if not rows:
             return checked, problems
         for row in rows:
+            if row.pdf == b"" and row.id in erased:
+                continue  # erased by its recorded event (see erasure_outcome)
             checked += 1
             if hashlib.sha256(row.pdf or b"").hexdigest() != row.sha256:
                 problems.append(
@@ -190,3 +258,45 @@ def recorded_witnesses_on(connection: Connection, workstation: str) -> list[str]
 
     with Session(bind=connection) as session:
         return recorded_witnesses(session, workstation)
+
+
+def erasure_outcome(connection: Connection) -> Outcome:
+    """Each erasure record against its row (blanked, as recorded), and each row of a ledger whose
+    personal fields cannot all be empty by nature found blank with no erasure record (tampering).
+    Whether a row held, before its erasure, what its record says is the witness's to tell."""
+    problems: list[str] = []
+    erased: list[str] = []
+    recorded: dict[str, set[int]] = {}
+    for erasure in erasures(connection):
+        what = f"{erasure.table} id {erasure.row_id}"
+        if erasure.table not in erasable_tables() or erasure.digest is None or erasure.row_id < 0:
+            problems.append(f"audit record {erasure.event_id}: an erasure record FrontDesk cannot read")
+            continue
+        recorded.setdefault(erasure.table, set()).add(erasure.row_id)
+        t = Base.metadata.tables[erasure.table]
+        row = connection.execute(select(*t.c).where(t.c.id == erasure.row_id)).first()
+        if row is None:
+            problems.append(f"{what}, erased by event {erasure.event_id}, is missing")
+        elif not is_erased(t, row):
+            problems.append(
+                f"{what}: erased by event {erasure.event_id}, yet its personal fields are present"
+            )
+        else:
+            erased.append(
+                f"{what} erased by event {erasure.event_id} ({erasure.at:%Y-%m-%d %H:%M} UTC, {erasure.username})"
+            )
+    for name in erasable_tables():
+        t = Base.metadata.tables[name]
+        if blank_by_nature(t):
+            continue
+        blank = and_(
+            *(c.is_(None) if erased_value(c) is None else c == erased_value(c) for c in personal_columns(t))
+        )
+        row_id: int
+        for row_id in connection.scalars(select(t.c.id).where(blank).order_by(t.c.id)):
+            if row_id not in recorded.get(name, set()):
+                problems.append(f"{name} id {row_id}: personal fields erased with no erasure record")
+    if not erased:
+        return Outcome(problems, [], "no personal fields erased")
+    shown = "; ".join(erased[:_SHOWN]) + (f"; {len(erased) - _SHOWN} more" if len(erased) > _SHOWN else "")
+    return Outcome(problems, [], f"{len(erased)} row(s) erased, each by its recorded event: {shown}")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, select
+from sqlalchemy import Column, Connection, LargeBinary, Row, Table, select
 
 from desktop.db.models import APPEND_ONLY_TABLES, Base
 
@@ -26,6 +26,8 @@ READ_CHUNK = 2000
 AUDIT_TABLE = "audit_records"
 #: Every append-only table but the audit trail, which carries its own hash chain.
 LEDGER_TABLES = tuple(t for t in APPEND_ONLY_TABLES if t != AUDIT_TABLE)
+#: How a row is digested (``desktop.seal.erasure.RowDigester``: by the witness's format, erasures known).
+Digester = Callable[[Row[Any]], str]
 
 
 def canonical(value: Any) -> str:
@@ -44,23 +46,75 @@ def canonical(value: Any) -> str:
     return str(value)
 
 
-def row_digest(table: Table, row: Row[Any]) -> str:
-    """Every column, by name, in the table's order: a changed value changes the digest."""
+def row_digest_v1(table: Table, row: Row[Any]) -> str:
+    """Every column, by name, in the table's order: a changed value changes the digest (witness format 1)."""
     parts = [f"{column.name}={canonical(value)}" for column, value in zip(table.c, row, strict=True)]
+    return _sha256(parts)
+
+
+def row_digest(table: Table, row: Row[Any], personal: str | None = None) -> str:
+    """The row's other columns and the digest of its personal ones (``personal`` when known from an
+    erasure record, else computed). A table with no personal column digests as in format 1."""
+    if not personal_columns(table):
+        return row_digest_v1(table, row)
+    parts = [f"{c.name}={canonical(v)}" for c, v in zip(table.c, row, strict=True) if not is_personal(c)]
+    parts.append(f"personal={personal or personal_digest(table, row)}")
+    return _sha256(parts)
+
+
+def _sha256(parts: list[str]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def is_personal(column: Column[Any]) -> bool:
+    return bool(column.info.get("personal"))
+
+
+def personal_columns(table: Table) -> tuple[Column[Any], ...]:
+    return tuple(c for c in table.c if is_personal(c))
+
+
+def personal_digest(table: Table, row: Row[Any]) -> str:
+    mapping = row._mapping
+    return _sha256([f"{c.name}={canonical(mapping[c.name])}" for c in personal_columns(table)])
+
+
+def erased_value(column: Column[Any]) -> str | bytes | None:
+    """What an erased field holds: NULL where the column allows it, else the empty text or bytes."""
+    if column.nullable:
+        return None
+    return b"" if isinstance(column.type, LargeBinary) else ""
+
+
+def is_erased(table: Table, row: Row[Any]) -> bool:
+    """Every personal field holds its erased value."""
+    mapping = row._mapping
+    return all(mapping[c.name] == erased_value(c) for c in personal_columns(table))
+
+
+def blank_by_nature(table: Table) -> bool:
+    """Whether a row may hold no personal data without having been erased (all its personal columns
+    are optional, as a consent event's representative): only an erasure record then tells."""
+    return all(c.nullable for c in personal_columns(table))
+
+
+def erasable_tables() -> tuple[str, ...]:
+    """The append-only tables that hold personal fields, in the models' order."""
+    return tuple(n for n in APPEND_ONLY_TABLES if personal_columns(table(n)))
 
 
 def table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
-def rows_after(connection: Connection, name: str, after: int) -> Iterator[Row[Any]]:
-    """The table's rows with id above ``after``, in id order, read in chunks."""
+def rows_after(connection: Connection, name: str, after: int, upto: int | None = None) -> Iterator[Row[Any]]:
+    """The table's rows with id above ``after`` (and up to ``upto``), in id order, read in chunks."""
     t = table(name)
     while True:
-        rows: Sequence[Row[Any]] = connection.execute(
-            select(*t.c).where(t.c.id > after).order_by(t.c.id).limit(READ_CHUNK)
-        ).all()
+        query = select(*t.c).where(t.c.id > after)
+        if upto is not None:
+            query = query.where(t.c.id <= upto)
+        rows: Sequence[Row[Any]] = connection.execute(query.order_by(t.c.id).limit(READ_CHUNK)).all()
         if not rows:
             return
         yield from rows
@@ -94,23 +148,32 @@ def start_block(row_id: int, digest: str) -> Block:
     return block
 
 
-def extend_blocks(connection: Connection, name: str, blocks: list[Block]) -> None:
+def extend_blocks(
+    connection: Connection, name: str, blocks: list[Block], digester: Digester, upto: int | None = None
+) -> None:
     """Append the rows written since the last block (filling it up to BLOCK_ROWS first)."""
     after = blocks[-1].last_id if blocks else 0
-    t = table(name)
-    for row in rows_after(connection, name, after):
-        digest = row_digest(t, row)
+    for row in rows_after(connection, name, after, upto):
+        digest = digester(row)
         if blocks and blocks[-1].count < BLOCK_ROWS:
             blocks[-1].add(row.id, digest)
         else:
             blocks.append(start_block(row.id, digest))
 
 
-def compare_blocks(connection: Connection, name: str, blocks: Sequence[Block]) -> list[str]:
-    """What differs between the table now and the witnessed blocks, one sentence per block."""
+def compare_blocks(
+    connection: Connection,
+    name: str,
+    blocks: Sequence[Block],
+    digester: Digester,
+    *,
+    unrecorded: Collection[int] = (),
+) -> list[str]:
+    """What differs between the table now and the witnessed blocks, one sentence per block.
+    ``unrecorded``: the ids of rows whose personal fields are blank with no erasure record (named
+    when their block differs)."""
     if not blocks:
         return []
-    t = table(name)
     problems: list[str] = []
     index = 0
     current: Block | None = None
@@ -120,7 +183,7 @@ def compare_blocks(connection: Connection, name: str, blocks: Sequence[Block]) -
         witnessed = blocks[index]
         if current is not None and current.count == witnessed.count and current.digest == witnessed.digest:
             return
-        problems.append(_difference(name, witnessed, current, ids))
+        problems.append(_difference(name, witnessed, current, ids, unrecorded))
 
     for row in rows_after(connection, name, blocks[0].first_id - 1):
         while index < len(blocks) and row.id > blocks[index].last_id:
@@ -128,7 +191,7 @@ def compare_blocks(connection: Connection, name: str, blocks: Sequence[Block]) -
             index, current, ids = index + 1, None, []
         if index == len(blocks):
             break  # written after the witness: nothing to compare
-        digest = row_digest(t, row)
+        digest = digester(row)
         if current is None:
             current = start_block(row.id, digest)
         else:
@@ -140,7 +203,9 @@ def compare_blocks(connection: Connection, name: str, blocks: Sequence[Block]) -
     return problems
 
 
-def _difference(name: str, witnessed: Block, now: Block | None, ids: list[int]) -> str:
+def _difference(
+    name: str, witnessed: Block, now: Block | None, ids: list[int], unrecorded: Collection[int]
+) -> str:
     span = f"{name} ids {witnessed.first_id}–{witnessed.last_id}"
     count = now.count if now is not None else 0
     if count < witnessed.count:
@@ -150,4 +215,8 @@ def _difference(name: str, witnessed: Block, now: Block | None, ids: list[int]) 
         return f"{span}: {witnessed.count - count} row(s) removed (absent ids: {shown})"
     if count > witnessed.count:
         return f"{span}: {count - witnessed.count} row(s) inserted among witnessed rows"
+    blanked = [i for i in ids if i in unrecorded]
+    if blanked:
+        shown = ", ".join(str(i) for i in blanked[:10])
+        return f"{span}: personal fields erased with no erasure record (ids: {shown})"
     return f"{span}: a row was altered (its content no longer matches the witness)"

@@ -22,10 +22,13 @@ from sqlalchemy import Connection, func, select
 
 from desktop.paths import user_data_dir
 from desktop.seal.digest import AUDIT_TABLE, LEDGER_TABLES, Block, compare_blocks, extend_blocks, table
+from desktop.seal.erasure import RowDigester
 from desktop.seal.staff import audited_staff, staff_digests, staff_problems
 from desktop.settings import config_dir
 
-FORMAT = 1
+#: 2: a row's personal fields digested apart (``desktop.seal.erasure``); a format-1 witness is still
+#: read and verified as it was written, and brought to format 2 once it is found intact.
+FORMAT = 2
 KEY_FILE = "witness.key"
 WITNESS_FOLDER = "witnesses"
 #: The audit actions that anchor witnesses: the database records that a witness exists.
@@ -85,10 +88,11 @@ class Witness:
     staff: dict[str, str] = field(default_factory=dict)
     key_id: str = ""
     mac: str = ""
+    format: int = FORMAT
 
     def body(self) -> dict[str, Any]:
         return {
-            "format": FORMAT,
+            "format": self.format,
             "witness_id": self.witness_id,
             "database": self.database,
             "workstation": self.workstation,
@@ -125,6 +129,7 @@ def read_witness(path: Path) -> Witness:
             staff={str(k): str(v) for k, v in data.get("staff", {}).items()},
             key_id=str(data["key_id"]),
             mac=str(data["mac"]),
+            format=int(data.get("format", 1)),
         )
     except FileNotFoundError:
         raise WitnessUnreadable(f"{path}: missing") from None
@@ -165,7 +170,7 @@ def extend(connection: Connection, witness: Witness, now: datetime) -> bool:
     for name in LEDGER_TABLES:
         blocks = witness.ledgers.setdefault(name, [])
         if newest[name] > (blocks[-1].last_id if blocks else 0):
-            extend_blocks(connection, name, blocks)
+            extend_blocks(connection, name, blocks, RowDigester(connection, table(name), witness.format))
             changed = True
     audit = table(AUDIT_TABLE)
     previous_head, head = witness.audit_last_id, newest[AUDIT_TABLE]
@@ -212,6 +217,24 @@ def compare(connection: Connection, witness: Witness) -> list[str]:
                 f"{witness.audit_count - count} audit record(s) up to {witness.audit_last_id} removed"
             )
     for name in LEDGER_TABLES:
-        problems += compare_blocks(connection, name, witness.ledgers.get(name, []))
+        digester = RowDigester(connection, table(name), witness.format)
+        problems += compare_blocks(
+            connection, name, witness.ledgers.get(name, []), digester, unrecorded=digester.unrecorded
+        )
     problems += staff_problems(connection, witness.staff, witness.audit_last_id)
     return problems
+
+
+def bring_to_format(connection: Connection, witness: Witness) -> bool:
+    """A witness of an older format, found to match the database as it was written, has its ledgers
+    digested again as the current format does (the same blocks); one that differs is left as it is,
+    so that what differs stays reported. True when the witness was brought up to date."""
+    if witness.format == FORMAT or compare(connection, witness):
+        return False
+    witness.format = FORMAT
+    for name, blocks in witness.ledgers.items():
+        last_id = blocks[-1].last_id if blocks else 0
+        rebuilt: list[Block] = []
+        extend_blocks(connection, name, rebuilt, RowDigester(connection, table(name), FORMAT), upto=last_id)
+        witness.ledgers[name] = rebuilt
+    return True

@@ -23,10 +23,12 @@ from desktop.db.database import Database
 from desktop.db.engine import display_url
 from desktop.db.models import AuditRecord
 from desktop.seal.witness import (
+    FORMAT,
     RESTORE_ACTION,
     WITNESS_ACTION,
     Witness,
     WitnessUnreadable,
+    bring_to_format,
     extend,
     load_key,
     read_witness,
@@ -147,7 +149,8 @@ class WitnessKeeper:
                     if self._key is None:
                         raise OSError("the witness key cannot be read")
                 with self.db.engine.connect() as connection:
-                    if not extend(connection, witness, self.clock.now()):
+                    upgraded = witness.format != FORMAT and bring_to_format(connection, witness)
+                    if not extend(connection, witness, self.clock.now()) and not upgraded:
                         return
                 # Flushed to disk at most every few seconds: each save must stay quick.
                 now = time.monotonic()

@@ -33,17 +33,14 @@ def delete_audit_record(engine: Engine, record_id: int) -> None:
 
 def recreate_append_only_trigger(engine: Engine, table: str) -> None:
     """The trigger put back exactly as FrontDesk defines it: only the ledgers' content tells."""
-    from desktop.maintenance.ledger_checks import sqlite_trigger_sql
+    from desktop.maintenance.ledger_checks import postgres_guard_sql, sqlite_trigger_sql
 
     with engine.begin() as connection:
         if engine.dialect.name == "sqlite":
             for operation in ("UPDATE", "DELETE"):
                 connection.exec_driver_sql(sqlite_trigger_sql(table, operation))
         else:
-            connection.exec_driver_sql(
-                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-                "FOR EACH ROW EXECUTE FUNCTION frontdesk_refuse_change()"
-            )
+            connection.exec_driver_sql(postgres_guard_sql(table))
 
 
 def around_trigger(engine: Engine, table: str, statement: str, **params: object) -> None:

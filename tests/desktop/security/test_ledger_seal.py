@@ -19,7 +19,7 @@ from desktop.cli import cli
 from desktop.db.models import APPEND_ONLY_TABLES, AuditRecord, Base
 from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, OptOutVia, Purpose
 from desktop.domain.records import OptOutDraft
-from desktop.maintenance.ledger_checks import sqlite_trigger_sql
+from desktop.maintenance.ledger_checks import postgres_guard_sql, sqlite_trigger_sql
 from desktop.maintenance.sqlite_file import sqlite_path
 from desktop.seal.digest import LEDGER_TABLES
 from desktop.seal.witness import WITNESS_ACTION, read_witness, witness_path
@@ -232,10 +232,7 @@ def test_a_neutered_trigger_is_detected(services, activity, database_url):
             expected = "consent_events: UPDATE trigger altered"
         else:
             connection.exec_driver_sql("DROP TRIGGER consent_events_append_only ON consent_events")
-            connection.exec_driver_sql(
-                "CREATE TRIGGER consent_events_append_only BEFORE UPDATE OR DELETE ON consent_events "
-                "FOR EACH ROW EXECUTE FUNCTION frontdesk_refuse_change()"
-            )
+            connection.exec_driver_sql(postgres_guard_sql("consent_events"))
             connection.exec_driver_sql(
                 "ALTER TABLE consent_events ENABLE REPLICA TRIGGER consent_events_append_only"
             )
