@@ -20,6 +20,8 @@ LOG_FILE = "frontdesk.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 LEVEL_ENV = "FRONTDESK_LOG_LEVEL"
+#: ``extra=FILE_ONLY``: a record (a traceback) for the log file, not for the person's terminal.
+FILE_ONLY = {"frontdesk_file_only": True}
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s"
 
 _EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
@@ -68,6 +70,11 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         # Always appended to: a rotating handler with a size limit opens its file in "a" mode anyway.
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        # A log that cannot be written (full or read-only disk) must not print a traceback over the
+        # command's own message; the record is dropped.
+        pass
+
 
 class _StderrHandler(logging.StreamHandler[TextIO]):
     """Writes to whatever sys.stderr is at the time (tests and click swap it)."""
@@ -84,6 +91,18 @@ class _StderrHandler(logging.StreamHandler[TextIO]):
     @stream.setter
     def stream(self, _value: TextIO) -> None:
         pass
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(record, "frontdesk_file_only", False) and bool(super().filter(record))
+
+    def format(self, record: logging.LogRecord) -> str:
+        """One line for the terminal: a traceback, if any, stays in the log file."""
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
 
 
 def _level(level: int | str | None) -> int:
@@ -108,16 +127,22 @@ def configure_logging(
             root.removeHandler(handler)
             handler.close()
     folder = log_dir or user_log_dir()
-    make_private_folders(folder)
     path = folder / LOG_FILE
-    # A log left readable by others (an older version, a copy) is made owner-only like new ones.
-    for kept in (folder, path, *(path.with_name(f"{LOG_FILE}.{n}") for n in range(1, BACKUP_COUNT + 1))):
-        keep_owner_only(kept)
     file_level = _level(level)
-    handlers: list[logging.Handler] = [
-        _PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
-    ]
-    handlers[0].setLevel(file_level)
+    handlers: list[logging.Handler] = []
+    try:
+        make_private_folders(folder)
+        # A log left readable by others (an older version, a copy) is made owner-only like new ones.
+        for kept in (folder, path, *(path.with_name(f"{LOG_FILE}.{n}") for n in range(1, BACKUP_COUNT + 1))):
+            keep_owner_only(kept)
+        handlers.append(
+            _PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+        )
+        handlers[0].setLevel(file_level)
+    except OSError as refused:  # a read-only or full disk: the work goes on, said on standard error
+        unwritable = refused.strerror
+    else:
+        unwritable = None
     if stderr_level is not None:
         stream = _StderrHandler()
         stream.setLevel(_level(stderr_level))
@@ -127,8 +152,19 @@ def configure_logging(
         handler.setFormatter(logging.Formatter(_FORMAT))
         handler.addFilter(redacting)
         root.addHandler(handler)
-    root.setLevel(min(h.level for h in handlers))
+    root.setLevel(min(h.level for h in handlers) if handlers else logging.WARNING)
+    _configured[0] = path
+    if unwritable is not None:
+        logging.getLogger(__name__).warning("log file %s cannot be written: %s", path, unwritable)
     return path
+
+
+_configured: list[Path | None] = [None]
+
+
+def log_file() -> Path:
+    """The log file FrontDesk writes to (as configured last, else where it would be)."""
+    return _configured[0] or user_log_dir() / LOG_FILE
 
 
 def release_log_files(folder: Path) -> None:

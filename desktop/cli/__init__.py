@@ -43,6 +43,7 @@ def cli(ctx: click.Context, database: str | None) -> None:
     """FrontDesk: client files, privacy consent and opt-outs for the clinic's front desk."""
     configure_logging()
     ctx.obj = AppContext(database)
+    _ = ctx.obj.url  # a malformed address is said before the command's own arguments are read
     ctx.call_on_close(ctx.obj.close)
 
 

@@ -7,18 +7,22 @@ are checked and every action is audited the same way.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 
 import click
 
 from desktop.cli.context import AppContext, fail, write_private
+from desktop.cli.failures import file_failure
+from desktop.cli.params import Day, OutputFile
 from desktop.domain.enums import Channel, Language, Purpose
 from desktop.domain.errors import FrontDeskError, NotFoundError
 from desktop.domain.records import VerificationResult
+from desktop.reports.base import LATEST_DAY, OLDEST_DAY
 from desktop.services.reports import ReportFormat, ReportKind
 
-DAY = click.DateTime(formats=["%Y-%m-%d"])
+#: The days a report covers, as its period allows them.
+REPORT_DAY = Day(OLDEST_DAY, LATEST_DAY)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -53,7 +57,7 @@ def _describe(result: VerificationResult) -> list[str]:
 @click.option("--user", "username", required=True, help="Staff username to sign in with.")
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputFile(),
     help="Also save the stored PDF to this file (audited as an export).",
 )
 @click.pass_obj
@@ -85,15 +89,17 @@ def acknowledgment_verify(app: AppContext, code: str, username: str, out: Path |
 
 @click.command("report")
 @click.argument("kind", type=click.Choice([k.value for k in ReportKind]))
-@click.option("--from", "start", type=DAY, required=True, help="First day, YYYY-MM-DD.")
-@click.option("--to", "end", type=DAY, required=True, help="Last day, YYYY-MM-DD (included).")
+@click.option("--from", "start", type=REPORT_DAY, required=True, help="First day, YYYY-MM-DD or DD/MM/YYYY.")
+@click.option(
+    "--to", "end", type=REPORT_DAY, required=True, help="Last day, YYYY-MM-DD or DD/MM/YYYY (included)."
+)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice([f.value for f in ReportFormat]),
     help="pdf or csv (default: from the --out file name, else pdf).",
 )
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--out", type=OutputFile(), required=True)
 @click.option("--user", "username", required=True, help="Staff username to sign in with.")
 @click.option("--client", "file_number", default="", help="Client file number (access-log only).")
 @click.option("--language", type=click.Choice([lang.value for lang in Language]), default=Language.FR.value)
@@ -101,8 +107,8 @@ def acknowledgment_verify(app: AppContext, code: str, username: str, out: Path |
 def report(
     app: AppContext,
     kind: str,
-    start: datetime,
-    end: datetime,
+    start: date,
+    end: date,
     fmt: str | None,
     out: Path,
     username: str,
@@ -119,8 +125,8 @@ def report(
         rendered = app.services().reports.render(
             actor,
             kind,
-            start.date(),
-            end.date(),
+            start,
+            end,
             chosen,
             Language(language),
             client_file_number=file_number,
@@ -143,7 +149,7 @@ def export() -> None:
 @export.command("contacts")
 @click.option("--purpose", type=click.Choice([p.value for p in Purpose]), required=True)
 @click.option("--channel", type=click.Choice([c.value for c in Channel]), required=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--out", type=OutputFile(), required=True)
 @click.option("--user", "username", required=True, help="Staff username to sign in with.")
 @click.option(
     "--delimiter", type=click.Choice([",", ";"]), default=",", show_default=True, help="CSV separator."
@@ -161,6 +167,8 @@ def export_contacts(
         )
     except FrontDeskError as failure:
         fail(failure)
+    except OSError as refused:  # the service writes the file itself
+        fail(file_failure(out, refused))
     click.echo(f"{result.row_count} contacts written to {result.path}")
     click.echo(f"SHA-256 {result.sha256}")
     if result.skipped_no_contact:

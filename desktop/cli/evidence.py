@@ -9,14 +9,13 @@ from pathlib import Path
 import click
 
 from desktop.cli.context import AppContext, fail, write_private
+from desktop.cli.params import OutputFile
 from desktop.domain.errors import FrontDeskError
 
 
 @click.command("evidence")
 @click.argument("file_number")
-@click.option(
-    "--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The PDF to write."
-)
+@click.option("--out", type=OutputFile(), required=True, help="The PDF to write.")
 @click.option(
     "--user", "username", required=True, help="Staff username to sign in with (manager or privacy officer)."
 )

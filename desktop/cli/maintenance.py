@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
 from desktop.app import database_label, record_restore
-from desktop.cli.context import AppContext, language
-from desktop.domain.errors import DatabaseCorruptError
+from desktop.cli.context import AppContext, fail, language
+from desktop.cli.failures import causes, file_failure, no_space, storage_failure
+from desktop.cli.params import InputFile, OutputFile
+from desktop.domain.errors import DatabaseCorruptError, FrontDeskError
 from desktop.maintenance.backup import BackupError, backup_sqlite
 from desktop.maintenance.backup_files import backups_folder, newest_backup
 from desktop.maintenance.backup_witness import current_witness, keep_beside
@@ -46,7 +50,7 @@ def _restore_hint(url: str) -> str | None:
     "--witness",
     "witnesses",
     multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=InputFile(),
     help="Also compare the database with this witness file (another workstation's); repeatable.",
 )
 @click.pass_obj
@@ -56,7 +60,7 @@ def db_check(app: AppContext, witnesses: tuple[Path, ...]) -> None:
     The database is opened read-only. Exit status 0 when everything is sound, 1 otherwise."""
     path = sqlite_path(app.url)
     if path is not None and not path.exists():
-        raise click.ClickException(f"no database at {path}")
+        fail(FrontDeskError("database_cannot_open", database=str(path)))
     click.echo(f"checking {database_label(app.url)}")
     report = check_database_at(app.url, workstation=workstation_name(), witnesses=witnesses)
     for line in report.lines():
@@ -65,6 +69,8 @@ def db_check(app: AppContext, witnesses: tuple[Path, ...]) -> None:
         click.echo("all checks passed")
         return
     click.echo("PROBLEMS FOUND", err=True)
+    if path is not None and no_space(path):  # the checks could not even read: say why first
+        click.echo(FrontDeskError("database_disk_full", database=str(path)).message(language()), err=True)
     hint = _restore_hint(app.url)
     if hint:
         click.echo(hint, err=True)
@@ -72,7 +78,7 @@ def db_check(app: AppContext, witnesses: tuple[Path, ...]) -> None:
 
 
 @db.command("backup")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=OutputFile())
 @click.pass_obj
 def db_backup(app: AppContext, file: Path) -> None:
     """Copy the database to FILE (SQLite: a consistent online copy; PostgreSQL: pg_dump, custom format).
@@ -80,6 +86,8 @@ def db_backup(app: AppContext, file: Path) -> None:
     workstation's witness beside it (FILE.witness.json): restore refuses it if changed since."""
     url = app.url
     source = sqlite_path(url)
+    if file.exists():
+        fail(FrontDeskError("file_exists", path=str(file)))
     try:
         if source is not None:
             witness = current_witness(url, workstation_name())
@@ -89,15 +97,38 @@ def db_backup(app: AppContext, file: Path) -> None:
         else:
             backup_postgres(url, file)
     except BackupError as error:
-        raise click.ClickException(str(error)) from None
+        fail(
+            _backup_failure(error, file, url)
+            or FrontDeskError("file_not_written", path=str(file), reason=error)
+        )
+    except OSError as error:  # the witness copied beside the backup
+        fail(file_failure(file, error))
     except DatabaseCorruptError as error:
         click.echo(error.message(language()), err=True)
         sys.exit(2)
     click.echo(f"backup written to {file}")
 
 
+def _backup_failure(error: BackupError, file: Path, url: str) -> FrontDeskError | None:
+    """Whose storage refused the backup: the backup file's (full, read-only) or the database's."""
+    for cause in causes(error):
+        name = getattr(cause, "sqlite_errorname", "") or ""
+        if isinstance(cause, sqlite3.Error) and name.startswith(
+            ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR")
+        ):
+            folder = file.parent
+            if name.startswith("SQLITE_FULL") or no_space(folder):
+                return FrontDeskError("file_disk_full", path=str(file))
+            if os.statvfs(folder).f_flag & os.ST_RDONLY:
+                return FrontDeskError("file_read_only", path=str(file))
+            if not os.access(folder, os.W_OK):
+                return FrontDeskError("file_not_writable", path=str(file))
+    source = sqlite_path(url)
+    return storage_failure(error, str(source or database_label(url)), source)
+
+
 @db.command("restore")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=InputFile())
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_obj
 def db_restore(app: AppContext, file: Path, yes: bool) -> None:

@@ -9,19 +9,20 @@ the same effective date again is refused. ``list`` shows every version with its 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 import click
 
 from desktop.cli.context import AppContext, fail, read_text_file
+from desktop.cli.params import Day
 from desktop.domain.enums import Language
 from desktop.domain.errors import FrontDeskError, SignInRequiredError
 from desktop.domain.records import Actor, PolicyDraft, PolicyVersionRecord
 
 T = TypeVar("T")
-DAY = click.DateTime(formats=["%Y-%m-%d"])
+DAY = Day()
 _TEXT_FILE = click.Path(path_type=Path)
 
 
@@ -39,7 +40,12 @@ def policy() -> None:
 
 
 @policy.command("publish")
-@click.option("--effective", type=DAY, required=True, help="The day the version comes into force, YYYY-MM-DD.")
+@click.option(
+    "--effective",
+    type=DAY,
+    required=True,
+    help="The day the version comes into force, YYYY-MM-DD or DD/MM/YYYY.",
+)
 @click.option("--fr", "text_fr", type=_TEXT_FILE, required=True, help="French full text (UTF-8 file).")
 @click.option("--en", "text_en", type=_TEXT_FILE, required=True, help="English full text (UTF-8 file).")
 @click.option("--summary-fr", type=_TEXT_FILE, required=True, help="French desk summary (UTF-8 file).")
@@ -48,7 +54,7 @@ def policy() -> None:
 @click.pass_obj
 def policy_publish(
     app: AppContext,
-    effective: datetime,
+    effective: date,
     text_fr: Path,
     text_en: Path,
     summary_fr: Path,
@@ -61,7 +67,7 @@ def policy_publish(
     version never changes; the same effective date cannot be published twice. Standard input holds
     the password of the --user signing in."""
     draft = PolicyDraft(
-        effective.date(),
+        effective,
         read_text_file(text_fr),
         read_text_file(text_en),
         read_text_file(summary_fr),

@@ -101,7 +101,9 @@ def user_add(app: AppContext, username: str, role: str, full_name: str | None, s
         )
     else:
         password = _new_password(username)
-        record = _call(lambda: services.staff.create(actor, username, full_name or username, Role(role), password))
+        record = _call(
+            lambda: services.staff.create(actor, username, full_name or username, Role(role), password)
+        )
     click.echo(f"created {record.username} ({record.role.value})")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from desktop.domain.enums import Language, Role
+from desktop.domain.failure_messages import FailureMessages
 from desktop.domain.formats import format_date, format_datetime, format_time
 from desktop.domain.texts import Text
 
@@ -433,7 +434,7 @@ def _texts(namespace: type) -> dict[str, Text]:
 
 
 #: The messages by code, as errors name them.
-MESSAGES: dict[str, Text] = _texts(Messages)
+MESSAGES: dict[str, Text] = {**_texts(Messages), **_texts(FailureMessages)}
 #: Every refusal reason given to ``invalid_email``.
 EMAIL_PROBLEMS: dict[str, Text] = _texts(EmailProblems)
 #: The fields by the name errors give them.
