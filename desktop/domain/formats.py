@@ -152,10 +152,10 @@ def format_datetime(moment: datetime | None, language: Language) -> str:
 _EXTENSION = {Language.FR: ", poste {ext}", Language.EN: " ext. {ext}"}
 
 
-def format_phone(number: str, language: Language) -> str:
+def format_phone(number: str, language: Language, extension: str = "") -> str:
     """A North American number as ``418 555-0123`` (French) or ``(418) 555-0123`` (English), its extension
-    as ``, poste 12`` / `` ext. 12``; another country's in international form (``+33 1 23 45 67 89``).
-    Text that is not a phone number is returned as given."""
+    (given apart, as stored, or in the number) as ``, poste 12`` / `` ext. 12``; another country's in
+    international form (``+33 1 23 45 67 89``). Text that is not a phone number is returned as given."""
     language = _language(language)
     if not number.strip():
         return ""
@@ -163,7 +163,7 @@ def format_phone(number: str, language: Language) -> str:
         parsed = phonenumbers.parse(number, DEFAULT_REGION)
     except phonenumbers.NumberParseException:
         return number
-    extension = parsed.extension
+    extension = extension or parsed.extension or ""
     parsed.extension = None
     if parsed.country_code != 1:
         text = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -77,7 +77,10 @@ class ClientDraft:
     province: str = "QC"
     postal_code: str = ""
     email: str = ""
+    #: As typed, an extension included ("418 555-0123, poste 12"); validation keeps them apart.
     phone: str = ""
+    #: Digits; one typed in ``phone`` takes its place.
+    phone_extension: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,8 @@ class ClientRecord:
     created_by: str
     updated_at: datetime
     updated_by: str
+    #: Digits ('' when none), beside the E.164 ``phone``.
+    phone_extension: str = ""
 
     @property
     def full_name(self) -> str:
@@ -120,6 +125,7 @@ class ClientRecord:
             postal_code=self.postal_code,
             email=self.email,
             phone=self.phone,
+            phone_extension=self.phone_extension,
         )
 
 

@@ -36,6 +36,10 @@ DEFAULT_REGION = "CA"
 # ASCII: \d would otherwise accept any script's digits (Arabic-Indic, Devanagari...).
 _POSTAL_CODE = re.compile(r"^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEGHJ-NPRSTV-Z]\d)$", re.ASCII)
 _PROVINCES = {"QC", "ON", "NB", "NS", "PE", "NL", "MB", "SK", "AB", "BC", "YT", "NT", "NU"}
+#: An extension after the number: "ext. 42", "x123", "poste 12", "p. 12", "#12", up to 10 digits.
+_EXTENSION = re.compile(
+    r"(?:\s*[,;])?\s*(?:ext(?:ension)?\.?|x|poste|p\.?|#)\s*(?P<digits>\d{1,10})\s*$", re.ASCII | re.IGNORECASE
+)
 # Format characters people never mean to type in a name (direction marks are kept: they can be legitimate).
 _ALLOWED_FORMAT = {"\u200e", "\u200f", "\u200d", "\u200c"}
 
@@ -81,10 +85,10 @@ def normalise_phone(value: str) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-def display_phone(e164: str) -> str:
-    """The form contact exports write, ``(418) 555-0123``; screens use :func:`desktop.domain.formats.format_phone`
-    with the reader's language."""
-    return format_phone(e164, Language.EN)
+def display_phone(e164: str, extension: str = "") -> str:
+    """The form contact exports write, ``(418) 555-0123 ext. 12``; screens use
+    :func:`desktop.domain.formats.format_phone` with the reader's language."""
+    return format_phone(e164, Language.EN, extension)
 
 
 def normalise_email(value: str) -> str:
@@ -94,15 +98,42 @@ def normalise_email(value: str) -> str:
     return validate_email(value, check_deliverability=False).normalized
 
 
+def split_extension(value: str) -> tuple[str, str]:
+    """The number and its extension's digits as typed after it: "418 555-0123, poste 12" gives
+    ("418 555-0123", "12"); also "ext. 42", "x123", "#12", "p. 12". No extension gives (value, "")."""
+    match = _EXTENSION.search(value)
+    if match is None:
+        return value, ""
+    return value[: match.start()], match["digits"]
+
+
 def check_phone(errors: list[FieldError], field: str, value: str) -> str:
+    """The E.164 number of a phone field that must hold no extension (see :func:`check_phone_and_extension`)."""
+    phone, extension = check_phone_and_extension(errors, field, value)
+    if extension and not any(error.field == field for error in errors):
+        errors.append(FieldError(field, "phone_extension_not_here"))
+    return phone
+
+
+def check_phone_and_extension(errors: list[FieldError], field: str, value: str) -> tuple[str, str]:
+    """The E.164 number and the extension's digits ('' when none) of what a person typed in a phone field.
+    An extension this reader cannot place is refused, never dropped."""
     if len(value) > 40 or has_forbidden_characters(value):
         errors.append(FieldError(field, "invalid_phone"))
-        return value
+        return value, ""
+    number, extension = split_extension(value)
     try:
-        return normalise_phone(value)
-    except ValueError:
+        if number.strip() and phonenumbers.parse(number, DEFAULT_REGION).extension:
+            # The library read an extension in a form kept apart above (too long, an unknown word).
+            raise ValueError("extension not understood")
+        phone = normalise_phone(number)
+    except (ValueError, phonenumbers.NumberParseException):
         errors.append(FieldError(field, "invalid_phone"))
-        return value
+        return value, ""
+    if extension and not phone:
+        errors.append(FieldError(field, "invalid_phone"))
+        return value, ""
+    return phone, extension
 
 
 def _email_shape_problem(value: str) -> Text | None:
@@ -186,18 +217,9 @@ def check_past_date(
         errors.append(FieldError(field, "date_too_old", {"min": OLDEST_BIRTH_YEAR}))
 
 
-def parse_iso_date(text: str) -> date | None:
-    text = text.strip()
-    for candidate in (text, text.replace("/", "-")):
-        try:
-            return date.fromisoformat(candidate)
-        except ValueError:
-            continue
-    return None
-
-
 def validate_client(draft: ClientDraft, *, today: date) -> ClientDraft:
-    """A cleaned copy of the draft (trimmed, NFC, E.164 phone, normalised email) or ValidationError."""
+    """A cleaned copy of the draft (trimmed, NFC, E.164 phone and its extension apart, normalised email) or
+    ValidationError."""
     errors: list[FieldError] = []
     last = check_text(errors, "last_name", draft.last_name, max_length=MAX_NAME, required=True)
     first = check_text(errors, "first_name", draft.first_name, max_length=MAX_NAME, required=True)
@@ -217,7 +239,11 @@ def validate_client(draft: ClientDraft, *, today: date) -> ClientDraft:
         else:
             errors.append(FieldError("postal_code", "invalid_postal_code"))
     email = check_email(errors, "email", draft.email)
-    phone = check_phone(errors, "phone", draft.phone)
+    phone, extension = check_phone_and_extension(errors, "phone", draft.phone)
+    if not extension and phone:
+        extension = draft.phone_extension.strip()
+        if not re.fullmatch(r"\d{0,10}", extension, re.ASCII):
+            errors.append(FieldError("phone", "invalid_phone"))
     if errors:
         raise ValidationError(errors)
     return replace(
@@ -230,4 +256,5 @@ def validate_client(draft: ClientDraft, *, today: date) -> ClientDraft:
         postal_code=postal,
         email=email,
         phone=phone,
+        phone_extension=extension,
     )

@@ -32,6 +32,7 @@ _EDITABLE = (
     "postal_code",
     "email",
     "phone",
+    "phone_extension",
 )
 
 
@@ -49,6 +50,7 @@ def to_record(client: Client, names: dict[int, str]) -> ClientRecord:
         postal_code=client.postal_code,
         email=client.email,
         phone=client.phone,
+        phone_extension=client.phone_extension,
         clinic_id=client.clinic_id,
         version=client.version,
         created_at=client.created_at,

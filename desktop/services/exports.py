@@ -33,7 +33,8 @@ _PERSON = ("file_number", "last_name", "first_name", "language")
 COLUMNS: dict[Channel, tuple[str, ...]] = {
     Channel.EMAIL: _PERSON + ("email",),
     Channel.SMS: _PERSON + ("phone",),
-    Channel.PHONE: _PERSON + ("phone",),
+    # A call may reach a desk behind a switchboard; a text message never does.
+    Channel.PHONE: _PERSON + ("phone", "phone_extension"),
     Channel.POST: _PERSON + ("street", "city", "province", "postal_code"),
 }
 
@@ -42,8 +43,12 @@ def _contact(client: Client, channel: Channel) -> list[str] | None:
     """The channel's columns, or None when the file has no address for the channel."""
     if channel == Channel.EMAIL:
         return [client.email] if client.email.strip() else None
-    if channel in (Channel.SMS, Channel.PHONE):
-        return [display_phone(client.phone)] if client.phone.strip() else None
+    if not client.phone.strip() and channel in (Channel.SMS, Channel.PHONE):
+        return None
+    if channel == Channel.SMS:
+        return [display_phone(client.phone)]
+    if channel == Channel.PHONE:
+        return [display_phone(client.phone), client.phone_extension]
     if client.street.strip() and client.city.strip() and client.postal_code.strip():
         return [client.street, client.city, client.province, client.postal_code]
     return None

@@ -6,11 +6,22 @@ import re
 from datetime import date
 from typing import TypeAlias
 
-from sqlalchemy import ColumnElement, CompoundSelect, Select, SQLColumnExpression, delete, insert, select
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    SQLColumnExpression,
+    delete,
+    insert,
+    select,
+    union,
+)
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Client, ClientSearchKey
+from desktop.domain.dates import read_date
 from desktop.domain.enums import Language
+from desktop.domain.file_numbers import FILE_NUMBER_DIGITS, format_file_number
 from desktop.domain.normalize import (
     MAX_TOKEN_LENGTH,
     digits,
@@ -18,7 +29,6 @@ from desktop.domain.normalize import (
     prefix_upper_bound,
     query_tokens,
 )
-from desktop.domain.validation import parse_iso_date
 
 #: A sub-query of client ids.
 ClientIds: TypeAlias = "Select[int] | CompoundSelect[int]"
@@ -28,7 +38,6 @@ SummaryRow: TypeAlias = "tuple[int, str, str, str, date, str, Language]"
 NAME = "name"
 PHONE = "phone"
 _PHONE_LIKE = re.compile(r"^[\d\s()+.\-]+$")
-_DMY_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 
 
 def phone_keys(e164: str) -> set[str]:
@@ -66,20 +75,17 @@ def _key_prefix(kind: str, prefix: str) -> Select[int]:
     )
 
 
-def _file_number_prefix(prefix: str) -> Select[int]:
-    return select(Client.id).where(*_prefix_range(Client.file_number, prefix))
-
-
-def _parse_date(token: str) -> date | None:
-    parsed = parse_iso_date(token)
-    if parsed is None:
-        match = _DMY_DATE.match(token)
-        if match:
-            try:
-                parsed = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-            except ValueError:
-                parsed = None
-    return parsed
+def _number_lookup(number: str) -> ClientIds:
+    """Files with a phone or a file number starting with the digits typed, and, for up to six digits, the
+    file with that number ("44" finds 000044: people drop the leading zeros). One flat union: SQLite
+    refuses a nested one."""
+    lookups = [
+        _key_prefix(PHONE, number),
+        select(Client.id).where(*_prefix_range(Client.file_number, number)),
+    ]
+    if len(number) <= FILE_NUMBER_DIGITS:
+        lookups.append(select(Client.id).where(Client.file_number == format_file_number(int(number))))
+    return union(*lookups)
 
 
 def query_filters(text: str) -> list[ClientIds]:
@@ -87,21 +93,21 @@ def query_filters(text: str) -> list[ClientIds]:
     text = text.strip()[:200]
     if not text:
         return []
-    whole_date = _parse_date(text)
+    whole_date = read_date(text)
     if whole_date is not None:
         return [select(Client.id).where(Client.date_of_birth == whole_date)]
     if _PHONE_LIKE.match(text):
         number = digits(text)
-        return [_key_prefix(PHONE, number).union(_file_number_prefix(number))]
+        return [_number_lookup(number)] if number else []
     filters: list[ClientIds] = []
     for raw in text.split():
-        day = _parse_date(raw)
+        day = read_date(raw)
         if day is not None:
             filters.append(select(Client.id).where(Client.date_of_birth == day))
         elif _PHONE_LIKE.match(raw):
             number = digits(raw)
             if number:
-                filters.append(_key_prefix(PHONE, number).union(_file_number_prefix(number)))
+                filters.append(_number_lookup(number))
         else:
             filters.extend(_key_prefix(NAME, token) for token in query_tokens(raw))
     return filters

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.dates import DATE_FORMS, UnreadableDateError, date_in_words, parse_date, read_date
 from desktop.domain.enums import Language
 from desktop.domain.errors import FieldError, ValidationError
 from desktop.domain.records import ClientDraft
-from desktop.domain.validation import MAX_CITY, MAX_EMAIL, MAX_NAME, MAX_STREET, parse_iso_date
+from desktop.domain.validation import MAX_CITY, MAX_EMAIL, MAX_NAME, MAX_STREET, validate_client
 from ui.kit.errors import field_messages
 from ui.kit.i18n import current_language, format_date, format_phone, language_label
 from ui.kit.retranslate import follow_language
@@ -231,9 +233,16 @@ def client_field_values(draft: ClientDraft) -> dict[str, str]:
         "city": draft.city,
         "province": draft.province,
         "postal_code": draft.postal_code,
-        "phone": format_phone(draft.phone) if draft.phone.startswith("+") else draft.phone,
+        "phone": _phone_text(draft),
         "email": draft.email,
     }
+
+
+def _phone_text(draft: ClientDraft) -> str:
+    """A stored number formatted for reading, its extension with it; text being typed as it is."""
+    if draft.phone.startswith("+"):
+        return format_phone(draft.phone, draft.phone_extension)
+    return draft.phone
 
 
 class ClientForm(QWidget):
@@ -246,12 +255,19 @@ class ClientForm(QWidget):
         super().__init__(parent)
         self.setObjectName("clientForm")
         self.errors = InlineErrors()
-        self._unreadable_date = False
+        self._unreadable_date: FieldError | None = None
+        #: The problems shown, until each field is corrected.
+        self._problems: list[FieldError] = []
 
         self.last_name = self._line_edit(MAX_NAME)
         self.first_name = self._line_edit(MAX_NAME)
         self._titles: dict[str, QLabel] = {}
         self.date_of_birth = self._line_edit(10)
+        # The date as understood, in words, under what is typed: a day read the wrong way shows.
+        self.date_understood = QLabel(self)
+        self.date_understood.setObjectName("dateUnderstood")
+        self.date_understood.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_of_birth.textChanged.connect(lambda _text: self._show_understood_date())
         self.preferred_language = QComboBox(self)
         for language in (Language.FR, Language.EN):
             self.preferred_language.addItem("", language)
@@ -262,6 +278,7 @@ class ClientForm(QWidget):
         for code in PROVINCES:
             self.province.addItem(code, code)
         self.province.activated.connect(lambda _index: self.edited.emit())
+        self.province.activated.connect(lambda _index: self._recheck_shown_problem(self.province))
         self.postal_code = self._line_edit(7)
         self.phone = self._line_edit(40)
         self.email = self._line_edit(MAX_EMAIL)
@@ -297,7 +314,8 @@ class ClientForm(QWidget):
         for spec in _client_specs():
             self._titles[spec.name].setText(spec.label)
             self.editor(spec.name).setAccessibleName(spec.accessible)
-        self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.date_of_birth.setPlaceholderText(DATE_FORMS.get(current_language()))
+        self._show_understood_date()
         self.postal_code.setPlaceholderText(self.tr("H2X 3Y7"))
         self.phone.setPlaceholderText(self.tr("418 555-0123"))
         self.email.setPlaceholderText(self.tr("name@example.com"))
@@ -312,7 +330,13 @@ class ClientForm(QWidget):
         edit = QLineEdit(self)
         edit.setMaxLength(max_length)
         edit.textEdited.connect(lambda _text: self.edited.emit())
+        edit.textEdited.connect(lambda _text: self._recheck_shown_problem(edit))
         return edit
+
+    def _show_understood_date(self) -> None:
+        day = read_date(self.date_of_birth.text())
+        self.date_understood.setText(date_in_words(day, current_language()) if day is not None else "")
+        self.date_understood.setVisible(day is not None)
 
     def _field_box(self, name: str, editor: QWidget) -> QWidget:
         box = QWidget(self)
@@ -327,6 +351,8 @@ class ClientForm(QWidget):
         self.errors.add(name, editor, error)
         layout.addWidget(label)
         layout.addWidget(editor)
+        if editor is self.date_of_birth:
+            layout.addWidget(self.date_understood)
         layout.addWidget(error)
         layout.addStretch(1)
         return box
@@ -340,11 +366,16 @@ class ClientForm(QWidget):
         return self.last_name
 
     def draft(self) -> ClientDraft:
-        """What is typed, as the core wants it. A date that cannot be read becomes None; see
-        :meth:`local_problems`."""
+        """What is typed, as the core wants it. A date that cannot be read becomes None, its problem kept
+        for :meth:`show_problems`."""
         born_text = self.date_of_birth.text().strip()
-        born = parse_iso_date(born_text) if born_text else None
-        self._unreadable_date = bool(born_text) and born is None
+        born: date | None = None
+        self._unreadable_date = None
+        if born_text:
+            try:
+                born = parse_date(born_text)
+            except UnreadableDateError as unreadable:
+                self._unreadable_date = FieldError("date_of_birth", unreadable.code, unreadable.params)
         return ClientDraft(
             last_name=self.last_name.text(),
             first_name=self.first_name.text(),
@@ -371,10 +402,10 @@ class ClientForm(QWidget):
         self._set_province(draft.province)
         self.postal_code.setText(draft.postal_code)
         self.email.setText(draft.email)
-        self.phone.setText(format_phone(draft.phone) if draft.phone.startswith("+") else draft.phone)
+        self.phone.setText(_phone_text(draft))
         for edit in (self.last_name, self.first_name, self.street, self.city, self.email, self.phone):
             edit.setCursorPosition(0)
-        self.errors.clear()
+        self.clear_problems()
 
     def _set_province(self, code: str) -> None:
         index = self.province.findData(code.strip().upper() or "QC")
@@ -389,15 +420,34 @@ class ClientForm(QWidget):
     def show_problems(self, error: ValidationError | None) -> QWidget | None:
         """Show the core's messages plus the window's own (an unreadable date); focus the first."""
         problems: list[FieldError] = list(error.errors) if error is not None else []
-        if self._unreadable_date:
+        if self._unreadable_date is not None:
             problems = [p for p in problems if p.field != "date_of_birth"]
-            problems.append(FieldError("date_of_birth", "invalid_date"))
+            problems.append(self._unreadable_date)
+        self._problems = problems
         first = self.errors.show_error(ValidationError(problems) if problems else None)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         return first
 
+    def _recheck_shown_problem(self, editor: QWidget) -> None:
+        """The edited field's problem goes as soon as what it holds is valid; the others stay until
+        their own field is corrected."""
+        name = next((field for field in CLIENT_FIELDS if self.editor(field) is editor), None)
+        if name is None or not any(problem.field == name for problem in self._problems):
+            return
+        try:
+            validate_client(self.draft(), today=date.today())
+            still: set[str] = set()
+        except ValidationError as error:
+            still = {problem.field for problem in error.errors}
+        if self._unreadable_date is not None:
+            still.add("date_of_birth")
+        if name not in still:
+            self._problems = [problem for problem in self._problems if problem.field != name]
+            self.errors.show_error(ValidationError(self._problems) if self._problems else None)
+
     def clear_problems(self) -> None:
+        self._problems = []
         self.errors.clear()
 
     def problem_fields(self) -> Iterable[str]:

@@ -217,9 +217,10 @@ def format_time(moment: datetime) -> str:
     return formats.format_time(local, current_language())
 
 
-def format_phone(number: str) -> str:
-    """``418 555-0123`` / ``(418) 555-0123``; text that is not a phone number is shown as typed."""
-    return formats.format_phone(number, current_language())
+def format_phone(number: str, extension: str = "") -> str:
+    """``418 555-0123, poste 12`` / ``(418) 555-0123 ext. 12``; text that is not a phone number is shown
+    as typed."""
+    return formats.format_phone(number, current_language(), extension)
 
 
 def format_number(value: float, decimals: int = 0) -> str:

