@@ -13,7 +13,6 @@ from typing import TypeVar
 
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import OperationalError
 
 from desktop.db.database import Database
 from desktop.db.models import Clinic, Staff
@@ -22,7 +21,6 @@ from desktop.domain.errors import (
     AccountLockedError,
     AuthenticationError,
     ConflictError,
-    DatabaseUnavailableError,
     FieldError,
     NotFoundError,
     PermissionDeniedError,
@@ -45,7 +43,7 @@ from desktop.services.thread_guard import check_unit_of_work_allowed
 from desktop.services.unit_of_work import (
     SYSTEM_STAFF_ID,
     UnitOfWork,
-    is_connection_lost,
+    retrying,
     run,
     system_actor,
 )
@@ -249,15 +247,12 @@ class StaffService:
 
     def authenticate(self, username: str, password: str, workstation: str, site_id: int = 0) -> Actor:
         """The Actor for a correct login; AuthenticationError / AccountLockedError otherwise.
-        Failed attempts count towards a temporary lock-out; every attempt is audited.
-        A database that cannot be reached gives DatabaseUnavailableError, as every other call does."""
+        Failed attempts count towards a temporary lock-out; every attempt is audited. A busy database
+        is waited for and the sign-in retried like any unit of work (a retried failure counts once);
+        one that stays busy gives DatabaseBusyError, one that cannot be reached
+        DatabaseUnavailableError, as every other call does."""
         check_unit_of_work_allowed()
-        try:
-            return self._authenticate(username, password, workstation, site_id)
-        except OperationalError as error:
-            if is_connection_lost(error):
-                raise DatabaseUnavailableError() from error
-            raise
+        return retrying(lambda: self._authenticate(username, password, workstation, site_id), reconnect=False)
 
     def _authenticate(self, username: str, password: str, workstation: str, site_id: int) -> Actor:
         username = username.strip().lower()[:64]

@@ -119,9 +119,19 @@ def run(
     write: bool = True,
 ) -> T:
     check_unit_of_work_allowed()
+    return retrying(lambda: _run_once(db, clock, actor, permission, work, write=write))
+
+
+def retrying(transaction: Callable[[], T], *, reconnect: bool = True) -> T:
+    """Run ``transaction`` (one whole transaction, rolled back when it fails) again while the database
+    is busy, with back-off, and (``reconnect``) when the connection drops. A lock error leaves nothing
+    behind, so what the transaction counts is counted once; a connection lost during a commit may
+    have committed, hence ``reconnect=False`` for what must never count twice. A lock that outlasts
+    the attempts gives DatabaseBusyError, a lost connection DatabaseUnavailableError, never the
+    driver's own words."""
     for attempt in range(MAX_ATTEMPTS):
         try:
-            return _run_once(db, clock, actor, permission, work, write=write)
+            return transaction()
         except DBAPIError as error:
             if _is_transient(error) and attempt < MAX_ATTEMPTS - 1:
                 log.info("database busy, retrying (attempt %d)", attempt + 1)
@@ -130,7 +140,7 @@ def run(
             if _is_transient(error):
                 raise DatabaseBusyError() from error
             if is_connection_lost(error):
-                if attempt < 2:
+                if reconnect and attempt < 2:
                     _backoff(attempt)
                     continue
                 raise DatabaseUnavailableError() from error
