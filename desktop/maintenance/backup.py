@@ -1,5 +1,6 @@
-"""SQLite backups through the online backup API (consistent while others write, WAL included), and the
-automatic daily backup with rotation made at start-up. PostgreSQL: see pg_backup."""
+"""SQLite backups through the online backup API (consistent while others write, WAL included), each
+with this workstation's witness kept beside it, and the automatic daily backup with rotation made at
+start-up. PostgreSQL: see pg_backup."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ import time
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from desktop.db.database import Database
 from desktop.domain.errors import DatabaseCorruptError
 from desktop.maintenance.backup_files import backups_folder, daily_backups, newest_backup
+from desktop.maintenance.backup_witness import current_witness, keep_beside, sidecar
 from desktop.maintenance.files import fsync_dir, fsync_file, private_partial
 from desktop.maintenance.sqlite_file import sqlite_path
+from desktop.workstation import workstation_name
 
 log = logging.getLogger(__name__)
 
@@ -59,15 +64,45 @@ def backup_sqlite(source: Path, target: Path, *, check: str = "integrity_check")
     return target
 
 
+def backup_with_witness(url: str, target: Path, workstation: str, *, check: str = "integrity_check") -> Path:
+    """``backup_sqlite`` of the SQLite database at ``url``, with this workstation's witness of it kept
+    beside the backup (``FILE.witness.json``, owner-only), which ``db restore`` checks the backup
+    against. The witness is copied first, so the backup holds at least every row it saw; a backup
+    not made leaves no witness behind. ``db backup`` and the daily backup both make theirs here."""
+    source = sqlite_path(url)
+    if source is None:
+        raise BackupError("only a SQLite database is copied this way")
+    if target.exists():
+        raise BackupError(f"{target} already exists; choose another file name")
+    try:
+        witness = current_witness(url, workstation)
+    except SQLAlchemyError as error:  # a damaged file: backup_sqlite names it, and no backup is made
+        log.warning("witness not read for the backup: %s", error)
+        witness = None
+    kept = keep_beside(target, witness) if witness is not None else None
+    try:
+        return backup_sqlite(source, target, check=check)
+    except BaseException:
+        if kept is not None and not target.exists():
+            kept.unlink(missing_ok=True)
+        raise
+
+
 # --- the daily backup ------------------------------------------------------------------------------
 
 
 def ensure_daily_backup(
-    db: Database, folder: Path | None = None, keep: int = DEFAULT_KEEP, *, today: date | None = None
+    db: Database,
+    folder: Path | None = None,
+    keep: int = DEFAULT_KEEP,
+    *,
+    today: date | None = None,
+    workstation: str | None = None,
 ) -> Path | None:
-    """Make today's backup of a SQLite database unless it exists, then keep the newest ``keep``.
-    Returns the new backup, or None when there was nothing to do. A database that fails the check
-    raises DatabaseCorruptError naming the newest good backup; no old backup is removed then."""
+    """Make today's backup of a SQLite database unless it exists, with this workstation's witness
+    beside it, then keep the newest ``keep`` (each with its witness). Returns the new backup, or None
+    when there was nothing to do. A database that fails the check raises DatabaseCorruptError naming
+    the newest good backup; no old backup is removed then."""
     database = sqlite_path(db.url)
     if database is None or not database.exists() or database.stat().st_size == 0:
         return None
@@ -77,13 +112,16 @@ def ensure_daily_backup(
     if target.exists():
         return None
     try:
-        backup_sqlite(database, target, check="quick_check")
+        backup_with_witness(db.url, target, workstation or workstation_name(), check="quick_check")
     except DatabaseCorruptError:
         newest = newest_backup(folder, database)
         raise DatabaseCorruptError(str(database), str(newest) if newest else None) from None
     except BackupError as error:
         if not target.exists():  # else another workstation made it at the same moment
             log.warning("daily backup not made: %s", error)
+        return None
+    except OSError as error:  # the backups folder full or unwritable: FrontDesk still starts
+        log.warning("daily backup not made: %s", error)
         return None
     _rotate(folder, database, max(1, keep))
     log.info("daily backup made: %s", target.name)
@@ -92,8 +130,9 @@ def ensure_daily_backup(
 
 def _rotate(folder: Path, database: Path, keep: int) -> None:
     for _, old in daily_backups(folder, database)[keep:]:
-        with contextlib.suppress(FileNotFoundError):
-            old.unlink()
+        for path in (old, sidecar(old)):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
     cutoff = time.time() - _STALE_PARTIAL_SECONDS
     for partial in folder.glob(".*.partial-*"):
         with contextlib.suppress(FileNotFoundError):
