@@ -42,6 +42,8 @@ class EvidenceIdentity:
     email: str
     phone: str
     created_at: datetime
+    #: Digits ('' when none), printed with the number.
+    phone_extension: str = ""
 
     @property
     def name(self) -> str:

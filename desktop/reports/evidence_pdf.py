@@ -37,6 +37,7 @@ from desktop.domain.evidence import (
     EvidencePack,
     EvidencePolicy,
 )
+from desktop.domain.formats import format_phone
 from desktop.domain.records import OptOutRecord
 from desktop.domain.texts import Text
 from desktop.domain.wording import capacity_label, channel_label, purpose_label, via_label
@@ -151,7 +152,7 @@ def _opening(pack: EvidencePack, lang: Language, st: Styles) -> list[Flowable]:
                 (esc(T.language.get(lang)), esc(_label(LANGUAGE_LABELS, str(ident.language), lang))),
                 (esc(T.address.get(lang)), or_dash(ident.address)),
                 (esc(T.email.get(lang)), or_dash(ident.email)),
-                (esc(T.phone.get(lang)), or_dash(ident.phone)),
+                (esc(T.phone.get(lang)), or_dash(format_phone(ident.phone, lang, ident.phone_extension))),
                 (esc(T.opened.get(lang)), esc(_moment(ident.created_at))),
             ],
             st,

@@ -44,6 +44,7 @@ def identity(client: Client) -> EvidenceIdentity:
         email=client.email,
         phone=client.phone,
         created_at=client.created_at,
+        phone_extension=client.phone_extension,
     )
 
 

@@ -99,6 +99,23 @@ def test_the_pack_gathers_every_record_of_the_file(services, team):
     assert again.accesses[-1].action == "evidence.pack"
 
 
+def test_the_phone_is_printed_with_its_extension_in_the_clients_language(services, team):
+    for language, printed in (
+        (Language.FR, "418 555-0123, poste 12"),
+        (Language.EN, "(418) 555-0123 ext. 12"),
+    ):
+        client = new_client(
+            services,
+            team.receptionist,
+            "Poste",
+            language.value,
+            phone="418 555-0123 poste 12",
+            preferred_language=language,
+        )
+        text = squash(pdftotext(services.evidence.render(team.manager, client.file_number).data))
+        assert printed in text
+
+
 def test_the_pdf_reads_back_in_the_clients_language(services, team):
     client, _ = prepared(services, team)
     rendered = services.evidence.render(team.manager, client.file_number)
