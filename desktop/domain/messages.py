@@ -56,6 +56,16 @@ class Messages:
         "Date illisible. Formes acceptées : AAAA-MM-JJ, JJ/MM/AAAA ou JJ.MM.AAAA.",
         "Date not understood. Accepted forms: YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY.",
     )
+    #: ``when`` is the appointment's moment.
+    booking_in_past = Text(
+        "La date est passée ({when}) : choisissez un moment à venir.",
+        "The date is in the past ({when}): choose a time to come.",
+    )
+    #: ``latest`` is the last day an appointment can be booked for.
+    booking_too_far = Text(
+        "Date trop éloignée : un rendez-vous se prend au plus tard pour le {latest}.",
+        "Date too far ahead: an appointment can be booked up to {latest}.",
+    )
     #: ``typed`` is the date as typed (31/02/2026).
     impossible_date = Text(
         "Ce jour n'existe pas : {typed}.",

@@ -59,7 +59,10 @@ def to_record(session: Session, appointment: Appointment) -> AppointmentRecord:
 
 
 def booking_vouched(
-    draft: AppointmentDraft, capture: ConsentCapture, signature: SignatureCapture | None, ack: Acknowledgment | None
+    draft: AppointmentDraft,
+    capture: ConsentCapture,
+    signature: SignatureCapture | None,
+    ack: Acknowledgment | None,
 ) -> tuple[ConsentMethod, Representative | None]:
     """How the answers of a booking were given, from what the booking holds (never the caller's word):
     read out on the phone; signed at the desk; or given in person without a signature (the client
@@ -81,8 +84,11 @@ def booking_vouched(
 def validate_draft(draft: AppointmentDraft, uow: UnitOfWork) -> None:
     if draft.starts_at.tzinfo is None:
         raise ValidationError([FieldError("starts_at", "invalid_date")])
-    if draft.starts_at < uow.now - PAST_BOOKING_SLACK or draft.starts_at > uow.now + FURTHEST_BOOKING:
-        raise ValidationError([FieldError("starts_at", "invalid_date")])
+    if draft.starts_at < uow.now - PAST_BOOKING_SLACK:
+        raise ValidationError([FieldError("starts_at", "booking_in_past", {"when": draft.starts_at})])
+    if draft.starts_at > uow.now + FURTHEST_BOOKING:
+        latest = (uow.now + FURTHEST_BOOKING).date()
+        raise ValidationError([FieldError("starts_at", "booking_too_far", {"latest": latest})])
 
 
 class AppointmentService:
@@ -109,7 +115,13 @@ class AppointmentService:
             client = load_client(uow.session, client_id)
             replayed = uow.session.scalar(select(Appointment).where(Appointment.uid == draft.uid))
             if replayed is not None:
-                stored = (replayed.client_id, replayed.starts_at, replayed.kind, replayed.mode, replayed.booked_via)
+                stored = (
+                    replayed.client_id,
+                    replayed.starts_at,
+                    replayed.kind,
+                    replayed.mode,
+                    replayed.booked_via,
+                )
                 if stored != (client.id, draft.starts_at, draft.kind, draft.mode, draft.booked_via):
                     raise ConflictError("replay_mismatch")
                 return BookingResult(to_record(uow.session, replayed), (), None)

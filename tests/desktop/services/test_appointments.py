@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PIL import Image, ImageDraw
@@ -22,6 +22,7 @@ from desktop.domain.enums import (
     SignerCapacity,
 )
 from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.formats import format_datetime
 from desktop.domain.records import (
     AppointmentDraft,
     ClientDraft,
@@ -79,7 +80,11 @@ def test_book_a_simple_appointment(services: Services, receptionist, clock) -> N
     draft = booking(clock, booked_via=BookedVia.PHONE, mode=AppointmentMode.TELEMEDICINE)
     result = services.appointments.book(receptionist, client_id, draft)
     appointment = result.appointment
-    assert (appointment.uid, appointment.client_id, appointment.starts_at) == (draft.uid, client_id, draft.starts_at)
+    assert (appointment.uid, appointment.client_id, appointment.starts_at) == (
+        draft.uid,
+        client_id,
+        draft.starts_at,
+    )
     assert (appointment.kind, appointment.mode, appointment.booked_via) == (
         AppointmentKind.CONSULTATION,
         AppointmentMode.TELEMEDICINE,
@@ -170,12 +175,38 @@ def test_replaying_a_booking_returns_it_and_adds_nothing(services: Services, rec
     ],
     ids=["naive", "past", "too-far"],
 )
-def test_impossible_start_times_are_refused(services: Services, receptionist, clock, starts_at: datetime) -> None:
+def test_impossible_start_times_are_refused(
+    services: Services, receptionist, clock, starts_at: datetime
+) -> None:
     client_id = new_client(services, receptionist)
     with pytest.raises(ValidationError) as caught:
         services.appointments.book(receptionist, client_id, booking(clock, starts_at=starts_at))
     assert caught.value.for_field("starts_at") is not None
     assert services.appointments.for_client(receptionist, client_id) == []
+
+
+def test_a_past_or_too_distant_date_says_what_is_wrong(services: Services, receptionist, clock) -> None:
+    client_id = new_client(services, receptionist)
+    yesterday = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
+    with pytest.raises(ValidationError) as caught:
+        services.appointments.book(receptionist, client_id, booking(clock, starts_at=yesterday))
+    problem = caught.value.for_field("starts_at")
+    assert problem is not None
+    when_fr, when_en = (format_datetime(yesterday, language) for language in (Language.FR, Language.EN))
+    assert problem.message(Language.FR) == f"La date est passée ({when_fr}) : choisissez un moment à venir."
+    assert problem.message(Language.EN) == f"The date is in the past ({when_en}): choose a time to come."
+    with pytest.raises(ValidationError) as caught:
+        services.appointments.book(
+            receptionist, client_id, booking(clock, starts_at=datetime(2029, 1, 1, tzinfo=UTC))
+        )
+    problem = caught.value.for_field("starts_at")
+    assert problem is not None
+    assert problem.message(Language.FR) == (
+        "Date trop éloignée : un rendez-vous se prend au plus tard pour le 2028-11-23."
+    )
+    assert (
+        problem.message(Language.EN) == "Date too far ahead: an appointment can be booked up to 2028-11-23."
+    )
 
 
 def test_booking_for_an_unknown_client(services: Services, receptionist, clock) -> None:
@@ -186,9 +217,15 @@ def test_booking_for_an_unknown_client(services: Services, receptionist, clock) 
 def test_appointments_newest_first_and_paged(services: Services, receptionist, clock) -> None:
     client_id = new_client(services, receptionist)
     booked = [
-        services.appointments.book(receptionist, client_id, booking(clock, starts_at=clock.now() + timedelta(days=d)))
+        services.appointments.book(
+            receptionist, client_id, booking(clock, starts_at=clock.now() + timedelta(days=d))
+        )
         for d in (5, 1, 9)
     ]
     listed = services.appointments.for_client(receptionist, client_id)
-    assert [a.id for a in listed] == [booked[2].appointment.id, booked[0].appointment.id, booked[1].appointment.id]
+    assert [a.id for a in listed] == [
+        booked[2].appointment.id,
+        booked[0].appointment.id,
+        booked[1].appointment.id,
+    ]
     assert services.appointments.for_client(receptionist, client_id, offset=1, limit=1) == listed[1:2]
