@@ -14,9 +14,8 @@ from desktop.cli.context import AppContext, fail, language
 from desktop.cli.failures import causes, file_failure, no_space, storage_failure
 from desktop.cli.params import InputFile, OutputFile
 from desktop.domain.errors import DatabaseCorruptError, FrontDeskError
-from desktop.maintenance.backup import BackupError, backup_sqlite
+from desktop.maintenance.backup import BackupError, backup_with_witness
 from desktop.maintenance.backup_files import backups_folder, newest_backup
-from desktop.maintenance.backup_witness import current_witness, keep_beside
 from desktop.maintenance.integrity import check_database_at
 from desktop.maintenance.pg_backup import backup_postgres
 from desktop.maintenance.restore import RestoreRefused, database_in_use, inspect_backup, restore_sqlite
@@ -90,10 +89,7 @@ def db_backup(app: AppContext, file: Path) -> None:
         fail(FrontDeskError("file_exists", path=str(file)))
     try:
         if source is not None:
-            witness = current_witness(url, workstation_name())
-            if witness is not None and not file.exists():
-                keep_beside(file, witness)
-            backup_sqlite(source, file)
+            backup_with_witness(url, file, workstation_name())
         else:
             backup_postgres(url, file)
     except BackupError as error:

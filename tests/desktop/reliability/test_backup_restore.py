@@ -62,6 +62,7 @@ def _names(url: str) -> set[str]:
 def test_backup_then_restore_brings_the_data_back(services, receptionist, database_url, tmp_path):
     services.clients.create(receptionist, ClientDraft("Avant", "Copie", date(1985, 5, 5)))
     backup = tmp_path / "copies" / "frontdesk-backup.db"
+    backup.parent.mkdir()  # db backup names a missing folder rather than make it
 
     made = _cli(database_url, "db", "backup", str(backup))
 
