@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shlex
 import shutil
 import sys
 import tempfile
@@ -52,15 +53,33 @@ SCREENSHOT_SIZE = (1280, 800)
 SCREENSHOT_SEARCH = "Côté"
 SCREENSHOT_TIMEOUT_S = 60
 
-NO_DISPLAY_MESSAGE = """\
+
+def program_command() -> str:
+    """The command that starts this very program from any folder, for the messages that propose one:
+    ``frontdesk`` is on the PATH only where it was installed system-wide, not in the ``.venv`` that
+    ``scripts/run.sh`` uses."""
+    if getattr(sys, "frozen", False):  # the PyInstaller bundle is its own executable
+        return shlex.quote(sys.executable)
+    beside = Path(sys.executable).parent / "frontdesk"  # the script pip put beside the interpreter
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return shlex.quote(str(beside.absolute()))
+    return shlex.quote(shutil.which("frontdesk") or "frontdesk")
+
+
+def no_display_message(program: str) -> str:
+    return f"""\
 FrontDesk a besoin d'un écran graphique et n'en trouve aucun (DISPLAY et WAYLAND_DISPLAY sont vides).
 FrontDesk needs a graphical desktop and found none (DISPLAY and WAYLAND_DISPLAY are not set).
 
-  • Start it from a desktop session / Lancez-le depuis une session de bureau;
-  • on a server without a screen / sur un serveur sans écran:   xvfb-run frontdesk
-  • to save a picture of the window / pour une image de la fenêtre:
-        frontdesk --demo --screenshot fenetre.png
+  • Start it from a desktop session / Lancez-le depuis une session de bureau ;
+  • on a server without a screen / sur un serveur sans écran :
+        xvfb-run -a {program}
+  • to save a picture of the window / pour une image de la fenêtre :
+        {program} --demo --screenshot fenetre.png
 """
+
+
+NO_DISPLAY_MESSAGE = no_display_message(program_command())
 
 
 # ---------------------------------------------------------------- before Qt starts
