@@ -126,7 +126,7 @@ def configure_logging(
         if getattr(handler, "_frontdesk", False):
             root.removeHandler(handler)
             handler.close()
-    folder = log_dir or user_log_dir()
+    folder = log_dir or user_log_dir(create=False)  # made below, where a refusal is caught
     path = folder / LOG_FILE
     file_level = _level(level)
     handlers: list[logging.Handler] = []
@@ -164,7 +164,7 @@ _configured: list[Path | None] = [None]
 
 def log_file() -> Path:
     """The log file FrontDesk writes to (as configured last, else where it would be)."""
-    return _configured[0] or user_log_dir() / LOG_FILE
+    return _configured[0] or user_log_dir(create=False) / LOG_FILE
 
 
 def release_log_files(folder: Path) -> None:
