@@ -30,8 +30,10 @@ if command -v dpkg-query >/dev/null 2>&1; then
             fi
         fi
         export DEBIAN_FRONTEND=noninteractive
-        "${sudo_cmd[@]}" apt-get update -qq
-        "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+        # shellcheck source=scripts/apt_waiting.sh
+        source scripts/apt_waiting.sh
+        apt_waiting "${sudo_cmd[@]}" apt-get update -qq
+        apt_waiting "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     fi
 else
     echo "Not a Debian-family system: make sure Qt's xcb libraries and poppler-utils are installed." >&2
