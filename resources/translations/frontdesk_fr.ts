@@ -1726,6 +1726,46 @@ Autre personne&#xa0;: connectez-vous avec votre propre compte. La session de {na
         <source>Also kept aside on this workstation: {names}.</source>
         <translation>Autres sessions en attente sur ce poste de travail&#xa0;: {names}.</translation>
     </message>
+    <message>
+        <source>&amp;Drop the work and quit</source>
+        <translation>&amp;Abandonner le travail et quitter</translation>
+    </message>
+    <message>
+        <source>Drop the unsaved work and quit FrontDesk</source>
+        <translation>Abandonner le travail non enregistré et quitter FrontDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the work</source>
+        <translation>&amp;Garder le travail</translation>
+    </message>
+    <message>
+        <source>Keep the work and stay locked</source>
+        <translation>Garder le travail et rester verrouillé</translation>
+    </message>
+    <message>
+        <source>{names} has unsaved work on this workstation: quitting FrontDesk would drop it.
+
+To quit anyway, {names} or a manager types their password.</source>
+        <translation>{names} a du travail non enregistré sur ce poste : quitter FrontDesk le perdrait.
+
+Pour quitter quand même, {names} ou un gestionnaire tape son mot de passe.</translation>
+    </message>
+    <message>
+        <source>{names} have unsaved work on this workstation: quitting FrontDesk would drop it.
+
+To quit anyway, a manager types their password.</source>
+        <translation>{names} ont du travail non enregistré sur ce poste : quitter FrontDesk le perdrait.
+
+Pour quitter quand même, un gestionnaire tape son mot de passe.</translation>
+    </message>
+    <message>
+        <source>Only {name} or a manager can drop this work.</source>
+        <translation>Ce travail ne peut être abandonné que par {name} ou par un gestionnaire.</translation>
+    </message>
+    <message>
+        <source>Only a manager can drop this work.</source>
+        <translation>Ce travail ne peut être abandonné que par un gestionnaire.</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -3522,6 +3562,7 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <name>SessionLock</name>
     <message>
         <source>FrontDesk — Locked</source>
+        <extracomment>The people whose parked sessions hold unsaved work (set by the workstation&apos;s session manager).</extracomment>
         <translation>FrontDesk — Verrouillé</translation>
     </message>
 </context>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.enums import Role
 from desktop.domain.records import Actor
 from desktop.services import Services
 from desktop.settings import load_settings
@@ -159,6 +160,8 @@ class LockScreen(QWidget):
     signed_in = Signal(object)
     """The Actor whose username and password were right."""
     quit_requested = Signal()
+    drop_confirmed = Signal()
+    """Quitting with unsaved work was agreed by a person allowed to drop it (see :meth:`ask_to_drop`)."""
 
     def __init__(
         self, services: Services, runner: TaskRunner, workstation: str, parent: QWidget | None = None
@@ -170,6 +173,8 @@ class LockScreen(QWidget):
         self._owner: Actor | None = None
         self._locked_at: datetime | None = None
         self._others: list[str] = []
+        # While quitting with unsaved work is asked: whose work would be dropped (see ask_to_drop).
+        self._dropping: list[Actor] = []
 
         self.card = QFrame(self)
         self.card.setObjectName("lockCard")
@@ -191,7 +196,7 @@ class LockScreen(QWidget):
         self.others.hide()
 
         self.form = SignInForm(services, runner, workstation, self.card)
-        self.form.signed_in.connect(self.signed_in)
+        self.form.signed_in.connect(self._form_signed_in)
         self.username, self.password, self.error = self.form.username, self.form.password, self.form.error
 
         self.buttons = QDialogButtonBox(self.card)
@@ -202,7 +207,7 @@ class LockScreen(QWidget):
         self.unlock_button.setAutoDefault(True)
         self.quit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.quit_button.setObjectName("lockQuitButton")
-        self.quit_button.clicked.connect(self.quit_requested)
+        self.quit_button.clicked.connect(self._quit_clicked)
         # Not a dialog: no default button answers Enter, so the fields do.
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.form.sign_in)
@@ -231,6 +236,9 @@ class LockScreen(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("FrontDesk is locked"))
+        if self._dropping:
+            self._retranslate_drop_question()
+            return
         self.form.set_texts(
             button_text=self.tr("&Unlock"),
             busy_text=self.tr("Checking…"),
@@ -256,8 +264,74 @@ class LockScreen(QWidget):
         """Clear what a previous attempt left and say whose session is behind the screen."""
         self.form.reset(owner.username)
         self._owner, self._locked_at, self._others = owner, locked_at, list(others)
+        self._dropping = []
         self.retranslate()
         self.others.setVisible(bool(others))
+
+    # ------------------------------------------------------------ quitting with unsaved work
+
+    @property
+    def is_asking_to_drop(self) -> bool:
+        return bool(self._dropping)
+
+    def ask_to_drop(self, people: list[Actor]) -> None:
+        """Quitting would drop the unsaved work of ``people``: say so, and quit only once one of them (if
+        the work is theirs alone) or a manager types their password. Nothing of the work is shown."""
+        self._dropping = list(people)
+        self.form.reset(people[0].username if len(people) == 1 else "")
+        self.retranslate()
+        (self.password if self.username.text() else self.username).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _retranslate_drop_question(self) -> None:
+        names = ", ".join(person.full_name for person in self._dropping)
+        self.form.set_texts(
+            button_text=self.tr("&Drop the work and quit"),
+            busy_text=self.tr("Checking…"),
+            busy_message=self.tr("Checking the password…"),
+        )
+        self.unlock_button.setAccessibleName(self.tr("Drop the unsaved work and quit FrontDesk"))
+        self.quit_button.setText(self.tr("&Keep the work"))
+        self.quit_button.setAccessibleName(self.tr("Keep the work and stay locked"))
+        if len(self._dropping) == 1:
+            question = self.tr(
+                "{names} has unsaved work on this workstation: quitting FrontDesk would drop it.\n\n"
+                "To quit anyway, {names} or a manager types their password."
+            )
+        else:
+            question = self.tr(
+                "{names} have unsaved work on this workstation: quitting FrontDesk would drop it.\n\n"
+                "To quit anyway, a manager types their password."
+            )
+        self.explanation.setText(question.format(names=names))
+
+    def _may_drop(self, actor: Actor) -> bool:
+        if actor.role == Role.MANAGER:
+            return True
+        return [person.staff_id for person in self._dropping] == [actor.staff_id]
+
+    def _quit_clicked(self) -> None:
+        if not self._dropping:
+            self.quit_requested.emit()
+            return
+        # Keep the work: back to the lock screen as it was.
+        self._dropping = []
+        self.form.reset(self._owner.username if self._owner is not None else "")
+        self.retranslate()
+        self.focus_password()
+
+    def _form_signed_in(self, actor: Actor) -> None:
+        if not self._dropping:
+            self.signed_in.emit(actor)
+        elif self._may_drop(actor):
+            self.drop_confirmed.emit()
+        else:
+            names = [person.full_name for person in self._dropping]
+            if len(names) == 1:
+                self.show_error(
+                    lambda: self.tr("Only {name} or a manager can drop this work.").format(name=names[0])
+                )
+            else:
+                self.show_error(lambda: self.tr("Only a manager can drop this work."))
 
     def focus_password(self) -> None:
         self.password.setFocus(Qt.FocusReason.OtherFocusReason)

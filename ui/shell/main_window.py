@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
             lock_key=self.lock_action.shortcut(),
             idle_minutes=idle_minutes,
             others_parked=self._others_parked,
+            unsaved_work=self.has_unsaved_work,
         )
         self.lock_screen = self.session_lock.screen
         self.idle_watcher = self.session_lock.idle_watcher
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
         self.session_lock.unlocked.connect(self.counts_button.resume)
         self.session_lock.locked.connect(self.locked)
         self.session_lock.unlocked.connect(self.unlocked)
-        self.lock_screen.quit_requested.connect(self.close)
+        self.session_lock.quit_agreed.connect(self.close_without_asking)
 
         self.search_panel.open_requested.connect(self.open_client)
         self.search_panel.status_message.connect(self.show_message)
@@ -299,7 +300,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._leaving_confirmed:
-            if not self._confirm_leaving_file(self.tr("close FrontDesk")):
+            if self.session_lock.handles_quit() or not self._confirm_leaving_file(self.tr("close FrontDesk")):
                 event.ignore()
                 return
             if self.session_host is not None and not self.session_host.confirm_quit(self):

@@ -42,6 +42,8 @@ class SessionLock(QObject):
     unlocked = Signal()
     other_signed_in = Signal(object)
     """Someone other than the owner signed in on the lock screen (their Actor)."""
+    quit_agreed = Signal()
+    """Quit from the lock screen, with no work to lose or its loss agreed by a person allowed to."""
 
     def __init__(
         self,
@@ -54,11 +56,15 @@ class SessionLock(QObject):
         lock_key: QKeySequence,
         idle_minutes: float | None = None,
         others_parked: Callable[[], list[str]] = list,
+        unsaved_work: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._owner = owner
         self._others_parked = others_parked
+        self._unsaved_work = unsaved_work
+        #: The people whose parked sessions hold unsaved work (set by the workstation's session manager).
+        self.unsaved_elsewhere: Callable[[], list[Actor]] = list
         self._clock = services.clock
         self._locked = False
         self._parked = False
@@ -69,6 +75,8 @@ class SessionLock(QObject):
 
         self.screen = LockScreen(services, runner, owner.workstation, work_page.parentWidget())
         self.screen.signed_in.connect(self._signed_in)
+        self.screen.quit_requested.connect(self.handles_quit)
+        self.screen.drop_confirmed.connect(self.quit_agreed)
         self.pages = QStackedWidget(work_page.parentWidget())
         self.pages.setObjectName("mainPages")
         self.pages.addWidget(work_page)
@@ -194,6 +202,20 @@ class SessionLock(QObject):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
         self.idle_watcher.arm()
         self.unlocked.emit()
+
+    def handles_quit(self) -> bool:
+        """While locked, a quit is answered here (True), as Ctrl+Q asks in the window: agreed at once if no
+        unsaved work would be lost; otherwise the lock screen names whose work it is and waits for that
+        person's password or a manager's (a question box would be hidden by the lock). Unlocked: False."""
+        if not self._locked:
+            return False
+        people = ([self._owner] if self._unsaved_work() else []) + self.unsaved_elsewhere()
+        if people:
+            self.screen.ask_to_drop(people)
+        else:
+            # Later: the window may be in the middle of its close event, which would ignore a new close.
+            QTimer.singleShot(0, self, self.quit_agreed.emit)
+        return True
 
     def park(self) -> None:
         """Locked, and marked as set aside while another person works (the window hides itself)."""

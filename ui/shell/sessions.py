@@ -11,6 +11,8 @@ quitting is asked first (without being shown any of it).
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
@@ -94,6 +96,7 @@ class SessionManager(QObject):
             idle_minutes=self.idle_minutes,
         )
         window.session_host = self
+        window.session_lock.unsaved_elsewhere = partial(self.unsaved_elsewhere, window)
         window.closed.connect(lambda window=window: self._closed(window))
         self._windows.append(window)
         self._every_window.append(window)
@@ -106,6 +109,10 @@ class SessionManager(QObject):
     def others_parked(self, window: MainWindow) -> list[str]:
         """Names of the people whose sessions wait hidden, besides ``window``'s."""
         return [w.actor.full_name for w in self._windows if w is not window and w.is_parked]
+
+    def unsaved_elsewhere(self, window: MainWindow) -> list[Actor]:
+        """The people whose sessions, besides ``window``'s, hold unsaved work."""
+        return [w.actor for w in self._windows if w is not window and w.has_unsaved_work()]
 
     def sign_in_on(self, window: MainWindow, actor: Actor) -> None:
         """``actor`` signed in on the lock screen of ``window`` (which belongs to someone else)."""
