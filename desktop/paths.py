@@ -93,3 +93,23 @@ def user_log_dir(*, create: bool = True) -> Path:
 
 def default_database_path() -> Path:
     return user_data_dir() / "frontdesk.db"
+
+
+def write_owner_only(path: Path, data: bytes) -> Path:
+    """``data`` written to ``path`` readable by its owner only (0600, whatever the umask and whatever
+    mode a file it replaces had): written beside it, then moved into place, so ``path`` is never seen
+    half-written. A failure names ``path`` itself."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        descriptor = os.open(
+            partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600
+        )
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.chmod(partial, 0o600)  # a partial left by a crash keeps its own mode through O_TRUNC
+        os.replace(partial, path)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from error
+    finally:
+        partial.unlink(missing_ok=True)
+    return path

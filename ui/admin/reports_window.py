@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import Language
 from desktop.domain.file_numbers import format_file_number
 from desktop.domain.records import Actor
+from desktop.paths import write_owner_only
 from desktop.services import Services
 from desktop.services.permissions import Permission, role_allows
 from desktop.services.reports import RenderedReport, ReportFormat, ReportKind
@@ -395,7 +396,7 @@ class ReportsWindow(JobDialog):
         data = output.data
 
         def work() -> str:
-            target.write_bytes(data)
+            write_owner_only(target, data)
             return str(target)
 
         self.jobs.start(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.domain.file_numbers import format_file_number
 from desktop.domain.records import AcknowledgmentRecord, Actor
+from desktop.paths import write_owner_only
 from desktop.services import Services
 from ui.documents.pdf_preview import PdfPreviewDialog
 from ui.kit.errors import error_text
@@ -76,7 +77,7 @@ class AcknowledgmentDocuments(QObject):
         fetch, actor, ack_id = self._services.documents.acknowledgment_pdf, self._actor, record.id
 
         def save() -> Path:
-            path.write_bytes(fetch(actor, ack_id, DOCUMENT_AUDIT["save"]))
+            write_owner_only(path, fetch(actor, ack_id, DOCUMENT_AUDIT["save"]))
             return path
 
         self._runner.submit(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.paths import write_owner_only
 from ui.documents.pdf_page_view import FIT_WIDTH, ZOOM_LEVELS, PdfPageView
 from ui.documents.pdf_printing import PRINT_MAX_DPI, PrintRun, chosen_pages, prepare_printer
 from ui.documents.pdf_render import RenderedPage, page_sizes, render_page, to_qimage
@@ -330,7 +331,7 @@ class PdfPreviewDialog(JobDialog):
 
         def work() -> str:
             content = fetch("export") if fetch is not None else data
-            target.write_bytes(content)
+            write_owner_only(target, content)
             return str(target)
 
         self._say(lambda: self.tr("Saving…"))

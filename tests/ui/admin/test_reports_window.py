@@ -4,6 +4,7 @@ service renders it), the access log for the privacy officer, and the role rules.
 from __future__ import annotations
 
 import io
+import stat
 from datetime import date
 
 import pytest
@@ -148,6 +149,7 @@ def test_the_privacy_officer_gets_the_access_log_of_one_file(
     window.language.setCurrentIndex(window.language.findData(Language.EN.value))
     produce(qtbot, window, ReportKind.ACCESS_LOG, ReportFormat.CSV, some_activity.file_number)
     qtbot.waitUntil(target.is_file, timeout=TIMEOUT_MS)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # client data: its owner's alone
     expected_rows = read_csv(
         expected(gui_services, officer, ReportKind.ACCESS_LOG, ReportFormat.CSV, some_activity.file_number)
     )

@@ -3,6 +3,7 @@ workstation's change), the consent grid and its history, the list tabs."""
 
 from __future__ import annotations
 
+import stat
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -383,6 +384,7 @@ def test_a_stored_acknowledgment_pdf_can_be_saved_and_opened(
     qtbot.waitUntil(target.exists, timeout=TIMEOUT_MS)
     wait_idle(qtbot, window.runner)
     assert target.read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # client data: its owner's alone
 
     qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window._dialogs.get("document") is not None, timeout=TIMEOUT_MS)

@@ -4,6 +4,7 @@ PDF-format printer with the same number of pages; rendering never on the GUI thr
 from __future__ import annotations
 
 import io
+import stat
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,7 @@ def test_the_preview_shows_every_page_of_the_stored_pdf_and_saves_identical_byte
     qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Saved to" in preview.state.text(), timeout=TIMEOUT_MS)
     assert target.read_bytes() == stored
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # client data: its owner's alone
     preview.close()
     wait_idle(qtbot, window.runner)
 
