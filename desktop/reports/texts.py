@@ -19,10 +19,13 @@ class ReportText:
     none = Text("Aucune donnée pour la période.", "No data for the period.")
     chain_verified = Text(
         "Les données de ce rapport proviennent des registres de FrontDesk tels qu'ils étaient au "
-        "maillon n° {sequence} de la chaîne d'audit, vérifiée maillon par maillon jusqu'à celui-ci "
-        "au moment du rapport.",
+        "maillon n° {sequence} de la chaîne d'audit. Ce poste a vérifié la chaîne maillon par maillon "
+        "jusqu'à celui-ci (depuis sa vérification précédente, seuls les maillons ajoutés sont "
+        "recalculés ; la commande « frontdesk db check » vérifie la chaîne entière).",
         "The data in this report come from FrontDesk's ledgers as they stood at link no. {sequence} "
-        "of the audit chain, verified link by link up to it when the report was produced.",
+        "of the audit chain. This workstation verified the chain link by link up to it (since its "
+        "previous verification only the links added are recomputed; the command “frontdesk db check” "
+        "verifies the whole chain).",
     )
     chain_broken = Text(
         "La chaîne d'audit ne se vérifie pas : elle est rompue au maillon n° {sequence}. Ce rapport "

@@ -76,7 +76,7 @@ class Services:
             staff=StaffService(db, clock, login_policy),
             clinics=ClinicService(db, clock),
             documents=DocumentService(db, clock),
-            reports=ReportService(db, clock, witnessed),
+            reports=ReportService(db, clock, witnessed if keeper else None),
             exports=ExportService(db, clock),
             evidence=EvidenceService(db, clock, witnessed),
             setup=SetupService(db, clock, login_policy),

@@ -81,7 +81,8 @@ class ReportService:
         self._db = db
         self._clock = clock
         self._witness = witness
-        self._chain = ChainVerifier()
+        # A workstation that keeps a witness of the database also keeps the link verified last.
+        self._chain = ChainVerifier(db.display_url if witness is not None else None)
 
     def _run(
         self,

@@ -1,14 +1,22 @@
 """The audit chain's head that every report prints, verified by the service that reads it.
 
-Walking the whole chain costs time in proportion to the audit trail, so a verifier remembers the
-last link it verified and walks only the records appended since (re-reading that link, so a chain
-rewritten behind it is walked again from the start). The first report after start-up walks it all,
-before the report's transaction (``catch_up``), so that walk never holds the audit lock.
+Walking the whole chain costs time in proportion to the audit trail (about 30 s for a million records
+on SQLite), so a verifier remembers the last link it verified and walks only the records appended
+since, re-reading that link first: a chain rewritten behind it is walked again from the start. The
+link is kept in the user-data folder under this workstation's witness key (someone holding the
+database alone cannot move it), so only the first report ever made here walks the whole chain; that
+walk happens before the report's transaction (``catch_up``), never holding the audit lock.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
+import logging
+import os
 import threading
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Row, select
@@ -16,10 +24,14 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import AuditRecord, Base
 from desktop.domain.evidence import ChainHead
+from desktop.paths import user_data_dir
 from desktop.reports.base import ChainSeal
+from desktop.seal.witness import load_key
 from desktop.services.audit_chain import GENESIS_HASH, record_hash
 from desktop.services.queries.chain_head import chain_head
 
+log = logging.getLogger(__name__)
+CHECKPOINT_FOLDER = "verified-chain"
 #: Records read per query: the trail grows without bound and is never loaded whole.
 CHUNK = 5000
 # Read as a core table (rows, not ORM objects): lighter over millions of records.
@@ -40,10 +52,12 @@ _COLUMNS = (
 
 
 class ChainVerifier:
-    def __init__(self) -> None:
-        self._last_id = 0
-        self._last_hash = GENESIS_HASH
+    def __init__(self, database: str | None = None) -> None:
+        """``database``: the database's label, to keep the last verified link across sessions (None:
+        kept in memory only, as for a throwaway database)."""
+        self._database = database
         self._lock = threading.Lock()
+        self._last_id, self._last_hash = _load(database) if database else (0, GENESIS_HASH)
 
     def catch_up(self, session: Session) -> None:
         """Verify up to the newest record now (in a read-only session of the caller's)."""
@@ -61,6 +75,8 @@ class ChainVerifier:
             if upto <= self._last_id:
                 return None
             broken, last = _walk(session, ChainHead(self._last_id, self._last_hash), upto)
+            if last.sequence > self._last_id and self._database:
+                _save(self._database, last)
             self._last_id, self._last_hash = last.sequence, last.hash
             return broken
 
@@ -102,3 +118,46 @@ def _recomputed(row: Row[Any]) -> str:
         row.entity_id,
         row.detail,
     )
+
+
+def _checkpoint(database: str) -> Path:
+    name = hashlib.sha256(database.encode("utf-8")).hexdigest()[:24]
+    return user_data_dir() / CHECKPOINT_FOLDER / f"{name}.json"
+
+
+def _mac(key: bytes, database: str, last_id: int, last_hash: str) -> str:
+    return hmac.new(key, f"{database}\x1f{last_id}\x1f{last_hash}".encode(), hashlib.sha256).hexdigest()
+
+
+def _load(database: str) -> tuple[int, str]:
+    """The link verified last time, if its file is there and sealed by this workstation's key."""
+    key = load_key(create=False)
+    try:
+        data = json.loads(_checkpoint(database).read_text(encoding="utf-8"))
+        last_id, last_hash = int(data["last_id"]), str(data["hash"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0, GENESIS_HASH
+    if key is None or not hmac.compare_digest(
+        str(data.get("mac", "")), _mac(key, database, last_id, last_hash)
+    ):
+        return 0, GENESIS_HASH
+    return last_id, last_hash
+
+
+def _save(database: str, last: ChainHead) -> None:
+    """Owner-only, replaced atomically; not kept without a witness key (nothing to seal it with)."""
+    key = load_key(create=False)
+    if key is None:
+        return
+    path = _checkpoint(database)
+    data = {"database": database, "last_id": last.sequence, "hash": last.hash}
+    data["mac"] = _mac(key, database, last.sequence, last.hash)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            json.dump(data, stream)
+        os.replace(partial, path)
+    except OSError as error:  # the next session walks the chain again: slower, never wrong
+        log.warning("verified chain link not kept: %s", error)

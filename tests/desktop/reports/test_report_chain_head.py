@@ -4,15 +4,20 @@ and no head is printed then."""
 
 from __future__ import annotations
 
+import stat
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 
+from desktop.app import open_services
+from desktop.db.database import Database
 from desktop.db.models import AuditRecord
 from desktop.domain.enums import Channel, Language, Purpose
 from desktop.reports import render_report
 from desktop.reports.chain_lines import head_line
+from desktop.services.reporting import chain
+from desktop.services.reporting.chain import ChainVerifier
 from tests.desktop.reports.conftest import END, START
 from tests.desktop.security.tamper import drop_append_only_trigger, edit_audit_detail
 from tests.support.documents import book, new_client, pdftotext, squash
@@ -50,7 +55,7 @@ def test_every_report_prints_the_head_its_data_was_read_against(services, team):
         assert squash(head_line(seal.head, language)) in text, kind  # in the footer of every page
         assert seal.witnessed.mac in text.replace(" ", ""), kind
         assert unembedded_fonts(pdf) == [], kind
-    assert "verified link by link up to it" in text
+    assert "This workstation verified the chain link by link up to it" in text
     assert "This workstation's witness:" in text
 
 
@@ -87,3 +92,32 @@ def test_a_later_report_walks_only_the_new_records_and_sees_its_last_link_rewrit
 
     assert third.header.seal is not None
     assert third.header.seal.broken_at == second.header.seal.head.sequence
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_link_verified_last_is_kept_for_the_next_session_under_the_witness_key(services, team, clock):  # type: ignore[no-untyped-def]
+    first = services.reports.exports_log(team.manager, START, END)
+    assert first.header.seal is not None and first.header.seal.verified
+    url = services.db.url
+    services.close()
+    label = Database(url).display_url
+    kept = ChainVerifier(label)
+    assert kept._last_id >= first.header.seal.head.sequence  # the next session starts there
+    checkpoint = chain._checkpoint(label)
+    assert stat.S_IMODE(checkpoint.stat().st_mode) == 0o600
+    sealed = checkpoint.read_text("utf-8")
+    checkpoint.write_text(sealed.replace(f'"last_id": {kept._last_id}', '"last_id": 999999'), "utf-8")
+    assert ChainVerifier(label)._last_id == 0  # moved without the workstation's key: not believed
+    checkpoint.write_text(sealed, "utf-8")
+
+    reopened = open_services(url, clock=clock, migrate=False, daily_backup=False)
+    try:
+        drop_append_only_trigger(reopened.db.engine, "audit_records")
+        edit_audit_detail(reopened.db.engine, 1, "rewritten before the link kept")  # behind it: not walked
+        seal = reopened.reports.exports_log(team.manager, START, END).header.seal
+        assert seal is not None and seal.verified
+        edit_audit_detail(reopened.db.engine, seal.head.sequence, "rewritten")  # the link kept: walked again
+        again = reopened.reports.exports_log(team.manager, START, END).header.seal
+        assert again is not None and again.broken_at == 1
+    finally:
+        reopened.close()
