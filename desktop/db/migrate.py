@@ -15,9 +15,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect
 
-from desktop.db.engine import APPLICATION_ID, WRITE_OPTION
+from desktop.db.engine import APPLICATION_ID, WRITE_OPTION, display_url
+from desktop.domain.errors import NotFrontDeskDatabaseError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -78,9 +79,13 @@ def stamp_application_id(engine: Engine) -> None:
 
 def upgrade_to_head(engine: Engine) -> Path | None:
     """Bring the schema to the newest revision and stamp a SQLite file as FrontDesk's; returns the
-    safety copy made, if any. Callers make sure the file is FrontDesk's first (see
-    ``desktop.maintenance.sqlite_file``): another program's file is never upgraded."""
+    safety copy made, if any. Callers make sure a SQLite file is FrontDesk's first (see
+    ``desktop.maintenance.sqlite_file``); a PostgreSQL database holding tables but no FrontDesk
+    revision raises NotFrontDeskDatabaseError: another program's data is never upgraded."""
     current = current_revision(engine)
+    if current is None and engine.dialect.name == "postgresql" and inspect(engine).get_table_names():
+        # Tables and no FrontDesk revision: another program's database, never given our schema.
+        raise NotFrontDeskDatabaseError(display_url(engine.url), "server_database_not_frontdesk")
     if current == head_revision(engine):
         stamp_application_id(engine)
         return None

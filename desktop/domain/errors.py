@@ -128,12 +128,13 @@ class DatabaseCorruptError(FrontDeskError):
 
 
 class NotFrontDeskDatabaseError(DatabaseCorruptError):
-    """An existing file that is not a FrontDesk database (another program's): neither opened nor changed."""
+    """An existing file, or a server's database, that is not FrontDesk's (another program's): neither
+    opened nor changed. ``server_database_not_frontdesk`` words it for a PostgreSQL database."""
 
     code = "database_not_frontdesk"
 
-    def __init__(self, database: str) -> None:
-        FrontDeskError.__init__(self, self.code, database=database)
+    def __init__(self, database: str, code: str = "database_not_frontdesk") -> None:
+        FrontDeskError.__init__(self, code, database=database)
         self.database = database
         self.backup = None
 

@@ -280,6 +280,13 @@ class Messages:
         "FrontDesk neither opens nor changes it. Name the clinic's database file, or a new file name "
         "to create one.",
     )
+    server_database_not_frontdesk = Text(
+        "La base de données {database} contient déjà les tables d'un autre programme et aucune version "
+        "du schéma de FrontDesk : FrontDesk ne la modifie pas. Indiquez une base de données vide, ou "
+        "celle de la clinique.",
+        "The database {database} already holds another program's tables and no FrontDesk schema "
+        "version: FrontDesk does not change it. Name an empty database, or the clinic's.",
+    )
     #: ``files`` lists each as "path (0644)".
     files_not_private = Text(
         "Fichiers de FrontDesk accessibles à d'autres comptes que le sien : {files}. Rendez-les "

@@ -5,17 +5,19 @@ made before the application id existed gets it from ``db upgrade``."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 from pathlib import Path
 
+import psycopg
 import pytest
 from click.testing import CliRunner
 
 from desktop.app import open_services
 from desktop.cli import cli
 from desktop.cli.context import language
-from desktop.db.engine import APPLICATION_ID, sqlite_url
+from desktop.db.engine import APPLICATION_ID, display_url, sqlite_url
 from desktop.domain.enums import Language
 from desktop.domain.errors import NotFrontDeskDatabaseError
 from desktop.maintenance.restore import inspect_backup
@@ -149,3 +151,32 @@ def test_an_unknown_migration_revision_without_the_id_is_another_programs(sqlite
     with pytest.raises(NotFrontDeskDatabaseError):
         open_services(sqlite_url(path))
     assert _digest(path) == before
+
+
+@pytest.mark.postgresql
+def test_a_server_database_holding_another_programs_tables_is_refused_and_left_unchanged(postgres_server):
+    """The PostgreSQL side: a database with tables and no FrontDesk revision is another program's."""
+    name = f"autre_programme_{os.getpid()}"
+    url = postgres_server.create_database(name)
+    try:
+        with psycopg.connect(postgres_server.dsn(name), autocommit=True) as connection:
+            connection.execute("CREATE TABLE inventory (item TEXT)")
+            connection.execute("INSERT INTO inventory VALUES ('gants')")
+
+        with pytest.raises(NotFrontDeskDatabaseError) as refused:
+            open_services(url)
+
+        shown = display_url(url)
+        assert refused.value.message(Language.FR) == (
+            f"La base de données {shown} contient déjà les tables d'un autre programme et aucune version du "
+            "schéma de FrontDesk : FrontDesk ne la modifie pas. Indiquez une base de données vide, ou celle "
+            "de la clinique."
+        )
+        assert refused.value.message(Language.EN).startswith(f"The database {shown} already holds")
+        with psycopg.connect(postgres_server.dsn(name)) as connection:
+            tables = connection.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+            ).fetchall()
+        assert tables == [("inventory",)]
+    finally:
+        postgres_server.drop_database(name)
