@@ -137,11 +137,12 @@ def _layout(report: OptOutRegisterReport, language: Language) -> ReportLayout:
         Column(OptOutRegisterText.received_on.get(language), Kind.DATE, 0.9),
         Column(OptOutRegisterText.via.get(language), width=0.9),
         Column(Words.file.get(language), width=0.8),
-        Column(OptOutRegisterText.scope.get(language), width=3.4),
+        Column(OptOutRegisterText.scope.get(language), width=3.1),
         Column(OptOutRegisterText.due_on.get(language), Kind.DATE, 0.9),
         Column(OptOutRegisterText.processed_on.get(language), Kind.DATE, 0.9),
         Column(OptOutRegisterText.days.get(language), Kind.INT, 0.5),
-        Column(OptOutRegisterText.late.get(language), width=0.6),
+        # Wide enough for "Overdue" and "En retard" whole: a narrower one broke the word.
+        Column(OptOutRegisterText.late.get(language), width=0.9),
     )
     yes, no = ReportText.yes.get(language), ReportText.no.get(language)
     return ReportLayout(

@@ -7,7 +7,7 @@ from desktop.domain.records import OptOutDraft
 from desktop.reports import render_report
 from tests.desktop.reports import expected
 from tests.desktop.reports.conftest import END, START
-from tests.support.documents import both_texts, csv_figure, csv_section, new_client, read_csv
+from tests.support.documents import both_texts, csv_figure, csv_section, new_client, pdftotext, read_csv
 
 TODAY = date(2026, 11, 24)
 
@@ -111,3 +111,13 @@ def test_pdf_and_csv(services, team):
     assert register[1][6:] == ["2026-11-24", "0", "non"]
     english = read_csv(render_report(report, "csv", Language.EN))
     assert csv_section(english, "By way of receipt")[-1] == ["Total", "1", "1", "0", "0", "0.0", "0"]
+
+
+def test_the_overdue_column_keeps_its_heading_whole(services, team):
+    log(services, team.receptionist, OptOutVia.EMAIL, date(2026, 11, 2))
+    report = services.reports.optout_register(team.manager, START, END)
+    for language, heading in ((Language.EN, "Overdue"), (Language.FR, "retard")):
+        lines = [line.strip() for line in pdftotext(render_report(report, "pdf", language)).splitlines()]
+        # A column too narrow for the word broke it over two lines ("Overdu" then "e").
+        assert not [line for line in lines if line and heading.startswith(line) and line != heading], language
+        assert any(line.endswith(heading) for line in lines), language
