@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Column, Connection, LargeBinary, Row, Table, select
@@ -70,6 +71,7 @@ def is_personal(column: Column[Any]) -> bool:
     return bool(column.info.get("personal"))
 
 
+@cache  # asked for every row digested; a table's columns do not change while FrontDesk runs
 def personal_columns(table: Table) -> tuple[Column[Any], ...]:
     return tuple(c for c in table.c if is_personal(c))
 
