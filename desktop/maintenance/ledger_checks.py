@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, and_, select, text
+from sqlalchemy import Connection, and_, inspect, select, text
 
 from desktop.db.models import APPEND_ONLY_TABLES, AcknowledgmentDocument, AuditRecord, Base
 from desktop.seal.digest import (
@@ -55,6 +55,8 @@ _PG_ERASE_ONLY = (
     "RAISE EXCEPTION 'append-only table %: % refused', TG_TABLE_NAME, TG_OP "
     "USING ERRCODE = 'insufficient_privilege'; END;"
 )
+#: The revision that gave the ledgers with personal fields their erasure guard.
+ERASURE_GUARD_REVISION = "0008"
 _PG_FUNCTIONS = {"frontdesk_refuse_change": _PG_REFUSE, "frontdesk_erase_only": _PG_ERASE_ONLY}
 
 
@@ -69,13 +71,13 @@ def _normalised(sql: str | None) -> str:
     return " ".join(str(sql or "").split())
 
 
-def sqlite_trigger_sql(table: str, operation: str) -> str:
+def sqlite_trigger_sql(table: str, operation: str, erasure: bool = True) -> str:
     """Exactly what migrations 0001 and 0008 create: a trigger with any other text (``WHEN 0``) is
     neutered. A ledger with personal fields lets through only their recorded erasure (0008)."""
     condition = ""
     t = Base.metadata.tables[table]
     personal = personal_columns(t)
-    if operation == "UPDATE" and personal:
+    if operation == "UPDATE" and personal and erasure:
         unchanged = [f'NEW."{c.name}" IS OLD."{c.name}"' for c in t.c if not is_personal(c)]
         blanked = [f'NEW."{c.name}" IS {_sql_literal(erased_value(c))}' for c in personal]
         recorded = (
@@ -102,18 +104,28 @@ def postgres_guard_sql(table: str) -> str:
     )
 
 
-def _postgres_guard(table: str) -> tuple[str, tuple[str, ...]]:
+def _postgres_guard(table: str, erasure: bool = True) -> tuple[str, tuple[str, ...]]:
     personal = tuple(c.name for c in personal_columns(Base.metadata.tables[table]))
-    return ("frontdesk_erase_only", personal) if personal else ("frontdesk_refuse_change", ())
+    return ("frontdesk_erase_only", personal) if personal and erasure else ("frontdesk_refuse_change", ())
 
 
 def trigger_problems(connection: Connection) -> list[str]:
+    """The guards as the database's schema revision defines them: a backup or database from before
+    migration 0008 (upgraded when FrontDesk opens it) has the guards of 0001 throughout."""
+    erasure = _has_erasure_guard(connection)
     if connection.dialect.name == "sqlite":
-        return _sqlite_trigger_problems(connection)
-    return _postgres_trigger_problems(connection)
+        return _sqlite_trigger_problems(connection, erasure)
+    return _postgres_trigger_problems(connection, erasure)
 
 
-def _sqlite_trigger_problems(connection: Connection) -> list[str]:
+def _has_erasure_guard(connection: Connection) -> bool:
+    if not inspect(connection).has_table("alembic_version"):
+        return True
+    revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return revision is None or str(revision) >= ERASURE_GUARD_REVISION
+
+
+def _sqlite_trigger_problems(connection: Connection, erasure: bool) -> list[str]:
     stored = {
         str(name): _normalised(str(sql))
         for name, sql in connection.exec_driver_sql(
@@ -127,12 +139,12 @@ def _sqlite_trigger_problems(connection: Connection) -> list[str]:
             problems.append(f"missing or disabled on {table} ({', '.join(missing)})")
         for operation in ("UPDATE", "DELETE"):
             name = f"{table}_no_{operation.lower()}"
-            if name in stored and stored[name] != _normalised(sqlite_trigger_sql(table, operation)):
+            if name in stored and stored[name] != _normalised(sqlite_trigger_sql(table, operation, erasure)):
                 problems.append(f"{table}: {operation} trigger altered (its definition is not FrontDesk's)")
     return problems
 
 
-def _postgres_trigger_problems(connection: Connection) -> list[str]:
+def _postgres_trigger_problems(connection: Connection, erasure: bool) -> list[str]:
     rows = connection.execute(
         text(
             "SELECT c.relname, t.tgname, t.tgtype, t.tgenabled, t.tgargs, p.proname FROM pg_trigger t "
@@ -155,7 +167,9 @@ def _postgres_trigger_problems(connection: Connection) -> list[str]:
             if row is None:
                 problems.append(f"missing or disabled on {table} ({what.replace('/', ', ')})")
             elif int(row.tgtype) != tgtype or (row.proname, _arguments(row.tgargs)) != (
-                _postgres_guard(table) if suffix == "append_only" else ("frontdesk_refuse_change", ())
+                _postgres_guard(table, erasure)
+                if suffix == "append_only"
+                else ("frontdesk_refuse_change", ())
             ):
                 problems.append(f"{table}: {what} trigger altered (its definition is not FrontDesk's)")
             elif str(row.tgenabled) not in _PG_FIRING:
@@ -170,6 +184,8 @@ def _postgres_trigger_problems(connection: Connection) -> list[str]:
     ).all()
     bodies = {str(name): str(body) for name, body in found_bodies}
     for function, expected in _PG_FUNCTIONS.items():
+        if function == "frontdesk_erase_only" and not erasure:
+            continue
         if function not in bodies:
             problems.append(f"the function {function} is missing")
         elif _normalised(bodies[function]) != _normalised(expected):

@@ -74,6 +74,8 @@ def test_0008_down_and_up_then_an_erasure_verifies(
     command.downgrade(alembic_config(engine), "0007")
     engine.dispose()
     assert not any(erasable(d) for d in guards(services).values()) and len(guards(services)) == 4
+    before = CliRunner().invoke(cli, ["--database", database_url, "db", "check"])  # read-only: not upgraded
+    assert "[ok] append-only triggers" in before.output, before.output  # the guards of its revision
 
     result = _upgrade(database_url)
     assert result.exit_code == 0, result.output
