@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from desktop.domain.enums import Language
 from desktop.domain.evidence import ChainHead, WitnessedHead
-from desktop.pdf.texts import PdfText
-from desktop.reports.base import ChainSeal
 from desktop.reports.evidence_texts import EvidenceText as T
-from desktop.reports.texts import ReportText
 
 
 def head_line(head: ChainHead, lang: Language) -> str:
@@ -21,16 +18,3 @@ def witness_value(witnessed: WitnessedHead, lang: Language) -> str:
     return T.witness_value.format(
         lang, id=witnessed.witness_id[:8], sequence=witnessed.audit_last_id, mac=witnessed.mac
     )
-
-
-def seal_lines(seal: ChainSeal, lang: Language) -> list[str]:
-    """Plain lines (a CSV's last rows): the head in full, or that the chain did not verify, then the
-    workstation's witness."""
-    colon = PdfText.colon.get(lang)
-    if seal.broken_at is None:
-        lines = [f"{T.chain_head.get(lang)}{colon} {seal.head.sequence} · {seal.head.hash}"]
-    else:
-        lines = [ReportText.chain_broken.format(lang, sequence=seal.broken_at)]
-    if seal.witnessed is not None:
-        lines.append(f"{T.workstation_witness.get(lang)}{colon} {witness_value(seal.witnessed, lang)}")
-    return lines

@@ -6,9 +6,7 @@ Windows; English reports use the comma and the decimal point."""
 from __future__ import annotations
 
 from desktop.domain.enums import Language
-from desktop.reports.chain_lines import seal_lines
 from desktop.reports.csv_safe import csv_bytes
-from desktop.reports.evidence_texts import EvidenceText
 from desktop.reports.layout import ReportLayout, format_cell, header_lines
 from desktop.reports.texts import ReportText
 
@@ -43,8 +41,4 @@ def render_report_csv(layout: ReportLayout) -> bytes:
         if not section.rows and section.empty_text:
             rows.append([section.empty_text])
         rows.append([])
-    # Last, so the lines before are the same in two runs of a report (each run moves the head).
-    if layout.header.seal is not None:
-        rows.append([EvidenceText.chain.get(language)])
-        rows += [[line] for line in seal_lines(layout.header.seal, language)]
     return csv_bytes(rows, delimiter=delimiter_for(language))
