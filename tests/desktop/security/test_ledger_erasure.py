@@ -13,9 +13,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop.cli import cli
-from desktop.db.models import AuditRecord, Base, OptOutRequest
+from desktop.db.models import APPEND_ONLY_TABLES, AuditRecord, Base, OptOutRequest
 from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, OptOutVia, Purpose
 from desktop.domain.records import OptOutDraft
+from desktop.seal.digest import erasable_tables, personal_columns
 from desktop.seal.erasure import ERASURE_ACTION, erasure_detail
 from desktop.services.audit_chain import append_audit
 from desktop.services.erasure import erase_personal_fields
@@ -175,3 +176,16 @@ def test_the_guard_lets_through_only_a_recorded_erasure(services, activity, stat
         assert connection.scalar(select(func.count()).select_from(OptOutRequest)) == 2
         names = connection.scalars(select(OptOutRequest.requester_name).order_by(OptOutRequest.id)).all()
     assert names == ["Zoé Côté", "Éloïse Tremblay"]
+
+
+def test_personal_fields_are_marked_on_ledgers_only():
+    """A personal column added to a ledger needs a migration writing its guard again (as 0008 did);
+    this list is where that decision shows."""
+    marked = {t.name: [c.name for c in personal_columns(t)] for t in Base.metadata.sorted_tables}
+    assert {name: columns for name, columns in marked.items() if columns} == {
+        "consent_events": ["representative_name"],
+        "acknowledgments": ["signer_name", "signature_png", "refusal_note"],
+        "acknowledgment_documents": ["pdf"],
+        "opt_out_requests": ["requester_name", "requester_phone", "requester_email", "note"],
+    }
+    assert set(erasable_tables()) <= set(APPEND_ONLY_TABLES) and "audit_records" not in erasable_tables()
