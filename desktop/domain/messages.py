@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 
 from desktop.domain.enums import Language, Role
 from desktop.domain.failure_messages import FailureMessages
+from desktop.domain.file_messages import FileMessages
 from desktop.domain.formats import format_date, format_datetime, format_time
 from desktop.domain.texts import Text
 
@@ -272,32 +273,6 @@ class Messages:
         "(changed or removed outside FrontDesk); its ledgers may have been altered. "
         "“frontdesk db check” tells what changed; restore an intact backup.",
     )
-    database_not_frontdesk = Text(
-        "Le fichier {database} n'est pas une base de données FrontDesk (il appartient sans doute à un "
-        "autre programme) : FrontDesk ne l'ouvre pas et ne le modifie pas. Indiquez le fichier de la base "
-        "de données de la clinique, ou un nouveau nom de fichier pour en créer une.",
-        "The file {database} is not a FrontDesk database (it probably belongs to another program): "
-        "FrontDesk neither opens nor changes it. Name the clinic's database file, or a new file name "
-        "to create one.",
-    )
-    server_database_not_frontdesk = Text(
-        "La base de données {database} contient déjà les tables d'un autre programme et aucune version "
-        "du schéma de FrontDesk : FrontDesk ne la modifie pas. Indiquez une base de données vide, ou "
-        "celle de la clinique.",
-        "The database {database} already holds another program's tables and no FrontDesk schema "
-        "version: FrontDesk does not change it. Name an empty database, or the clinic's.",
-    )
-    #: ``files`` lists each as "path (0644)".
-    files_not_private = Text(
-        "Fichiers de FrontDesk accessibles à d'autres comptes que le sien : {files}. Rendez-les "
-        "privés : chmod 600 pour un fichier, chmod 700 pour un dossier.",
-        "FrontDesk files other accounts can open: {files}. Make them private: chmod 600 for a file, "
-        "chmod 700 for a folder.",
-    )
-    files_private = Text(
-        "{count} fichiers et dossiers de FrontDesk, accessibles à leur propriétaire seulement.",
-        "{count} FrontDesk files and folders, open to their owner only.",
-    )
     invalid_verification_code = Text(
         "Code de vérification invalide : 10 lettres ou chiffres, par exemple 7K3QD-9XW2M.",
         "Invalid verification code: 10 letters or digits, for example 7K3QD-9XW2M.",
@@ -455,7 +430,7 @@ def _texts(namespace: type) -> dict[str, Text]:
 
 
 #: The messages by code, as errors name them.
-MESSAGES: dict[str, Text] = {**_texts(Messages), **_texts(FailureMessages)}
+MESSAGES: dict[str, Text] = {**_texts(Messages), **_texts(FailureMessages), **_texts(FileMessages)}
 #: Every refusal reason given to ``invalid_email``.
 EMAIL_PROBLEMS: dict[str, Text] = _texts(EmailProblems)
 #: The fields by the name errors give them.
