@@ -762,6 +762,10 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>Client sélectionné</translation>
     </message>
     <message>
+        <source>Type a name (any order, accents optional), a phone number, a date of birth (YYYY-MM-DD or DD/MM/YYYY) or a file number (leading zeros optional).</source>
+        <translation>Tapez un nom (dans n&apos;importe quel ordre, accents facultatifs), un numéro de téléphone, une date de naissance (AAAA-MM-JJ ou JJ/MM/AAAA) ou un n° de dossier (zéros de tête facultatifs).</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
@@ -780,10 +784,6 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>The search failed: {detail}</source>
         <translation>La recherche a échoué&#xa0;: {detail}</translation>
-    </message>
-    <message>
-        <source>Type a name (any order, accents optional), a phone number, a date of birth (YYYY-MM-DD) or a file number.</source>
-        <translation>Tapez un nom (dans n&apos;importe quel ordre, accents facultatifs), un numéro de téléphone, une date de naissance (AAAA-MM-JJ) ou un n° de dossier.</translation>
     </message>
     <message>
         <source>No client found for “{text}”. Check the spelling, or create a file with Ctrl+N.</source>
@@ -932,7 +932,7 @@ Ctrl+N crée un nouveau dossier.</translation>
     </message>
     <message>
         <source>Date of birth (age)</source>
-        <translation>Date de naissance (âge)</translation>
+        <translation>Naissance (âge)</translation>
     </message>
     <message>
         <source>Phone</source>

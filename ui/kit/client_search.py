@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -122,6 +123,12 @@ class ClientSearch(QWidget):
         self.model.load_failed.connect(self._search_failed)
 
         self.table = record_table(self.model, self, "searchResults")
+        # Every column whole in the panel's width: the name gives way (elided, whole in its tooltip) rather
+        # than the file number or the language going out of sight behind a scroll bar.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda index: self._choose_row(index.row()))
 
         self.state = QLabel(self)
@@ -298,7 +305,8 @@ class ClientSearch(QWidget):
         rows = self.model.rowCount()
         if not text:
             message = self.tr(
-                "Type a name (any order, accents optional), a phone number, a date of birth (YYYY-MM-DD) or a file number."
+                "Type a name (any order, accents optional), a phone number, a date of birth (YYYY-MM-DD or "
+                "DD/MM/YYYY) or a file number (leading zeros optional)."
             )
         elif not self.model.loaded_once:
             message = self.tr("Searching…")

@@ -299,6 +299,7 @@ def client_search_columns(today: Callable[[], date]) -> list[Column[ClientSummar
         Column(
             QCoreApplication.translate("Columns", "Name"),
             lambda c: f"{c.last_name}, {c.first_name}",
+            tooltip=lambda c: f"{c.last_name}, {c.first_name}",
             bold=lambda _c: True,
         ),
         Column(QCoreApplication.translate("Columns", "Date of birth (age)"), born),

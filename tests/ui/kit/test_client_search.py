@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop.domain.changes import ChangeSubject, DataChange
+from desktop.domain.enums import Language
 from tests.conftest import TEST_PASSWORD, WORKSTATION
 from tests.ui.conftest import TIMEOUT_MS, create_client, off_gui, settle, type_text, wait_idle
 from ui.kit.client_search import SEARCH_PAGE, ClientPickerDialog, ClientSearch, client_line
@@ -342,3 +343,31 @@ def test_only_the_client_search_widget_calls_the_search_service():
         if (count := calls_of(path, "clients", "search"))
     }
     assert callers == {"ui/kit/client_search.py": 1}
+
+
+def test_every_result_column_is_in_sight_at_the_default_window_size(
+    qtbot, window, gui_services, desk, switch
+):
+    """The panel's default width shows every column in both languages (French headers are longer); a long
+    name gives way, elided, whole in its tooltip, rather than the language going behind a scroll bar."""
+    create_client(gui_services, desk, "Bélanger-Archambault", "Marie-Geneviève", born=date(1974, 8, 27))
+    create_client(gui_services, desk, "Côté", "Zoé", born=date(1998, 10, 11))
+    for language in ("en", "fr"):
+        if language == "fr":
+            switch(Language.FR)
+        search(qtbot, window, "e")
+        settle(qtbot, window)
+        table = window.search_panel.table
+        header = table.horizontalHeader()
+        shown = sum(header.sectionSize(column) for column in range(header.count()))
+        assert shown <= table.viewport().width(), language
+        assert not table.horizontalScrollBar().isVisible(), language
+        for column in range(1, header.count()):  # the date, phone, file and language whole
+            model = table.model()
+            needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            assert header.sectionSize(column) >= needed, (
+                language,
+                model.headerData(column, Qt.Orientation.Horizontal),
+            )
+        name = window.search_panel.model.index(0, 0)
+        assert name.data(Qt.ItemDataRole.ToolTipRole) == name.data()
