@@ -285,7 +285,11 @@ def erasure_outcome(connection: Connection) -> Outcome:
     recorded: dict[str, set[int]] = {}
     for erasure in erasures(connection):
         what = f"{erasure.table} id {erasure.row_id}"
-        if erasure.table not in erasable_tables() or erasure.digest is None or erasure.row_id < 0:
+        if (
+            erasure.table not in erasable_tables()
+            or None in (erasure.digest, erasure.whole_row)
+            or erasure.row_id < 0
+        ):
             problems.append(f"audit record {erasure.event_id}: an erasure record FrontDesk cannot read")
             continue
         recorded.setdefault(erasure.table, set()).add(erasure.row_id)

@@ -20,18 +20,21 @@ from desktop.db.models import AuditRecord
 from desktop.seal.digest import blank_by_nature, is_erased, personal_columns, row_digest, row_digest_v1
 
 ERASURE_ACTION = "erasure"
-_DETAIL_PREFIX = "personal="
+_HEX = frozenset("0123456789abcdef")
 
 
-def erasure_detail(digest: str) -> str:
-    return _DETAIL_PREFIX + digest
+def erasure_detail(personal: str, whole_row: str) -> str:
+    """The personal fields' digest, and the whole row's as a format-1 witness took it (so that a
+    witness written before format 2 still verifies the row, and can be brought to format 2)."""
+    return f"personal={personal} row={whole_row}"
 
 
-def recorded_digest(detail: str) -> str | None:
-    if not detail.startswith(_DETAIL_PREFIX):
-        return None
-    digest = detail.removeprefix(_DETAIL_PREFIX)
-    return digest if len(digest) == 64 and all(c in "0123456789abcdef" for c in digest) else None
+def _recorded(detail: str, name: str) -> str | None:
+    for part in detail.split(" "):
+        key, _, digest = part.partition("=")
+        if key == name and len(digest) == 64 and set(digest) <= _HEX:
+            return digest
+    return None
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,9 @@ class Erasure:
     event_id: int
     table: str
     row_id: int
+    #: The personal fields' digest, and the whole row's in format 1 (None: the record is unreadable).
     digest: str | None
+    whole_row: str | None
     at: datetime
     username: str
 
@@ -59,7 +64,13 @@ def erasures(connection: Connection, tables: Iterable[str] | None = None) -> lis
         row_id = int(row.entity_id) if str(row.entity_id).isdigit() else -1
         found.append(
             Erasure(
-                int(row.id), str(row.entity_type), row_id, recorded_digest(row.detail), row.at, row.username
+                int(row.id),
+                str(row.entity_type),
+                row_id,
+                _recorded(row.detail, "personal"),
+                _recorded(row.detail, "row"),
+                row.at,
+                row.username,
             )
         )
     return found
@@ -74,28 +85,31 @@ def erasures_of(connection: Connection, table: str) -> dict[int, Erasure]:
 
 
 class RowDigester:
-    """Digests a table's rows as a witness of ``format`` did: format 2 takes an erased row's
-    personal digest from its erasure record; ``unrecorded`` collects the rows found blank with none."""
+    """Digests a table's rows as a witness of ``format`` did, an erased row by what its erasure
+    record kept (format 2: the personal fields' digest; format 1: the whole row's). ``unrecorded``
+    collects the rows found blank with no record, where a blank row cannot be one by nature."""
 
     def __init__(self, connection: Connection, table: Table, format: int) -> None:
         self.connection = connection
         self.table = table
         self.format = format
-        self.personal = bool(personal_columns(table)) and format >= 2
+        self.personal = bool(personal_columns(table))
         self.recognisable = self.personal and not blank_by_nature(table)
         self._erasures: dict[int, Erasure] | None = None
         self.unrecorded: set[int] = set()
 
     def __call__(self, row: Row[Any]) -> str:
-        if not self.personal:
-            return row_digest(self.table, row) if self.format >= 2 else row_digest_v1(self.table, row)
-        if not is_erased(self.table, row):
+        erasure = self._erasure(row) if self.personal and is_erased(self.table, row) else None
+        if self.format < 2:
+            return (erasure.whole_row if erasure else None) or row_digest_v1(self.table, row)
+        if erasure is None:
             return row_digest(self.table, row)
+        return row_digest(self.table, row, erasure.digest or "unreadable")
+
+    def _erasure(self, row: Row[Any]) -> Erasure | None:
         if self._erasures is None:  # read once, and only when an erased-looking row is met
             self._erasures = erasures_of(self.connection, self.table.name)
         erasure = self._erasures.get(int(row.id))
-        if erasure is None:
-            if self.recognisable:
-                self.unrecorded.add(int(row.id))
-            return row_digest(self.table, row)
-        return row_digest(self.table, row, erasure.digest or "unreadable")
+        if erasure is None and self.recognisable:
+            self.unrecorded.add(int(row.id))
+        return erasure

@@ -16,7 +16,14 @@ from sqlalchemy import select, update
 from desktop.db.models import Base
 from desktop.domain.errors import NotFoundError
 from desktop.domain.messages import Subjects
-from desktop.seal.digest import erasable_tables, erased_value, is_erased, personal_columns, personal_digest
+from desktop.seal.digest import (
+    erasable_tables,
+    erased_value,
+    is_erased,
+    personal_columns,
+    personal_digest,
+    row_digest_v1,
+)
 from desktop.seal.erasure import ERASURE_ACTION, erasure_detail, erasures_of
 from desktop.services.audit_chain import append_audit
 from desktop.services.unit_of_work import UnitOfWork
@@ -61,7 +68,7 @@ def erase_personal_fields(uow: UnitOfWork, table_name: str, row_ids: Sequence[in
             action=ERASURE_ACTION,
             entity_type=table_name,
             entity_id=str(row_id),
-            detail=erasure_detail(digest),
+            detail=erasure_detail(digest, row_digest_v1(table, row)),
         )
         session.execute(
             update(table).where(table.c.id == row_id).values({c.name: erased_value(c) for c in personal})

@@ -129,7 +129,7 @@ def test_an_erasure_record_naming_another_digest_is_tampering(services, activity
             action=ERASURE_ACTION,
             entity_type="opt_out_requests",
             entity_id=str(request_id),
-            detail=erasure_detail("0" * 64),
+            detail=erasure_detail("0" * 64, "0" * 64),
         )
         session.execute(
             text(
@@ -167,7 +167,7 @@ def test_the_guard_lets_through_only_a_recorded_erasure(services, activity, stat
             action=ERASURE_ACTION,
             entity_type="opt_out_requests",
             entity_id=str(request_id if recorded else other_id),
-            detail=erasure_detail("0" * 64),
+            detail=erasure_detail("0" * 64, "0" * 64),
         )
         with pytest.raises(DBAPIError, match="append-only table opt_out_requests"):
             with session.begin_nested():

@@ -60,19 +60,24 @@ def _as_format_1(services):
     return path
 
 
-def _check(database_url: str):
-    return CliRunner().invoke(cli, ["--database", database_url, "db", "check"])
+def _check(database_url: str, *witnesses):
+    args = ["--database", database_url, "db", "check"]
+    for witness in witnesses:
+        args += ["--witness", str(witness)]
+    return CliRunner().invoke(cli, args)
 
 
 @pytest.mark.parametrize("tampered", [False, True])
 def test_a_format_1_witness_is_brought_to_format_2_when_it_matches(
-    services, team, receptionist, clock, database_url, tampered
+    services, team, receptionist, clock, database_url, tmp_path, tampered
 ):
     client = new_client(services, receptionist)
     book(services, receptionist, client.id, granted=((Purpose.NEWSLETTERS, Channel.EMAIL),))
     request_id = _log_opt_out(services, receptionist, client.id, "Zoé Côté")
     services.close()
     path = _as_format_1(services)
+    other = tmp_path / "other-workstation.json"  # a format-1 witness no write here brings up to date
+    other.write_bytes(path.read_bytes())
     first = _check(database_url)
     assert first.exit_code == 0, first.output  # format 1 verified as it was written
     if tampered:
@@ -85,8 +90,7 @@ def test_a_format_1_witness_is_brought_to_format_2_when_it_matches(
 
     reopened = open_services(database_url, clock=clock, migrate=False)
     try:
-        _log_opt_out(reopened, receptionist, client.id, "Éloïse Tremblay")  # a write: the keeper catches up
-        if not tampered:
+        if not tampered:  # the first write after the upgrade is the erasure itself
             run(
                 reopened.db,
                 clock,
@@ -94,14 +98,16 @@ def test_a_format_1_witness_is_brought_to_format_2_when_it_matches(
                 Permission.READ_AUDIT,
                 lambda uow: erase_personal_fields(uow, "opt_out_requests", [request_id]),
             )
+        _log_opt_out(reopened, receptionist, client.id, "Éloïse Tremblay")
     finally:
         reopened.close()
 
-    result = _check(database_url)
+    result = _check(database_url, other)
     if tampered:
         assert read_witness(path).format == 1  # left as it was: what differs stays reported
         assert result.exit_code == 1 and "opt_out_requests ids " in result.output, result.output
     else:
-        assert read_witness(path).format == 2
+        assert (read_witness(path).format, read_witness(other).format) == (2, 1)
         assert result.exit_code == 0, result.output
+        assert "[ok] witness: database matches 2 witness(es)" in result.output
         assert f"opt_out_requests id {request_id} erased by event " in result.output
