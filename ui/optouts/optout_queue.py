@@ -14,11 +14,13 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -111,11 +113,18 @@ class OptOutQueueWindow(QWidget):
         buttons.addStretch(1)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.addWidget(self.details, 1)
+        # In French the details take more lines than the pane's share: they scroll, never cut.
+        self.details_area = QScrollArea(self)
+        self.details_area.setObjectName("queueDetailsArea")
+        self.details_area.setWidget(self.details)
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        bottom.addWidget(self.details_area, 1)
         bottom.addLayout(buttons)
         side = QWidget(self)
         side.setLayout(bottom)
-        side.setMinimumHeight(150)
+        # Room for the longest details (a matched request, in French: twelve lines) without scrolling.
+        side.setMinimumHeight(self.fontMetrics().lineSpacing() * 12 + 8)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(side)

@@ -238,3 +238,27 @@ def test_the_deadline_sentence_takes_its_number_from_the_domain(qtbot, desk):
     texts = [label.text() for label in window.findChildren(QLabel)]
     sentence = f"within {MAX_OPT_OUT_DELAY_DAYS} Quebec business days of receipt"
     assert any(sentence in text and "OVERDUE in red" in text for text in texts), texts
+
+
+def test_the_details_of_a_matched_overdue_request_are_whole_at_the_default_size_in_french(
+    qtbot, switch, desk
+):
+    client = desk.new_client()
+    request = log_request(
+        desk,
+        date(2026, 10, 1),
+        "Sébastien Delisle",
+        via=OptOutVia.EMAIL,
+        requester_phone="581 573-8763",
+        requester_email="sbastien.delisle414@example.org",
+        purposes=frozenset(Purpose),
+        client_id=client.id,
+    )
+    switch(Language.FR)
+    window = open_queue(qtbot, desk)
+    window.select_request(request)
+    qtbot.wait(50)
+    assert window.details.text().startswith("EN RETARD depuis")
+    # Every line in sight: the details' pane neither cuts the last ones nor needs scrolling.
+    assert not window.details_area.verticalScrollBar().isVisible()
+    assert window.details_area.viewport().height() >= window.details.heightForWidth(window.details.width())
