@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 def language() -> Language:
     """The person's language for messages, as the environment says it (LANGUAGE, LC_ALL, LC_MESSAGES,
-    LANG, the POSIX order; else the system's locale): English when it says so, else French."""
+    LANG, the POSIX order), else as the system's locale does: English when it says so, else French."""
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable, "").strip()
         if value and value.split(".")[0] not in ("C", "POSIX"):

@@ -19,6 +19,7 @@ from click.testing import CliRunner, Result
 
 from desktop.cli import cli
 from desktop.cli.params import Day
+from desktop.domain.messages import message
 from tests.conftest import TEST_PASSWORD
 
 #: An argument that is not UTF-8, as Python hands it over on a UTF-8 system (byte 0xFF escaped).
@@ -98,6 +99,14 @@ def assert_clean(result: Result, words: tuple[str, ...]) -> None:
     assert result.exit_code in EXIT_STATUSES, shown
     if result.exit_code != 0:
         assert result.output.strip(), shown
+    assert not unexplained(result.output), shown
+
+
+def unexplained(output: str) -> bool:
+    """The last-resort message for an error no case names: each hostile case must have its own."""
+    return any(
+        message("unexpected_failure", lang, kind="", log="").split("(")[0] in output for lang in ("fr", "en")
+    )
 
 
 # --- a small tmpfs -------------------------------------------------------------------------------

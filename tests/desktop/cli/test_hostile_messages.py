@@ -10,6 +10,7 @@ import pytest
 from click.testing import Result
 from sqlalchemy import create_engine, text
 
+from desktop.cli.context import AppContext
 from desktop.db.engine import sqlite_url
 from desktop.domain.messages import message
 from tests.desktop.cli.hostile import NOT_UTF8, copy_database, fill, invoke, remount_read_only, tmpfs
@@ -181,3 +182,18 @@ def test_a_read_only_postgresql_database(postgres_server, postgres_template: str
         ) or (message("database_read_only", lang, database=url) in result.output), result.output
     finally:
         postgres_server.drop_database(name)
+
+
+def test_an_error_no_case_names_still_says_where_its_details_are(
+    sqlite_template: Path, tmp_path: Path, log_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: AppContext) -> None:
+        raise RuntimeError("a fault of FrontDesk's own")
+
+    monkeypatch.setenv("LC_ALL", LANGUAGES["fr"])
+    monkeypatch.setattr(AppContext, "services", broken)
+    url = sqlite_url(copy_database(sqlite_template, tmp_path / "frontdesk.db"))
+    result = invoke(url, ["db", "upgrade"])
+    log = log_folder / "frontdesk.log"
+    assert message("unexpected_failure", "fr", kind="RuntimeError", log=log) in failed(result)
+    assert "Traceback" in log.read_text("utf-8") and "a fault of FrontDesk's own" in log.read_text("utf-8")

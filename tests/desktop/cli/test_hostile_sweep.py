@@ -33,6 +33,7 @@ from tests.desktop.cli.hostile import (
     plain_text,
     remount_read_only,
     tmpfs,
+    unexplained,
 )
 
 COMMANDS = leaf_commands()
@@ -264,3 +265,4 @@ def test_a_read_only_file_or_folder_as_an_unprivileged_user(
         assert status in (0, 1, 2), shown
         if status != 0:
             assert output.strip(), shown
+        assert not unexplained(output), shown
