@@ -251,7 +251,7 @@ class ClientHeader(QFrame):
             "born": format_date(client.date_of_birth),
             "file": html.escape(client.file_number),
             "language": language_label(client.preferred_language),
-            "phone": html.escape(format_phone(client.phone)) or self.tr("none"),
+            "phone": html.escape(format_phone(client.phone, client.phone_extension)) or self.tr("none"),
         }
         facts = [
             self.tr("Age <b>{age}</b> (born {born})"),

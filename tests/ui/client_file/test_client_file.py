@@ -156,6 +156,24 @@ def test_saving_details_with_a_mistake_shows_it_inline_and_keeps_the_typing(qtbo
     assert "✔ Saved" in tab.result_label.text()
 
 
+def test_a_phone_extension_is_shown_kept_and_changed_from_the_phone_field(qtbot, window, gui_services, desk):
+    client = create_client(gui_services, desk, "Poste", "Paul", phone="418 555-0123 poste 12")
+    assert (client.phone, client.phone_extension) == ("+14185550123", "12")
+    open_file(qtbot, window, client.id)
+    assert "(418)&nbsp;555-0123&nbsp;ext.&nbsp;12" in window.client_file.header.facts_label.text()
+    tab = details(window)
+    form = tab.form
+    assert form.phone.text() == "(418) 555-0123 ext. 12"
+    form.phone.clear()
+    type_text(form.phone, "418 555-0123 x 345")
+    qtbot.keyClick(form.phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not tab.has_unsaved_changes(), timeout=TIMEOUT_MS)
+    settle(qtbot, window)
+    saved = window.client_file.client
+    assert (saved.phone, saved.phone_extension, saved.version) == ("+14185550123", "345", 2)
+    assert form.phone.text() == "(418) 555-0123 ext. 345"
+
+
 def change_elsewhere(gui_services, client, **changes):
     """Another receptionist, on another workstation, saves the same file."""
     other = sign_in(gui_services, "gestion")
