@@ -13,7 +13,7 @@ from datetime import timedelta
 from enum import StrEnum
 
 from desktop.domain.errors import FieldError, ValidationError
-from desktop.domain.validation import check_email, check_phone, check_text
+from desktop.domain.validation import check_email, check_extension, check_phone_and_extension, check_text
 
 #: The law's ceiling: an opt-out is honoured within 10 business days. A clinic may only shorten it.
 MAX_OPT_OUT_DELAY_DAYS = 10
@@ -57,6 +57,8 @@ class SiteDraft:
     phone: str
     email: str
     province: str = "QC"
+    #: Digits ('' when none); one typed in ``phone`` ("418 555-0100, poste 3") takes its place.
+    phone_extension: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,8 @@ def validate_organisation(draft: OrganisationDraft) -> OrganisationDraft:
 
 
 def validate_site(draft: SiteDraft) -> SiteDraft:
-    """A cleaned copy (E.164 phone, normalised email and postal code) or ValidationError."""
+    """A cleaned copy (E.164 phone and its extension apart, normalised email and postal code) or
+    ValidationError."""
     errors: list[FieldError] = []
     name = check_text(errors, "site_name", draft.name, max_length=200, required=True)
     street = check_text(errors, "street", draft.street, max_length=200, required=True)
@@ -151,10 +154,12 @@ def validate_site(draft: SiteDraft) -> SiteDraft:
         postal = f"{match.group(1)} {match.group(2)}"
     if not draft.phone.strip():
         errors.append(FieldError("phone", "required"))
-    phone = check_phone(errors, "phone", draft.phone)
+    phone, extension = check_phone_and_extension(errors, "phone", draft.phone)
+    if not extension and phone:
+        extension = check_extension(errors, "phone", draft.phone_extension)
     if not draft.email.strip():
         errors.append(FieldError("email", "required"))
     email = check_email(errors, "email", draft.email)
     if errors:
         raise ValidationError(errors)
-    return SiteDraft(name, street, city, postal, phone, email, province)
+    return SiteDraft(name, street, city, postal, phone, email, province, extension)

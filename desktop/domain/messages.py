@@ -37,10 +37,6 @@ class Messages:
         "Numéro de téléphone invalide. Exemple : 418 555-0123, poste 12.",
         "Invalid phone number. Example: 418 555-0123 ext. 12.",
     )
-    phone_extension_not_here = Text(
-        "Ce numéro ne prend pas de poste : inscrivez le numéro seul.",
-        "This number takes no extension: enter the number alone.",
-    )
     #: ``reason`` is one of :class:`EmailProblems`.
     invalid_email = Text("Adresse courriel invalide : {reason}", "Invalid email address: {reason}")
     duplicate_choice = Text(

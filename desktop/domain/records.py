@@ -58,6 +58,8 @@ class ClinicRecord:
     postal_code: str
     phone: str
     email: str
+    #: Digits ('' when none), beside the E.164 ``phone``.
+    phone_extension: str = ""
 
     @property
     def address_lines(self) -> tuple[str, ...]:

@@ -107,12 +107,12 @@ def split_extension(value: str) -> tuple[str, str]:
     return value[: match.start()], match["digits"]
 
 
-def check_phone(errors: list[FieldError], field: str, value: str) -> str:
-    """The E.164 number of a phone field that must hold no extension (see :func:`check_phone_and_extension`)."""
-    phone, extension = check_phone_and_extension(errors, field, value)
-    if extension and not any(error.field == field for error in errors):
-        errors.append(FieldError(field, "phone_extension_not_here"))
-    return phone
+def check_extension(errors: list[FieldError], field: str, value: str) -> str:
+    """An extension given apart from its number: up to 10 digits ('' for none)."""
+    extension = value.strip()
+    if not re.fullmatch(r"\d{0,10}", extension, re.ASCII):
+        errors.append(FieldError(field, "invalid_phone"))
+    return extension
 
 
 def check_phone_and_extension(errors: list[FieldError], field: str, value: str) -> tuple[str, str]:
@@ -241,9 +241,7 @@ def validate_client(draft: ClientDraft, *, today: date) -> ClientDraft:
     email = check_email(errors, "email", draft.email)
     phone, extension = check_phone_and_extension(errors, "phone", draft.phone)
     if not extension and phone:
-        extension = draft.phone_extension.strip()
-        if not re.fullmatch(r"\d{0,10}", extension, re.ASCII):
-            errors.append(FieldError("phone", "invalid_phone"))
+        extension = check_extension(errors, "phone", draft.phone_extension)
     if errors:
         raise ValidationError(errors)
     return replace(

@@ -20,7 +20,7 @@ from desktop.domain.clinic_identity import (
 from desktop.domain.errors import ValidationError
 from desktop.domain.records import ClinicRecord
 from ui.kit.forms import PROVINCES, InlineErrors, em, make_error_label
-from ui.kit.i18n import current_language
+from ui.kit.i18n import current_language, format_phone
 from ui.kit.retranslate import follow_language
 
 __all__ = ["OrganisationForm", "SiteForm"]
@@ -156,7 +156,8 @@ def _site_draft(record: ClinicRecord) -> SiteDraft:
         record.street,
         record.city,
         record.postal_code,
-        record.phone,
+        # The extension shown with its number (where it is typed), read back apart when saved.
+        format_phone(record.phone, record.phone_extension) if record.phone_extension else record.phone,
         record.email,
         record.province,
     )

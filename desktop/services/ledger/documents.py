@@ -44,7 +44,7 @@ def clinic_info(clinic: Clinic, organisation: Organisation, language: Language) 
     return ClinicInfo(
         name=clinic.name,
         address_lines=(clinic.street, f"{clinic.city} ({clinic.province}) {clinic.postal_code}"),
-        phone=format_phone(clinic.phone, language),
+        phone=format_phone(clinic.phone, language, clinic.phone_extension),
         email=clinic.email,
         privacy_officer_name=officer,
         privacy_officer_contact=organisation.privacy_officer_contact,

@@ -18,6 +18,7 @@ def to_record(clinic: Clinic) -> ClinicRecord:
         clinic.postal_code,
         clinic.phone,
         clinic.email,
+        clinic.phone_extension,
     )
 
 
@@ -30,5 +31,6 @@ def new_site(draft: SiteDraft) -> Clinic:
         province=clean.province,
         postal_code=clean.postal_code,
         phone=clean.phone,
+        phone_extension=clean.phone_extension,
         email=clean.email,
     )

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.domain.clinic_identity import SiteDraft, validate_site
 from desktop.domain.enums import Language
-from desktop.domain.errors import FieldError, ValidationError
+from desktop.domain.errors import ValidationError
 from desktop.domain.records import ClientDraft
 from desktop.domain.validation import (
-    check_phone,
     display_phone,
     normalise_email,
     normalise_phone,
@@ -194,12 +195,13 @@ def test_an_extension_that_cannot_be_placed_is_refused_never_dropped() -> None:
         assert problem.message(Language.EN) == "Invalid phone number. Example: 418 555-0123 ext. 12."
 
 
-def test_a_clinic_number_takes_no_extension() -> None:
-    errors: list[FieldError] = []
-    assert check_phone(errors, "phone", "418 555-0100 poste 3") == "+14185550100"
-    assert [e.message(Language.FR) for e in errors] == [
-        "Ce numéro ne prend pas de poste : inscrivez le numéro seul."
-    ]
+def test_a_clinic_number_keeps_its_extension_apart() -> None:
+    draft = SiteDraft("Clinique", "1 rue Principale", "Québec", "G1R 1A1", "418 555-0100, poste 3", "a@b.ca")
+    clean = validate_site(draft)
+    assert (clean.phone, clean.phone_extension) == ("+14185550100", "3")
+    assert validate_site(replace(clean, phone="418 555-0100")).phone_extension == "3"  # given apart
+    with pytest.raises(ValidationError):
+        validate_site(replace(clean, phone_extension="3a"))
 
 
 @settings(max_examples=300, deadline=None)
