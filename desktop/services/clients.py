@@ -7,15 +7,14 @@ from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
 from desktop.db.models import Client
-from desktop.domain.errors import NotFoundError, PossibleDuplicateError, StaleVersionError
+from desktop.domain.errors import PossibleDuplicateError, StaleVersionError
 from desktop.domain.file_numbers import format_file_number
-from desktop.domain.messages import Subjects
 from desktop.domain.normalize import fold
 from desktop.domain.records import Actor, ClientDraft, ClientRecord, ClientStatus, ClientSummary
 from desktop.domain.validation import validate_client
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
-from desktop.services.queries.clients import load_client, staff_names
+from desktop.services.queries.clients import client_by_file_number, load_client, staff_names
 from desktop.services.queries.status import client_status
 from desktop.services.search_keys import SUMMARY_COLUMNS, replace_keys, search_conditions, search_statement
 from desktop.services.unit_of_work import UnitOfWork, run
@@ -155,10 +154,10 @@ class ClientService:
         )
 
     def get_by_file_number(self, actor: Actor, file_number: str) -> ClientRecord:
+        """The file with that number, typed with or without its leading zeros ("44" opens 000044)."""
+
         def work(uow: UnitOfWork) -> ClientRecord:
-            client = uow.session.scalar(select(Client).where(Client.file_number == file_number.strip()))
-            if client is None:
-                raise NotFoundError(what=Subjects.file.filled(number=file_number.strip()[:16]))
+            client = client_by_file_number(uow.session, file_number)
             uow.audit("client.open", "client", client.id)
             return client_record(uow.session, client)
 

@@ -222,6 +222,8 @@ def test_file_numbers_are_unique_and_human_readable(services: Services, receptio
     assert all(re.fullmatch(r"\d{6}", n) for n in numbers)
     for client in created:
         assert services.clients.get_by_file_number(receptionist, f" {client.file_number} ").id == client.id
+        # Typed without its leading zeros, as people say it: "44" is file 000044.
+        assert services.clients.get_by_file_number(receptionist, client.file_number.lstrip("0")).id == client.id
 
 
 def test_unknown_client_or_file_number(services: Services, receptionist) -> None:
