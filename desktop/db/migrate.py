@@ -77,13 +77,18 @@ def stamp_application_id(engine: Engine) -> None:
         connection.commit()
 
 
+def _tables_besides_alembic(engine: Engine) -> bool:
+    """Tables other than Alembic's own (left empty by a downgrade to base) in the current schema."""
+    return bool(set(inspect(engine).get_table_names()) - {"alembic_version"})
+
+
 def upgrade_to_head(engine: Engine) -> Path | None:
     """Bring the schema to the newest revision and stamp a SQLite file as FrontDesk's; returns the
     safety copy made, if any. Callers make sure a SQLite file is FrontDesk's first (see
     ``desktop.maintenance.sqlite_file``); a PostgreSQL database holding tables but no FrontDesk
     revision raises NotFrontDeskDatabaseError: another program's data is never upgraded."""
     current = current_revision(engine)
-    if current is None and engine.dialect.name == "postgresql" and inspect(engine).get_table_names():
+    if current is None and engine.dialect.name == "postgresql" and _tables_besides_alembic(engine):
         # Tables and no FrontDesk revision: another program's database, never given our schema.
         raise NotFrontDeskDatabaseError(display_url(engine.url), "server_database_not_frontdesk")
     if current == head_revision(engine):
