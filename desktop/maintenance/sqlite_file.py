@@ -104,6 +104,8 @@ def is_frontdesk_file(connection: sqlite3.Connection) -> bool:
     if "alembic_version" not in tables:
         return False
     revisions = [str(r[0]) for r in connection.execute("SELECT version_num FROM alembic_version")]
+    if not revisions:  # Alembic's table alone, left empty by a downgrade to base: nothing else held
+        return tables == {"alembic_version"}
     return len(revisions) == 1 and known_revision(revisions[0])
 
 
