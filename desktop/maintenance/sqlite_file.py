@@ -83,12 +83,6 @@ def quick_check_problem(path: Path) -> str | None:
     return None if rows == ["ok"] else "; ".join(rows)
 
 
-def foreign_application_id(connection: sqlite3.Connection) -> int | None:
-    """The file's application id when another program set it (neither 0 nor FrontDesk's), else None."""
-    application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
-    return application_id if application_id not in (0, APPLICATION_ID) else None
-
-
 def is_frontdesk_file(connection: sqlite3.Connection) -> bool:
     """FrontDesk's file: it carries FrontDesk's application id, or (made before the id was stamped,
     which ``db upgrade`` then does) a schema revision this version knows. A file holding nothing at
