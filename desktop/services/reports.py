@@ -6,8 +6,9 @@ numbers come from set-based queries (``desktop.services.reporting``), whatever t
 show, print or save. ``ReportKind`` and ``ReportFormat`` are re-exported here for them.
 
 Every report carries the audit chain's head as its data stood, read and verified in the report's
-unit of work (``desktop.services.reporting.chain``), and this workstation's keyed witness once the
-report's own record is sealed: the words and values the evidence pack prints.
+unit of work once the role is checked (``desktop.services.reporting.chain``, with the verifier the
+evidence pack uses), and this workstation's keyed witness once the report's own record is sealed:
+the words and values the evidence pack prints.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ from desktop.services.reporting import (
     optout_register,
     reacknowledgment,
 )
-from desktop.services.reporting.chain import ChainVerifier
-from desktop.services.unit_of_work import UnitOfWork, run
+from desktop.services.reporting.chain import ChainVerifier, run_verified
+from desktop.services.unit_of_work import UnitOfWork
 
 __all__ = ["RenderedReport", "ReportFormat", "ReportKind", "ReportService"]
 
@@ -75,14 +76,19 @@ def _witnessed(report: R, witnessed: WitnessedHead) -> R:
 
 class ReportService:
     def __init__(
-        self, db: Database, clock: Clock, witness: Callable[[], WitnessedHead | None] | None = None
+        self,
+        db: Database,
+        clock: Clock,
+        witness: Callable[[], WitnessedHead | None] | None = None,
+        chain: ChainVerifier | None = None,
     ) -> None:
-        """``witness``: this workstation's keyed witness head, read once the report is recorded."""
+        """``witness``: this workstation's keyed witness head, read once the report is recorded;
+        ``chain``: the verifier shared with the evidence pack (by default one of its own)."""
         self._db = db
         self._clock = clock
         self._witness = witness
         # A workstation that keeps a witness of the database also keeps the link verified last.
-        self._chain = ChainVerifier(db.display_url if witness is not None else None)
+        self._chain = chain or ChainVerifier(db.display_url if witness is not None else None)
 
     def _run(
         self,
@@ -96,14 +102,8 @@ class ReportService:
         detail: Callable[[R], str] = lambda _report: "",
     ) -> R:
         period = Period(start, end)
-        # The chain walked up to now before the unit of work, which then verifies only the records
-        # appended meanwhile: the audit lock is never held for a long walk.
-        with self._db.session(write=False) as session:
-            self._chain.catch_up(session)
 
-        def work(uow: UnitOfWork) -> R:
-            # Read first, so every record the report gathers below is covered by the head printed.
-            seal = self._chain.seal(uow.session)
+        def work(uow: UnitOfWork, seal: ChainSeal) -> R:
             report = compute(uow, _header(uow, kind, period, seal))
             extra = detail(report)
             uow.audit(
@@ -115,7 +115,7 @@ class ReportService:
             )
             return report
 
-        report = run(self._db, self._clock, actor, permission, work)
+        report = run_verified(self._db, self._clock, actor, permission, self._chain, work)
         # Read after the commit, so the witness has sealed the report's own record.
         witnessed = self._witness() if self._witness is not None else None
         return _witnessed(report, witnessed) if witnessed is not None else report

@@ -6,6 +6,10 @@ since, re-reading that link first: a chain rewritten behind it is walked again f
 link is kept in the user-data folder under this workstation's witness key (someone holding the
 database alone cannot move it), so only the first report ever made here walks the whole chain; that
 walk happens before the report's transaction (``catch_up``), never holding the audit lock.
+
+The reports and the evidence pack share one verifier and run through ``run_verified``: the role is
+checked before anything is walked, so someone refused a report cannot make the workstation walk the
+chain.
 """
 
 from __future__ import annotations
@@ -16,21 +20,28 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
+from desktop.db.database import Database
 from desktop.db.models import AuditRecord, Base
 from desktop.domain.evidence import ChainHead
+from desktop.domain.records import Actor
 from desktop.paths import user_data_dir
 from desktop.reports.base import ChainSeal
 from desktop.seal.witness import load_key
 from desktop.services.audit_chain import GENESIS_HASH, record_hash
+from desktop.services.clock import Clock
+from desktop.services.permissions import Permission
 from desktop.services.queries.chain_head import chain_head
+from desktop.services.unit_of_work import UnitOfWork, run
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 CHECKPOINT_FOLDER = "verified-chain"
 #: Records read per query: the trail grows without bound and is never loaded whole.
 CHUNK = 5000
@@ -84,6 +95,23 @@ class ChainVerifier:
         """The last verified record still there, its content still hashing to the hash remembered."""
         row = session.execute(select(*_COLUMNS).where(_AUDIT.c.id == self._last_id)).first()
         return row is not None and row.hash == self._last_hash and _recomputed(row) == row.hash
+
+
+def run_verified(
+    db: Database,
+    clock: Clock,
+    actor: Actor,
+    permission: Permission,
+    verifier: ChainVerifier,
+    work: Callable[[UnitOfWork, ChainSeal], T],
+) -> T:
+    """``work`` in a unit of work, given the chain's head read and verified first in it, so every
+    record ``work`` gathers is covered by the head. Before it, a read-only unit of work checks the
+    role (a refusal is recorded and raised, nothing walked) and only then walks the chain up to now:
+    the audit lock is never held for a long walk, and the unit of work proper verifies only the
+    records appended meanwhile."""
+    run(db, clock, actor, permission, lambda uow: verifier.catch_up(uow.session), write=False)
+    return run(db, clock, actor, permission, lambda uow: work(uow, verifier.seal(uow.session)))
 
 
 def _walk(session: Session, start: ChainHead, upto: int) -> tuple[int | None, ChainHead]:

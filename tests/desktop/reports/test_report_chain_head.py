@@ -14,6 +14,7 @@ from desktop.app import open_services
 from desktop.db.database import Database
 from desktop.db.models import AuditRecord
 from desktop.domain.enums import Channel, Language, Purpose
+from desktop.domain.errors import PermissionDeniedError
 from desktop.reports import render_report
 from desktop.reports.chain_lines import head_line
 from desktop.services.reporting import chain
@@ -121,3 +122,26 @@ def test_the_link_verified_last_is_kept_for_the_next_session_under_the_witness_k
         assert again is not None and again.broken_at == 1
     finally:
         reopened.close()
+
+
+def test_a_refused_role_walks_nothing_and_the_verified_link_is_left_alone(services, team):  # type: ignore[no-untyped-def]
+    client = new_client(services, team.receptionist)
+    checkpoint = chain._checkpoint(services.db.display_url)
+    assert not checkpoint.exists()
+    refused = (
+        lambda: services.reports.consent_coverage(team.receptionist, START, END),
+        lambda: services.reports.access_log(team.manager, client.file_number, START, END),
+        lambda: services.evidence.pack(team.receptionist, client.file_number),
+    )
+    for produce in refused:
+        with pytest.raises(PermissionDeniedError):
+            produce()
+        assert not checkpoint.exists()  # no walk was made: a walk keeps the link it reached
+
+    services.reports.exports_log(team.manager, START, END)
+    kept = checkpoint.stat().st_mtime_ns, checkpoint.read_bytes()
+    new_client(services, team.receptionist)  # new records: a walk now would move the link
+    for produce in refused:
+        with pytest.raises(PermissionDeniedError):
+            produce()
+    assert (checkpoint.stat().st_mtime_ns, checkpoint.read_bytes()) == kept
