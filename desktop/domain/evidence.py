@@ -135,6 +135,9 @@ class EvidencePack:
     optouts: tuple[OptOutRecord, ...]
     accesses: tuple[EvidenceAccess, ...]
     chain_head: ChainHead
+    #: The first audit record that breaks the chain, found as the pack was gathered (None: this
+    #: workstation verified the chain up to ``chain_head``). A pack of a broken chain prints no head.
+    chain_broken_at: int | None = None
     #: The workstation's keyed witness once the pack was recorded (None on a throwaway database).
     witnessed: WitnessedHead | None = None
 

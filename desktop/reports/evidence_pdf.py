@@ -1,7 +1,8 @@
 """The evidence pack as a PDF, in the client's language (the reader is the client, or an inspector
 acting on the client's behalf): identity, every consent event with the sentence shown, every
 acknowledgment with its signature, every opt-out request, every access to the file, then the full
-policy texts; the chain head on the first page and in every page's footer.
+policy texts; the chain head on the first page and in every page's footer, as verified by the
+service (a chain that does not verify is said there instead, and no head is printed).
 
 A pure function of an :class:`EvidencePack`, in the shipped fonts (``desktop.pdf.fonts``, embedded
 as subsets), reusing the acknowledgment's styles, tables and policy layout.
@@ -60,7 +61,7 @@ from desktop.pdf.styles import (
 )
 from desktop.pdf.texts import PdfText
 from desktop.reports.access_log import CATEGORY_LABELS, category_of
-from desktop.reports.chain_lines import head_line, witness_value
+from desktop.reports.chain_lines import PackChainText, broken_line, head_line, witness_value
 from desktop.reports.evidence_texts import ACTION_LABELS, LANGUAGE_LABELS, METHOD_LABELS
 from desktop.reports.evidence_texts import EvidenceText as T
 
@@ -84,11 +85,18 @@ def _mono(text: str, size: float | None = None) -> str:
     return f'<font name="{fonts.MONO}"{sized}>{esc(text)}</font>'
 
 
+def _chain_footer(pack: EvidencePack, lang: Language) -> str:
+    """The head, or that the chain did not verify: a head nobody verified is not printed."""
+    if pack.chain_broken_at is not None:
+        return broken_line(pack.chain_broken_at, lang)
+    return head_line(pack.chain_head, lang)
+
+
 def _furniture(pack: EvidencePack, lang: Language) -> Furniture:
     page_w, page_h = PAGE_SIZE
     left, right = MARGIN_X, page_w - MARGIN_X
     who = f"{pack.identity.name} · {pack.identity.file_number}"
-    head = head_line(pack.chain_head, lang)
+    head = _chain_footer(pack, lang)
 
     def draw(canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()
@@ -120,12 +128,24 @@ def _furniture(pack: EvidencePack, lang: Language) -> Furniture:
     return draw
 
 
-def _chain_rows(pack: EvidencePack, lang: Language) -> list[tuple[str, str]]:
-    rows = [(esc(T.chain_head.get(lang)), f"{pack.chain_head.sequence} · {_mono(pack.chain_head.hash)}")]
-    witnessed = pack.witnessed
-    if witnessed is not None:
-        rows.append((esc(T.workstation_witness.get(lang)), _mono(witness_value(witnessed, lang))))
-    return rows
+def _chain(pack: EvidencePack, lang: Language, st: Styles) -> list[Flowable]:
+    """What this workstation verified of the chain: the head, or where the chain breaks; then the
+    witness, which vouches for itself."""
+    story: list[Flowable] = [Paragraph(esc(T.chain.get(lang)), st.heading)]
+    rows: list[tuple[str, str]] = []
+    if pack.chain_broken_at is None:
+        head = pack.chain_head
+        said = f"{T.chain_text.format(lang, sequence=head.sequence)} {PackChainText.verified.get(lang)}"
+        story.append(Paragraph(esc(said), st.small))
+        rows.append((esc(T.chain_head.get(lang)), f"{head.sequence} · {_mono(head.hash)}"))
+    else:
+        broken = PackChainText.broken.format(lang, sequence=pack.chain_broken_at)
+        story.append(Paragraph(f"<b>{esc(broken)}</b>", st.body))
+    if pack.witnessed is not None:
+        rows.append((esc(T.workstation_witness.get(lang)), _mono(witness_value(pack.witnessed, lang))))
+    if rows:
+        story.append(key_value_table(rows, st, FRAME_WIDTH, _KEY_WIDTH))
+    return story
 
 
 def _opening(pack: EvidencePack, lang: Language, st: Styles) -> list[Flowable]:
@@ -141,9 +161,7 @@ def _opening(pack: EvidencePack, lang: Language, st: Styles) -> list[Flowable]:
         colon = PdfText.colon.get(lang)
         story.append(Paragraph(f"{esc(T.officer.get(lang))}{colon} {esc(pack.privacy_officer)}", st.small))
     story += [
-        Paragraph(esc(T.chain.get(lang)), st.heading),
-        Paragraph(esc(T.chain_text.format(lang, sequence=pack.chain_head.sequence)), st.small),
-        key_value_table(_chain_rows(pack, lang), st, FRAME_WIDTH, _KEY_WIDTH),
+        *_chain(pack, lang, st),
         Paragraph(esc(T.identity.get(lang)), st.heading),
         key_value_table(
             [
@@ -362,6 +380,12 @@ def render_evidence_pdf(pack: EvidencePack) -> bytes:
     story += _policies(pack.policies, lang, st)
     story += [Spacer(1, 8), Paragraph(esc(T.end.get(lang)), st.centered)]
 
+    head = pack.chain_head
+    subject = (  # the full hash, as on the first page, when it was verified
+        f"{T.chain_head.get(lang)} {head.sequence} {head.hash}"
+        if pack.chain_broken_at is None
+        else _chain_footer(pack, lang)
+    )
     buffer = io.BytesIO()
     template = BaseDocTemplate(
         buffer,
@@ -372,7 +396,7 @@ def render_evidence_pdf(pack: EvidencePack) -> bytes:
         bottomMargin=MARGIN_BOTTOM,
         title=f"{T.title.get(lang)} — {pack.identity.file_number}",
         author=pack.organisation,
-        subject=f"{T.chain_head.get(lang)} {pack.chain_head.sequence} {pack.chain_head.hash}",
+        subject=subject,
         creator="FrontDesk",
         producer="FrontDesk",
         invariant=1,

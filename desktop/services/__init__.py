@@ -20,6 +20,7 @@ from desktop.services.exports import ExportService
 from desktop.services.optouts import OptOutService
 from desktop.services.policies import PolicyService
 from desktop.services.queries.chain_head import witnessed_head
+from desktop.services.reporting.chain import ChainVerifier
 from desktop.services.reports import ReportService
 from desktop.services.setup import SetupService
 from desktop.services.staff import StaffService
@@ -64,6 +65,10 @@ class Services:
         def witnessed() -> WitnessedHead | None:
             return witnessed_head(keeper.witness if keeper else None)
 
+        # One verifier for the reports and the evidence pack: the chain is walked once for both, and
+        # the link verified last is kept only by a workstation that keeps a witness of the database.
+        chain = ChainVerifier(db.display_url if keeper else None)
+
         return cls(
             db=db,
             clock=clock,
@@ -76,9 +81,9 @@ class Services:
             staff=StaffService(db, clock, login_policy),
             clinics=ClinicService(db, clock),
             documents=DocumentService(db, clock),
-            reports=ReportService(db, clock, witnessed if keeper else None),
+            reports=ReportService(db, clock, witnessed if keeper else None, chain),
             exports=ExportService(db, clock),
-            evidence=EvidenceService(db, clock, witnessed),
+            evidence=EvidenceService(db, clock, witnessed, chain),
             setup=SetupService(db, clock, login_policy),
             witness=keeper,
         )

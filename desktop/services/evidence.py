@@ -7,6 +7,10 @@ an answer then. It lists the file's accesses, as the client's right of access in
 
 Producing it is audited (``evidence.pack`` on the client, with counts only, never client values),
 so the pack itself shows in the next pack's accesses.
+
+The chain head the pack prints is verified as the reports' is, by the same verifier, once the role
+is checked (``desktop.services.reporting.chain``): a chain that does not verify is said, and no head
+is printed then.
 """
 
 from __future__ import annotations
@@ -19,16 +23,17 @@ from desktop.db.models import Organisation
 from desktop.domain.enums import Language
 from desktop.domain.evidence import EvidencePack, RenderedEvidence, WitnessedHead
 from desktop.domain.records import Actor
+from desktop.reports.base import ChainSeal
 from desktop.reports.evidence_pdf import render_evidence_pdf
 from desktop.reports.evidence_texts import EvidenceText as T
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
 from desktop.services.queries import evidence as gather
-from desktop.services.queries.chain_head import chain_head
 from desktop.services.queries.clients import client_by_file_number
 from desktop.services.queries.optouts import requests_for_client
 from desktop.services.queries.organisation import load_organisation
-from desktop.services.unit_of_work import UnitOfWork, run
+from desktop.services.reporting.chain import ChainVerifier, run_verified
+from desktop.services.unit_of_work import UnitOfWork
 
 #: The permission the pack needs (see the module's docstring).
 EVIDENCE_PERMISSION = Permission.RUN_REPORTS
@@ -47,21 +52,26 @@ def _officer(organisation: Organisation) -> str:
 
 class EvidenceService:
     def __init__(
-        self, db: Database, clock: Clock, witness: Callable[[], WitnessedHead | None] | None = None
+        self,
+        db: Database,
+        clock: Clock,
+        witness: Callable[[], WitnessedHead | None] | None = None,
+        chain: ChainVerifier | None = None,
     ) -> None:
-        """``witness``: this workstation's keyed witness head, read once the pack is recorded."""
+        """``witness``: this workstation's keyed witness head, read once the pack is recorded;
+        ``chain``: the verifier shared with the reports (by default one of its own, in memory)."""
         self._db = db
         self._clock = clock
         self._witness = witness
+        self._chain = chain or ChainVerifier()
 
     def pack(self, actor: Actor, file_number: str) -> EvidencePack:
         """Everything the pack prints about the client filed under ``file_number``, in one unit of work."""
 
-        def work(uow: UnitOfWork) -> EvidencePack:
+        def work(uow: UnitOfWork, seal: ChainSeal) -> EvidencePack:
             session = uow.session
             client = client_by_file_number(session, file_number)
-            # Read first, so every record gathered below is covered by the head printed.
-            head = chain_head(session)
+            head = seal.head
             consents, cited = gather.consents(session, client.id)
             acknowledgments, acknowledged = gather.acknowledgments(session, client.id)
             policies = gather.policies(
@@ -92,9 +102,10 @@ class EvidenceService:
                 optouts=optouts,
                 accesses=accesses,
                 chain_head=head,
+                chain_broken_at=seal.broken_at,
             )
 
-        pack = run(self._db, self._clock, actor, EVIDENCE_PERMISSION, work)
+        pack = run_verified(self._db, self._clock, actor, EVIDENCE_PERMISSION, self._chain, work)
         # Read after the commit, so the witness has sealed every record the pack printed.
         witnessed = self._witness() if self._witness is not None else None
         return replace(pack, witnessed=witnessed) if witnessed is not None else pack
