@@ -30,14 +30,12 @@ def display_url(url: str | URL) -> str:
 
 
 def _prepare_sqlite_file(path: Path) -> None:
-    """A new file is created owner-only and stamped as FrontDesk's; an existing one, and the journal
-    files SQLite keeps beside it (they take the database's mode), are made owner-only."""
+    """A new file is created owner-only and stamped as FrontDesk's. An existing one is left as it is
+    here: it is made owner-only once known to be FrontDesk's (``keep_sqlite_files_private``)."""
     make_private_folders(path.parent)
     try:
         fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
     except FileExistsError:
-        for companion in (path, *sqlite_companions(path)):
-            keep_owner_only(companion)
         return
     os.close(fd)
     os.chmod(path, 0o600)  # exactly: an unusual umask (0o277...) would leave it unwritable
@@ -49,6 +47,12 @@ def _prepare_sqlite_file(path: Path) -> None:
 def sqlite_companions(path: Path) -> tuple[Path, ...]:
     """The files SQLite keeps beside a database: the write-ahead log, its index, the rollback journal."""
     return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
+
+
+def keep_sqlite_files_private(path: Path) -> None:
+    """The database and the journals beside it (SQLite gives them the database's mode) made owner-only."""
+    for each in (path, *sqlite_companions(path)):
+        keep_owner_only(each)
 
 
 def create_database_engine(url: str | URL) -> Engine:

@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from desktop.db.database import Database
-from desktop.db.engine import APPLICATION_ID
+from desktop.db.engine import APPLICATION_ID, keep_sqlite_files_private
 from desktop.domain.errors import DatabaseCorruptError, NotFrontDeskDatabaseError
 from desktop.maintenance.backup_files import backups_folder, newest_backup
 from desktop.maintenance.read_only import connect_read_only
@@ -145,7 +145,8 @@ def refuse_corrupt_sqlite(db: Database) -> Iterator[None]:
     if file_problem(path) is not None or quick_check_problem(path) is not None:
         raise corrupt_error(path)
     if not frontdesk_file_or_new(path):
-        raise NotFrontDeskDatabaseError(str(path))
+        raise NotFrontDeskDatabaseError(str(path))  # its mode too is left as it is
+    keep_sqlite_files_private(path)
     try:
         yield
     except (DBAPIError, sqlite3.DatabaseError) as error:

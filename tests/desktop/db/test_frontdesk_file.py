@@ -8,6 +8,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import stat
 from pathlib import Path
 
 import psycopg
@@ -62,6 +63,7 @@ def _geopackage_file(path: Path) -> Path:
 @pytest.mark.parametrize("make", [_notes_file, _geopackage_file], ids=["own tables", "own application id"])
 def test_another_programs_file_is_refused_by_name_and_left_unchanged(tmp_path, make):
     other = make(tmp_path / "inventaire.db")
+    other.chmod(0o644)
     before = _digest(other)
 
     with pytest.raises(NotFrontDeskDatabaseError) as refused:
@@ -93,6 +95,7 @@ def test_another_programs_file_is_refused_by_name_and_left_unchanged(tmp_path, m
     assert refused.value.message(language()) in added.output
     assert "Traceback" not in added.output
     assert _digest(other) == before
+    assert stat.S_IMODE(other.stat().st_mode) == 0o644  # not even its mode is FrontDesk's to change
     assert not list(tmp_path.glob("inventaire.db-*"))  # no journal, no WAL made beside it
 
 
