@@ -185,6 +185,9 @@ class StaffService:
             raise PermissionDeniedError("privacy_officer_accounts") from None
 
     def _record_refusal(self, actor: Actor, detail: str, target: str) -> None:
+        retrying(lambda: self._write_refusal(actor, detail, target))
+
+    def _write_refusal(self, actor: Actor, detail: str, target: str) -> None:
         with self._db.session(write=True) as session, session.begin():
             staff_id = actor.staff_id if actor.staff_id != SYSTEM_STAFF_ID else None
             append_audit(
