@@ -21,9 +21,13 @@ def backups_folder(database: Path) -> Path:
     else:
         digest = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:8]
         folder = base / f"{database.stem}-{digest}"
-    # Folders an older version made under a permissive umask (0777) are made owner-only.
+    # Folders an older version made under a permissive umask (0777), and backups copied in with the
+    # umask's mode, are made owner-only.
     keep_owner_only(base)
     keep_owner_only(folder)
+    if folder.is_dir():
+        for kept in folder.iterdir():
+            keep_owner_only(kept)
     return folder
 
 
@@ -35,7 +39,6 @@ def daily_backups(folder: Path, database: Path) -> list[tuple[date, Path]]:
     for path in folder.iterdir():
         match = _DAILY.match(path.name)
         if match and match["stem"] == database.stem:
-            keep_owner_only(path)
             try:
                 found.append((date.fromisoformat(match["day"]), path))
             except ValueError:

@@ -164,3 +164,21 @@ def test_db_check_reports_loose_modes_in_frontdesks_own_folders_only(database_ur
     database = sqlite_path(database_url)
     if database is not None:
         assert mode(database) == 0o600
+
+
+def test_a_backups_folder_and_backups_left_open_to_others_are_made_owner_only(own_folders):
+    """What an older version left under umask 000 (a 0777 backups folder), or a backup copied with
+    the umask's mode, is tightened the next time FrontDesk starts on the database."""
+    database = own_folders / "data" / "frontdesk.db"
+    open_services(sqlite_url(database)).close()
+    backups = own_folders / "data" / "backups"
+    old_backup = backups / "frontdesk-2026-01-05.db"
+    old_backup.write_bytes((backups / next(p.name for p in backups.iterdir())).read_bytes())
+    backups.chmod(0o777)
+    old_backup.chmod(0o644)
+    assert file_modes(database).status == Status.FAILED
+
+    open_services(sqlite_url(database)).close()
+
+    assert (mode(backups), mode(old_backup)) == (0o700, 0o600)
+    assert file_modes(database).status == Status.OK
