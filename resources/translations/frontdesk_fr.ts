@@ -806,6 +806,10 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>{count} clients trouvés. Choisissez avec ↑ ↓ et appuyez sur Entrée.</translation>
     </message>
     <message>
+        <source>Date of birth read: {date}. {found}</source>
+        <translation>Date de naissance lue&#xa0;: {date}. {found}</translation>
+    </message>
+    <message>
         <source>Several clients match: choose one with ↑ ↓, then press Enter.</source>
         <translation>Plusieurs clients correspondent&#xa0;: choisissez-en un avec ↑ ↓, puis appuyez sur Entrée.</translation>
     </message>

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.changes import ChangeSubject, DataChange
+from desktop.domain.dates import date_in_words, read_date
 from desktop.domain.records import Actor, ClientRecord, ClientSummary
 from desktop.services import Services
 from ui.kit.errors import error_words
-from ui.kit.i18n import format_phone
+from ui.kit.i18n import current_language, format_phone
 from ui.kit.models import PagedTableModel, client_search_columns
 from ui.kit.retranslate import follow_language
 from ui.kit.tables import record_table
@@ -326,6 +327,12 @@ class ClientSearch(QWidget):
             )
         else:
             message = self.tr("{count} clients found. Choose with ↑ ↓ and press Enter.").format(count=rows)
+        born = read_date(text) if text and self.model.loaded_once else None
+        if born is not None:
+            # The day understood, in words: 05/06/1994 is the 5th of June, and says so.
+            message = self.tr("Date of birth read: {date}. {found}").format(
+                date=date_in_words(born, current_language()), found=message
+            )
         self.state.setText(message)
 
     # ------------------------------------------------------------ keyboard

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSizePolicy,
@@ -22,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.dates import DATE_FORMS, UnreadableDateError, date_in_words, parse_date, read_date
+from desktop.domain.dates import DATE_FORMS, UnreadableDateError, parse_date, read_date
 from desktop.domain.enums import Language
 from desktop.domain.errors import FieldError, ValidationError
 from desktop.domain.records import ClientDraft
 from desktop.domain.validation import MAX_CITY, MAX_EMAIL, MAX_NAME, MAX_STREET, validate_client
 from ui.kit.errors import field_messages
-from ui.kit.i18n import current_language, format_date, format_phone, language_label
+from ui.kit.i18n import current_language, format_date, format_date_long, format_phone, language_label
 from ui.kit.retranslate import follow_language
 
 __all__ = [
@@ -335,8 +336,8 @@ class ClientForm(QWidget):
 
     def _show_understood_date(self) -> None:
         day = read_date(self.date_of_birth.text())
-        self.date_understood.setText(date_in_words(day, current_language()) if day is not None else "")
-        self.date_understood.setVisible(day is not None)
+        # Without the weekday, to fit beside the title; the month in words shows a day read the wrong way.
+        self.date_understood.setText(format_date_long(day) if day is not None else "")
 
     def _field_box(self, name: str, editor: QWidget) -> QWidget:
         box = QWidget(self)
@@ -349,10 +350,16 @@ class ClientForm(QWidget):
         editor.setObjectName(f"field_{name}")
         error = make_error_label(box)
         self.errors.add(name, editor, error)
-        layout.addWidget(label)
-        layout.addWidget(editor)
         if editor is self.date_of_birth:
-            layout.addWidget(self.date_understood)
+            # The day understood on the title's line: no height added to a dialog sized once.
+            title_row = QHBoxLayout()
+            title_row.addWidget(label)
+            title_row.addStretch(1)
+            title_row.addWidget(self.date_understood)
+            layout.addLayout(title_row)
+        else:
+            layout.addWidget(label)
+        layout.addWidget(editor)
         layout.addWidget(error)
         layout.addStretch(1)
         return box

@@ -24,16 +24,16 @@ def test_a_day_first_date_of_birth_is_read_and_shown_in_words(qtbot, switch):
     type_text(form.date_of_birth, "26/05/1994")
     assert form.draft().date_of_birth == date(1994, 5, 26)
     assert form.date_understood.isVisible()
-    assert form.date_understood.text() == "Thursday, May 26, 1994"
+    assert form.date_understood.text() == "May 26, 1994"
     switch(Language.FR)
-    assert form.date_understood.text() == "jeudi 26 mai 1994"
+    assert form.date_understood.text() == "26 mai 1994"
     assert form.date_of_birth.placeholderText() == "AAAA-MM-JJ, JJ/MM/AAAA ou JJ.MM.AAAA"
     form.date_of_birth.clear()
     type_text(form.date_of_birth, "26.05.1994")
     assert form.draft().date_of_birth == date(1994, 5, 26)
     form.date_of_birth.clear()
     type_text(form.date_of_birth, "26/05")
-    assert not form.date_understood.isVisible()
+    assert form.date_understood.text() == ""
 
 
 def test_a_day_that_does_not_exist_is_named_in_the_staff_language(qtbot, switch):

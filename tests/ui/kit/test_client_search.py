@@ -345,6 +345,21 @@ def test_only_the_client_search_widget_calls_the_search_service():
     assert callers == {"ui/kit/client_search.py": 1}
 
 
+def test_a_date_of_birth_typed_day_first_finds_the_client_and_says_the_day_understood(
+    qtbot, window, gui_services, desk, switch
+):
+    create_client(gui_services, desk, "Côté", "Zoé", born=date(1994, 5, 26))
+    assert search(qtbot, window, "26/05/1994") == ["Côté, Zoé"]
+    assert window.search_panel.state.text() == (
+        "Date of birth read: Thursday, May 26, 1994. 1 client found. Press Enter to open the file."
+    )
+    switch(Language.FR)
+    assert search(qtbot, window, "26.05.1994") == ["Côté, Zoé"]
+    assert window.search_panel.state.text().startswith(
+        "Date de naissance lue\u00a0: jeudi 26 mai 1994. 1 client"
+    )
+
+
 def test_every_result_column_is_in_sight_at_the_default_window_size(
     qtbot, window, gui_services, desk, switch
 ):

@@ -80,7 +80,7 @@ def test_new_client_shows_inline_errors_keeps_the_typing_then_saves(qtbot, windo
     errors = dialog.form.errors
     assert "email" in errors.message("email").lower()
     assert "phone" in errors.message("phone").lower()
-    assert "YYYY-MM-DD" in errors.message("date_of_birth")
+    assert errors.message("date_of_birth") == "There is no such day: 1990-02-30."
     assert errors.message("last_name") == ""
     assert dialog.form.email.property("invalid") is True
     assert dialog.form.last_name.text() == "Côté"
@@ -90,6 +90,8 @@ def test_new_client_shows_inline_errors_keeps_the_typing_then_saves(qtbot, windo
     assert dialog.isVisible()
 
     fill(qtbot, dialog, date_of_birth="1990-02-28", email="eloise@example.com", phone="(418) 555-0199")
+    # Each problem went as its field was corrected, before saving again.
+    assert [errors.message(name) for name in ("date_of_birth", "email", "phone")] == ["", "", ""]
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.client_file.client is not None, timeout=TIMEOUT_MS)
     settle(qtbot, window)
