@@ -14,6 +14,8 @@ from desktop.domain.enums import Language, Role
 from desktop.domain.failure_messages import FailureMessages
 from desktop.domain.file_messages import FileMessages
 from desktop.domain.formats import format_date, format_datetime, format_time
+from desktop.domain.reminder_messages import ReminderFields, ReminderMessages
+from desktop.domain.schedule_messages import ScheduleMessages
 from desktop.domain.texts import Text
 
 
@@ -426,11 +428,17 @@ def _texts(namespace: type) -> dict[str, Text]:
 
 
 #: The messages by code, as errors name them.
-MESSAGES: dict[str, Text] = {**_texts(Messages), **_texts(FailureMessages), **_texts(FileMessages)}
+MESSAGES: dict[str, Text] = {
+    **_texts(Messages),
+    **_texts(FailureMessages),
+    **_texts(FileMessages),
+    **_texts(ReminderMessages),
+    **_texts(ScheduleMessages),
+}
 #: Every refusal reason given to ``invalid_email``.
 EMAIL_PROBLEMS: dict[str, Text] = _texts(EmailProblems)
 #: The fields by the name errors give them.
-FIELDS: dict[str, Text] = _texts(Fields)
+FIELDS: dict[str, Text] = {**_texts(Fields), **_texts(ReminderFields)}
 
 
 def _in_language(value: object, language: Language) -> object:

@@ -22,6 +22,7 @@ from desktop.domain.enums import (
     Role,
     SignerCapacity,
 )
+from desktop.domain.schedule import AppointmentState
 
 
 @dataclass(frozen=True)
@@ -184,11 +185,16 @@ class PolicyDraft:
 @dataclass(frozen=True)
 class AppointmentDraft:
     starts_at: datetime
-    kind: AppointmentKind
+    #: The code of one of the clinic's appointment kinds (the seeded ones are :class:`AppointmentKind`).
+    kind: AppointmentKind | str
     mode: AppointmentMode
     booked_via: BookedVia
     #: Made where the booking is entered, so a retried or replayed save is recognised, never doubled.
     uid: UUID = field(default_factory=uuid4)
+    #: None: the "unassigned" column (no double-booking or hours check).
+    practitioner_id: int | None = None
+    #: None: the kind's default length.
+    length_minutes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -197,12 +203,24 @@ class AppointmentRecord:
     uid: UUID
     client_id: int
     starts_at: datetime
-    kind: AppointmentKind
+    #: The kind's code (the seeded kinds' codes are :class:`AppointmentKind` values).
+    kind: str
     mode: AppointmentMode
     booked_via: BookedVia
     booked_by: str
     clinic_id: int
     created_at: datetime
+    practitioner_id: int | None = None
+    practitioner_name: str = ""
+    length_minutes: int = 0
+    #: The kind's names (its code is ``kind``).
+    kind_name_fr: str = ""
+    kind_name_en: str = ""
+    #: Derived from the appointment's events.
+    state: AppointmentState = AppointmentState.BOOKED
+
+    def kind_name(self, language: Language) -> str:
+        return (self.kind_name_fr if language == Language.FR else self.kind_name_en) or str(self.kind)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from desktop.services.policies import PolicyService
 from desktop.services.queries.chain_head import witnessed_head
 from desktop.services.reporting.chain import ChainVerifier
 from desktop.services.reports import ReportService
+from desktop.services.schedule import ScheduleService
 from desktop.services.setup import SetupService
 from desktop.services.staff import StaffService
 from desktop.services.witnessing import WitnessKeeper, keep_witness
@@ -45,6 +46,7 @@ class Services:
     exports: ExportService
     evidence: EvidenceService
     setup: SetupService
+    schedule: ScheduleService
     #: This workstation's witness of the database (none for a throwaway database); its ``head()``
     #: is what a document prints as the chain head it was produced against.
     witness: WitnessKeeper | None = None
@@ -85,6 +87,7 @@ class Services:
             exports=ExportService(db, clock),
             evidence=EvidenceService(db, clock, witnessed, chain),
             setup=SetupService(db, clock, login_policy),
+            schedule=ScheduleService(db, clock),
             witness=keeper,
         )
 

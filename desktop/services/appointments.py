@@ -103,11 +103,18 @@ class AppointmentService:
         draft: AppointmentDraft,
         consent_capture: ConsentCapture | None = None,
         signature: SignatureCapture | None = None,
+        *,
+        confirm_conflicts: bool = False,
     ) -> BookingResult:
         """The appointment, the consent answers that change anything and the acknowledgment (signed or
         refused) are saved together or not at all. Both record the policy version in force on the
         appointment's day; the answers' method follows from how the booking is made and the signature
-        (``consent_capture.method``, when given, must agree with it)."""
+        (``consent_capture.method``, when given, must agree with it).
+
+        With a practitioner, the slot is checked inside the unit of work (the practitioner's row locked):
+        an overlap with another of their appointments not cancelled, or a slot outside their hours or
+        on a day off, raises ScheduleConflictError, unless a manager confirms (``confirm_conflicts``:
+        the confirmation is recorded on the ``booked`` event)."""
         if consent_capture is not None:
             validate_consent_capture(consent_capture)
 

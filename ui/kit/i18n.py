@@ -150,12 +150,14 @@ def consent_action_label(action: ConsentAction) -> str:
     }[action]
 
 
-def appointment_kind_label(kind: AppointmentKind) -> str:
-    return {
+def appointment_kind_label(kind: str) -> str:
+    """A seeded kind's label; a kind the clinic added is shown by its code (its record has its names)."""
+    labels: dict[str, str] = {
         AppointmentKind.CONSULTATION: QCoreApplication.translate("Vocabulary", "Consultation"),
         AppointmentKind.TREATMENT: QCoreApplication.translate("Vocabulary", "Treatment"),
         AppointmentKind.PROCEDURE: QCoreApplication.translate("Vocabulary", "Procedure"),
-    }[kind]
+    }
+    return labels.get(kind, kind)
 
 
 def appointment_mode_label(mode: AppointmentMode) -> str:
