@@ -56,6 +56,7 @@ APPEND_ONLY_TABLES = (
     "opt_out_requests",
     "opt_out_scopes",
     "opt_out_events",
+    "reminder_records",
     "audit_records",
 )
 #: A ledger column holding a person's data (``info=PERSONAL``): digested apart from the rest of its row,
@@ -345,3 +346,37 @@ class AuditRecord(Base):
     detail: Mapped[str] = mapped_column(String(500), default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class SmtpSettings(Base):
+    """The clinic's outgoing mail server for reminders (one row). Its password is never here: it is
+    kept owner-only in the workstation's configuration folder (``desktop.mail``)."""
+
+    __tablename__ = "smtp_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    host: Mapped[str] = mapped_column(String(253))
+    port: Mapped[int] = mapped_column(Integer)
+    #: ``starttls``, ``tls`` or ``plain`` (plain only to this computer: ``desktop.domain.reminders``).
+    security: Mapped[str] = mapped_column(String(16))
+    username: Mapped[str] = mapped_column(String(254), default="")
+    sender: Mapped[str] = mapped_column(String(254))
+    updated_at: Mapped[datetime]
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+
+
+class ReminderRecord(Base):
+    """One reminder sent (email) or exported (a row of the SMS file or of the call sheet): which
+    appointment, by which channel, when and by whom. ``file_sha256`` names the exported file."""
+
+    __tablename__ = "reminder_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    appointment_id: Mapped[int] = mapped_column(ForeignKey("appointments.id"), index=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    channel: Mapped[Channel]
+    at: Mapped[datetime]
+    by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
+    file_sha256: Mapped[str | None] = mapped_column(String(64))

@@ -20,6 +20,7 @@ from desktop.services.exports import ExportService
 from desktop.services.optouts import OptOutService
 from desktop.services.policies import PolicyService
 from desktop.services.queries.chain_head import witnessed_head
+from desktop.services.reminders import ReminderService
 from desktop.services.reporting.chain import ChainVerifier
 from desktop.services.reports import ReportService
 from desktop.services.schedule import ScheduleService
@@ -46,6 +47,7 @@ class Services:
     exports: ExportService
     evidence: EvidenceService
     setup: SetupService
+    reminders: ReminderService
     schedule: ScheduleService
     #: This workstation's witness of the database (none for a throwaway database); its ``head()``
     #: is what a document prints as the chain head it was produced against.
@@ -87,6 +89,7 @@ class Services:
             exports=ExportService(db, clock),
             evidence=EvidenceService(db, clock, witnessed, chain),
             setup=SetupService(db, clock, login_policy),
+            reminders=ReminderService(db, clock),
             schedule=ScheduleService(db, clock),
             witness=keeper,
         )

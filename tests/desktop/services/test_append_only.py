@@ -53,6 +53,7 @@ ALTERATIONS = {
     "opt_out_requests": ("requester_name", "altered"),
     "opt_out_scopes": ("channel", "post"),
     "opt_out_events": ("kind", "processed"),
+    "reminder_records": ("channel", "sms"),
     "audit_records": ("detail", "altered"),
 }
 
@@ -108,7 +109,7 @@ def signature_png() -> bytes:
 
 
 @pytest.fixture
-def ledgers(services: Services, receptionist, clock) -> Services:  # type: ignore[no-untyped-def]
+def ledgers(services: Services, receptionist, clock, tmp_path) -> Services:  # type: ignore[no-untyped-def]
     """At least one row in every ledger table."""
     client = services.clients.create(receptionist, ClientDraft("Côté", "Zoé", date(1980, 4, 12)))
     services.appointments.book(
@@ -122,6 +123,15 @@ def ledgers(services: Services, receptionist, clock) -> Services:  # type: ignor
         receptionist,
         OptOutDraft(OptOutVia.PHONE, clock.now().date(), "Zoé Côté", purposes=PROMOTIONAL_PURPOSES, client_id=client.id),
     )
+    # A reminder by phone, exported to the call sheet: a row in the reminder ledger.
+    reminded = services.clients.create(receptionist, ClientDraft("Roy", "Luc", date(1975, 2, 3), phone="418 555-0123"))
+    services.appointments.book(
+        receptionist,
+        reminded.id,
+        AppointmentDraft(clock.now() + timedelta(days=1), AppointmentKind.CONSULTATION, AppointmentMode.IN_CLINIC, BookedVia.PHONE),
+        ConsentCapture((ConsentChange(Purpose.APPOINTMENT_REMINDERS, Channel.PHONE, True),), Interaction.PHONE, Language.FR),
+    )
+    services.reminders.export(receptionist, (clock.now() + timedelta(days=1)).astimezone().date(), tmp_path)
     return services
 
 
