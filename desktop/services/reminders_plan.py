@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -82,8 +83,8 @@ def reminder_day(session: Session, day: date, clinic_id: int) -> ReminderDay:
         latest = common.latest_consent(purpose=PURPOSE, clients=clients)
         for client_id, channel in session.execute(
             select(latest.c.client_id, latest.c.channel).where(common.granted_cells(latest))
-        ).tuples():
-            granted[int(client_id)].add(Channel(str(channel)))
+        ):
+            granted[cast(int, client_id)].add(Channel(cast(str, channel)))
         for channel in REMINDER_CHANNELS:
             pending = common.pending_opt_out_clients(PURPOSE, channel).subquery()
             for client_id in session.scalars(
