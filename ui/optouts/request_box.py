@@ -12,7 +12,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import OptOutVia
 from ui.booking.feedback import error_label
+from ui.kit.date_edits import DayEdit
 from ui.kit.retranslate import follow_language
 
 __all__ = ["OptOutRequestBox"]
@@ -59,7 +59,7 @@ class OptOutRequestBox(QGroupBox):
         via_row.addWidget(self.via_post, 1, 1)
         self.via_error = error_label(self, "viaError", "")
 
-        self.received_on = QDateEdit(self)
+        self.received_on = DayEdit(self)
         self.received_on.setObjectName("receivedOn")
         self.received_on.setCalendarPopup(True)
         self.received_on.setDisplayFormat("yyyy-MM-dd")

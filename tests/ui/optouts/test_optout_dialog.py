@@ -157,6 +157,23 @@ def test_a_post_request_shows_its_due_date_and_goes_to_the_queue(qtbot, desk):
     assert [r.id for r in pending] == [record.id]
 
 
+def test_the_day_received_is_read_as_typed_day_first(qtbot, desk):
+    dialog = open_dialog(qtbot, desk)
+    activate(qtbot, dialog)
+    dialog.via_post.click()
+    dialog.received_on.setFocus()
+    dialog.received_on.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.received_on, "20/11/2026")
+    assert dialog.received_date() == date(2026, 11, 20)
+    assert "Due by 2026-12-04" in dialog.effect.text()
+    dialog.received_on.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.received_on, "19.11.2026")
+    dialog.requester_name.setFocus()  # leaving the box
+    qtbot.waitUntil(lambda: not dialog.received_on.hasFocus())
+    assert dialog.received_date() == date(2026, 11, 19)
+    assert dialog.received_on.text() == "2026-11-19"  # shown back in the one form every table uses
+
+
 def test_validation_errors_are_shown_and_the_typed_text_is_kept(qtbot, desk):
     dialog = open_dialog(qtbot, desk)
     dialog.via_email.click()
