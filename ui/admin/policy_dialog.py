@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
@@ -29,6 +28,7 @@ from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.errors import FieldError, PolicyVersionExistsError, ValidationError
 from desktop.domain.records import Actor, PolicyDraft, PolicyVersionRecord
 from desktop.services import Services
+from ui.kit.date_edits import DayEdit
 from ui.kit.forms import InlineErrors, chain_tab_order, em, make_error_label
 from ui.kit.i18n import language_label
 from ui.kit.job_dialog import JobDialog
@@ -116,7 +116,7 @@ class PolicyDialog(JobDialog):
 
         form = QGridLayout()
         self.effective_label = QLabel(self)
-        self.effective = QDateEdit(self)
+        self.effective = DayEdit(self)
         self.effective.setObjectName("effectiveDate")
         self.effective.setCalendarPopup(True)
         self.effective.setDisplayFormat("yyyy-MM-dd")

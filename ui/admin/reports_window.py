@@ -18,7 +18,6 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -38,6 +37,7 @@ from desktop.services import Services
 from desktop.services.permissions import Permission, role_allows
 from desktop.services.reports import RenderedReport, ReportFormat, ReportKind
 from ui.documents.pdf_preview import PdfPreviewDialog
+from ui.kit.date_edits import DayEdit
 from ui.kit.errors import error_words
 from ui.kit.forms import chain_tab_order, em, fit_height
 from ui.kit.i18n import current_language, language_name
@@ -284,8 +284,9 @@ class ReportsWindow(JobDialog):
         """Say ``message()`` on the state line, and again in the staff language whenever it changes."""
         self.show_outcome(message, announce=announce)
 
-    def _date_edit(self, day: date) -> QDateEdit:
-        edit = QDateEdit(_to_qdate(day), self)
+    def _date_edit(self, day: date) -> DayEdit:
+        edit = DayEdit(self)
+        edit.setDate(_to_qdate(day))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumWidth(em(edit, 9))

@@ -48,7 +48,8 @@ class DayEdit(QDateEdit):
         self.editingFinished.connect(lambda: _show_as_read(self))
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        if _qdate(text) is not None:
+        day = _qdate(text)
+        if day is not None and self.minimumDate() <= day <= self.maximumDate():
             return QValidator.State.Acceptable, text, pos
         if _TYPING.match(text):
             return QValidator.State.Intermediate, text, pos
@@ -67,7 +68,8 @@ class MomentEdit(QDateTimeEdit):
         self.editingFinished.connect(lambda: _show_as_read(self))
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        if _moment(text) is not None:
+        moment = _moment(text)
+        if moment is not None and self.minimumDateTime() <= moment <= self.maximumDateTime():
             return QValidator.State.Acceptable, text, pos
         if _TYPING.match(text):
             return QValidator.State.Intermediate, text, pos

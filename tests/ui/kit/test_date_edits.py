@@ -41,3 +41,12 @@ def test_a_moment_box_reads_a_day_first_date_and_a_time(qtbot):
         box.setDateTime(QDateTime(QDate(2026, 1, 1), QTime(9, 0)))
         typed_into(qtbot, box, typed)
         assert box.dateTime() == QDateTime(QDate(2026, 5, 26), QTime(14, 30)), typed
+
+
+def test_a_day_outside_the_box_s_range_is_not_taken(qtbot):
+    box = DayEdit()
+    box.setDisplayFormat("yyyy-MM-dd")
+    box.setMinimumDate(QDate(2026, 11, 24))
+    box.setDate(QDate(2026, 11, 30))
+    typed_into(qtbot, box, "20/11/2026")
+    assert box.date() == QDate(2026, 11, 30)
