@@ -4,7 +4,7 @@ the migrations add database triggers that refuse UPDATE and DELETE on them."""
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import (
     Boolean,
@@ -16,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     UniqueConstraint,
     Uuid,
     false,
@@ -25,7 +26,6 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from desktop.db.types import UTCDateTime, enum_column, search_key_type
 from desktop.domain.clinic_identity import EasterHoliday
 from desktop.domain.enums import (
-    AppointmentKind,
     AppointmentMode,
     BookedVia,
     Channel,
@@ -38,6 +38,7 @@ from desktop.domain.enums import (
     Role,
     SignerCapacity,
 )
+from desktop.domain.schedule import AppointmentEventKind, CancelledBy
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -58,6 +59,7 @@ APPEND_ONLY_TABLES = (
     "opt_out_events",
     "reminder_records",
     "audit_records",
+    "appointment_events",
 )
 #: A ledger column holding a person's data (``info=PERSONAL``): digested apart from the rest of its row,
 #: so that a recorded erasure can blank it and the row still verifies (``desktop.seal.erasure``).
@@ -77,7 +79,8 @@ class Base(DeclarativeBase):
         ConsentMethod: enum_column(ConsentMethod),
         OptOutVia: enum_column(OptOutVia),
         OptOutEventKind: enum_column(OptOutEventKind),
-        AppointmentKind: enum_column(AppointmentKind),
+        AppointmentEventKind: enum_column(AppointmentEventKind),
+        CancelledBy: enum_column(CancelledBy),
         AppointmentMode: enum_column(AppointmentMode),
         BookedVia: enum_column(BookedVia),
         SignerCapacity: enum_column(SignerCapacity),
@@ -199,19 +202,106 @@ class PolicyVersion(Base):
     summary_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
+class Practitioner(DemoMarked, Base):
+    """Someone appointments are booked with, at one site (not necessarily a staff account)."""
+
+    __tablename__ = "practitioners"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"), index=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    specialty: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime]
+
+
+class PractitionerHours(Base):
+    """One interval of a practitioner's week (local time; weekday 0 is Monday)."""
+
+    __tablename__ = "practitioner_hours"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioners.id"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)
+    starts: Mapped[time] = mapped_column(Time)
+    ends: Mapped[time] = mapped_column(Time)
+
+
+class PractitionerException(Base):
+    """Days a practitioner does not work (vacation, closed day), both ends included."""
+
+    __tablename__ = "practitioner_exceptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioners.id"), index=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class AppointmentKindRow(Base):
+    """An appointment kind, clinic data; ``appointments.kind`` holds its code."""
+
+    __tablename__ = "appointment_kinds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name_fr: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+    default_minutes: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 class Appointment(DemoMarked, Base):
+    """An appointment as it stands now (its time and practitioner follow its last reschedule); its
+    history and its state are its events (``appointment_events``)."""
+
     __tablename__ = "appointments"
+    __table_args__ = (Index("ix_appointments_practitioner_starts", "practitioner_id", "starts_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[uuid.UUID] = mapped_column(unique=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
     starts_at: Mapped[datetime] = mapped_column(index=True)
-    kind: Mapped[AppointmentKind]
+    #: An ``appointment_kinds`` code (the seeded ones are AppointmentKind's values).
+    kind: Mapped[str] = mapped_column(String(32))
     mode: Mapped[AppointmentMode]
     booked_via: Mapped[BookedVia]
     booked_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
     created_at: Mapped[datetime]
+    #: None: the "unassigned" column (appointments booked before practitioners existed).
+    practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioners.id"))
+    length_minutes: Mapped[int] = mapped_column(Integer, server_default="30")
+
+
+class AppointmentEvent(DemoMarked, Base):
+    """What happened to an appointment: booked, cancelled, rescheduled, arrived, no-show. Append-only."""
+
+    __tablename__ = "appointment_events"
+    __table_args__ = (Index("ix_appointment_events_appointment_kind", "appointment_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(unique=True)
+    appointment_id: Mapped[int] = mapped_column(ForeignKey("appointments.id"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    kind: Mapped[AppointmentEventKind]
+    recorded_at: Mapped[datetime]
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
+    #: The appointment as the event leaves it.
+    starts_at: Mapped[datetime]
+    length_minutes: Mapped[int] = mapped_column(Integer)
+    practitioner_id: Mapped[int | None] = mapped_column(ForeignKey("practitioners.id"))
+    cancelled_by: Mapped[CancelledBy | None]
+    #: A cancellation's reason (null for the other events, and once erased).
+    reason: Mapped[str | None] = mapped_column(String(500), info=PERSONAL)
+    #: The ScheduleConflict values a manager confirmed, comma-separated ('' when none).
+    overrides: Mapped[str] = mapped_column(String(100), default="")
+
+    @property
+    def sequence(self) -> int:
+        return self.id
 
 
 class Acknowledgment(DemoMarked, Base):

@@ -15,7 +15,7 @@ from desktop.domain.failure_messages import FailureMessages
 from desktop.domain.file_messages import FileMessages
 from desktop.domain.formats import format_date, format_datetime, format_time
 from desktop.domain.reminder_messages import ReminderFields, ReminderMessages
-from desktop.domain.schedule_messages import ScheduleMessages
+from desktop.domain.schedule_messages import ScheduleFields, ScheduleMessages
 from desktop.domain.texts import Text
 
 
@@ -406,6 +406,10 @@ class Subjects:
     )
     document = Text("document « {code} »", "document “{code}”")
     ledger_row = Text("enregistrement {id} du registre {table}", "record {id} of the ledger {table}")
+    practitioner = Text("praticien {id}", "practitioner {id}")
+    appointment = Text("rendez-vous {id}", "appointment {id}")
+    appointment_kind = Text("type de rendez-vous « {code} »", "appointment kind “{code}”")
+    hours_exception = Text("absence {id}", "absence {id}")
     receptionist = Text("réceptionniste", "receptionist")
     manager = Text("gestionnaire", "manager")
     privacy_officer = Text("responsable de la protection des renseignements personnels", "privacy officer")
@@ -438,7 +442,7 @@ MESSAGES: dict[str, Text] = {
 #: Every refusal reason given to ``invalid_email``.
 EMAIL_PROBLEMS: dict[str, Text] = _texts(EmailProblems)
 #: The fields by the name errors give them.
-FIELDS: dict[str, Text] = {**_texts(Fields), **_texts(ReminderFields)}
+FIELDS: dict[str, Text] = {**_texts(Fields), **_texts(ReminderFields), **_texts(ScheduleFields)}
 
 
 def _in_language(value: object, language: Language) -> object:

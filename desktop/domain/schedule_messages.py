@@ -83,3 +83,17 @@ class AppointmentStates:
     cancelled = Text("annulé", "cancelled")
     arrived = Text("arrivé", "arrived")
     no_show = Text("absent (non présenté)", "a no-show")
+
+
+class ScheduleFields:
+    hours = Text("Heures de travail", "Working hours")
+    starts_on = Text("Début de l'absence", "Absence starts")
+    ends_on = Text("Fin de l'absence", "Absence ends")
+    length_minutes = Text("Durée", "Length")
+    code = Text("Code", "Code")
+    kind = Text("Type de rendez-vous", "Appointment kind")
+    practitioner = Text("Praticien", "Practitioner")
+    display_name = Text("Nom du praticien", "Practitioner's name")
+    reason = Text("Motif", "Reason")
+    name_fr = Text("Nom en français", "French name")
+    name_en = Text("Nom en anglais", "English name")

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
-from desktop.db.models import Acknowledgment, Appointment, Staff
+from desktop.db.models import Acknowledgment, Appointment, AppointmentKindRow, Practitioner, Staff
 from desktop.domain.enums import ConsentMethod, Interaction, SignerCapacity
 from desktop.domain.errors import ConflictError, FieldError, ValidationError
 from desktop.domain.records import (
@@ -20,6 +20,8 @@ from desktop.domain.records import (
     Representative,
     SignatureCapture,
 )
+from desktop.domain.schedule import AppointmentEventKind, AppointmentState, ScheduleConflict
+from desktop.domain.schedule_rules import check_length
 from desktop.services.clock import Clock
 from desktop.services.ledger.acknowledgments import append_acknowledgment
 from desktop.services.ledger.consent import append_events, validate_consent_capture
@@ -35,6 +37,8 @@ from desktop.services.queries.acknowledgments import acknowledgment_record
 from desktop.services.queries.clients import load_client
 from desktop.services.queries.consent import event_records
 from desktop.services.queries.policies import appointment_day
+from desktop.services.schedule_ledger import active_kind, append_event, checked_slot
+from desktop.services.schedule_queries import states_of
 from desktop.services.unit_of_work import UnitOfWork, run
 
 #: Bookings are for the future; a little slack for a walk-in entered after the fact.
@@ -42,8 +46,14 @@ PAST_BOOKING_SLACK = timedelta(hours=12)
 FURTHEST_BOOKING = timedelta(days=730)
 
 
-def to_record(session: Session, appointment: Appointment) -> AppointmentRecord:
+def to_record(
+    session: Session, appointment: Appointment, state: AppointmentState = AppointmentState.BOOKED
+) -> AppointmentRecord:
     booked_by = session.get(Staff, appointment.booked_by_id)
+    practitioner = (
+        session.get(Practitioner, appointment.practitioner_id) if appointment.practitioner_id else None
+    )
+    kind = session.scalar(select(AppointmentKindRow).where(AppointmentKindRow.code == appointment.kind))
     return AppointmentRecord(
         id=appointment.id,
         uid=appointment.uid,
@@ -55,6 +65,12 @@ def to_record(session: Session, appointment: Appointment) -> AppointmentRecord:
         booked_by=booked_by.full_name if booked_by else "?",
         clinic_id=appointment.clinic_id,
         created_at=appointment.created_at,
+        practitioner_id=appointment.practitioner_id,
+        practitioner_name=practitioner.display_name if practitioner else "",
+        length_minutes=appointment.length_minutes,
+        kind_name_fr=kind.name_fr if kind else "",
+        kind_name_en=kind.name_en if kind else "",
+        state=state,
     )
 
 
@@ -131,22 +147,38 @@ class AppointmentService:
                 )
                 if stored != (client.id, draft.starts_at, draft.kind, draft.mode, draft.booked_via):
                     raise ConflictError("replay_mismatch")
-                return BookingResult(to_record(uow.session, replayed), (), None)
+                state = states_of(uow.session, [replayed.id])[replayed.id]
+                return BookingResult(to_record(uow.session, replayed, state), (), None)
             validate_draft(draft, uow)
+            kind = active_kind(uow, draft.kind)
+            length = draft.length_minutes if draft.length_minutes is not None else kind.default_minutes
+            clinic_id = uow.clinic_id
+            overrides: tuple[ScheduleConflict, ...] = ()
+            if draft.practitioner_id is not None:
+                practitioner, overrides = checked_slot(
+                    uow, draft.practitioner_id, draft.starts_at, length, confirm=confirm_conflicts
+                )
+                # The appointment is where its practitioner works.
+                clinic_id = practitioner.clinic_id
+            else:
+                check_length(length)
             appointment = Appointment(
                 uid=draft.uid,
                 client_id=client.id,
                 starts_at=draft.starts_at,
-                kind=draft.kind,
+                kind=kind.code,
                 mode=draft.mode,
                 booked_via=draft.booked_via,
                 booked_by_id=uow.staff_id,
-                clinic_id=uow.clinic_id,
+                clinic_id=clinic_id,
                 created_at=uow.now,
+                practitioner_id=draft.practitioner_id,
+                length_minutes=length,
             )
             uow.session.add(appointment)
             uow.session.flush()
             uow.audit("appointment.create", "appointment", appointment.uid, f"client={client.id}")
+            append_event(uow, appointment, AppointmentEventKind.BOOKED, overrides=overrides)
             # What is recorded names the version in force on the appointment's day, the one shown.
             day = appointment_day(draft.starts_at)
             ack = None
@@ -181,13 +213,16 @@ class AppointmentService:
         self, actor: Actor, client_id: int, *, offset: int = 0, limit: int = 100
     ) -> list[AppointmentRecord]:
         def work(uow: UnitOfWork) -> list[AppointmentRecord]:
-            rows = uow.session.scalars(
-                select(Appointment)
-                .where(Appointment.client_id == client_id)
-                .order_by(Appointment.starts_at.desc(), Appointment.id.desc())
-                .offset(max(0, offset))
-                .limit(max(1, min(limit, 500)))
+            rows = list(
+                uow.session.scalars(
+                    select(Appointment)
+                    .where(Appointment.client_id == client_id)
+                    .order_by(Appointment.starts_at.desc(), Appointment.id.desc())
+                    .offset(max(0, offset))
+                    .limit(max(1, min(limit, 500)))
+                )
             )
-            return [to_record(uow.session, a) for a in rows]
+            states = states_of(uow.session, [a.id for a in rows])
+            return [to_record(uow.session, a, states[a.id]) for a in rows]
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)

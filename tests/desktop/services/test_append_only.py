@@ -55,6 +55,7 @@ ALTERATIONS = {
     "opt_out_events": ("kind", "processed"),
     "reminder_records": ("channel", "sms"),
     "audit_records": ("detail", "altered"),
+    "appointment_events": ("kind", "arrived"),
 }
 
 
