@@ -21,6 +21,7 @@ class ChangeSubject(StrEnum):
     STAFF = "staff"
     POLICIES = "policies"
     CLINIC = "clinic"  # the organisation, its sites and the rules it chose
+    SCHEDULE = "schedule"  # practitioners, their hours and days off, appointment kinds
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,7 @@
-"""The first page of a booking: when, what kind, in clinic or remote, and how it is being made."""
+"""The first page of a booking: when, what kind, in clinic or remote, and how it is being made.
+
+Started from a slot of the schedule (:class:`~ui.booking.slot.BookingSlot`), it also says with whom
+and how long, and offers the clinic's own kinds, each bringing its default length."""
 
 from __future__ import annotations
 
@@ -15,13 +18,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QRadioButton,
+    QSpinBox,
     QWidget,
 )
 
 from desktop.domain.enums import AppointmentKind, AppointmentMode, BookedVia
 from desktop.domain.records import AppointmentDraft
+from desktop.domain.schedule import MAX_APPOINTMENT_MINUTES, AppointmentKindRecord
 from ui.booking.feedback import Message, as_maker, error_label
-from ui.kit.i18n import format_date_long, format_time
+from ui.booking.slot import BookingSlot
+from ui.kit.i18n import appointment_kind_label, current_language, format_date_long, format_time
 from ui.kit.retranslate import follow_language
 
 __all__ = ["FIELD_WIDTH", "AppointmentPage", "next_quarter_hour"]
@@ -40,9 +46,14 @@ class AppointmentPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, default_start: datetime, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, default_start: datetime, parent: QWidget | None = None, slot: BookingSlot | None = None
+    ) -> None:
         super().__init__(parent)
         self._errors: dict[QLabel, Callable[[], str]] = {}
+        self._slot = slot
+        if slot is not None:
+            default_start = slot.starts_at
         self.when = QDateTimeEdit(self)
         self.when.setObjectName("appointmentStart")
         self.when.setCalendarPopup(True)
@@ -54,8 +65,16 @@ class AppointmentPage(QWidget):
 
         self.kind = QComboBox(self)
         self.kind.setObjectName("appointmentKind")
-        for kind in (AppointmentKind.CONSULTATION, AppointmentKind.TREATMENT, AppointmentKind.PROCEDURE):
+        for kind in slot.kinds if slot and slot.kinds else list(AppointmentKind):
             self.kind.addItem("", kind)
+        self.practitioner = QLabel(slot.practitioner_name if slot else "", self)
+        self.practitioner.setObjectName("appointmentPractitioner")
+        self.length = QSpinBox(self)
+        self.length.setObjectName("appointmentLength")
+        self.length.setRange(5, MAX_APPOINTMENT_MINUTES)
+        self.length.setSingleStep(5)
+        self._length_chosen = slot is not None and slot.length_minutes is not None
+        self.length.setValue(slot.length_minutes or self._kind_length() or 15 if slot else 15)
 
         self.mode = QComboBox(self)
         self.mode.setObjectName("appointmentMode")
@@ -78,7 +97,7 @@ class AppointmentPage(QWidget):
         via_row.addStretch(1)
 
         # Short values in short boxes: a full-width date box is harder to read at a glance.
-        for widget in (self.when, self.kind, self.mode):
+        for widget in (self.when, self.kind, self.mode, self.length):
             widget.setMaximumWidth(FIELD_WIDTH)
         form = QFormLayout(self)
         self.when_label = QLabel(self)
@@ -88,10 +107,19 @@ class AppointmentPage(QWidget):
         self.mode_label = QLabel(self)
         self.mode_label.setBuddy(self.mode)
         self.via_label = QLabel(self)
+        self.practitioner_label = QLabel(self)
+        self.length_label = QLabel(self)
+        self.length_label.setBuddy(self.length)
+        if slot is not None:
+            form.addRow(self.practitioner_label, self.practitioner)
         form.addRow(self.when_label, self.when)
         form.addRow("", self.when_hint)
         form.addRow("", self.when_error)
         form.addRow(self.kind_label, self.kind)
+        if slot is not None:
+            form.addRow(self.length_label, self.length)
+        else:
+            self.length.hide()
         form.addRow(self.mode_label, self.mode)
         form.addRow(self.via_label, via_row)
         form.addRow("", self.via_error)
@@ -99,6 +127,8 @@ class AppointmentPage(QWidget):
         self.when.dateTimeChanged.connect(self._when_changed)
         for signal in (self.kind.currentIndexChanged, self.mode.currentIndexChanged):
             signal.connect(lambda *_: self.changed.emit())
+        self.kind.currentIndexChanged.connect(lambda *_: self._kind_changed())
+        self.length.valueChanged.connect(lambda *_: self._length_edited())
         self._via_group.buttonToggled.connect(lambda *_: self._via_changed())
         follow_language(self, self.retranslate)
         self._when_changed()
@@ -108,8 +138,19 @@ class AppointmentPage(QWidget):
         self.when.setAccessibleName(self.tr("Date and time of the appointment"))
         self.when_error.setAccessibleName(self.tr("Problem with the date and time"))
         self.kind.setAccessibleName(self.tr("Kind of appointment"))
-        for index, label in enumerate((self.tr("Consultation"), self.tr("Treatment"), self.tr("Procedure"))):
+        language = current_language()
+        for index in range(self.kind.count()):
+            kind = self.kind.itemData(index)
+            label = (
+                kind.name(language)
+                if isinstance(kind, AppointmentKindRecord)
+                else appointment_kind_label(kind)
+            )
             self.kind.setItemText(index, label)
+        self.length.setAccessibleName(self.tr("Length of the appointment in minutes"))
+        self.length.setSuffix(self.tr(" min"))
+        self.practitioner_label.setText(self.tr("Practitioner:"))
+        self.length_label.setText(self.tr("&Length:"))
         self.mode.setAccessibleName(self.tr("In clinic or telemedicine"))
         for index, label in enumerate((self.tr("In clinic"), self.tr("Telemedicine"))):
             self.mode.setItemText(index, label)
@@ -138,13 +179,32 @@ class AppointmentPage(QWidget):
         return None
 
     def draft(self, uid: uuid.UUID, via: BookedVia) -> AppointmentDraft:
+        kind = self.kind.currentData()
         return AppointmentDraft(
             starts_at=self.starts_at(),
-            kind=AppointmentKind(self.kind.currentData()),
+            kind=kind.code if isinstance(kind, AppointmentKindRecord) else AppointmentKind(kind),
             mode=AppointmentMode(self.mode.currentData()),
             booked_via=via,
             uid=uid,
+            practitioner_id=self._slot.practitioner_id if self._slot else None,
+            length_minutes=self.length.value() if self._slot else None,
         )
+
+    def _kind_length(self) -> int | None:
+        kind = self.kind.currentData()
+        return kind.default_minutes if isinstance(kind, AppointmentKindRecord) else None
+
+    def _length_edited(self) -> None:
+        self._length_chosen = True
+        self.changed.emit()
+
+    def _kind_changed(self) -> None:
+        """Each kind brings its default length, until the person chooses one."""
+        length = self._kind_length()
+        if length is not None and not self._length_chosen:
+            self.length.blockSignals(True)
+            self.length.setValue(length)
+            self.length.blockSignals(False)
 
     def show_error(self, field: str, text: Message) -> None:
         """Show a problem beside its input; given as a function, it is said again in a new language."""
@@ -161,10 +221,10 @@ class AppointmentPage(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """The inputs in the order Tab goes through them."""
-        return [self.when, self.kind, self.mode, self.via_phone, self.via_desk]
+        return [self.when, self.kind, self.length, self.mode, self.via_phone, self.via_desk]
 
     def set_inputs_enabled(self, enabled: bool) -> None:
-        for widget in (self.when, self.kind, self.mode, self.via_phone, self.via_desk):
+        for widget in (self.when, self.kind, self.length, self.mode, self.via_phone, self.via_desk):
             widget.setEnabled(enabled)
 
     def _show_when(self) -> None:

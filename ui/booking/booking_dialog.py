@@ -14,13 +14,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QLabel,
-    QMessageBox,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.domain.age import age_on, consents_for_themselves
 from desktop.domain.client_texts import SigningText
@@ -42,10 +36,12 @@ from desktop.services import Services
 from ui.booking.appointment_page import AppointmentPage, next_quarter_hour
 from ui.booking.booking_buttons import BookingButtons
 from ui.booking.booking_request import SaveIds, booking_change, booking_interaction, consent_capture
+from ui.booking.conflicts import confirmed_by_manager
 from ui.booking.consent_page import ConsentPage
 from ui.booking.feedback import BANNER_ERROR, BANNER_INFO, field_message
 from ui.booking.policy_text import PolicyTextDialog
 from ui.booking.signature_step import SignatureStep
+from ui.booking.slot import BookingSlot
 from ui.booking.steps import FIELD_PAGES, PAGE_APPOINTMENT, PAGE_CONSENT, PAGE_SIGNATURE
 from ui.kit.errors import error_text
 from ui.kit.forms import chain_tab_order
@@ -58,7 +54,7 @@ __all__ = ["PAGE_APPOINTMENT", "PAGE_CONSENT", "PAGE_SIGNATURE", "BookingDialog"
 
 
 class BookingDialog(JobDialog):
-    """Book an appointment for ``client`` and record the consent answers given while booking."""
+    """Book an appointment for ``client`` (at ``slot``, from the schedule) with the consent answers."""
 
     booked = Signal(object)
 
@@ -69,8 +65,10 @@ class BookingDialog(JobDialog):
         runner: TaskRunner,
         client: ClientRecord,
         parent: QWidget | None = None,
+        slot: BookingSlot | None = None,
     ) -> None:
         super().__init__(runner, "booking", parent)
+        self._confirm_conflicts = False  # a manager confirmed a slot the schedule's rules refused
         self._services = services
         self._actor = actor
         self._client = client
@@ -103,7 +101,7 @@ class BookingDialog(JobDialog):
         self.banner = self.make_outcome_label("bookingBanner")
         self.banner.hide()
 
-        self.appointment_page = AppointmentPage(next_quarter_hour(services.clock.now()), self)
+        self.appointment_page = AppointmentPage(next_quarter_hour(services.clock.now()), self, slot)
         self.consent_page = ConsentPage(self._language, self)
         self.consent_page.set_minor(self._minor)
         self.consent_step = self.consent_page.step
@@ -273,10 +271,7 @@ class BookingDialog(JobDialog):
             self.consent_page.representative_capacity,
             *self.consent_step.focus_chain(),
             *self.signature_step.focus_chain(),
-            self.back_button,
-            self.next_button,
-            self.save_button,
-            self.cancel_button,
+            *(self.back_button, self.next_button, self.save_button, self.cancel_button),
         )
 
     # --------------------------------------------------------------- loading
@@ -382,10 +377,13 @@ class BookingDialog(JobDialog):
                 return
         draft, capture, signature = self._prepare(via)
         services, actor, client_id = self._services, self._actor, self._client.id
+        confirm = self._confirm_conflicts
         self._show_banner(lambda: self.tr("Saving…"), error=False)
         # A save is seen through: the dialog stays open meanwhile and its answer is kept after closing.
         self.jobs.start(
-            lambda: services.appointments.book(actor, client_id, draft, capture, signature),
+            lambda: services.appointments.book(
+                actor, client_id, draft, capture, signature, confirm_conflicts=confirm
+            ),
             on_success=self._saved_ok,
             on_failure=self._save_failed,
             busy_message=self.tr("Saving the booking…"),
@@ -422,6 +420,10 @@ class BookingDialog(JobDialog):
         self.accept()
 
     def _save_failed(self, error: BaseException) -> None:
+        if confirmed_by_manager(self, error):
+            self._confirm_conflicts = True
+            self.save()
+            return
         detail: Callable[[], str] = lambda: self._error_text(error)  # noqa: E731
         if isinstance(error, ValidationError):
             pages = []

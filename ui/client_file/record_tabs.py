@@ -1,4 +1,4 @@
-"""The list tabs of a client file: appointments, acknowledgments, opt-out requests.
+"""The list tabs of a client file: appointments (with their events), acknowledgments, opt-out requests.
 
 Each is a table of records fetched through the task runner when a file opens; the tab's title shows
 how many there are, so the person sees at a glance whether there is anything to look at.
@@ -11,10 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, Purpose, SignerCapacity
 from desktop.domain.records import (
@@ -24,12 +21,17 @@ from desktop.domain.records import (
     ClientRecord,
     OptOutRecord,
 )
+from desktop.domain.schedule import (
+    AppointmentEventKind,
+    AppointmentEventRecord,
+    CancelledBy,
+    ScheduleConflict,
+)
 from desktop.domain.wording import channel_label, purpose_label
 from desktop.services import Services
 from ui.client_file.record_list import RecordListTab
 from ui.kit.errors import error_words
 from ui.kit.i18n import (
-    appointment_kind_label,
     appointment_mode_label,
     booked_via_label,
     current_language,
@@ -41,19 +43,76 @@ from ui.kit.i18n import (
 )
 from ui.kit.models import Column, PagedTableModel, RecordTableModel
 from ui.kit.retranslate import follow_language
+from ui.kit.tables import record_table
 from ui.kit.worker import TaskRunner
+from ui.schedule.grid_model import state_label
 
 __all__ = [
     "AcknowledgmentsTab",
     "AppointmentsTab",
     "OptOutsTab",
     "RecordListTab",
+    "appointment_event_words",
     "opt_out_scope",
     "opt_out_state",
 ]
 
 
 # ---------------------------------------------------------------- appointments
+
+
+def appointment_event_words(event: AppointmentEventRecord) -> str:
+    """What happened to the appointment, as the file's history says it."""
+    if event.kind == AppointmentEventKind.CANCELLED:
+        by = (
+            QCoreApplication.translate("Appointments", "Cancelled by the clinic: {reason}")
+            if event.cancelled_by == CancelledBy.CLINIC
+            else QCoreApplication.translate("Appointments", "Cancelled by the client: {reason}")
+        )
+        return by.format(reason=event.reason or "—")
+    return {
+        AppointmentEventKind.BOOKED: QCoreApplication.translate("Appointments", "Booked"),
+        AppointmentEventKind.RESCHEDULED: QCoreApplication.translate("Appointments", "Moved"),
+        AppointmentEventKind.ARRIVED: QCoreApplication.translate("Appointments", "Arrived"),
+        AppointmentEventKind.NO_SHOW: QCoreApplication.translate("Appointments", "No-show"),
+    }[event.kind]
+
+
+def _event_columns() -> list[Column[AppointmentEventRecord]]:
+    def confirmed(event: AppointmentEventRecord) -> str:
+        if not event.overrides:
+            return ""
+        words = {
+            ScheduleConflict.DOUBLE_BOOKING: QCoreApplication.translate("Appointments", "double booking"),
+            ScheduleConflict.OUTSIDE_HOURS: QCoreApplication.translate("Appointments", "outside hours"),
+            ScheduleConflict.CLOSED_DAY: QCoreApplication.translate("Appointments", "day off"),
+        }
+        return QCoreApplication.translate(
+            "Appointments", "Confirmed by a manager against the rules: {what}"
+        ).format(what=", ".join(words[conflict] for conflict in event.overrides))
+
+    return [
+        Column(
+            QCoreApplication.translate("Appointments", "Recorded"), lambda e: format_datetime(e.recorded_at)
+        ),
+        Column(
+            QCoreApplication.translate("Appointments", "Event"),
+            appointment_event_words,
+            tooltip=confirmed,
+            tone=lambda e: "warning" if e.overrides else None,
+        ),
+        Column(
+            QCoreApplication.translate("Appointments", "Appointment"),
+            lambda e: QCoreApplication.translate(
+                "Appointments", "{when}, {minutes} min, {practitioner}"
+            ).format(
+                when=format_datetime(e.starts_at),
+                minutes=e.length_minutes,
+                practitioner=e.practitioner_name or "—",
+            ),
+        ),
+        Column(QCoreApplication.translate("Appointments", "Recorded by"), lambda e: e.recorded_by),
+    ]
 
 
 class AppointmentsTab(RecordListTab):
@@ -76,6 +135,14 @@ class AppointmentsTab(RecordListTab):
         self.book_button.clicked.connect(self.book_requested)
         self.buttons.addWidget(self.book_button)
         self.buttons.addStretch(1)
+        # Under the appointments, what happened to them (booked, moved, cancelled, arrived, no-show).
+        self.events_label = QLabel(self)
+        self.events_model: RecordTableModel[AppointmentEventRecord] = RecordTableModel(_event_columns(), self)
+        self.events_view = record_table(self.events_model, self, "appointmentEvents")
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(self.events_label)
+        layout.addWidget(self.events_view)
         self.paged_model.page_loaded.connect(self._page_loaded)
         self.paged_model.load_failed.connect(lambda error: self.show_state(error_words(error)))
         follow_language(self, self.retranslate)
@@ -84,6 +151,9 @@ class AppointmentsTab(RecordListTab):
         super().retranslate()
         self.book_button.setText(self.tr("Book an appointment… (Ctrl+B)"))
         self.book_button.setAccessibleName(self.tr("Book an appointment"))
+        self.events_label.setText(self.tr("History of the appointments, oldest first:"))
+        self.events_view.setAccessibleName(self.tr("History of the appointments"))
+        self.events_model.retranslate(_event_columns())
 
     def accessible_name(self) -> str:
         return QCoreApplication.translate("Appointments", "Appointments, latest first")
@@ -108,8 +178,10 @@ class AppointmentsTab(RecordListTab):
                 bold=upcoming,
             ),
             Column(
-                QCoreApplication.translate("Appointments", "Kind"), lambda a: appointment_kind_label(a.kind)
+                QCoreApplication.translate("Appointments", "Kind"), lambda a: a.kind_name(current_language())
             ),
+            Column(QCoreApplication.translate("Appointments", "Practitioner"), lambda a: a.practitioner_name),
+            Column(QCoreApplication.translate("Appointments", "State"), lambda a: state_label(a.state)),
             Column(
                 QCoreApplication.translate("Appointments", "Where"), lambda a: appointment_mode_label(a.mode)
             ),
@@ -137,6 +209,11 @@ class AppointmentsTab(RecordListTab):
 
     def _fetch_pages(self, client_id: int, *, keep_rows: bool) -> None:
         services, actor = self._services, self._actor
+        self._runner.submit(
+            lambda: services.schedule.events_for_client(actor, client_id),
+            on_success=lambda events: self._events_loaded(client_id, events),
+            key=("client-file", id(self), "appointment-events"),
+        )
         self.paged_model.reload(
             lambda offset, limit: services.appointments.for_client(
                 actor, client_id, offset=offset, limit=limit
@@ -149,8 +226,14 @@ class AppointmentsTab(RecordListTab):
         assert isinstance(self.model, PagedTableModel)
         return self.model
 
+    def _events_loaded(self, client_id: int, events: list[AppointmentEventRecord]) -> None:
+        if self._client is not None and self._client.id == client_id:
+            self.events_model.set_records(events)
+            self.events_view.resizeColumnsToContents()
+
     def clear(self) -> None:
         self._client = None
+        self.events_model.clear()
         self.paged_model.reload(None)
         self.show_state(None)
         self.count_changed.emit(-1)

@@ -35,6 +35,7 @@ from ui.shell.connection import ConnectionBanner, connection_monitor
 from ui.shell.language_menu import LanguageMenu
 from ui.shell.manage_menu import ManageMenu
 from ui.shell.opt_out_counts import OptOutCountsButton
+from ui.shell.schedule_entry import ScheduleEntry
 from ui.shell.session_lock import SessionLock
 from ui.shell.session_windows import SessionWindows
 from ui.shell.shortcuts_dialog import ShortcutsDialog
@@ -260,6 +261,7 @@ class MainWindow(QMainWindow):
         self.manage_menu.setObjectName("manageMenu")
         actions = (self.reports_action, self.export_action, self.staff_action)
         self.manage = ManageMenu(self, self.windows, self.actor, self.manage_menu, actions)
+        self.schedule = ScheduleEntry(self, self.windows, self.actor, (client_menu, self.manage_menu))
         self.view_menu = view_menu = bar.addMenu("")
         self.language_menu = LanguageMenu(self.settings, view_menu)
         self.language_menu.status_message.connect(self.show_message)
@@ -279,9 +281,8 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(bar)
         self.user_label.setObjectName("userLabel")
         self.user_label.setTextFormat(Qt.TextFormat.PlainText)
-        bar.addPermanentWidget(self.busy_indicator)
-        bar.addPermanentWidget(self.counts_button)
-        bar.addPermanentWidget(self.user_label)
+        for widget in (self.busy_indicator, self.counts_button, self.user_label):
+            bar.addPermanentWidget(widget)
 
     def save_layout(self) -> None:
         self.settings.save_geometry("main", self)
@@ -439,9 +440,8 @@ class MainWindow(QMainWindow):
 
     def has_unsaved_work(self) -> bool:
         """Details typed but not saved, or a form still open (booking, new file, opt-out, consent, signature)."""
-        return self.client_file.has_unsaved_changes() or self.windows.has_open_form(
-            self.session_lock.hidden_windows
-        )
+        hidden = self.session_lock.hidden_windows
+        return self.client_file.has_unsaved_changes() or self.windows.has_open_form(hidden)
 
     def lock(self) -> None:
         """Hide everything behind the lock screen; nothing is closed and nothing is lost."""
@@ -452,8 +452,7 @@ class MainWindow(QMainWindow):
         self.session_lock.unlock()
 
     def switch_user(self) -> None:
-        """Switching user is locking: the next person signs in on the lock screen."""
-        self.lock()
+        self.lock()  # the next person signs in on the lock screen
 
     def park(self) -> None:
         """Locked and hidden while another person works at this workstation."""

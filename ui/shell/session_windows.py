@@ -21,10 +21,13 @@ from ui.admin.policy_dialog import PolicyDialog
 from ui.admin.reports_window import ReportsWindow
 from ui.admin.staff_dialog import StaffDialog
 from ui.booking.booking_dialog import BookingDialog
+from ui.booking.slot import BookingSlot
 from ui.client_file.new_client_dialog import NewClientDialog
 from ui.kit.worker import TaskRunner
 from ui.optouts.optout_dialog import OptOutDialog
 from ui.optouts.optout_queue import OptOutQueueWindow
+from ui.schedule.editor import ScheduleEditor
+from ui.schedule.window import ScheduleWindow
 
 __all__ = ["FORMS", "SessionWindows"]
 
@@ -65,8 +68,10 @@ class SessionWindows(QObject):
 
     # ------------------------------------------------------------ forms (window-modal)
 
-    def book(self, client: ClientRecord) -> BookingDialog:
-        dialog = BookingDialog(self._services, self._actor, self._runner, client, self._window)
+    def book(self, client: ClientRecord, slot: BookingSlot | None = None) -> BookingDialog:
+        """Book for ``client``; from the schedule, at ``slot``."""
+        where = (self._window,) if slot is None else (self._window, slot)
+        dialog = BookingDialog(self._services, self._actor, self._runner, client, *where)
         dialog.booked.connect(
             lambda _result: self.status_message.emit(
                 self.tr("Appointment booked for {name}.").format(name=client.full_name)
@@ -127,6 +132,18 @@ class SessionWindows(QObject):
     def policies(self) -> QWidget:
         return self.open_single(
             "policies", lambda: PolicyDialog(self._services, self._actor, self._runner, self._window)
+        )
+
+    def schedule(self) -> QWidget:
+        return self.open_single(
+            "schedule",
+            lambda: ScheduleWindow(self._services, self._actor, self._runner, self._window, book=self.book),
+        )
+
+    def schedule_editor(self) -> QWidget:
+        return self.open_single(
+            "schedule-editor",
+            lambda: ScheduleEditor(self._services, self._actor, self._runner, self._window),
         )
 
     def change_password(self) -> QWidget:
