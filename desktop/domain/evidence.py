@@ -10,6 +10,7 @@ from uuid import UUID
 
 from desktop.domain.enums import Channel, Language, Purpose
 from desktop.domain.records import OptOutRecord
+from desktop.domain.reminder_records import EvidenceReminder
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,8 @@ class EvidencePack:
     chain_broken_at: int | None = None
     #: The workstation's keyed witness once the pack was recorded (None on a throwaway database).
     witnessed: WitnessedHead | None = None
+    #: Every reminder sent or exported to the client (the use of their consent to reminders).
+    reminders: tuple[EvidenceReminder, ...] = ()
 
     @property
     def language(self) -> Language:

@@ -60,3 +60,16 @@ class ReminderLogEntry:
     at: datetime
     by: str
     file_sha256: str | None
+
+
+@dataclass(frozen=True)
+class EvidenceReminder:
+    """One reminder as the evidence pack prints it: the use made of the client's consent to reminders."""
+
+    sequence: int
+    at: datetime
+    channel: Channel
+    appointment_starts_at: datetime
+    by: str
+    site: str
+    file_sha256: str | None

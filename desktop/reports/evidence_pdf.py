@@ -60,6 +60,7 @@ from desktop.pdf.styles import (
     table_style,
 )
 from desktop.pdf.texts import PdfText
+from desktop.reminders.evidence_section import reminder_section
 from desktop.reports.access_log import CATEGORY_LABELS, category_of
 from desktop.reports.chain_lines import PackChainText, broken_line, head_line, witness_value
 from desktop.reports.evidence_texts import ACTION_LABELS, LANGUAGE_LABELS, METHOD_LABELS
@@ -376,6 +377,7 @@ def render_evidence_pdf(pack: EvidencePack) -> bytes:
     story += _consents(pack.consents, lang, st)
     story += _acknowledgments(pack.acknowledgments, lang, st)
     story += _optouts(pack.optouts, lang, st)
+    story += reminder_section(pack.reminders, lang, st)
     story += _accesses(pack.accesses, lang, st)
     story += _policies(pack.policies, lang, st)
     story += [Spacer(1, 8), Paragraph(esc(T.end.get(lang)), st.centered)]

@@ -32,6 +32,7 @@ from desktop.services.queries import evidence as gather
 from desktop.services.queries.clients import client_by_file_number
 from desktop.services.queries.optouts import requests_for_client
 from desktop.services.queries.organisation import load_organisation
+from desktop.services.queries.reminders import reminder_evidence
 from desktop.services.reporting.chain import ChainVerifier, run_verified
 from desktop.services.unit_of_work import UnitOfWork
 
@@ -81,6 +82,7 @@ class EvidenceService:
                 sorted(requests_for_client(session, client.id), key=lambda r: (r.received_on, r.id))
             )
             accesses = gather.accesses(session, client.id)
+            reminders = reminder_evidence(session, client.id)
             organisation = load_organisation(session)
             officer = _officer(organisation)
             uow.audit(
@@ -88,7 +90,7 @@ class EvidenceService:
                 "client",
                 client.id,
                 f"consents={len(consents)} acknowledgments={len(acknowledgments)} optouts={len(optouts)} "
-                f"accesses={len(accesses)} head={head.sequence}",
+                f"accesses={len(accesses)} reminders={len(reminders)} head={head.sequence}",
             )
             return EvidencePack(
                 produced_at=uow.now,
@@ -103,6 +105,7 @@ class EvidenceService:
                 accesses=accesses,
                 chain_head=head,
                 chain_broken_at=seal.broken_at,
+                reminders=reminders,
             )
 
         pack = run_verified(self._db, self._clock, actor, EVIDENCE_PERMISSION, self._chain, work)

@@ -1,7 +1,7 @@
 """Appointment reminders that honour consent: who is reminded and how, sending the emails through the
 clinic's SMTP server, exporting the SMS file and the call sheet, and the reminder ledger.
 
-A day's list is read in one unit of work (``reminders_plan``). Emails are sent outside any
+A day's list is read in one unit of work (``queries.reminders``). Emails are sent outside any
 transaction (a slow server never holds the database), then each one the server accepted is recorded
 (``reminder_records``, with an audit record naming the appointment and the client by id only). An
 export writes its two files beside their destination, records every row in one unit of work, then
@@ -56,7 +56,7 @@ from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
 from desktop.services.queries.clients import load_client
 from desktop.services.queries.organisation import load_organisation
-from desktop.services.reminders_plan import load_smtp_settings, reminder_day
+from desktop.services.queries.reminders import load_smtp_settings, reminder_day
 from desktop.services.unit_of_work import UnitOfWork, run
 
 

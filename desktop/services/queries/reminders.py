@@ -11,10 +11,11 @@ from typing import cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Appointment, Client, Clinic, ReminderRecord, SmtpSettings
+from desktop.db.models import Appointment, Client, Clinic, ReminderRecord, SmtpSettings, Staff
 from desktop.domain.enums import Channel, Purpose
 from desktop.domain.errors import NotFoundError
 from desktop.domain.messages import Subjects
+from desktop.domain.reminder_records import EvidenceReminder
 from desktop.domain.reminders import (
     REMINDER_CHANNELS,
     ReminderContacts,
@@ -131,4 +132,22 @@ def load_smtp_settings(session: Session) -> SmtpSettingsDraft | None:
         security=SmtpSecurity(row.security),
         username=row.username,
         sender=row.sender,
+    )
+
+
+def reminder_evidence(session: Session, client_id: int) -> tuple[EvidenceReminder, ...]:
+    """Every reminder sent or exported to the client, oldest first (one query)."""
+    rows = session.execute(
+        select(ReminderRecord, Appointment.starts_at, Staff.full_name, Clinic.name)
+        .join(Appointment, Appointment.id == ReminderRecord.appointment_id)
+        .outerjoin(Staff, Staff.id == ReminderRecord.by_id)
+        .outerjoin(Clinic, Clinic.id == ReminderRecord.clinic_id)
+        .where(ReminderRecord.client_id == client_id)
+        .order_by(ReminderRecord.at, ReminderRecord.id)
+    ).all()
+    return tuple(
+        EvidenceReminder(
+            record.id, record.at, record.channel, starts_at, by or "?", site or "?", record.file_sha256
+        )
+        for record, starts_at, by, site in rows
     )

@@ -19,7 +19,7 @@ from desktop.domain.wording import consent_wording
 
 DESKTOP = Path(__file__).resolve().parents[3] / "desktop"
 #: The one place a Text is built from data rather than written out: the consent wording's loader.
-LOADERS = {("domain/wording.py", "_text")}
+LOADERS = {("domain/wording.py", "_text"), ("domain/reminder_wording.py", "read_wording")}
 
 
 def _literal(node: ast.expr | None) -> str | None:

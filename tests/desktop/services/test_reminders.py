@@ -211,3 +211,16 @@ def test_the_password_is_kept_owner_only_never_in_the_database_or_the_log(servic
                 assert SECRET.encode() not in open(os.path.join(root, name), "rb").read()  # noqa: SIM115
     services.reminders.save_smtp_settings(team.manager, settings, "")
     assert not password_path().exists()
+
+
+def test_reminders_appear_in_the_client_file_and_the_evidence_pack(services, team, tmp_path):
+    r = team.receptionist
+    client = new_client(services, r, "Gagnon", "Luc", phone="418 555-0103")
+    book_by_phone(services, r, client.id, at(TOMORROW, 10), granted=(Channel.PHONE,))
+    exported = services.reminders.export(r, TOMORROW, tmp_path)
+    history = services.reminders.history(r, client.id)
+    assert [(h.channel, h.file_sha256) for h in history] == [(Channel.PHONE, exported.call_sheet_sha256)]
+    pack = services.evidence.pack(team.manager, client.file_number)
+    assert [(e.channel, e.by) for e in pack.reminders] == [(Channel.PHONE, r.full_name)]
+    text = squash(pdftotext(services.evidence.render(team.manager, client.file_number).data))
+    assert "Rappels de rendez-vous (1)" in text and exported.call_sheet_sha256[:16] in text
