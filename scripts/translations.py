@@ -71,6 +71,10 @@ SAME_IN_BOTH = frozenset(
         "H2X 3Y7",
         "OK",
         "PDF",
+        # minutes are "min" in both languages
+        " min",
+        "{name} · {minutes} min",
+        "{when}, {minutes} min, {practitioner}",
     }
 )
 

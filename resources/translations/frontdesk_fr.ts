@@ -106,6 +106,29 @@
     </message>
 </context>
 <context>
+    <name>AppointmentActions</name>
+    <message>
+        <source>{name} has arrived.</source>
+        <translation>{name} est arrivé(e).</translation>
+    </message>
+    <message>
+        <source>{name} did not come: recorded as a no-show.</source>
+        <translation>{name} ne s&apos;est pas présenté(e)&#xa0;: inscrit comme absence.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s appointment of {when} is cancelled.</source>
+        <translation>Le rendez-vous de {name} du {when} est annulé.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s appointment is moved to {when}.</source>
+        <translation>Le rendez-vous de {name} est déplacé au {when}.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentPage</name>
     <message>
         <source>Date and time of the appointment</source>
@@ -120,16 +143,20 @@
         <translation>Type de rendez-vous</translation>
     </message>
     <message>
-        <source>Consultation</source>
-        <translation>Consultation</translation>
+        <source>Length of the appointment in minutes</source>
+        <translation>Durée du rendez-vous en minutes</translation>
     </message>
     <message>
-        <source>Treatment</source>
-        <translation>Traitement</translation>
+        <source> min</source>
+        <translation> min</translation>
     </message>
     <message>
-        <source>Procedure</source>
-        <translation>Intervention</translation>
+        <source>Practitioner:</source>
+        <translation>Praticien&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Durée&#xa0;:</translation>
     </message>
     <message>
         <source>In clinic or telemedicine</source>
@@ -215,6 +242,70 @@
         <translation>Réservé</translation>
     </message>
     <message>
+        <source>Cancelled by the clinic: {reason}</source>
+        <translation>Annulé par la clinique&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled by the client: {reason}</source>
+        <translation>Annulé par le client&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Déplacé</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Arrivé</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Absence</translation>
+    </message>
+    <message>
+        <source>double booking</source>
+        <translation>double réservation</translation>
+    </message>
+    <message>
+        <source>outside hours</source>
+        <translation>en dehors des heures</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>jour de congé</translation>
+    </message>
+    <message>
+        <source>Confirmed by a manager against the rules: {what}</source>
+        <translation>Confirmé par un gestionnaire malgré les règles&#xa0;: {what}</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Inscrit le</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>{when}, {minutes} min, {practitioner}</source>
+        <translation>{when}, {minutes} min, {practitioner}</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Inscrit par</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
         <source>Booked by</source>
         <translation>Réservé par</translation>
     </message>
@@ -228,6 +319,14 @@
     <message>
         <source>Book an appointment</source>
         <translation>Prendre rendez-vous</translation>
+    </message>
+    <message>
+        <source>History of the appointments, oldest first:</source>
+        <translation>Historique des rendez-vous, du plus ancien au plus récent&#xa0;:</translation>
+    </message>
+    <message>
+        <source>History of the appointments</source>
+        <translation>Historique des rendez-vous</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -283,6 +382,17 @@
     <message>
         <source>Cancel the booking</source>
         <translation>Annuler la prise de rendez-vous</translation>
+    </message>
+</context>
+<context>
+    <name>BookingClientPicker</name>
+    <message>
+        <source>&amp;Book for this client</source>
+        <translation>&amp;Réserver pour ce client</translation>
+    </message>
+    <message>
+        <source>Book for which client?</source>
+        <translation>Réserver pour quel client&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -388,6 +498,49 @@
     </message>
 </context>
 <context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel an appointment</source>
+        <translation>Annuler un rendez-vous</translation>
+    </message>
+    <message>
+        <source>Cancel {name}&apos;s appointment of {when}? It stays in the file, marked cancelled.</source>
+        <translation>Annuler le rendez-vous de {name} du {when}&#xa0;? Il reste au dossier, marqué annulé.</translation>
+    </message>
+    <message>
+        <source>Cancelled by:</source>
+        <translation>Annulé par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>the &amp;client</source>
+        <translation>le &amp;client</translation>
+    </message>
+    <message>
+        <source>the c&amp;linic</source>
+        <translation>la c&amp;linique</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>For example: sick, schedule conflict, practitioner away</source>
+        <translation>Par exemple&#xa0;: malade, conflit d&apos;horaire, praticien absent</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;appointment</source>
+        <translation>&amp;Annuler le rendez-vous</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Le garder</translation>
+    </message>
+    <message>
+        <source>Say why the appointment is cancelled.</source>
+        <translation>Indiquez pourquoi le rendez-vous est annulé.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -432,6 +585,13 @@
     <message>
         <source>Changing the password…</source>
         <translation>Modification du mot de passe…</translation>
+    </message>
+</context>
+<context>
+    <name>ClientChoice</name>
+    <message>
+        <source>Search for the client, choose with ↑ and ↓, then press Enter.</source>
+        <translation>Cherchez le client, choisissez avec ↑ et ↓, puis appuyez sur Entrée.</translation>
     </message>
 </context>
 <context>
@@ -1630,6 +1790,76 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>Creating the account…</source>
         <translation>Création du compte…</translation>
+    </message>
+</context>
+<context>
+    <name>GoToDateDialog</name>
+    <message>
+        <source>Go to a date</source>
+        <translation>Aller à une date</translation>
+    </message>
+    <message>
+        <source>&amp;Date ({forms}):</source>
+        <translation>&amp;Date ({forms})&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>KindsPage</name>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code&#xa0;:</translation>
+    </message>
+    <message>
+        <source>French &amp;name:</source>
+        <translation>&amp;Nom en français&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;English name:</source>
+        <translation>Nom en &amp;anglais&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Default &amp;length:</source>
+        <translation>&amp;Durée par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Appointment kinds</source>
+        <translation>Types de rendez-vous</translation>
+    </message>
+    <message>
+        <source>for example: follow_up</source>
+        <translation>par exemple&#xa0;: suivi</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Offered when booking</source>
+        <translation>Offert à la réservation</translation>
+    </message>
+    <message>
+        <source>New kind</source>
+        <translation>Nouveau type</translation>
+    </message>
+    <message>
+        <source>Save the &amp;kind</source>
+        <translation>Enregistrer le &amp;type</translation>
+    </message>
+    <message>
+        <source>{name} · {minutes} min</source>
+        <translation>{name} · {minutes} min</translation>
+    </message>
+    <message>
+        <source>{kind} (not offered)</source>
+        <translation>{kind} (non offert)</translation>
+    </message>
+    <message>
+        <source>Give the kind&apos;s name in French and in English.</source>
+        <translation>Donnez le nom du type en français et en anglais.</translation>
+    </message>
+    <message>
+        <source>Give the kind a short code (letters, digits and _).</source>
+        <translation>Donnez au type un code court (lettres, chiffres et _).</translation>
     </message>
 </context>
 <context>
@@ -3301,6 +3531,105 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
 </context>
 <context>
+    <name>PractitionersPage</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>S&amp;pecialty (schedule only):</source>
+        <translation>S&amp;pécialité (horaire seulement)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>D&amp;u&#xa0;:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>A&amp;u&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>Mo&amp;tif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Monday:</source>
+        <translation>Lundi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Tuesday:</source>
+        <translation>Mardi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Wednesday:</source>
+        <translation>Mercredi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Thursday:</source>
+        <translation>Jeudi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Friday:</source>
+        <translation>Vendredi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Saturday:</source>
+        <translation>Samedi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sunday:</source>
+        <translation>Dimanche&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Practitioners of the site</source>
+        <translation>Praticiens de la clinique</translation>
+    </message>
+    <message>
+        <source>New practitioner</source>
+        <translation>Nouveau praticien</translation>
+    </message>
+    <message>
+        <source>Active (can be booked)</source>
+        <translation>Actif (peut recevoir des rendez-vous)</translation>
+    </message>
+    <message>
+        <source>Hours as 8:00-12:00, 13:00-17:00; an empty line is a day off. Booked appointments stay.</source>
+        <translation>Heures sous la forme 8:00-12:00, 13:00-17:00&#xa0;; une ligne vide est un jour de congé. Les rendez-vous déjà pris restent.</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the practitioner</source>
+        <translation>&amp;Enregistrer le praticien</translation>
+    </message>
+    <message>
+        <source>Days off (vacation, closed days)</source>
+        <translation>Congés (vacances, jours de fermeture)</translation>
+    </message>
+    <message>
+        <source>&amp;Add the days off</source>
+        <translation>&amp;Ajouter le congé</translation>
+    </message>
+    <message>
+        <source>Remove the days off chosen</source>
+        <translation>Retirer le congé choisi</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (inactif)</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>du {start} au {end}</translation>
+    </message>
+    <message>
+        <source>Give the practitioner&apos;s name.</source>
+        <translation>Donnez le nom du praticien.</translation>
+    </message>
+    <message>
+        <source>“{piece}” is not hours: write them as 8:00-12:00.</source>
+        <translation>«&#xa0;{piece}&#xa0;» n&apos;est pas une plage d&apos;heures&#xa0;: écrivez-la sous la forme 8:00-12:00.</translation>
+    </message>
+</context>
+<context>
     <name>RecordListTab</name>
     <message>
         <source>Loading…</source>
@@ -3560,6 +3889,198 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <message>
         <source>Setting the password…</source>
         <translation>Enregistrement du mot de passe…</translation>
+    </message>
+</context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <source>away</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>({reason})</source>
+        <translation>({reason})</translation>
+    </message>
+    <message>
+        <source>(not working)</source>
+        <translation>(ne travaille pas)</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sans praticien</translation>
+    </message>
+    <message>
+        <source>Appointments booked before practitioners were set up</source>
+        <translation>Rendez-vous pris avant l&apos;ajout des praticiens</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <extracomment>The hours shown when no practitioner works that day and nothing is booked. The appointments the slot holds, the one drawn first. True in the slot where the first appointment begins (its name is written there).</extracomment>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <source>✔ Arrived</source>
+        <translation>✔ Arrivé</translation>
+    </message>
+    <message>
+        <source>✖ No-show</source>
+        <translation>✖ Absent</translation>
+    </message>
+    <message>
+        <source>⊘ Cancelled</source>
+        <translation>⊘ Annulé</translation>
+    </message>
+    <message>
+        <source>⚠ {text} (+{count})</source>
+        <translation>⚠ {text} (+{count})</translation>
+    </message>
+    <message>
+        <source>{time}: outside hours</source>
+        <translation>{time}&#xa0;: en dehors des heures</translation>
+    </message>
+    <message>
+        <source>{time}: free</source>
+        <translation>{time}&#xa0;: libre</translation>
+    </message>
+    <message>
+        <source>{start}–{end}: {name} (file {file}), {kind}, {state}</source>
+        <translation>{start}–{end}&#xa0;: {name} (dossier {file}), {kind}, {state}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleConflict</name>
+    <message>
+        <source>Confirm this slot?</source>
+        <translation>Confirmer ce créneau&#xa0;?</translation>
+    </message>
+    <message>
+        <source>{refusal}
+
+Keep this slot anyway? Your confirmation is recorded with the appointment.</source>
+        <translation>{refusal}
+
+Garder ce créneau quand même&#xa0;? Votre confirmation est inscrite au dossier du rendez-vous.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditor</name>
+    <message>
+        <source>Practitioners, hours and appointment kinds</source>
+        <translation>Praticiens, heures et types de rendez-vous</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>&amp;Clinique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Practitioners and hours</source>
+        <translation>&amp;Praticiens et heures</translation>
+    </message>
+    <message>
+        <source>Appointment &amp;kinds</source>
+        <translation>&amp;Types de rendez-vous</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>{name} saved.</source>
+        <translation>{name}&#xa0;: enregistré.</translation>
+    </message>
+    <message>
+        <source>Days off added.</source>
+        <translation>Congé ajouté.</translation>
+    </message>
+    <message>
+        <source>Days off removed.</source>
+        <translation>Congé retiré.</translation>
+    </message>
+    <message>
+        <source>Kind {kind} added.</source>
+        <translation>Type {kind} ajouté.</translation>
+    </message>
+    <message>
+        <source>Kind {kind} saved.</source>
+        <translation>Type {kind} enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEntry</name>
+    <message>
+        <source>&amp;Schedule…</source>
+        <translation>&amp;Horaire…</translation>
+    </message>
+    <message>
+        <source>Practitioners and &amp;hours…</source>
+        <translation>Praticiens et &amp;heures…</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleWindow</name>
+    <message>
+        <source>Schedule — {site}</source>
+        <translation>Horaire — {site}</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Horaire</translation>
+    </message>
+    <message>
+        <source>Booking for: {name} (file {file})</source>
+        <translation>Réservation pour&#xa0;: {name} (dossier {file})</translation>
+    </message>
+    <message>
+        <source>Booking for: nobody yet — Enter on a free slot asks which client (Ctrl+K).</source>
+        <translation>Réservation pour&#xa0;: personne encore — Entrée sur un créneau libre demande quel client (Ctrl+K).</translation>
+    </message>
+    <message>
+        <source>Week of {day}</source>
+        <translation>Semaine du {day}</translation>
+    </message>
+    <message>
+        <source>{day} (today)</source>
+        <translation>{day} (aujourd&apos;hui)</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous week</source>
+        <translation>◀ Semaine &amp;précédente</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous day</source>
+        <translation>◀ Jour &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Next &amp;week ▶</source>
+        <translation>Semaine &amp;suivante ▶</translation>
+    </message>
+    <message>
+        <source>Next &amp;day ▶</source>
+        <translation>Jour &amp;suivant ▶</translation>
+    </message>
+    <message>
+        <source>This site has no practitioner yet: a manager adds them (Manage menu).</source>
+        <translation>Cette clinique n&apos;a pas encore de praticien&#xa0;: un gestionnaire les ajoute (menu Gestion).</translation>
+    </message>
+    <message>
+        <source>Loading the schedule…</source>
+        <translation>Chargement de l&apos;horaire…</translation>
+    </message>
+    <message>
+        <source>Choose an appointment first (the arrows move between slots).</source>
+        <translation>Choisissez d&apos;abord un rendez-vous (les flèches passent d&apos;un créneau à l&apos;autre).</translation>
+    </message>
+    <message>
+        <source>Moving {name}&apos;s appointment of {when}: choose the new slot with the arrows (another day with Alt+→), then press Enter. Escape stops.</source>
+        <translation>Déplacement du rendez-vous de {name} du {when}&#xa0;: choisissez le nouveau créneau avec les flèches (un autre jour avec Alt+→), puis appuyez sur Entrée. Échap arrête.</translation>
+    </message>
+    <message>
+        <source>Nothing moved.</source>
+        <translation>Rien n&apos;a été déplacé.</translation>
     </message>
 </context>
 <context>
@@ -4293,6 +4814,73 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <message>
         <source>mandatary</source>
         <translation>mandataire</translation>
+    </message>
+</context>
+<context>
+    <name>WindowParts</name>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>C&amp;linique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Day (Ctrl+1)</source>
+        <translation>Jour (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Week (Ctrl+2)</source>
+        <translation>Semaine (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>P&amp;ractitioner:</source>
+        <translation>P&amp;raticien&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Today (Ctrl+T)</source>
+        <translation>&amp;Aujourd&apos;hui (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to date… (Ctrl+G)</source>
+        <translation>Aller à une &amp;date… (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Show cancelled (Ctrl+H)</source>
+        <translation>Afficher les annulés (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Choose the client… (Ctrl+K)</source>
+        <translation>Choisir le client… (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>&amp;Book (Enter)</source>
+        <translation>Ré&amp;server (Entrée)</translation>
+    </message>
+    <message>
+        <source>Arrived (Ctrl+Shift+A)</source>
+        <translation>Arrivé (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
+        <source>No-show (Ctrl+Shift+N)</source>
+        <translation>Absent (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Move… (Ctrl+M)</source>
+        <translation>Dé&amp;placer… (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the appointment… (Del)</source>
+        <translation>A&amp;nnuler le rendez-vous… (Suppr)</translation>
+    </message>
+    <message>
+        <source>Schedule: arrows move between slots, Enter books or opens</source>
+        <translation>Horaire&#xa0;: les flèches passent d&apos;un créneau à l&apos;autre, Entrée réserve ou ouvre</translation>
+    </message>
+    <message>
+        <source>No practitioner works at this site yet. A manager adds them in Manage ▸ Practitioners and hours.</source>
+        <translation>Aucun praticien ne travaille encore à cette clinique. Un gestionnaire les ajoute dans Gestion ▸ Praticiens et heures.</translation>
+    </message>
+    <message>
+        <source>White: free · grey: outside hours · blue: booked · green: arrived · red: no-show. Alt+← and Alt+→ change the day; Enter on an appointment opens the client&apos;s file.</source>
+        <translation>Blanc&#xa0;: libre · gris&#xa0;: en dehors des heures · bleu&#xa0;: réservé · vert&#xa0;: arrivé · rouge&#xa0;: absent. Alt+← et Alt+→ changent de jour&#xa0;; Entrée sur un rendez-vous ouvre le dossier du client.</translation>
     </message>
 </context>
 <context>
