@@ -38,6 +38,8 @@ from desktop.domain.enums import (
     Role,
     SignerCapacity,
 )
+from desktop.domain.nam import SexAtBirth
+from desktop.domain.phones import PhoneKind
 from desktop.domain.schedule import AppointmentEventKind, CancelledBy
 
 NAMING_CONVENTION = {
@@ -165,12 +167,32 @@ class Client(DemoMarked, Base):
     phone: Mapped[str] = mapped_column(String(20), default="")
     #: Digits only ('' when none): the E.164 number has no place for one.
     phone_extension: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    #: The health insurance number, upper-case without spaces ('' when none). Never logged, audited or
+    #: exported; found through its search key.
+    health_number: Mapped[str] = mapped_column(String(12), default="", server_default="")
+    sex_at_birth: Mapped[SexAtBirth | None] = mapped_column(enum_column(SexAtBirth))
+    #: The card's expiry month (its first day).
+    health_card_expiry: Mapped[date | None] = mapped_column(Date)
     clinic_id: Mapped[int] = mapped_column(ForeignKey("clinics.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime]
     created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     updated_at: Mapped[datetime]
     updated_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+
+
+class ClientPhone(Base):
+    """A client's numbers in the file's order; the first is also ``clients.phone`` (the number to call)."""
+
+    __tablename__ = "client_phones"
+    __table_args__ = (UniqueConstraint("client_id", "position", name="uq_client_phones_client_id_position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[PhoneKind] = mapped_column(enum_column(PhoneKind))
+    number: Mapped[str] = mapped_column(String(20))
+    extension: Mapped[str] = mapped_column(String(10), default="", server_default="")
 
 
 class ClientSearchKey(Base):

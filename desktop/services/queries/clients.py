@@ -5,10 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Client, Staff
+from desktop.db.models import Client, ClientPhone, Staff
 from desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from desktop.domain.file_numbers import format_file_number
 from desktop.domain.messages import Subjects
+from desktop.domain.phones import Phone, PhoneKind
 
 
 def load_client(session: Session, client_id: int, *, for_update: bool = False) -> Client:
@@ -37,3 +38,24 @@ def client_by_file_number(session: Session, file_number: str) -> Client:
     if client is None:
         raise NotFoundError(what=Subjects.file.filled(number=wanted[:16]))
     return client
+
+
+def client_phones(session: Session, client_id: int) -> tuple[Phone, ...]:
+    """The client's numbers in the file's order."""
+    rows = session.execute(
+        select(ClientPhone.number, ClientPhone.kind, ClientPhone.extension)
+        .where(ClientPhone.client_id == client_id)
+        .order_by(ClientPhone.position)
+    )
+    return tuple(Phone(number, kind, extension) for number, kind, extension in rows)
+
+
+def mobile_number(session: Session, client_id: int) -> str | None:
+    """The client's number for texts (E.164): the first one marked mobile; None when none is (a number
+    of another kind, or one never given a kind, is never texted)."""
+    return session.scalar(
+        select(ClientPhone.number)
+        .where(ClientPhone.client_id == client_id, ClientPhone.kind == PhoneKind.MOBILE)
+        .order_by(ClientPhone.position)
+        .limit(1)
+    )

@@ -1,7 +1,7 @@
 """reminders
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-09
 
 Appointment reminders. ``smtp_settings`` holds the clinic's outgoing mail server (host, port,
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
