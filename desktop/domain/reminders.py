@@ -121,13 +121,12 @@ class ReminderItem:
 
 @dataclass(frozen=True)
 class ReminderDay:
-    """The day's appointments at a site, grouped by the channel each is reminded by."""
+    """The day's appointments at a site (cancelled ones left out), grouped by the channel each is
+    reminded by."""
 
     day: date
     site: ReminderSite
     items: tuple[ReminderItem, ...]
-    #: Whether cancelled appointments could be told apart (False: every appointment counts as booked).
-    cancellations_known: bool = False
 
     def by_channel(self, channel: Channel) -> tuple[ReminderItem, ...]:
         return tuple(i for i in self.items if i.channel == channel)

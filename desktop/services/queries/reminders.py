@@ -11,7 +11,15 @@ from typing import cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Appointment, Client, Clinic, ReminderRecord, SmtpSettings, Staff
+from desktop.db.models import (
+    Appointment,
+    AppointmentEvent,
+    Client,
+    Clinic,
+    ReminderRecord,
+    SmtpSettings,
+    Staff,
+)
 from desktop.domain.enums import Channel, Purpose
 from desktop.domain.errors import NotFoundError
 from desktop.domain.messages import Subjects
@@ -26,6 +34,7 @@ from desktop.domain.reminders import (
     SmtpSettingsDraft,
     choose_channel,
 )
+from desktop.domain.schedule import AppointmentEventKind
 from desktop.reports.base import local_midnight
 from desktop.services.reporting import common
 
@@ -72,6 +81,12 @@ def reminder_day(session: Session, day: date, clinic_id: int) -> ReminderDay:
             Appointment.clinic_id == clinic_id,
             Appointment.starts_at >= local_midnight(day),
             Appointment.starts_at < local_midnight(day + timedelta(days=1)),
+            # A cancelled appointment is not reminded (its state is derived from its events).
+            Appointment.id.not_in(
+                select(AppointmentEvent.appointment_id).where(
+                    AppointmentEvent.kind == AppointmentEventKind.CANCELLED
+                )
+            ),
         )
         .order_by(Appointment.starts_at, Appointment.id)
     ).all()

@@ -27,6 +27,7 @@ from desktop.domain.enums import (
 from desktop.domain.errors import FrontDeskError, PermissionDeniedError
 from desktop.domain.records import AppointmentDraft, ConsentCapture, ConsentChange, OptOutDraft
 from desktop.domain.reminders import NotRemindedReason, SmtpSecurity, SmtpSettingsDraft
+from desktop.domain.schedule import CancelledBy
 from desktop.mail import password_path
 from tests.conftest import TEST_NOW
 from tests.desktop.services.smtp_server import SmtpServer
@@ -91,6 +92,8 @@ def test_tomorrows_reminders_honour_consent_and_are_recorded(services, team, smt
         services, r, withdrew.id, at(TOMORROW, 15), granted=(Channel.EMAIL,), withdrawn=(Channel.EMAIL,)
     )
     book_by_phone(services, r, other_day.id, at(TOMORROW + timedelta(days=1), 9), granted=(Channel.EMAIL,))
+    cancelled = book_by_phone(services, r, other_day.id, at(TOMORROW, 16), granted=(Channel.EMAIL,))
+    services.schedule.cancel(r, cancelled.id, CancelledBy.CLIENT, "Empêchement")
 
     plan = services.reminders.day(r, TOMORROW)
     names = lambda items: [i.client_name for i in items]  # noqa: E731
