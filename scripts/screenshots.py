@@ -19,6 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,8 +32,17 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop.app import DemoDatabase  # noqa: E402
 from desktop.demo_accounts import DEMO_ACCOUNTS  # noqa: E402
-from desktop.domain.enums import Channel, Interaction, Language, Purpose, Role  # noqa: E402
-from desktop.domain.records import Actor, ClientRecord  # noqa: E402
+from desktop.domain.enums import (  # noqa: E402
+    AppointmentMode,
+    BookedVia,
+    Channel,
+    Interaction,
+    Language,
+    Purpose,
+    Role,
+)
+from desktop.domain.records import Actor, AppointmentDraft, ClientRecord, ConsentCapture  # noqa: E402
+from desktop.domain.schedule import AppointmentState, CancelledBy, PractitionerDraft, WeeklyHours  # noqa: E402
 from desktop.services import Services  # noqa: E402
 from desktop.services.clock import FixedClock  # noqa: E402
 from desktop.services.reports import ReportFormat, ReportKind  # noqa: E402
@@ -45,6 +55,8 @@ from ui.kit.i18n import install_translators  # noqa: E402
 from ui.kit.settings import AppSettings  # noqa: E402
 from ui.kit.worker import TaskRunner  # noqa: E402
 from ui.optouts.optout_queue import OptOutQueueWindow  # noqa: E402
+from ui.schedule.editor import ScheduleEditor  # noqa: E402
+from ui.schedule.window import ScheduleWindow  # noqa: E402
 from ui.setup.wizard import SetupWizard  # noqa: E402
 from ui.shell.app import create_application, wait_until  # noqa: E402
 from ui.shell.main_window import MainWindow  # noqa: E402
@@ -311,6 +323,131 @@ def policy_versions(studio: Studio, path: Path) -> None:
     dialog.done(0)
 
 
+# ---------------------------------------------------------------- the schedule
+
+#: Four practitioners of the demo site: name, specialty, hours (weekdays, local).
+PRACTITIONERS = (
+    ("Dre Isabelle Tremblay", "Médecine familiale", ((8, 0, 12, 0), (13, 0, 17, 0))),
+    ("Dr Karim Benali", "Médecine familiale", ((9, 0, 12, 30), (13, 30, 18, 0))),
+    ("Julie Fortin, inf. clin.", "Soins infirmiers", ((8, 0, 16, 0),)),
+    ("Dr Marc Lévesque", "Physiothérapie", ((10, 0, 19, 0),)),
+)
+#: (practitioner, hour, minute, length, kind, then) for the picture's day, each for another demo client.
+BOOKINGS = (
+    (0, 8, 30, 30, "consultation", "arrived"),
+    (0, 9, 30, 15, "treatment", "arrived"),
+    (0, 10, 0, 60, "procedure", "no_show"),
+    (0, 14, 0, 30, "consultation", ""),
+    (0, 16, 0, 30, "consultation", ""),
+    (1, 9, 0, 30, "consultation", "arrived"),
+    (1, 11, 0, 30, "consultation", "cancelled"),
+    (1, 15, 30, 45, "procedure", ""),
+    (2, 8, 15, 15, "treatment", "arrived"),
+    (2, 13, 0, 30, "treatment", ""),
+    (3, 10, 0, 45, "treatment", "arrived"),
+    (3, 16, 45, 45, "treatment", ""),
+)
+
+
+def schedule_day_data(studio: Studio) -> None:
+    """The demo site's practitioners and a day of appointments in every state (once per database)."""
+    manager = studio.actors[Role.MANAGER]
+    schedule = studio.services.schedule
+    if schedule.practitioners(manager):
+        return
+    ids = []
+    for name, specialty, spans in PRACTITIONERS:
+        made = schedule.add_practitioner(manager, PractitionerDraft(name, manager.clinic_id, specialty))
+        hours = [
+            WeeklyHours(weekday, clock_time(h1, m1), clock_time(h2, m2))
+            for weekday in range(5)
+            for h1, m1, h2, m2 in spans
+        ]
+        schedule.set_hours(manager, made.id, hours)
+        ids.append(made.id)
+    day = SHOT_TIME.astimezone().date()
+    desk = studio.actors[Role.RECEPTIONIST]
+    found = studio.services.clients.search(desk, "e", limit=len(BOOKINGS))
+    clients = [studio.services.clients.get(desk, summary.id) for summary in found]
+    for (index, hour, minute, length, kind, then), client in zip(BOOKINGS, clients, strict=False):
+        starts = datetime.combine(day, clock_time(hour, minute)).astimezone()
+        draft = AppointmentDraft(
+            starts,
+            kind,
+            AppointmentMode.IN_CLINIC,
+            BookedVia.PHONE,
+            practitioner_id=ids[index],
+            length_minutes=length,
+        )
+        booked = studio.services.appointments.book(
+            desk, client.id, draft, ConsentCapture((), Interaction.PHONE, client.preferred_language)
+        )
+        appointment = booked.appointment.id
+        if then == "arrived":
+            schedule.mark_arrived(desk, appointment)
+        elif then == "no_show":
+            schedule.mark_no_show(desk, appointment)
+        elif then == "cancelled":
+            schedule.cancel(desk, appointment, CancelledBy.CLIENT, "Malade")
+
+
+def schedule_window(studio: Studio, week: bool) -> ScheduleWindow:
+    schedule_day_data(studio)
+    window = studio.window(Role.RECEPTIONIST)
+    window.open_first_result("Zoé Côté")
+    studio.settle(lambda: window.client_file.client is not None, "a client file")
+    schedule = window.schedule.open()
+    schedule.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    schedule.resize(1280, 820)
+    studio.settle(lambda: schedule.model.columnCount() > 0, "the schedule")
+    if week:
+        schedule.show_week()
+        studio.settle(lambda: schedule.week_view and schedule.model.columnCount() == 7, "the week")
+    return schedule
+
+
+def schedule_day(studio: Studio, path: Path) -> None:
+    schedule = schedule_window(studio, week=False)
+    # A booked appointment chosen (its actions enabled), the morning in sight: every state shows.
+    booked = next(
+        (row, column)
+        for column in range(schedule.model.columnCount())
+        for row in range(schedule.model.rowCount())
+        if (cell := schedule.model.cell(row, column)) is not None
+        and cell.first
+        and cell.appointment is not None
+        and cell.appointment.state == AppointmentState.BOOKED
+    )
+    schedule.grid.setCurrentIndex(schedule.model.index(*booked))
+    schedule.grid.scrollToTop()
+    studio.settle()
+    save(schedule, path)
+    main = schedule.parentWidget()
+    schedule.close()
+    if isinstance(main, MainWindow):
+        main.close_without_asking()
+
+
+def schedule_week(studio: Studio, path: Path) -> None:
+    schedule = schedule_window(studio, week=True)
+    studio.settle()
+    save(schedule, path)
+    main = schedule.parentWidget()
+    schedule.close()
+    if isinstance(main, MainWindow):
+        main.close_without_asking()
+
+
+def schedule_editor(studio: Studio, path: Path) -> None:
+    schedule_day_data(studio)
+    dialog = ScheduleEditor(studio.services, studio.actors[Role.MANAGER], studio.runner)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    dialog.show()
+    studio.settle(lambda: dialog.practitioners.list.count() > 0, "the practitioners")
+    save(dialog, path)
+    dialog.done(0)
+
+
 SHOTS: dict[str, Callable[[Studio, Path], None]] = {
     "client-file-consents.png": client_file_consents,
     "booking-consent-step.png": booking_consent_step,
@@ -322,6 +459,9 @@ SHOTS: dict[str, Callable[[Studio, Path], None]] = {
     "setup-wizard.png": setup_wizard,
     "clinic-settings.png": clinic_settings,
     "policy-versions.png": policy_versions,
+    "schedule-day.png": schedule_day,
+    "schedule-week.png": schedule_week,
+    "schedule-editor.png": schedule_editor,
 }
 
 

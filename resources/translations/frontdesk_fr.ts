@@ -4043,6 +4043,10 @@ Garder ce créneau quand même&#xa0;? Votre confirmation est inscrite au dossier
         <translation>Semaine du {day}</translation>
     </message>
     <message>
+        <source>{week} (this week)</source>
+        <translation>{week} (cette semaine)</translation>
+    </message>
+    <message>
         <source>{day} (today)</source>
         <translation>{day} (aujourd&apos;hui)</translation>
     </message>

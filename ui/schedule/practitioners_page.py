@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.dates import UnreadableDateError, parse_date
+from desktop.domain.dates import DATE_FORMS, UnreadableDateError, parse_date
 from desktop.domain.schedule import HoursException, PractitionerRecord, WeeklyHours
 from ui.kit.errors import error_text
-from ui.kit.i18n import format_date
+from ui.kit.i18n import current_language, format_date
 from ui.schedule.hours_text import UnreadableHours, hours_line, read_hours_line
 
 __all__ = ["PractitionerForm", "PractitionersPage"]
@@ -145,6 +145,8 @@ class PractitionersPage(QWidget):
         )
         self.save_button.setText(self.tr("Sa&ve the practitioner"))
         self.days_off.setTitle(self.tr("Days off (vacation, closed days)"))
+        for field in (self.off_from, self.off_to):
+            field.setPlaceholderText(DATE_FORMS.get(current_language()))
         self.add_off_button.setText(self.tr("&Add the days off"))
         self.remove_off_button.setText(self.tr("Remove the days off chosen"))
         self._show_exceptions()

@@ -185,7 +185,10 @@ class ScheduleWindow(QWidget):
             text = self.tr("Week of {day}").format(day=format_date_long(first, weekday=True))
         else:
             text = format_date_long(self.day, weekday=True)
-        if self.day == self._services.clock.today():
+        today = self._services.clock.today()
+        if self.week_view and self._first_day() <= today < self._first_day() + timedelta(days=7):
+            text = self.tr("{week} (this week)").format(week=text)
+        elif not self.week_view and self.day == today:
             text = self.tr("{day} (today)").format(day=text)
         self.parts.day_label.setText(text)
         self.parts.previous_button.setText(
@@ -219,6 +222,7 @@ class ScheduleWindow(QWidget):
         if cell is not None:
             self.day = cell.column.day
         self.week_view = False
+        self._loaded_once = False  # another view: the first free slot is chosen again
         self.parts.follow_view(week=False)
         self.reload()
 
@@ -236,6 +240,7 @@ class ScheduleWindow(QWidget):
             )
             return
         self.week_view = True
+        self._loaded_once = False
         self.parts.follow_view(week=True)
         self.parts.choose_practitioner(self.practitioner_id)
         self.reload()

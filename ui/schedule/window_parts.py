@@ -30,6 +30,7 @@ class WindowParts(QObject):
         super().__init__(window)
         self.site = QComboBox(window)
         self.site.setObjectName("scheduleSite")
+        self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.site_label = QLabel(window)
         self.site_label.setBuddy(self.site)
         self.day_button = QPushButton(window)
