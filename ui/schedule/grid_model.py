@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -83,6 +84,19 @@ FREE_COLOUR = "#ffffff"
 CLOSED_COLOUR = "#d9dde2"
 
 
+@cache
+def _brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
+
+
+@cache
+def _font(*, bold: bool, struck: bool) -> QFont:
+    font = QFont()
+    font.setBold(bold)
+    font.setStrikeOut(struck)
+    return font
+
+
 def state_label(state: AppointmentState) -> str:
     return {
         AppointmentState.BOOKED: QCoreApplication.translate("Schedule", "Booked"),
@@ -117,6 +131,7 @@ class ScheduleGridModel(QAbstractTableModel):
         self._rows = 0
         self._cells: list[list[Cell]] = []
         self._show_cancelled = False
+        self._row_labels: dict[int, str] = {}
 
     # ------------------------------------------------------------ contents
 
@@ -170,6 +185,7 @@ class ScheduleGridModel(QAbstractTableModel):
         return None
 
     def language_changed(self) -> None:
+        self._row_labels.clear()
         if self._columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
         if self._rows:
@@ -196,6 +212,7 @@ class ScheduleGridModel(QAbstractTableModel):
         self._first_minute = first - first % self._slot
         self._rows = max(1, -(-(last - self._first_minute) // self._slot))
         self._cells = [self._column_cells(column) for column in self._columns]
+        self._row_labels.clear()
 
     def _column_cells(self, column: GridColumn) -> list[Cell]:
         hours = _ranges(column)
@@ -203,18 +220,32 @@ class ScheduleGridModel(QAbstractTableModel):
             (a for a in column.appointments if self._visible(a)),
             key=lambda a: (a.state == AppointmentState.CANCELLED, a.starts_at),
         )
+        top = _local(column.day, self._first_minute)
+        slot = timedelta(minutes=self._slot)
+        last = self._rows - 1
+        # Each appointment and each interval of hours marks the rows it covers (not every row tested
+        # against every appointment: a day of twenty practitioners is laid out in a few milliseconds).
+        held: list[list[ScheduledAppointment]] = [[] for _ in range(self._rows)]
+        for appointment in shown:
+            first_row = max(0, (appointment.starts_at - top) // slot)
+            last_row = min(last, -(-(appointment.ends_at - top) // slot) - 1)
+            for row in range(first_row, last_row + 1):
+                held[row].append(appointment)
+        free = [False] * self._rows
+        for hours_range in hours:
+            first_row = max(0, -(-(hours_range.starts_at - top) // slot))
+            last_row = min(last, (hours_range.ends_at - top) // slot - 1)
+            for row in range(first_row, last_row + 1):
+                free[row] = True
         cells = []
         for row in range(self._rows):
-            begins = _local(column.day, self._first_minute + row * self._slot)
-            ends = begins + timedelta(minutes=self._slot)
-            held = tuple(a for a in shown if a.starts_at < ends and a.ends_at > begins)
-            if held:
-                first = held[0].starts_at >= begins or row == 0
-                cells.append(Cell(CellKind.APPOINTMENT, begins, ends, column, held, first))
-            elif any(r.starts_at <= begins and ends <= r.ends_at for r in hours):
-                cells.append(Cell(CellKind.FREE, begins, ends, column))
+            begins = top + row * slot
+            ends = begins + slot
+            if held[row]:
+                first = held[row][0].starts_at >= begins or row == 0
+                cells.append(Cell(CellKind.APPOINTMENT, begins, ends, column, tuple(held[row]), first))
             else:
-                cells.append(Cell(CellKind.CLOSED, begins, ends, column))
+                cells.append(Cell(CellKind.FREE if free[row] else CellKind.CLOSED, begins, ends, column))
         return cells
 
     # ------------------------------------------------------------ words
@@ -278,9 +309,16 @@ class ScheduleGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return column.tooltip or None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            day = self._columns[0].day if self._columns else date.today()
-            return format_time(_local(day, self._first_minute + section * self._slot))
+            return self._row_label(section)
         return None
+
+    def _row_label(self, row: int) -> str:
+        """The slot's time, made once per layout and language (a paint asks for it many times)."""
+        label = self._row_labels.get(row)
+        if label is None:
+            day = self._columns[0].day if self._columns else date.today()
+            label = self._row_labels[row] = format_time(_local(day, self._first_minute + row * self._slot))
+        return label
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -291,14 +329,15 @@ class ScheduleGridModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.cell_description(cell)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(self._background(cell)))
+            return _brush(self._background(cell))
         if role == Qt.ItemDataRole.ForegroundRole and cell.appointment is not None:
-            return QBrush(QColor(STATE_COLOURS[cell.appointment.state][1]))
+            return _brush(STATE_COLOURS[cell.appointment.state][1])
         if role == Qt.ItemDataRole.FontRole and cell.appointment is not None:
-            font = QFont()
-            font.setStrikeOut(cell.appointment.state == AppointmentState.CANCELLED)
-            font.setBold(cell.first and cell.appointment.state == AppointmentState.BOOKED)
-            return font
+            state = cell.appointment.state
+            return _font(
+                bold=cell.first and state == AppointmentState.BOOKED,
+                struck=state == AppointmentState.CANCELLED,
+            )
         if role == CELL_ROLE:
             return cell
         return None
