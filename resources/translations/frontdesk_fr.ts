@@ -1804,6 +1804,49 @@ Ctrl+N crée un nouveau dossier.</translation>
     </message>
 </context>
 <context>
+    <name>GroupTable</name>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished">Courriel</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Téléphone</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished">Langue</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished">Dossier</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KindsPage</name>
     <message>
         <source>&amp;Code:</source>
@@ -3637,6 +3680,151 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
 </context>
 <context>
+    <name>ReminderEntry</name>
+    <message>
+        <source>Appointment &amp;reminders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReminderHistory</name>
+    <message>
+        <source>Reminded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation type="unfinished">Rendez-vous</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders sent or exported, latest first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders sent or exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWindow</name>
+    <message>
+        <source>Reminders in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each appointment is reminded by the first channel its client consents to for appointment reminders, with no pending opt-out request covering it and an address in the file: email, else a text message, else a phone call. A reminder gives the date, time, clinic and how to cancel, never the reason for the visit. Every reminder sent or exported is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day of the appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send the emails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport the SMS file and call sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Fermer</translation>
+    </message>
+    <message>
+        <source>Reading the day&apos;s appointments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS file ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call sheet ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not to remind ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the email reminders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email reminder(s) sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already sent earlier.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent to {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the SMS file and the call sheet into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the SMS file and the call sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished">Exportation…</translation>
+    </message>
+    <message numerus="yes">
+        <source>SMS file (%n message(s)): {path}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Call sheet (%n call(s)): {path}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <source>Consent coverage</source>
@@ -4073,6 +4261,10 @@ Garder ce créneau quand même&#xa0;? Votre confirmation est inscrite au dossier
     <message>
         <source>Loading the schedule…</source>
         <translation>Chargement de l&apos;horaire…</translation>
+    </message>
+    <message>
+        <source>This slot is outside the practitioner&apos;s hours: choose a white slot.</source>
+        <translation>Ce créneau est en dehors des heures du praticien&#xa0;: choisissez un créneau blanc.</translation>
     </message>
     <message>
         <source>Choose an appointment first (the arrows move between slots).</source>

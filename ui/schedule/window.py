@@ -26,6 +26,7 @@ from desktop.domain.schedule import (
     WeekSchedule,
 )
 from desktop.services import Services
+from desktop.services.permissions import Permission, role_allows
 from ui.booking.slot import BookingSlot
 from ui.kit.errors import error_words
 from ui.kit.i18n import format_date_long, format_datetime
@@ -377,6 +378,13 @@ class ScheduleWindow(QWidget):
         """Book at this slot for the chosen client (asked for first when there is none)."""
         column = cell.column
         name = column.practitioner_day.practitioner.display_name if column.practitioner_day else ""
+        if cell.kind == CellKind.CLOSED and not role_allows(self._actor.role, Permission.MANAGE_CLINIC):
+            # Said now rather than after the consent steps: the service would refuse it anyway.
+            self.say(
+                lambda: self.tr("This slot is outside the practitioner's hours: choose a white slot."),
+                error=True,
+            )
+            return
         slot = BookingSlot(cell.starts_at, column.practitioner_id, name, self.kinds)
         self.client.then(lambda client: self._open_booking(client, slot))
 
