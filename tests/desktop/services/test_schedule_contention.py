@@ -110,7 +110,8 @@ def test_a_booking_waits_for_the_practitioner_another_workstation_is_booking(
     )
     libpq = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(libpq) as other:
-        other.execute("SELECT id FROM practitioners WHERE id = %s FOR UPDATE", (practitioner.id,))
+        # NO KEY UPDATE: the new appointment's foreign key alone (KEY SHARE) would not wait for it.
+        other.execute("SELECT id FROM practitioners WHERE id = %s FOR NO KEY UPDATE", (practitioner.id,))
         booking = threading.Thread(target=lambda: services.appointments.book(reception, client, draft))
         booking.start()
         booking.join(1.0)
