@@ -1807,43 +1807,43 @@ Ctrl+N crée un nouveau dossier.</translation>
     <name>GroupTable</name>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Raison</translation>
     </message>
     <message>
         <source>Already</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà fait</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">Courriel</translation>
+        <translation>Courriel</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>Cellulaire</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Téléphone</translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Langue</translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished">Dossier</translation>
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>oui</translation>
     </message>
 </context>
 <context>
@@ -2085,6 +2085,89 @@ Pour quitter quand même, un gestionnaire tape son mot de passe.</translation>
     <message>
         <source>Fill in the demo account {username}</source>
         <translation>Remplir avec le compte de démo {username}</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsPage</name>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;Courriel</translation>
+    </message>
+    <message>
+        <source>SMTP &amp;server:</source>
+        <translation>&amp;Serveur SMTP :</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort :</translation>
+    </message>
+    <message>
+        <source>Sec&amp;urity:</source>
+        <translation>Séc&amp;urité :</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>Nom d&apos;&amp;utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>Sen&amp;der address:</source>
+        <translation>A&amp;dresse d&apos;expéditeur :</translation>
+    </message>
+    <message>
+        <source>STARTTLS: encrypted once connected (port 587)</source>
+        <translation>STARTTLS : chiffré une fois connecté (port 587)</translation>
+    </message>
+    <message>
+        <source>TLS: encrypted from the start (port 465)</source>
+        <translation>TLS : chiffré dès le départ (port 465)</translation>
+    </message>
+    <message>
+        <source>None (a server on this computer only)</source>
+        <translation>Aucune (un serveur sur cet ordinateur seulement)</translation>
+    </message>
+    <message>
+        <source>Left empty: the stored password is kept</source>
+        <translation>Laissé vide : le mot de passe enregistré est gardé</translation>
+    </message>
+    <message>
+        <source>Appointment reminders are sent through this server. The password is kept on this workstation only, readable by your account alone, never in the database: enter it on each workstation that sends reminders.</source>
+        <translation>Les rappels de rendez-vous sont envoyés par ce serveur. Le mot de passe est gardé sur ce poste seulement, lisible par votre compte seul, jamais dans la base de données : saisissez-le sur chaque poste qui envoie des rappels.</translation>
+    </message>
+    <message>
+        <source>Save the &amp;mail server</source>
+        <translation>Enregistrer le serveur de &amp;courriel</translation>
+    </message>
+    <message>
+        <source>&amp;Test the connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Loading the mail server…</source>
+        <translation>Chargement du serveur de courriel…</translation>
+    </message>
+    <message>
+        <source>Saving the mail server…</source>
+        <translation>Enregistrement du serveur de courriel…</translation>
+    </message>
+    <message>
+        <source>Mail server saved.</source>
+        <translation>Serveur de courriel enregistré.</translation>
+    </message>
+    <message>
+        <source>The mail server answered and accepted the sign-in.</source>
+        <translation>Le serveur de courriel a répondu et accepté la connexion.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Test de la connexion…</translation>
+    </message>
+    <message>
+        <source>Connecting to {host}…</source>
+        <translation>Connexion à {host}…</translation>
     </message>
 </context>
 <context>
@@ -3683,144 +3766,144 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <name>ReminderEntry</name>
     <message>
         <source>Appointment &amp;reminders…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rappels de rendez-vous…</translation>
     </message>
 </context>
 <context>
     <name>ReminderHistory</name>
     <message>
         <source>Reminded</source>
-        <translation type="unfinished"></translation>
+        <translation>Rappel</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyen</translation>
     </message>
     <message>
         <source>Appointment</source>
-        <translation type="unfinished">Rendez-vous</translation>
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Par</translation>
     </message>
     <message>
         <source>Reminders sent or exported, latest first:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rappels envoyés ou exportés, le plus récent en premier :</translation>
     </message>
     <message>
         <source>Reminders sent or exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Rappels envoyés ou exportés</translation>
     </message>
 </context>
 <context>
     <name>ReminderWindow</name>
     <message>
         <source>Reminders in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Rappels en cours</translation>
     </message>
     <message>
         <source>Reminders result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat des rappels</translation>
     </message>
     <message>
         <source>Appointment reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Rappels de rendez-vous</translation>
     </message>
     <message>
         <source>Each appointment is reminded by the first channel its client consents to for appointment reminders, with no pending opt-out request covering it and an address in the file: email, else a text message, else a phone call. A reminder gives the date, time, clinic and how to cancel, never the reason for the visit. Every reminder sent or exported is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque rendez-vous est rappelé par le premier moyen auquel le client consent pour les rappels de rendez-vous, sans demande de retrait en attente qui le vise et avec une adresse au dossier : le courriel, sinon un texto, sinon un appel. Un rappel donne la date, l&apos;heure, la clinique et la façon d&apos;annuler, jamais le motif de la visite. Chaque rappel envoyé ou exporté est consigné.</translation>
     </message>
     <message>
         <source>&amp;Day</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jour</translation>
     </message>
     <message>
         <source>Day of the appointments</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour des rendez-vous</translation>
     </message>
     <message>
         <source>&amp;Send the emails</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Envoyer les courriels</translation>
     </message>
     <message>
         <source>E&amp;xport the SMS file and call sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter le fichier de textos et la liste d&apos;appels…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Reading the day&apos;s appointments…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des rendez-vous du jour…</translation>
     </message>
     <message>
         <source>Email ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Courriel ({count})</translation>
     </message>
     <message>
         <source>SMS file ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de textos ({count})</translation>
     </message>
     <message>
         <source>Call sheet ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste d&apos;appels ({count})</translation>
     </message>
     <message>
         <source>Not to remind ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne pas rappeler ({count})</translation>
     </message>
     <message>
         <source>Sending the email reminders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi des rappels par courriel…</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi…</translation>
     </message>
     <message numerus="yes">
         <source>%n email reminder(s) sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rappel envoyé par courriel.</numerusform>
+            <numerusform>%n rappels envoyés par courriel.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n already sent earlier.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n déjà envoyé plus tôt.</numerusform>
+            <numerusform>%n déjà envoyés plus tôt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Not sent to {name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé à {name} : {reason}</translation>
     </message>
     <message>
         <source>Write the SMS file and the call sheet into</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire le fichier de textos et la liste d&apos;appels dans</translation>
     </message>
     <message>
         <source>Writing the SMS file and the call sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture du fichier de textos et de la liste d&apos;appels…</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished">Exportation…</translation>
+        <translation>Exportation…</translation>
     </message>
     <message numerus="yes">
         <source>SMS file (%n message(s)): {path}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Fichier de textos (%n message) : {path}</numerusform>
+            <numerusform>Fichier de textos (%n messages) : {path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Call sheet (%n call(s)): {path}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Liste d&apos;appels (%n appel) : {path}</numerusform>
+            <numerusform>Liste d&apos;appels (%n appels) : {path}</numerusform>
         </translation>
     </message>
 </context>

@@ -33,6 +33,7 @@ from ui.kit.models import Column, RecordTableModel
 from ui.kit.retranslate import follow_language
 from ui.kit.tables import record_table
 from ui.kit.worker import TaskRunner
+from ui.reminders.mail_settings import MailSettingsPage
 
 __all__ = ["ClinicSettingsDialog"]
 
@@ -98,6 +99,8 @@ class ClinicSettingsDialog(JobDialog):
         sites_layout.addLayout(site_side, 1)
         self.tabs.addTab(organisation_page, "")
         self.tabs.addTab(sites_page, "")
+        self.mail_page = MailSettingsPage(services, actor, self)  # the reminders' SMTP server
+        self.tabs.addTab(self.mail_page, "")
 
         self.outcome = self.make_outcome_label(
             "clinicSettingsOutcome", lambda: self.tr("Result of the last save")
@@ -129,6 +132,7 @@ class ClinicSettingsDialog(JobDialog):
         self.setWindowTitle(self.tr("Clinic settings"))
         self.tabs.setTabText(0, self.tr("&Organisation"))
         self.tabs.setTabText(1, self.tr("&Sites"))
+        self.tabs.setTabText(2, self.mail_page.title())
         self.save_organisation_button.setText(self.tr("Save the &organisation"))
         self.new_site_button.setText(self.tr("&New site"))
         self.save_site_button.setText(self.tr("Save the si&te"))

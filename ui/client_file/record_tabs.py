@@ -45,6 +45,7 @@ from ui.kit.models import Column, PagedTableModel, RecordTableModel
 from ui.kit.retranslate import follow_language
 from ui.kit.tables import record_table
 from ui.kit.worker import TaskRunner
+from ui.reminders.client_history import ReminderHistory
 from ui.schedule.grid_model import state_label
 
 __all__ = [
@@ -143,6 +144,8 @@ class AppointmentsTab(RecordListTab):
         assert layout is not None
         layout.addWidget(self.events_label)
         layout.addWidget(self.events_view)
+        self.reminders = ReminderHistory(services, actor, runner, self)  # the reminders of the appointments
+        layout.addWidget(self.reminders)
         self.paged_model.page_loaded.connect(self._page_loaded)
         self.paged_model.load_failed.connect(lambda error: self.show_state(error_words(error)))
         follow_language(self, self.retranslate)
@@ -214,6 +217,7 @@ class AppointmentsTab(RecordListTab):
             on_success=lambda events: self._events_loaded(client_id, events),
             key=("client-file", id(self), "appointment-events"),
         )
+        self.reminders.load(client_id)
         self.paged_model.reload(
             lambda offset, limit: services.appointments.for_client(
                 actor, client_id, offset=offset, limit=limit
@@ -234,6 +238,7 @@ class AppointmentsTab(RecordListTab):
     def clear(self) -> None:
         self._client = None
         self.events_model.clear()
+        self.reminders.clear()
         self.paged_model.reload(None)
         self.show_state(None)
         self.count_changed.emit(-1)

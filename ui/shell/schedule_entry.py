@@ -18,6 +18,7 @@ from desktop.domain.records import Actor, ClientRecord
 from desktop.services.permissions import Permission, role_allows
 from ui.client_file import ClientFileWidget
 from ui.kit.retranslate import follow_language
+from ui.reminders.entry import ReminderEntry
 from ui.schedule.window import ScheduleWindow
 from ui.shell.session_windows import SessionWindows
 
@@ -54,6 +55,7 @@ class ScheduleEntry(QObject):
             client_menu.insertAction(actions[2], self.action)
         else:
             client_menu.addAction(self.action)
+        self.reminders = ReminderEntry(window, windows, client_menu, self.action)  # the day's reminders
         self.editor_action = self._action(window, "scheduleEditor", None, self.open_editor)
         allowed = role_allows(actor.role, Permission.MANAGE_CLINIC)
         self.editor_action.setVisible(allowed)

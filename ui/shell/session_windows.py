@@ -26,6 +26,7 @@ from ui.client_file.new_client_dialog import NewClientDialog
 from ui.kit.worker import TaskRunner
 from ui.optouts.optout_dialog import OptOutDialog
 from ui.optouts.optout_queue import OptOutQueueWindow
+from ui.reminders.window import ReminderWindow
 from ui.schedule.editor import ScheduleEditor
 from ui.schedule.window import ScheduleWindow
 
@@ -144,6 +145,11 @@ class SessionWindows(QObject):
         return self.open_single(
             "schedule-editor",
             lambda: ScheduleEditor(self._services, self._actor, self._runner, self._window),
+        )
+
+    def reminders(self) -> QWidget:
+        return self.open_single(
+            "reminders", lambda: ReminderWindow(self._services, self._actor, self._runner, self._window)
         )
 
     def change_password(self) -> QWidget:
