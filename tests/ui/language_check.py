@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -155,6 +155,11 @@ def _headers(view: QAbstractItemView) -> Iterator[tuple[Qt.Orientation, QHeaderV
         yield Qt.Orientation.Horizontal, view.header()
 
 
+def _columns(model: QAbstractItemModel, root: QModelIndex) -> int:
+    """A list model (a QListWidget's) has one column; Qt keeps its columnCount private."""
+    return 1 if isinstance(model, QAbstractListModel) else model.columnCount(root)
+
+
 def _item_view(where: str, view: QAbstractItemView) -> Iterator[Seen]:
     model = view.model()
     if model is None:
@@ -163,7 +168,7 @@ def _item_view(where: str, view: QAbstractItemView) -> Iterator[Seen]:
     for orientation, header in _headers(view):
         if header.isHidden():
             continue
-        count = model.columnCount(root) if orientation == Qt.Orientation.Horizontal else model.rowCount(root)
+        count = _columns(model, root) if orientation == Qt.Orientation.Horizontal else model.rowCount(root)
         for section in range(count):
             if header.isSectionHidden(section):
                 continue
@@ -177,7 +182,7 @@ def _item_view(where: str, view: QAbstractItemView) -> Iterator[Seen]:
     for row in range(min(model.rowCount(root), _ROWS_LIMIT)):
         if _row_hidden(view, row):
             continue
-        for column in range(model.columnCount(root)):
+        for column in range(_columns(model, root)):
             if _column_hidden(view, column):
                 continue
             index = model.index(row, column, root)
