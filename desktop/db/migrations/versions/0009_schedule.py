@@ -162,13 +162,21 @@ def upgrade() -> None:
 def _record_existing_bookings(events: sa.Table) -> None:
     """Each appointment's ``booked`` event, as the appointment records it (by whom, when, and the
     length it now has), before the guard: inserting is all a ledger allows anyway."""
-    bind = op.get_bind()
-    rows = bind.execute(
-        sa.text(
-            "SELECT id, client_id, booked_by_id, clinic_id, created_at, starts_at, length_minutes, demo "
-            "FROM appointments ORDER BY created_at, id"
-        )
-    ).all()
+    appointments = sa.table(
+        "appointments",
+        *(
+            sa.column(name, sa.Integer())
+            for name in ("id", "client_id", "booked_by_id", "clinic_id", "length_minutes")
+        ),
+        sa.column("created_at", sa.DateTime()),
+        sa.column("starts_at", sa.DateTime()),
+        sa.column("demo", sa.Boolean()),
+    )
+    rows = (
+        op.get_bind()
+        .execute(sa.select(appointments).order_by(appointments.c.created_at, appointments.c.id))
+        .all()
+    )
     batch = [
         {
             "uid": uuid.uuid4(),
