@@ -1,8 +1,8 @@
 """The ``frontdesk`` command line: a thin client of the same services as the GUI.
 
 This module holds the command group and ``main``; the commands live in one module per subject
-(``setup``, ``maintenance``, ``staff``, ``policy``, ``documents``, ``evidence``, ``reminders``, ``demo``), which share ``context`` and never import one
-another or this package. The window is not started from here: ``frontdesk_launcher`` opens the window
+(``setup``, ``maintenance``, ``staff``, ``policy``, ``documents``, ``evidence``, ``reminders``,
+``schedule``, ``demo``), which share ``context`` and never import one another or this package. The window is not started from here: ``frontdesk_launcher`` opens the window
 or hands the arguments to ``main``.
 """
 
@@ -20,6 +20,7 @@ from desktop.cli.evidence import evidence
 from desktop.cli.maintenance import db
 from desktop.cli.policy import policy
 from desktop.cli.reminders import reminders
+from desktop.cli.schedule import kind, practitioner
 from desktop.cli.setup import setup
 from desktop.cli.staff import user
 from desktop.logging_setup import configure_logging
@@ -48,7 +49,20 @@ def cli(ctx: click.Context, database: str | None) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
-for _command in (setup, db, user, policy, demo_data, acknowledgment, report, export, evidence, reminders):
+for _command in (
+    setup,
+    db,
+    user,
+    policy,
+    demo_data,
+    acknowledgment,
+    report,
+    export,
+    evidence,
+    reminders,
+    practitioner,
+    kind,
+):
     cli.add_command(_command)
 
 

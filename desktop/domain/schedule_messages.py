@@ -70,6 +70,13 @@ class ScheduleMessages:
         "Code invalide : des lettres minuscules, des chiffres et « _ », 32 caractères au plus.",
         "Invalid code: lowercase letters, digits and “_”, 32 characters at most.",
     )
+    #: ``value`` is what was typed.
+    invalid_hours_spec = Text(
+        "Heures illisibles : « {value} ». Forme attendue : des jours et des plages, par exemple "
+        "« lun-ven 08:00-12:00,13:00-17:00 » ou « mon,wed 09:00-16:30 ».",
+        "Hours not understood: “{value}”. Expected form: days and intervals, for example "
+        "“mon-fri 08:00-12:00,13:00-17:00” or “lun,mer 09:00-16:30”.",
+    )
     kind_code_exists = Text(
         "Le type de rendez-vous « {kind} » existe déjà.",
         "The appointment kind “{kind}” already exists.",
