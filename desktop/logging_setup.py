@@ -33,7 +33,9 @@ _DATE = re.compile(
     r")(?![\w])"
 )
 _PHONE = re.compile(r"(?<![\w])\+?\(?\d(?:[\s().-]{0,3}\d){6,14}(?![\w])")
-_RULES = ((_EMAIL, "[email]"), (_DATE, "[date]"), (_PHONE, "[phone]"))
+#: A health insurance number, spaced or not ("TREM 8005 1512"): before the phone rule reads its digits.
+_NAM = re.compile(r"(?<![\w])[A-Za-z]{4}(?:\d{8}|([\s.-])\d{4}\1\d{4})(?![\w])", re.ASCII)
+_RULES = ((_EMAIL, "[email]"), (_NAM, "[nam]"), (_DATE, "[date]"), (_PHONE, "[phone]"))
 
 
 def redact(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from desktop.domain.client_messages import ClientFields, ClientMessages
 from desktop.domain.enums import Language, Role
 from desktop.domain.failure_messages import FailureMessages
 from desktop.domain.file_messages import FileMessages
@@ -436,13 +437,19 @@ MESSAGES: dict[str, Text] = {
     **_texts(Messages),
     **_texts(FailureMessages),
     **_texts(FileMessages),
+    **_texts(ClientMessages),
     **_texts(ReminderMessages),
     **_texts(ScheduleMessages),
 }
 #: Every refusal reason given to ``invalid_email``.
 EMAIL_PROBLEMS: dict[str, Text] = _texts(EmailProblems)
 #: The fields by the name errors give them.
-FIELDS: dict[str, Text] = {**_texts(Fields), **_texts(ReminderFields), **_texts(ScheduleFields)}
+FIELDS: dict[str, Text] = {
+    **_texts(Fields),
+    **_texts(ClientFields),
+    **_texts(ReminderFields),
+    **_texts(ScheduleFields),
+}
 
 
 def _in_language(value: object, language: Language) -> object:

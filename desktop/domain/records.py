@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from uuid import UUID, uuid4
 
-from desktop.domain.age import age_on
+from desktop.domain.client_records import ClientDraft as ClientDraft
+from desktop.domain.client_records import ClientRecord as ClientRecord
+from desktop.domain.client_records import ClientSummary as ClientSummary
 from desktop.domain.enums import (
     AppointmentKind,
     AppointmentMode,
@@ -65,84 +67,6 @@ class ClinicRecord:
     @property
     def address_lines(self) -> tuple[str, ...]:
         return (self.street, f"{self.city} ({self.province}) {self.postal_code}")
-
-
-@dataclass(frozen=True)
-class ClientDraft:
-    """What a person typed for a client file; validated by the service."""
-
-    last_name: str
-    first_name: str
-    date_of_birth: date | None
-    preferred_language: Language = Language.FR
-    street: str = ""
-    city: str = ""
-    province: str = "QC"
-    postal_code: str = ""
-    email: str = ""
-    #: As typed, an extension included ("418 555-0123, poste 12"); validation keeps them apart.
-    phone: str = ""
-    #: Digits; one typed in ``phone`` takes its place.
-    phone_extension: str = ""
-
-
-@dataclass(frozen=True)
-class ClientRecord:
-    id: int
-    file_number: str
-    last_name: str
-    first_name: str
-    date_of_birth: date
-    preferred_language: Language
-    street: str
-    city: str
-    province: str
-    postal_code: str
-    email: str
-    phone: str
-    clinic_id: int
-    version: int
-    created_at: datetime
-    created_by: str
-    updated_at: datetime
-    updated_by: str
-    #: Digits ('' when none), beside the E.164 ``phone``.
-    phone_extension: str = ""
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
-
-    def age_on(self, day: date) -> int:
-        return age_on(self.date_of_birth, day)
-
-    def as_draft(self) -> ClientDraft:
-        return ClientDraft(
-            last_name=self.last_name,
-            first_name=self.first_name,
-            date_of_birth=self.date_of_birth,
-            preferred_language=self.preferred_language,
-            street=self.street,
-            city=self.city,
-            province=self.province,
-            postal_code=self.postal_code,
-            email=self.email,
-            phone=self.phone,
-            phone_extension=self.phone_extension,
-        )
-
-
-@dataclass(frozen=True)
-class ClientSummary:
-    """One line of search results."""
-
-    id: int
-    file_number: str
-    last_name: str
-    first_name: str
-    date_of_birth: date
-    phone: str
-    preferred_language: Language
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from desktop.domain.errors import FieldError, ValidationError
 from desktop.domain.formats import format_phone
 from desktop.domain.glyphs import describe, undrawable_characters
 from desktop.domain.messages import EmailProblems
+from desktop.domain.nam import is_well_formed, normalise_nam
+from desktop.domain.phones import MAX_PHONES, Phone
 from desktop.domain.records import ClientDraft
 from desktop.domain.texts import Text
 
@@ -38,7 +40,8 @@ _POSTAL_CODE = re.compile(r"^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEG
 _PROVINCES = {"QC", "ON", "NB", "NS", "PE", "NL", "MB", "SK", "AB", "BC", "YT", "NT", "NU"}
 #: An extension after the number: "ext. 42", "x123", "poste 12", "p. 12", "#12", up to 10 digits.
 _EXTENSION = re.compile(
-    r"(?:\s*[,;])?\s*(?:ext(?:ension)?\.?|x|poste|p\.?|#)\s*(?P<digits>\d{1,10})\s*$", re.ASCII | re.IGNORECASE
+    r"(?:\s*[,;])?\s*(?:ext(?:ension)?\.?|x|poste|p\.?|#)\s*(?P<digits>\d{1,10})\s*$",
+    re.ASCII | re.IGNORECASE,
 )
 # Format characters people never mean to type in a name (direction marks are kept: they can be legitimate).
 _ALLOWED_FORMAT = {"\u200e", "\u200f", "\u200d", "\u200c"}
@@ -239,11 +242,11 @@ def validate_client(draft: ClientDraft, *, today: date) -> ClientDraft:
         else:
             errors.append(FieldError("postal_code", "invalid_postal_code"))
     email = check_email(errors, "email", draft.email)
-    phone, extension = check_phone_and_extension(errors, "phone", draft.phone)
-    if not extension and phone:
-        extension = check_extension(errors, "phone", draft.phone_extension)
+    phones = check_phones(errors, draft.phone_list())
+    health_number = check_health_number(errors, draft.health_number)
     if errors:
         raise ValidationError(errors)
+    first_phone = phones[0] if phones else Phone("")
     return replace(
         draft,
         last_name=last,
@@ -253,6 +256,38 @@ def validate_client(draft: ClientDraft, *, today: date) -> ClientDraft:
         province=province,
         postal_code=postal,
         email=email,
-        phone=phone,
-        phone_extension=extension,
+        phone=first_phone.number,
+        phone_extension=first_phone.extension,
+        phones=phones,
+        health_number=health_number,
     )
+
+
+def phone_field(index: int) -> str:
+    """The field naming the ``index``-th number (from 0): ``phone`` for the first, then ``phone_2``…"""
+    return "phone" if index == 0 else f"phone_{index + 1}"
+
+
+def check_phones(errors: list[FieldError], phones: tuple[Phone, ...]) -> tuple[Phone, ...]:
+    """Each number given (blank rows dropped) as E.164 with its extension's digits apart, its kind kept."""
+    given = [p for p in phones if p.number.strip()]
+    if len(given) > MAX_PHONES:
+        errors.append(FieldError("phones", "too_many_phones", {"max": MAX_PHONES}))
+        return ()
+    clean: list[Phone] = []
+    for index, phone in enumerate(given):
+        field = phone_field(index)
+        number, extension = check_phone_and_extension(errors, field, phone.number)
+        if not extension and number:
+            extension = check_extension(errors, field, phone.extension)
+        clean.append(Phone(number, phone.kind, extension))
+    return tuple(clean)
+
+
+def check_health_number(errors: list[FieldError], value: str) -> str:
+    """The NAM upper-case without spaces ('' for none); refused when not four letters and eight digits
+    with a possible month and day. Its agreement with the file is only warned about (domain.nam)."""
+    nam = normalise_nam(value)
+    if nam and not is_well_formed(nam):
+        errors.append(FieldError("health_number", "invalid_health_number"))
+    return nam

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
-from desktop.db.models import Client
+from desktop.db.models import Client, ClientPhone
 from desktop.domain.errors import PossibleDuplicateError, StaleVersionError
 from desktop.domain.file_numbers import format_file_number
 from desktop.domain.normalize import fold
+from desktop.domain.phones import Phone
 from desktop.domain.records import Actor, ClientDraft, ClientRecord, ClientStatus, ClientSummary
 from desktop.domain.validation import validate_client
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
-from desktop.services.queries.clients import client_by_file_number, load_client, staff_names
+from desktop.services.queries.clients import client_by_file_number, client_phones, load_client, staff_names
 from desktop.services.queries.status import client_status
-from desktop.services.search_keys import SUMMARY_COLUMNS, replace_keys, search_conditions, search_statement
+from desktop.services.search_keys import (
+    SUMMARY_COLUMNS,
+    replace_keys,
+    search_conditions,
+    search_statement,
+    summary,
+)
 from desktop.services.unit_of_work import UnitOfWork, run
 
 MAX_PAGE = 200
@@ -32,10 +39,13 @@ _EDITABLE = (
     "email",
     "phone",
     "phone_extension",
+    "health_number",
+    "sex_at_birth",
+    "health_card_expiry",
 )
 
 
-def to_record(client: Client, names: dict[int, str]) -> ClientRecord:
+def to_record(client: Client, names: dict[int, str], phones: tuple[Phone, ...] = ()) -> ClientRecord:
     return ClientRecord(
         id=client.id,
         file_number=client.file_number,
@@ -56,11 +66,27 @@ def to_record(client: Client, names: dict[int, str]) -> ClientRecord:
         created_by=names.get(client.created_by_id, "?"),
         updated_at=client.updated_at,
         updated_by=names.get(client.updated_by_id, "?"),
+        phones=phones,
+        health_number=client.health_number,
+        sex_at_birth=client.sex_at_birth,
+        health_card_expiry=client.health_card_expiry,
     )
 
 
 def client_record(session: Session, client: Client) -> ClientRecord:
-    return to_record(client, staff_names(session, client.created_by_id, client.updated_by_id))
+    names = staff_names(session, client.created_by_id, client.updated_by_id)
+    return to_record(client, names, client_phones(session, client.id))
+
+
+def replace_phones(session: Session, client_id: int, phones: tuple[Phone, ...]) -> None:
+    """The file's numbers become ``phones``, in that order."""
+    session.execute(delete(ClientPhone).where(ClientPhone.client_id == client_id))
+    rows = [
+        {"client_id": client_id, "position": n, "kind": p.kind, "number": p.number, "extension": p.extension}
+        for n, p in enumerate(phones, start=1)
+    ]
+    if rows:
+        session.execute(insert(ClientPhone), rows)
 
 
 def find_same_person(session: Session, draft: ClientDraft, exclude_id: int | None = None) -> list[Client]:
@@ -100,7 +126,8 @@ class ClientService:
             uow.session.add(client)
             uow.session.flush()
             client.file_number = format_file_number(client.id)
-            replace_keys(uow.session, client)
+            replace_phones(uow.session, client.id, clean.phones)
+            replace_keys(uow.session, client, [p.number for p in clean.phones])
             uow.session.flush()
             uow.audit("client.create", "client", client.id, "duplicate confirmed" if same else "")
             return client_record(uow.session, client)
@@ -118,14 +145,18 @@ class ClientService:
                 current = client_record(uow.session, client)
                 raise StaleVersionError(current, current.updated_by, current.updated_at)
             changed = [name for name in _EDITABLE if getattr(client, name) != getattr(clean, name)]
+            if client_phones(uow.session, client.id) != clean.phones:
+                changed.append("phones")
+                replace_phones(uow.session, client.id, clean.phones)
             if not changed:
                 return client_record(uow.session, client)
             for name in changed:
-                setattr(client, name, getattr(clean, name))
+                if name != "phones":
+                    setattr(client, name, getattr(clean, name))
             client.version += 1
             client.updated_at = uow.now
             client.updated_by_id = uow.staff_id
-            replace_keys(uow.session, client)
+            replace_keys(uow.session, client, [p.number for p in clean.phones])
             uow.session.flush()
             uow.audit("client.update", "client", client.id, "fields=" + ",".join(changed))
             return client_record(uow.session, client)
@@ -170,7 +201,7 @@ class ClientService:
         def work(uow: UnitOfWork) -> list[ClientSummary]:
             if statement is None:
                 return []
-            return [ClientSummary(*row) for row in uow.session.execute(statement)]
+            return [summary(row) for row in uow.session.execute(statement)]
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
 
@@ -200,7 +231,7 @@ class ClientService:
 
         def work(uow: UnitOfWork) -> dict[int, ClientSummary]:
             rows = uow.session.execute(select(*SUMMARY_COLUMNS).where(Client.id.in_(wanted)))
-            return {row[0]: ClientSummary(*row) for row in rows}
+            return {row[0]: summary(row) for row in rows}
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
 
@@ -215,4 +246,3 @@ class ClientService:
             return [to_record(c, names) for c in same]
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
-

@@ -4,7 +4,8 @@ A client is listed for a purpose and a channel when, in the same transaction as 
 
 * the latest consent event of that purpose × channel grants consent, and
 * no opt-out request matched to the client, not yet processed, covers that purpose × channel, and
-* the file has an address for the channel (email; phone number for SMS and phone; postal address).
+* the file has an address for the channel (email; a number marked mobile for SMS, the first number for
+  phone; postal address).
 
 The file is written next to its destination and moved into place once the export is recorded in the
 audit trail (``export.contacts``: purpose, channel, row count, SHA-256 of the file; no client data).
@@ -26,6 +27,7 @@ from desktop.domain.validation import display_phone
 from desktop.reports.csv_safe import csv_bytes
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
+from desktop.services.queries.clients import mobile_number
 from desktop.services.reporting import common
 from desktop.services.unit_of_work import UnitOfWork, run
 
@@ -39,14 +41,15 @@ COLUMNS: dict[Channel, tuple[str, ...]] = {
 }
 
 
-def _contact(client: Client, channel: Channel) -> list[str] | None:
-    """The channel's columns, or None when the file has no address for the channel."""
+def _contact(client: Client, channel: Channel, mobile: str | None = None) -> list[str] | None:
+    """The channel's columns, or None when the file has no address for the channel (for a text, no number
+    marked mobile: one of another kind, or never given a kind, is never texted)."""
     if channel == Channel.EMAIL:
         return [client.email] if client.email.strip() else None
-    if not client.phone.strip() and channel in (Channel.SMS, Channel.PHONE):
-        return None
     if channel == Channel.SMS:
-        return [display_phone(client.phone)]
+        return [display_phone(mobile)] if mobile else None
+    if not client.phone.strip() and channel == Channel.PHONE:
+        return None
     if channel == Channel.PHONE:
         return [display_phone(client.phone), client.phone_extension]
     if client.street.strip() and client.city.strip() and client.postal_code.strip():
@@ -98,7 +101,8 @@ class ExportService:
             rows: list[list[str]] = [list(COLUMNS[channel])]
             skipped = 0
             for client in uow.session.scalars(eligible_clients(purpose, channel)):
-                contact = _contact(client, channel)
+                mobile = mobile_number(uow.session, client.id) if channel == Channel.SMS else None
+                contact = _contact(client, channel, mobile)
                 if contact is None:
                     skipped += 1
                     continue

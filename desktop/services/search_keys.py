@@ -19,9 +19,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Client, ClientSearchKey
+from desktop.domain.client_records import ClientSummary
 from desktop.domain.dates import read_date
 from desktop.domain.enums import Language
 from desktop.domain.file_numbers import FILE_NUMBER_DIGITS, format_file_number
+from desktop.domain.nam import mask_nam, normalise_nam
 from desktop.domain.normalize import (
     MAX_TOKEN_LENGTH,
     digits,
@@ -33,11 +35,15 @@ from desktop.domain.normalize import (
 #: A sub-query of client ids.
 ClientIds: TypeAlias = "Select[int] | CompoundSelect[int]"
 #: A ClientSummary's fields as selected by SUMMARY_COLUMNS.
-SummaryRow: TypeAlias = "tuple[int, str, str, str, date, str, Language]"
+SummaryRow: TypeAlias = "tuple[int, str, str, str, date, str, Language, str]"
 
 NAME = "name"
 PHONE = "phone"
+NAM = "nam"
 _PHONE_LIKE = re.compile(r"^[\d\s()+.\-]+$")
+#: A health insurance number or its beginning: typed whole (TREM8005), or spaced as the card to the day of
+#: birth at least (a name then a year, "cote 1980", stays a name and a number).
+_NAM_PREFIX = re.compile(r"[A-Z]{4}\d{4,8}|[A-Z]{4} \d{4} ?\d{2,4}", re.ASCII)
 
 
 def phone_keys(e164: str) -> set[str]:
@@ -52,13 +58,29 @@ def phone_keys(e164: str) -> set[str]:
     return keys
 
 
-def replace_keys(session: Session, client: Client) -> None:
-    session.execute(delete(ClientSearchKey).where(ClientSearchKey.client_id == client.id))
-    rows = [
+def client_keys(
+    client: Client, numbers: list[str] | tuple[str, ...] | None = None
+) -> list[dict[str, object]]:
+    """The search-key rows of a client: name tokens, each number's phone keys (``numbers``, or the file's
+    first number), and the health insurance number."""
+    rows: list[dict[str, object]] = [
         {"client_id": client.id, "kind": NAME, "key": t}
         for t in name_tokens(client.last_name, client.first_name)
     ]
-    rows += [{"client_id": client.id, "kind": PHONE, "key": k} for k in phone_keys(client.phone)]
+    phones: set[str] = set()
+    for number in numbers if numbers is not None else (client.phone,):
+        phones |= phone_keys(number)
+    rows += [{"client_id": client.id, "kind": PHONE, "key": k} for k in sorted(phones)]
+    if client.health_number:
+        rows.append({"client_id": client.id, "kind": NAM, "key": client.health_number})
+    return rows
+
+
+def replace_keys(
+    session: Session, client: Client, numbers: list[str] | tuple[str, ...] | None = None
+) -> None:
+    session.execute(delete(ClientSearchKey).where(ClientSearchKey.client_id == client.id))
+    rows = client_keys(client, numbers)
     if rows:
         session.execute(insert(ClientSearchKey), rows)
 
@@ -93,6 +115,8 @@ def query_filters(text: str) -> list[ClientIds]:
     text = text.strip()[:200]
     if not text:
         return []
+    if _NAM_PREFIX.fullmatch(text.upper()):
+        return [_key_prefix(NAM, normalise_nam(text))]
     whole_date = read_date(text)
     if whole_date is not None:
         return [select(Client.id).where(Client.date_of_birth == whole_date)]
@@ -127,7 +151,13 @@ SUMMARY_COLUMNS = (
     Client.date_of_birth,
     Client.phone,
     Client.preferred_language,
+    Client.health_number,
 )
+
+
+def summary(row: SummaryRow) -> ClientSummary:
+    """A search line from SUMMARY_COLUMNS: the health insurance number masked."""
+    return ClientSummary(*row[:7], masked_health_number=mask_nam(row[7]))
 
 
 def search_statement(text: str, *, offset: int = 0, limit: int = 50) -> Select[*SummaryRow] | None:

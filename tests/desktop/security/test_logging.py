@@ -63,6 +63,7 @@ def log_dir(tmp_path):
         ("born 1980-04-12", "born [date]"),
         ("born 12/04/1980", "born [date]"),
         ("born 19800412", "born [date]"),
+        ("NAM TREM80051512 or TREM 8005 1512", "NAM [nam] or [nam]"),
         ("client 42 opened, attempt 3, audit_records=12", "client 42 opened, attempt 3, audit_records=12"),
         ("file 000123 status", "file 000123 status"),
     ],

@@ -13,7 +13,7 @@ from desktop.domain.glyphs import can_draw
 from desktop.domain.normalize import fold, query_tokens
 from desktop.domain.records import ClientDraft, ClientSummary
 from desktop.services import Services
-from desktop.services.search_keys import search_statement
+from desktop.services.search_keys import search_statement, summary
 
 PEOPLE = {
     "zoe": ClientDraft("Côté", "Zoé", date(1980, 4, 12), phone="418-555-0123", email="zoe@example.com"),
@@ -204,7 +204,7 @@ def test_search_never_scans_the_clients(
             assert "Seq Scan on client_search_keys" not in text, text
             assert "Index" in text, text
         # The statement explained is the one the service runs.
-        rows = [ClientSummary(*row) for row in connection.execute(statement)]
+        rows = [summary(row) for row in connection.execute(statement)]
     assert services.clients.search(receptionist, typed) == rows
 
 
