@@ -16,7 +16,7 @@ from desktop.cli.params import InputFile, OutputFile
 from desktop.domain.errors import DatabaseCorruptError, FrontDeskError
 from desktop.maintenance.backup import BackupError, backup_with_witness
 from desktop.maintenance.backup_files import backups_folder, newest_backup
-from desktop.maintenance.integrity import check_database_at
+from desktop.maintenance.integrity import FILE_MODES_CHECK, Status, check_database_at
 from desktop.maintenance.pg_backup import backup_postgres
 from desktop.maintenance.restore import RestoreRefused, database_in_use, inspect_backup, restore_sqlite
 from desktop.maintenance.sqlite_file import sqlite_path
@@ -61,7 +61,9 @@ def db_check(app: AppContext, witnesses: tuple[Path, ...]) -> None:
     if path is not None and not path.exists():
         fail(FrontDeskError("database_cannot_open", database=str(path)))
     click.echo(f"checking {database_label(app.url)}")
-    report = check_database_at(app.url, workstation=workstation_name(), witnesses=witnesses)
+    report = check_database_at(
+        app.url, workstation=workstation_name(), witnesses=witnesses, language=language()
+    )
     for line in report.lines():
         click.echo(line)
     if report.ok:
@@ -70,7 +72,9 @@ def db_check(app: AppContext, witnesses: tuple[Path, ...]) -> None:
     click.echo("PROBLEMS FOUND", err=True)
     if path is not None and no_space(path):  # the checks could not even read: say why first
         click.echo(FrontDeskError("database_disk_full", database=str(path)).message(language()), err=True)
-    hint = _restore_hint(app.url)
+    # Loose file modes are fixed in place; only a damaged database calls for its backup.
+    damaged = any(f.status == Status.FAILED and f.check != FILE_MODES_CHECK for f in report.findings)
+    hint = _restore_hint(app.url) if damaged else None
     if hint:
         click.echo(hint, err=True)
     sys.exit(1)

@@ -27,6 +27,10 @@ from desktop.settings import config_dir
 _SHOWN_PROBLEMS = 10
 
 
+#: The check that names FrontDesk's files readable by others (fixed in place, unlike damage).
+FILE_MODES_CHECK = "file modes"
+
+
 class Status(StrEnum):
     OK = "ok"
     FAILED = "FAILED"
@@ -115,10 +119,12 @@ def file_modes(database: Path | None, language: Language = Language.EN) -> Findi
         own += [database, *sqlite_companions(database)]
     looked_at, shared = shared_modes(own)
     if not shared:
-        return Finding("file modes", Status.OK, message("files_private", language, count=looked_at))
+        return Finding(FILE_MODES_CHECK, Status.OK, message("files_private", language, count=looked_at))
     listed = ", ".join(f"{path} ({mode:04o})" for path, mode in shared[:_SHOWN_PROBLEMS])
     more = f" (+{len(shared) - _SHOWN_PROBLEMS})" if len(shared) > _SHOWN_PROBLEMS else ""
-    return Finding("file modes", Status.FAILED, message("files_not_private", language, files=listed + more))
+    return Finding(
+        FILE_MODES_CHECK, Status.FAILED, message("files_not_private", language, files=listed + more)
+    )
 
 
 def _short(error: BaseException) -> str:

@@ -21,9 +21,11 @@ from desktop.db.engine import sqlite_url
 from desktop.demo_clinic import set_up_demo_clinic
 from desktop.domain.enums import Language, Role
 from desktop.logging_setup import configure_logging
+from desktop.maintenance.backup_files import backups_folder
 from desktop.maintenance.integrity import Status, check_database_at, file_modes
 from desktop.maintenance.sqlite_file import sqlite_path
 from desktop.services.unit_of_work import system_actor
+from desktop.paths import make_private_folders, write_owner_only
 from desktop.settings import load_settings, settings_path, store_workstation_site
 from tests.conftest import TEST_PASSWORD, WORKSTATION
 
@@ -82,9 +84,19 @@ def test_an_existing_database_and_its_journals_are_made_owner_only_and_db_check_
             f"Fichiers de FrontDesk accessibles à d'autres comptes que le sien : {listed}. Rendez-les "
             "privés : chmod 600 pour un fichier, chmod 700 pour un dossier."
         )
-        checked = CliRunner().invoke(cli, ["--database", sqlite_url(database), "db", "check"])
+        # A backup exists: db check proposes it for damage, not for loose modes.
+        folder = make_private_folders(backups_folder(database))
+        write_owner_only(folder / f"{database.stem}-2026-01-05.db", b"")
+        english = {"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "en_CA.UTF-8"}
+        checked = CliRunner().invoke(cli, ["--database", sqlite_url(database), "db", "check"], env=english)
         assert checked.exit_code == 1, checked.output
         assert f"FrontDesk files other accounts can open: {listed}." in checked.output
+        # Loose modes are fixed in place: no backup to restore is proposed for them.
+        assert "restore" not in checked.output
+        french = {**english, "LANG": "fr_CA.UTF-8"}
+        checked = CliRunner().invoke(cli, ["--database", sqlite_url(database), "db", "check"], env=french)
+        assert checked.exit_code == 1, checked.output
+        assert f"Fichiers de FrontDesk accessibles à d'autres comptes que le sien : {listed}." in checked.output
 
         open_services(sqlite_url(database)).close()
 
