@@ -35,7 +35,7 @@ from desktop.pdf.numbered_canvas import Furniture, NumberedCanvas, page_label
 from desktop.pdf.scripts import draw_text, needs_scripts
 from desktop.pdf.texts import PdfText
 from desktop.reports.base import ChainSeal
-from desktop.reports.chain_lines import head_line, witness_value
+from desktop.reports.chain_lines import broken_line, head_line, witness_value
 from desktop.reports.charts import bar_chart
 from desktop.reports.evidence_texts import EvidenceText
 from desktop.reports.layout import Cell, Column, ReportLayout, Section, format_cell, header_lines
@@ -197,7 +197,7 @@ def _seal_footer(seal: ChainSeal | None, language: Language) -> str:
     if seal is None:
         return ""
     if seal.broken_at is not None:
-        return ReportText.chain_broken_footer.format(language, sequence=seal.broken_at)
+        return broken_line(seal.broken_at, language)
     return head_line(seal.head, language)
 
 
