@@ -11,6 +11,7 @@ from uuid import UUID
 from desktop.domain.enums import Channel, Language, Purpose
 from desktop.domain.records import OptOutRecord
 from desktop.domain.reminder_records import EvidenceReminder
+from desktop.domain.schedule import AppointmentEventRecord
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,8 @@ class EvidencePack:
     witnessed: WitnessedHead | None = None
     #: Every reminder sent or exported to the client (the use of their consent to reminders).
     reminders: tuple[EvidenceReminder, ...] = ()
+    #: Every event of the client's appointments (booked, cancelled, rescheduled, arrived, no-show).
+    appointment_events: tuple[AppointmentEventRecord, ...] = ()
 
     @property
     def language(self) -> Language:

@@ -65,6 +65,7 @@ from desktop.reports.access_log import CATEGORY_LABELS, category_of
 from desktop.reports.chain_lines import PackChainText, broken_line, head_line, witness_value
 from desktop.reports.evidence_texts import ACTION_LABELS, LANGUAGE_LABELS, METHOD_LABELS
 from desktop.reports.evidence_texts import EvidenceText as T
+from desktop.reports.schedule_evidence import appointment_section
 
 _KEY_WIDTH = 4.4 * cm
 _GRID = ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#999999"))
@@ -377,6 +378,7 @@ def render_evidence_pdf(pack: EvidencePack) -> bytes:
     story += _consents(pack.consents, lang, st)
     story += _acknowledgments(pack.acknowledgments, lang, st)
     story += _optouts(pack.optouts, lang, st)
+    story += appointment_section(pack.appointment_events, lang, st)
     story += reminder_section(pack.reminders, lang, st)
     story += _accesses(pack.accesses, lang, st)
     story += _policies(pack.policies, lang, st)

@@ -34,6 +34,7 @@ from desktop.services.queries.optouts import requests_for_client
 from desktop.services.queries.organisation import load_organisation
 from desktop.services.queries.reminders import reminder_evidence
 from desktop.services.reporting.chain import ChainVerifier, run_verified
+from desktop.services.schedule_queries import client_events
 from desktop.services.unit_of_work import UnitOfWork
 
 #: The permission the pack needs (see the module's docstring).
@@ -83,6 +84,7 @@ class EvidenceService:
             )
             accesses = gather.accesses(session, client.id)
             reminders = reminder_evidence(session, client.id)
+            appointment_events = tuple(client_events(session, client.id))
             organisation = load_organisation(session)
             officer = _officer(organisation)
             uow.audit(
@@ -90,7 +92,8 @@ class EvidenceService:
                 "client",
                 client.id,
                 f"consents={len(consents)} acknowledgments={len(acknowledgments)} optouts={len(optouts)} "
-                f"accesses={len(accesses)} reminders={len(reminders)} head={head.sequence}",
+                f"accesses={len(accesses)} reminders={len(reminders)} appointment_events={len(appointment_events)} "
+                f"head={head.sequence}",
             )
             return EvidencePack(
                 produced_at=uow.now,
@@ -106,6 +109,7 @@ class EvidenceService:
                 chain_head=head,
                 chain_broken_at=seal.broken_at,
                 reminders=reminders,
+                appointment_events=appointment_events,
             )
 
         pack = run_verified(self._db, self._clock, actor, EVIDENCE_PERMISSION, self._chain, work)

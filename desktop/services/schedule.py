@@ -17,7 +17,6 @@ from sqlalchemy import select
 from desktop.db.database import Database
 from desktop.db.models import (
     Appointment,
-    AppointmentEvent,
     AppointmentKindRow,
     Clinic,
     Practitioner,
@@ -58,6 +57,7 @@ from desktop.services.queries.clients import load_client
 from desktop.services.schedule_ledger import append_event, checked_slot
 from desktop.services.schedule_queries import (
     busy_ranges,
+    client_events,
     day_bounds,
     event_records,
     kind_record,
@@ -460,14 +460,7 @@ class ScheduleService:
 
         def work(uow: UnitOfWork) -> list[AppointmentEventRecord]:
             load_client(uow.session, client_id)
-            events = list(
-                uow.session.scalars(
-                    select(AppointmentEvent)
-                    .where(AppointmentEvent.client_id == client_id)
-                    .order_by(AppointmentEvent.recorded_at, AppointmentEvent.id)
-                )
-            )
-            return event_records(uow.session, events)
+            return client_events(uow.session, client_id)
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
 

@@ -204,6 +204,16 @@ def practitioner_day(
     )
 
 
+def client_events(session: Session, client_id: int) -> list[AppointmentEventRecord]:
+    """The client's appointment events, oldest first."""
+    query = (
+        select(AppointmentEvent)
+        .where(AppointmentEvent.client_id == client_id)
+        .order_by(AppointmentEvent.recorded_at, AppointmentEvent.id)
+    )
+    return event_records(session, list(session.scalars(query)))
+
+
 def event_records(session: Session, events: Sequence[AppointmentEvent]) -> list[AppointmentEventRecord]:
     names = staff_names(session, *(e.recorded_by_id for e in events))
     practitioner_ids = {e.practitioner_id for e in events if e.practitioner_id is not None}
