@@ -19,7 +19,6 @@ from desktop.cli.failures import (
     argument_not_utf8,
     database_url_problem,
     file_failure,
-    storage_failure,
     written_file_failure,
 )
 from desktop.domain.enums import Language
@@ -30,6 +29,7 @@ from desktop.logging_setup import FILE_ONLY, log_file
 from desktop.maintenance.sqlite_file import sqlite_path
 from desktop.services import Services
 from desktop.settings import load_settings
+from desktop.storage_errors import storage_failure
 from desktop.workstation import workstation_name
 
 log = logging.getLogger(__name__)

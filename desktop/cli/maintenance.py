@@ -11,7 +11,7 @@ import click
 
 from desktop.app import database_label, record_restore
 from desktop.cli.context import AppContext, fail, language
-from desktop.cli.failures import causes, file_failure, no_space, storage_failure
+from desktop.cli.failures import file_failure
 from desktop.cli.params import InputFile, OutputFile
 from desktop.domain.errors import DatabaseCorruptError, FrontDeskError
 from desktop.maintenance.backup import BackupError, backup_with_witness
@@ -20,6 +20,7 @@ from desktop.maintenance.integrity import FILE_MODES_CHECK, Status, check_databa
 from desktop.maintenance.pg_backup import backup_postgres
 from desktop.maintenance.restore import RestoreRefused, database_in_use, inspect_backup, restore_sqlite
 from desktop.maintenance.sqlite_file import sqlite_path
+from desktop.storage_errors import causes, no_space, storage_failure
 from desktop.workstation import workstation_name
 
 

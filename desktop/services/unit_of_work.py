@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -25,6 +26,7 @@ from desktop.db.models import Staff
 from desktop.domain.errors import (
     DatabaseBusyError,
     DatabaseUnavailableError,
+    FrontDeskError,
     PermissionDeniedError,
 )
 from desktop.domain.messages import role_name
@@ -33,6 +35,7 @@ from desktop.services.audit_chain import append_audit
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission, role_allows
 from desktop.services.thread_guard import check_unit_of_work_allowed
+from desktop.storage_errors import storage_failure
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -119,7 +122,21 @@ def run(
     write: bool = True,
 ) -> T:
     check_unit_of_work_allowed()
-    return retrying(lambda: _run_once(db, clock, actor, permission, work, write=write))
+    try:
+        return retrying(lambda: _run_once(db, clock, actor, permission, work, write=write))
+    except DBAPIError as error:
+        refused = storage_refusal(db, error)
+        if refused is None:
+            raise
+        raise refused from error
+
+
+def storage_refusal(db: Database, error: DBAPIError) -> FrontDeskError | None:
+    """The database's storage refusing the work (full disk, read-only), named for the person rather
+    than in the driver's words ("database or disk is full")."""
+    url = db.engine.url
+    sqlite_file = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+    return storage_failure(error, str(sqlite_file) if sqlite_file else db.display_url, sqlite_file)
 
 
 def retrying(transaction: Callable[[], T], *, reconnect: bool = True) -> T:
