@@ -80,6 +80,7 @@ def _write_private(path: Path, data: bytes) -> None:
     """Write ``data`` readable by the owner only (it holds personal information)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
     with os.fdopen(fd, "wb") as handle:
+        os.chmod(path, 0o600)  # a file left by a crash keeps its own mode through O_TRUNC
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import defaultdict
 from datetime import date
 
@@ -276,3 +277,16 @@ def test_random_withdrawals_and_requests_never_leak_into_an_export(services, tea
     assert files == {numbers[client_id] for client_id in expected_export(services, purpose, channel)}
     assert result.row_count == len(files)
     assert not files & {numbers[client_id] for client_id in excluded}
+
+
+def test_an_export_over_files_open_to_others_is_owner_only(services, team, tmp_path):
+    out = tmp_path / "n.csv"
+    out.write_text("older list")
+    out.chmod(0o644)
+    # A partial file left by a crash of this very process id, open to others.
+    stale = tmp_path / f".n.csv.{os.getpid()}.part"
+    stale.write_text("half")
+    stale.chmod(0o644)
+    services.exports.export_contacts(team.privacy_officer, NEWS, Channel.EMAIL, out)
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert not stale.exists()
