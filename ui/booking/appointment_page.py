@@ -13,7 +13,6 @@ from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from desktop.domain.records import AppointmentDraft
 from desktop.domain.schedule import MAX_APPOINTMENT_MINUTES, AppointmentKindRecord
 from ui.booking.feedback import Message, as_maker, error_label
 from ui.booking.slot import BookingSlot
+from ui.kit.date_edits import MomentEdit
 from ui.kit.i18n import appointment_kind_label, current_language, format_date_long, format_time
 from ui.kit.retranslate import follow_language
 
@@ -54,7 +54,7 @@ class AppointmentPage(QWidget):
         self._slot = slot
         if slot is not None:
             default_start = slot.starts_at
-        self.when = QDateTimeEdit(self)
+        self.when = MomentEdit(self)
         self.when.setObjectName("appointmentStart")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtTest import QTest
@@ -445,3 +445,13 @@ def test_the_full_policy_can_be_shown_from_the_signature_step(qtbot, desk):
     assert "YOUR CHOICES ABOUT RECEIVING PROMOTIONAL COMMUNICATIONS" in shown.text.toPlainText()
     assert shown.text.isReadOnly()
     shown.accept()
+
+
+def test_the_appointment_s_day_is_typed_day_first_as_everywhere(qtbot, desk):
+    dialog = open_dialog(qtbot, desk, desk.new_client())
+    box = dialog.appointment_page.when
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "26/11/2026 14:30")
+    box.interpretText()
+    assert (box.dateTime().date().toPython(), box.dateTime().time().toPython()) == (date(2026, 11, 26), time(14, 30))
