@@ -326,70 +326,65 @@ def policy_versions(studio: Studio, path: Path) -> None:
 
 # ---------------------------------------------------------------- the schedule
 
-#: Four practitioners of the demo site: name, specialty, hours (weekdays, local).
+#: Practitioners for a demo database that has none: name, specialty, hours (weekdays, local).
 PRACTITIONERS = (
     ("Dre Isabelle Tremblay", "Médecine familiale", ((8, 0, 12, 0), (13, 0, 17, 0))),
     ("Dr Karim Benali", "Médecine familiale", ((9, 0, 12, 30), (13, 30, 18, 0))),
     ("Julie Fortin, inf. clin.", "Soins infirmiers", ((8, 0, 16, 0),)),
     ("Dr Marc Lévesque", "Physiothérapie", ((10, 0, 19, 0),)),
 )
-#: (practitioner, hour, minute, length, kind, then) for the picture's day, each for another demo client.
-BOOKINGS = (
-    (0, 8, 30, 30, "consultation", "arrived"),
-    (0, 9, 30, 15, "treatment", "arrived"),
-    (0, 10, 0, 60, "procedure", "no_show"),
-    (0, 14, 0, 30, "consultation", ""),
-    (0, 16, 0, 30, "consultation", ""),
-    (1, 9, 0, 30, "consultation", "arrived"),
-    (1, 11, 0, 30, "consultation", "cancelled"),
-    (1, 15, 30, 45, "procedure", ""),
-    (2, 8, 15, 15, "treatment", "arrived"),
-    (2, 13, 0, 30, "treatment", ""),
-    (3, 10, 0, 45, "treatment", "arrived"),
-    (3, 16, 45, 45, "treatment", ""),
-)
+#: Which free slots of each practitioner's day the picture books (every few, morning to evening).
+PICKED_SLOTS = (1, 4, 9, 13, 18, 24, 29)
 
 
 def schedule_day_data(studio: Studio) -> None:
-    """The demo site's practitioners and a day of appointments in every state (once per database)."""
-    manager = studio.actors[Role.MANAGER]
-    schedule = studio.services.schedule
-    if schedule.practitioners(manager):
+    """Practitioners (the demo's, else four made here) and, once, appointments in free slots of the
+    picture's day in every state: arrived or no-show before now, booked after, one cancelled."""
+    if getattr(studio, "schedule_ready", False):
         return
-    ids = []
-    for name, specialty, spans in PRACTITIONERS:
-        made = schedule.add_practitioner(manager, PractitionerDraft(name, manager.clinic_id, specialty))
-        hours = [
-            WeeklyHours(weekday, clock_time(h1, m1), clock_time(h2, m2))
-            for weekday in range(5)
-            for h1, m1, h2, m2 in spans
-        ]
-        schedule.set_hours(manager, made.id, hours)
-        ids.append(made.id)
-    day = SHOT_TIME.astimezone().date()
+    studio.schedule_ready = True  # type: ignore[attr-defined]
+    manager = studio.actors[Role.MANAGER]
     desk = studio.actors[Role.RECEPTIONIST]
-    found = studio.services.clients.search(desk, "e", limit=len(BOOKINGS))
-    clients = [studio.services.clients.get(desk, summary.id) for summary in found]
-    for (index, hour, minute, length, kind, then), client in zip(BOOKINGS, clients, strict=False):
-        starts = datetime.combine(day, clock_time(hour, minute)).astimezone()
-        draft = AppointmentDraft(
-            starts,
-            kind,
-            AppointmentMode.IN_CLINIC,
-            BookedVia.PHONE,
-            practitioner_id=ids[index],
-            length_minutes=length,
-        )
-        booked = studio.services.appointments.book(
-            desk, client.id, draft, ConsentCapture((), Interaction.PHONE, client.preferred_language)
-        )
-        appointment = booked.appointment.id
-        if then == "arrived":
-            schedule.mark_arrived(desk, appointment)
-        elif then == "no_show":
-            schedule.mark_no_show(desk, appointment)
-        elif then == "cancelled":
-            schedule.cancel(desk, appointment, CancelledBy.CLIENT, "Malade")
+    schedule = studio.services.schedule
+    if not schedule.practitioners(manager):
+        for name, specialty, spans in PRACTITIONERS:
+            made = schedule.add_practitioner(manager, PractitionerDraft(name, manager.clinic_id, specialty))
+            hours = [
+                WeeklyHours(weekday, clock_time(h1, m1), clock_time(h2, m2))
+                for weekday in range(5)
+                for h1, m1, h2, m2 in spans
+            ]
+            schedule.set_hours(manager, made.id, hours)
+    now = studio.services.clock.now()
+    day = schedule.day(desk, now.astimezone().date())
+    clients = iter(
+        studio.services.clients.get(desk, summary.id)
+        for summary in studio.services.clients.search(desk, "e", limit=60)
+    )
+    made_past = 0
+    for column in day.columns[:4]:
+        free = column.free_slots
+        for index in PICKED_SLOTS:
+            if index >= len(free):
+                break
+            slot = free[index]
+            client = next(clients, None)
+            if client is None:
+                return
+            draft = AppointmentDraft(
+                slot.starts_at, "consultation", AppointmentMode.IN_CLINIC, BookedVia.PHONE,
+                practitioner_id=column.practitioner.id, length_minutes=slot.minutes,
+            )  # fmt: skip
+            capture = ConsentCapture((), Interaction.PHONE, client.preferred_language)
+            appointment = studio.services.appointments.book(desk, client.id, draft, capture).appointment.id
+            if slot.starts_at < now:
+                made_past += 1
+                if made_past % 4 == 0:
+                    schedule.mark_no_show(desk, appointment)
+                else:
+                    schedule.mark_arrived(desk, appointment)
+            elif index == PICKED_SLOTS[-1]:
+                schedule.cancel(desk, appointment, CancelledBy.CLIENT, "Malade")
 
 
 def schedule_window(studio: Studio, week: bool) -> ScheduleWindow:

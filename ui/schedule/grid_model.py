@@ -257,9 +257,10 @@ class ScheduleGridModel(QAbstractTableModel):
         if not cell.first:
             return "┆"
         language = current_language()
+        # The state before the kind: in a narrow column the end of the text is what gets cut.
         parts = [appointment.client_name, appointment.kind_name(language)]
         if appointment.state != AppointmentState.BOOKED:
-            parts.append(state_label(appointment.state))
+            parts.insert(1, state_label(appointment.state))
         text = " · ".join(parts)
         others = len(cell.appointments) - 1
         if others:

@@ -76,7 +76,7 @@ def test_slots_follow_the_hours_and_the_appointments() -> None:
     assert model.headerData(0, Qt.Orientation.Vertical) == "09:00"
     assert kinds(model, 0) == ".Aa.##Aa##A"
     first = model.index(1, 0)
-    assert model.data(first) == "Léa Gagnon · Consultation · ✔ Arrived"
+    assert model.data(first) == "Léa Gagnon · ✔ Arrived · Consultation"
     assert model.data(model.index(2, 0)) == "┆"
     assert model.find(3) == (10, 0)
     assert model.column_of(7, DAY) == 0

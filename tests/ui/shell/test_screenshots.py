@@ -20,6 +20,9 @@ SCREENS = (
     "setup-wizard.png",
     "clinic-settings.png",
     "policy-versions.png",
+    "schedule-day.png",
+    "schedule-week.png",
+    "schedule-editor.png",
 )
 
 
