@@ -57,6 +57,8 @@ _PG_ERASE_ONLY = (
 )
 #: The revision that gave the ledgers with personal fields their erasure guard.
 ERASURE_GUARD_REVISION = "0008"
+#: Ledgers created after the first schema, by the revision that creates them (and their guards).
+LEDGER_REVISIONS = {"appointment_events": "0009", "reminder_records": "0011"}
 _PG_FUNCTIONS = {"frontdesk_refuse_change": _PG_REFUSE, "frontdesk_erase_only": _PG_ERASE_ONLY}
 
 
@@ -111,21 +113,27 @@ def _postgres_guard(table: str, erasure: bool = True) -> tuple[str, tuple[str, .
 
 def trigger_problems(connection: Connection) -> list[str]:
     """The guards as the database's schema revision defines them: a backup or database from before
-    migration 0008 (upgraded when FrontDesk opens it) has the guards of 0001 throughout."""
-    erasure = _has_erasure_guard(connection)
+    migration 0008 (upgraded when FrontDesk opens it) has the guards of 0001 throughout, and a ledger
+    is looked for only from the revision that creates it."""
+    revision = _revision(connection)
+    erasure = revision is None or revision >= ERASURE_GUARD_REVISION
+    ledgers = tuple(
+        t for t in APPEND_ONLY_TABLES if revision is None or revision >= LEDGER_REVISIONS.get(t, "0001")
+    )
     if connection.dialect.name == "sqlite":
-        return _sqlite_trigger_problems(connection, erasure)
-    return _postgres_trigger_problems(connection, erasure)
+        return _sqlite_trigger_problems(connection, erasure, ledgers)
+    return _postgres_trigger_problems(connection, erasure, ledgers)
 
 
-def _has_erasure_guard(connection: Connection) -> bool:
+def _revision(connection: Connection) -> str | None:
+    """The schema revision (None: no alembic_version, or an empty one: taken as the latest)."""
     if not inspect(connection).has_table("alembic_version"):
-        return True
+        return None
     revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-    return revision is None or str(revision) >= ERASURE_GUARD_REVISION
+    return None if revision is None else str(revision)
 
 
-def _sqlite_trigger_problems(connection: Connection, erasure: bool) -> list[str]:
+def _sqlite_trigger_problems(connection: Connection, erasure: bool, ledgers: tuple[str, ...]) -> list[str]:
     stored = {
         str(name): _normalised(str(sql))
         for name, sql in connection.exec_driver_sql(
@@ -133,7 +141,7 @@ def _sqlite_trigger_problems(connection: Connection, erasure: bool) -> list[str]
         )
     }
     problems = []
-    for table in APPEND_ONLY_TABLES:
+    for table in ledgers:
         missing = [op for op in ("UPDATE", "DELETE") if f"{table}_no_{op.lower()}" not in stored]
         if missing:
             problems.append(f"missing or disabled on {table} ({', '.join(missing)})")
@@ -144,7 +152,7 @@ def _sqlite_trigger_problems(connection: Connection, erasure: bool) -> list[str]
     return problems
 
 
-def _postgres_trigger_problems(connection: Connection, erasure: bool) -> list[str]:
+def _postgres_trigger_problems(connection: Connection, erasure: bool, ledgers: tuple[str, ...]) -> list[str]:
     rows = connection.execute(
         text(
             "SELECT c.relname, t.tgname, t.tgtype, t.tgenabled, t.tgargs, p.proname FROM pg_trigger t "
@@ -160,7 +168,7 @@ def _postgres_trigger_problems(connection: Connection, erasure: bool) -> list[st
         "no_truncate": _PG_BEFORE | _PG_TRUNCATE,
     }
     problems = []
-    for table in APPEND_ONLY_TABLES:
+    for table in ledgers:
         for suffix, tgtype in expected_types.items():
             row = found.get((table, f"{table}_{suffix}"))
             what = "UPDATE/DELETE" if suffix == "append_only" else "TRUNCATE"

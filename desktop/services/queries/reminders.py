@@ -15,6 +15,7 @@ from desktop.db.models import (
     Appointment,
     AppointmentEvent,
     Client,
+    ClientPhone,
     Clinic,
     ReminderRecord,
     SmtpSettings,
@@ -23,6 +24,7 @@ from desktop.db.models import (
 from desktop.domain.enums import Channel, Purpose
 from desktop.domain.errors import NotFoundError
 from desktop.domain.messages import Subjects
+from desktop.domain.phones import PhoneKind
 from desktop.domain.reminder_records import EvidenceReminder
 from desktop.domain.reminders import (
     REMINDER_CHANNELS,
@@ -61,14 +63,27 @@ def site_of(session: Session, clinic_id: int) -> ReminderSite:
     )
 
 
-def contacts_of(client: Client) -> ReminderContacts:
-    # The client's one phone number until files hold several with a kind: texts go to it too.
+def contacts_of(client: Client, mobile: str) -> ReminderContacts:
+    """Email; the first number marked mobile for texts (never one of another kind or none); the file's
+    number to call (its first), with its extension."""
     return ReminderContacts(
         email=client.email,
-        mobile=client.phone,
+        mobile=mobile,
         phone=client.phone,
         phone_extension=client.phone_extension,
     )
+
+
+def mobile_numbers(session: Session, client_ids: set[int]) -> dict[int, str]:
+    """Each client's first number marked mobile (one query)."""
+    found: dict[int, str] = {}
+    for client_id, number in session.execute(
+        select(ClientPhone.client_id, ClientPhone.number)
+        .where(ClientPhone.client_id.in_(client_ids), ClientPhone.kind == PhoneKind.MOBILE)
+        .order_by(ClientPhone.client_id, ClientPhone.position)
+    ):
+        found.setdefault(client_id, number)
+    return found
 
 
 def reminder_day(session: Session, day: date, clinic_id: int) -> ReminderDay:
@@ -114,9 +129,10 @@ def reminder_day(session: Session, day: date, clinic_id: int) -> ReminderDay:
             )
         ):
             already[appointment_id].add(Channel(channel))
+    mobiles = mobile_numbers(session, client_ids) if rows else {}
     items = []
     for appointment, client in rows:
-        contacts = contacts_of(client)
+        contacts = contacts_of(client, mobiles.get(client.id, ""))
         items.append(
             ReminderItem(
                 appointment_id=appointment.id,

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from desktop.cli import cli
 from desktop.domain.enums import Channel, Language
+from desktop.domain.phones import Phone, PhoneKind
 from desktop.domain.reminders import SmtpSecurity, SmtpSettingsDraft
 from tests.conftest import TEST_PASSWORD
 from tests.desktop.services.smtp_server import SmtpServer
@@ -25,7 +26,14 @@ def test_reminders_export_send_and_list(services, team, tmp_path, monkeypatch):
     monkeypatch.setenv("LC_ALL", "en_CA.UTF-8")
     r = team.receptionist
     called = new_client(services, r, "Gagnon", "Luc", phone="418 555-0103")
-    texted = new_client(services, r, "Roy", "Anaïs", phone="418 555-0104", preferred_language=Language.EN)
+    texted = new_client(
+        services,
+        r,
+        "Roy",
+        "Anaïs",
+        phones=(Phone("418 555-0104", PhoneKind.MOBILE),),
+        preferred_language=Language.EN,
+    )
     emailed = new_client(services, r, "Tremblay", "Élise", email="elise@example.com")
     silent = new_client(services, r, "Côté", "Zoé", phone="418 555-0105")
     book_by_phone(services, r, called.id, at(TOMORROW, 10), granted=(Channel.PHONE,))
@@ -41,7 +49,9 @@ def test_reminders_export_send_and_list(services, team, tmp_path, monkeypatch):
 
     exported = frontdesk(services, "reminders", "--date", day, "--export", str(tmp_path), "--user", "accueil")
     assert exported.exit_code == 0, exported.output
-    rows = list(csv.reader(io.StringIO((tmp_path / f"reminders-{day}-sms.csv").read_text("utf-8"), newline="")))
+    rows = list(
+        csv.reader(io.StringIO((tmp_path / f"reminders-{day}-sms.csv").read_text("utf-8"), newline=""))
+    )
     assert [(row[0], row[3]) for row in rows[1:]] == [("+14185550104", "en")]
     assert "To cancel" in rows[1][1]
     sheet = squash(pdftotext((tmp_path / f"reminders-{day}-calls.pdf").read_bytes()))

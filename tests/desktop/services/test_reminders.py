@@ -25,6 +25,7 @@ from desktop.domain.enums import (
     Purpose,
 )
 from desktop.domain.errors import FrontDeskError, PermissionDeniedError
+from desktop.domain.phones import Phone, PhoneKind
 from desktop.domain.records import AppointmentDraft, ConsentCapture, ConsentChange, OptOutDraft
 from desktop.domain.reminders import NotRemindedReason, SmtpSecurity, SmtpSettingsDraft
 from desktop.domain.schedule import CancelledBy
@@ -71,7 +72,8 @@ def test_tomorrows_reminders_honour_consent_and_are_recorded(services, team, smt
     emailed_fr = person("Tremblay", "Élise", email="elise@example.com", phone="418 555-0101")
     emailed_en = person("Smith", "John", email="john@example.com", preferred_language=Language.EN)
     opted_out = person("Gagnon", "Luc", email="luc@example.com", phone="418 555-0103", phone_extension="12")
-    texted = person("Roy", "Anaïs", phone="418 555-0104", preferred_language=Language.FR)
+    texted = person("Roy", "Anaïs", phones=(Phone("418 555-0104", PhoneKind.MOBILE),))
+    unmarked = person("Morin", "Paul", phone="418 555-0106")  # a number of no kind is never texted
     no_consent = person("Côté", "Zoé", email="zoe@example.com", phone="418 555-0105")
     no_address = person("Pelletier", "Marc")
     withdrew = person("Bouchard", "Lina", email="lina@example.com")
@@ -86,6 +88,7 @@ def test_tomorrows_reminders_honour_consent_and_are_recorded(services, team, smt
                     channels=frozenset({Channel.EMAIL}), client_id=opted_out.id),
     )  # fmt: skip
     book_by_phone(services, r, texted.id, at(TOMORROW, 11), granted=(Channel.SMS,))
+    book_by_phone(services, r, unmarked.id, at(TOMORROW, 12), granted=(Channel.SMS,))
     book_by_phone(services, r, no_consent.id, at(TOMORROW, 13))
     book_by_phone(services, r, no_address.id, at(TOMORROW, 14), granted=(Channel.EMAIL,))
     book_by_phone(
@@ -103,6 +106,7 @@ def test_tomorrows_reminders_honour_consent_and_are_recorded(services, team, smt
     assert {i.client_name: i.choice.reason for i in plan.not_reminded} == {
         "Zoé Côté": NotRemindedReason.NO_CONSENT,
         "Marc Pelletier": NotRemindedReason.NO_ADDRESS,
+        "Paul Morin": NotRemindedReason.NO_ADDRESS,
         "Lina Bouchard": NotRemindedReason.NO_CONSENT,
     }
 
@@ -136,11 +140,11 @@ def test_tomorrows_reminders_honour_consent_and_are_recorded(services, team, smt
     assert "Pour annuler" in rows[1][1] and len(rows[1][2]) == 8
     sheet = squash(pdftotext((tmp_path / f"reminders-{TOMORROW.isoformat()}-calls.pdf").read_bytes()))
     assert "Luc Gagnon" in sheet and "418 555-0103, poste 12" in sheet
-    for name in ("Zoé Côté", "Marc Pelletier", "Lina Bouchard"):
+    for name in ("Zoé Côté", "Marc Pelletier", "Paul Morin", "Lina Bouchard"):
         assert name in sheet
     for name in ("Élise Tremblay", "John Smith", "Paul Lavoie"):
         assert name not in sheet
-    assert (exported.sms_count, exported.call_count, exported.not_reminded_count) == (1, 1, 3)
+    assert (exported.sms_count, exported.call_count, exported.not_reminded_count) == (1, 1, 4)
     for path in (exported.sms_path, exported.call_sheet_path):
         assert os.stat(path).st_mode & 0o777 == 0o600
 
