@@ -357,10 +357,10 @@ def schedule_day_data(studio: Studio) -> None:
             schedule.set_hours(manager, made.id, hours)
     now = studio.services.clock.now()
     day = schedule.day(desk, now.astimezone().date())
-    clients = iter(
-        studio.services.clients.get(desk, summary.id)
-        for summary in studio.services.clients.search(desk, "e", limit=60)
-    )
+    found = {
+        summary.id: summary for letter in "belmr" for summary in studio.services.clients.search(desk, letter)
+    }
+    clients = iter(studio.services.clients.get(desk, client_id) for client_id in found)
     made_past = 0
     for column in day.columns[:4]:
         free = column.free_slots
