@@ -1,13 +1,17 @@
 """A real SMTP server on 127.0.0.1 (aiosmtpd) for the reminder tests: it keeps every message it
-accepts and every sign-in it is given. It offers no STARTTLS, and accepts a sign-in over the plain
-local connection (as a local relay would)."""
+accepts and every sign-in it is given. By default it offers no STARTTLS, and accepts a sign-in over the plain
+local connection (as a local relay would); or STARTTLS, or TLS from the first byte, with a
+self-signed certificate (which FrontDesk must refuse)."""
 
 from __future__ import annotations
 
 import socket
+import ssl
+import subprocess
 import threading
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from pathlib import Path
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP as SMTPProtocol
@@ -20,8 +24,25 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def self_signed_context(folder: Path) -> ssl.SSLContext:
+    """A server context with a certificate no authority signed (made with the openssl command)."""
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+         "-days", "1", "-subj", "/CN=127.0.0.1"],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return context
+
+
 class SmtpServer:
-    def __init__(self) -> None:
+    """``starttls``: offer STARTTLS with this context; ``implicit_tls``: TLS from the first byte."""
+
+    def __init__(
+        self, *, starttls: ssl.SSLContext | None = None, implicit_tls: ssl.SSLContext | None = None
+    ) -> None:
         self.port = free_port()
         self._lock = threading.Lock()
         self._raw: list[bytes] = []
@@ -32,6 +53,8 @@ class SmtpServer:
             port=self.port,
             authenticator=self._authenticate,
             auth_require_tls=False,
+            tls_context=starttls,
+            ssl_context=implicit_tls,
         )
 
     def start(self) -> None:

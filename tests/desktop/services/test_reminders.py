@@ -29,9 +29,9 @@ from desktop.domain.phones import Phone, PhoneKind
 from desktop.domain.records import AppointmentDraft, ConsentCapture, ConsentChange, OptOutDraft
 from desktop.domain.reminders import NotRemindedReason, SmtpSecurity, SmtpSettingsDraft
 from desktop.domain.schedule import CancelledBy
-from desktop.mail import password_path
+from desktop.mail import check_connection, password_path
 from tests.conftest import TEST_NOW
-from tests.desktop.services.smtp_server import SmtpServer
+from tests.desktop.services.smtp_server import SmtpServer, self_signed_context
 from tests.support.documents import new_client, pdftotext, squash
 
 REMIND = Purpose.APPOINTMENT_REMINDERS
@@ -231,3 +231,21 @@ def test_reminders_appear_in_the_client_file_and_the_evidence_pack(services, tea
     assert [(e.channel, e.by) for e in pack.reminders] == [(Channel.PHONE, r.full_name)]
     text = squash(pdftotext(services.evidence.render(team.manager, client.file_number).data))
     assert "Rappels de rendez-vous (1)" in text and exported.call_sheet_sha256[:16] in text
+
+
+@pytest.mark.parametrize("security", [SmtpSecurity.STARTTLS, SmtpSecurity.TLS])
+def test_a_certificate_no_authority_signed_is_refused(tmp_path, security):
+    context = self_signed_context(tmp_path)
+    server = SmtpServer(
+        **({"starttls": context} if security == SmtpSecurity.STARTTLS else {"implicit_tls": context})
+    )
+    server.start()
+    try:
+        draft = SmtpSettingsDraft("127.0.0.1", server.port, security, "rappels", "rappels@clinique.example")
+        with pytest.raises(FrontDeskError) as caught:
+            check_connection(draft, SECRET)
+    finally:
+        server.stop()
+    assert caught.value.code == "smtp_tls_failed", caught.value.message(Language.EN)
+    assert "certificate" in caught.value.message(Language.EN).lower()
+    assert server.logins == []  # the password never went over the refused connection
