@@ -74,3 +74,6 @@ def test_reminders_export_send_and_list(services, team, tmp_path, monkeypatch):
         server.stop()
     assert [h.channel for h in services.reminders.history(r, emailed.id)] == [Channel.EMAIL]
     assert [h.channel for h in services.reminders.history(r, called.id)] == [Channel.PHONE]
+    # The reminder ledger is guarded and witnessed like the others.
+    checked = CliRunner().invoke(cli, ["--database", services.db.url, "db", "check"])
+    assert "[ok] append-only triggers" in checked.output and "[ok] witness" in checked.output, checked.output
