@@ -69,6 +69,8 @@ SAME_IN_BOTH = frozenset(
         "F5",
         "FrontDesk",
         "H2X 3Y7",
+        "NAM",
+        "TREM 8005 1512",
         "OK",
         "PDF",
         # minutes are "min" in both languages

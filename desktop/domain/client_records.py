@@ -27,9 +27,9 @@ class ClientDraft:
     province: str = "QC"
     postal_code: str = ""
     email: str = ""
-    #: As typed, an extension included ("418 555-0123, poste 12"); validation keeps them apart. Read as
-    #: the one number (of kind not specified) only when ``phones`` is empty; once validated, the first
-    #: of ``phones``.
+    #: As typed, an extension included ("418 555-0123, poste 12"); validation keeps them apart. The first
+    #: number when it differs from the first of ``phones`` (a caller changing only ``phone``), the one
+    #: number (of kind not specified) when ``phones`` is empty; once validated, the first of ``phones``.
     phone: str = ""
     #: Digits; one typed in ``phone`` takes its place.
     phone_extension: str = ""
@@ -42,12 +42,16 @@ class ClientDraft:
     health_card_expiry: date | None = None
 
     def phone_list(self) -> tuple[Phone, ...]:
-        """The numbers given: ``phones``, or the single ``phone`` of a caller that gives only that."""
-        if self.phones:
+        """The numbers given: ``phones``, its first replaced by ``phone`` when a caller changed only that,
+        or the single ``phone`` of a caller that gives only that."""
+        if not self.phone.strip():
             return self.phones
-        if self.phone.strip():
+        if not self.phones:
             return (Phone(self.phone, PhoneKind.UNSPECIFIED, self.phone_extension),)
-        return ()
+        first = self.phones[0]
+        if (self.phone, self.phone_extension) == (first.number, first.extension):
+            return self.phones
+        return (Phone(self.phone, first.kind, self.phone_extension), *self.phones[1:])
 
 
 @dataclass(frozen=True)

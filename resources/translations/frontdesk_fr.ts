@@ -684,6 +684,26 @@ Ctrl+N crée un nouveau dossier.</translation>
 <context>
     <name>ClientForm</name>
     <message>
+        <source>TREM 8005 1512</source>
+        <translation>TREM 8005 1512</translation>
+    </message>
+    <message>
+        <source>MM/YYYY</source>
+        <translation>MM/AAAA</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non indiqué</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Féminin</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculin</translation>
+    </message>
+    <message>
         <source>&amp;Last name</source>
         <translation>&amp;Nom</translation>
     </message>
@@ -714,6 +734,30 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>Preferred language</source>
         <translation>Langue préférée</translation>
+    </message>
+    <message>
+        <source>Health i&amp;nsurance number (NAM)</source>
+        <translation>Numéro d&apos;assurance &amp;maladie (NAM)</translation>
+    </message>
+    <message>
+        <source>Health insurance number (NAM)</source>
+        <translation>Numéro d&apos;assurance maladie (NAM)</translation>
+    </message>
+    <message>
+        <source>&amp;Sex at birth</source>
+        <translation>Se&amp;xe à la naissance</translation>
+    </message>
+    <message>
+        <source>Sex at birth</source>
+        <translation>Sexe à la naissance</translation>
+    </message>
+    <message>
+        <source>Card e&amp;xpiry</source>
+        <translation>Expiration de la ca&amp;rte</translation>
+    </message>
+    <message>
+        <source>Card expiry</source>
+        <translation>Expiration de la carte</translation>
     </message>
     <message>
         <source>S&amp;treet address</source>
@@ -748,12 +792,12 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>Code postal</translation>
     </message>
     <message>
-        <source>&amp;Phone</source>
-        <translation>&amp;Téléphone</translation>
+        <source>&amp;Phones</source>
+        <translation>&amp;Téléphones</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Téléphone</translation>
+        <source>Phones</source>
+        <translation>Téléphones</translation>
     </message>
     <message>
         <source>E&amp;mail</source>
@@ -765,12 +809,7 @@ Ctrl+N crée un nouveau dossier.</translation>
     </message>
     <message>
         <source>H2X 3Y7</source>
-        <extracomment>The problems shown, until each field is corrected.</extracomment>
         <translation>H2X 3Y7</translation>
-    </message>
-    <message>
-        <source>418 555-0123</source>
-        <translation>418 555-0123</translation>
     </message>
     <message>
         <source>name@example.com</source>
@@ -886,10 +925,6 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>dossier {number}</translation>
     </message>
     <message>
-        <source>Name, phone, date of birth or file number</source>
-        <translation>Nom, téléphone, date de naissance ou n° de dossier</translation>
-    </message>
-    <message>
         <source>Search for a client</source>
         <translation>Rechercher un client</translation>
     </message>
@@ -928,6 +963,10 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>Clear</source>
         <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Name, phone, date of birth, NAM or file number</source>
+        <translation>Nom, téléphone, date de naissance, NAM ou numéro de dossier</translation>
     </message>
     <message>
         <source>Clear the client picked</source>
@@ -1101,6 +1140,10 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>Phone</source>
         <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>NAM</source>
+        <translation>NAM</translation>
     </message>
     <message>
         <source>File</source>
@@ -3383,6 +3426,49 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <message>
         <source>File of client {id}</source>
         <translation>Dossier du client {id}</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneList</name>
+    <message>
+        <source>Mobile (texts)</source>
+        <translation>Cellulaire (textos)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Domicile</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Travail</translation>
+    </message>
+    <message>
+        <source>Not specified</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <source>Add a number</source>
+        <translation>Ajouter un numéro</translation>
+    </message>
+    <message>
+        <source>Kind of number %1</source>
+        <translation>Type du numéro %1</translation>
+    </message>
+    <message>
+        <source>Phone %1</source>
+        <translation>Téléphone %1</translation>
+    </message>
+    <message>
+        <source>418 555-0123</source>
+        <translation>418 555-0123</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove phone %1</source>
+        <translation>Retirer le téléphone %1</translation>
     </message>
 </context>
 <context>

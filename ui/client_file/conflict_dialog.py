@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import ClientDraft, ClientRecord
-from ui.kit.forms import CLIENT_FIELDS, client_field_titles, client_field_values
+from ui.kit.client_form import CLIENT_FIELDS, client_field_titles, client_field_values
 from ui.kit.i18n import format_datetime
 from ui.kit.retranslate import follow_language
 

@@ -13,8 +13,8 @@ from desktop.domain.errors import StaleVersionError, ValidationError
 from desktop.domain.records import Actor, ClientDraft, ClientRecord
 from desktop.services import Services
 from ui.client_file.conflict_dialog import ConflictChoice, ConflictDialog
+from ui.kit.client_form import ClientForm
 from ui.kit.errors import error_words
-from ui.kit.forms import ClientForm
 from ui.kit.i18n import current_language, format_datetime
 from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
@@ -77,7 +77,7 @@ class DetailsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        QWidget.setTabOrder(self.form.email, self.save_button)
+        QWidget.setTabOrder(self.form.last_editor(), self.save_button)
         QWidget.setTabOrder(self.save_button, self.undo_button)
         self._update_buttons()
         follow_language(self, self.retranslate)

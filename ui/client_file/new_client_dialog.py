@@ -21,8 +21,9 @@ from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.errors import PossibleDuplicateError, ValidationError
 from desktop.domain.records import Actor, ClientDraft, ClientRecord
 from desktop.services import Services
+from ui.kit.client_form import ClientForm
 from ui.kit.errors import error_words
-from ui.kit.forms import ClientForm, em
+from ui.kit.forms import em
 from ui.kit.i18n import current_language, format_date
 from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.dates import date_in_words, read_date
+from desktop.domain.nam import mask_nam
 from desktop.domain.records import Actor, ClientRecord, ClientSummary
 from desktop.services import Services
 from ui.kit.errors import error_words
@@ -57,6 +58,8 @@ def client_line(client: ClientSummary) -> str:
     ]
     if client.phone:
         parts.append(format_phone(client.phone))
+    if client.masked_health_number:
+        parts.append(client.masked_health_number)
     return " · ".join(parts)
 
 
@@ -71,6 +74,7 @@ def _summary_of(client: ClientRecord | ClientSummary) -> ClientSummary:
         date_of_birth=client.date_of_birth,
         phone=client.phone,
         preferred_language=client.preferred_language,
+        masked_health_number=mask_nam(client.health_number),
     )
 
 
@@ -175,7 +179,7 @@ class ClientSearch(QWidget):
     def retranslate(self) -> None:
         """Every word in the staff language: the hints, the headers and rows, the state line and the
         client picked; what is typed, the results and the highlighted row stay."""
-        self.field.setPlaceholderText(self.tr("Name, phone, date of birth or file number"))
+        self.field.setPlaceholderText(self.tr("Name, phone, date of birth, NAM or file number"))
         self.field.setAccessibleName(self.tr("Search for a client"))
         self.field.setAccessibleDescription(
             self.tr("Results follow the typing. Up and Down choose a result, Enter opens it.")

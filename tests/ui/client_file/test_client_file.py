@@ -203,7 +203,7 @@ def test_a_stale_save_shows_both_versions_and_keeps_the_typing(qtbot, window, gu
     tab, dialog = start_stale_save(qtbot, window, gui_services, client)
 
     assert "Marc-André O'Brien" in dialog.findChild(type(tab.result_label), "conflictMessage").text()
-    assert set(dialog.differences) == {"city", "street", "phone"}
+    assert set(dialog.differences) == {"city", "street", "phones"}
     assert dialog.mine.city == "Rimouski"
     assert dialog.stored.city == "Saguenay"
     assert tab.form.city.text() == "Rimouski"  # nothing typed is lost while the person decides

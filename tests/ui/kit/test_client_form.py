@@ -9,7 +9,7 @@ from desktop.domain.enums import Language
 from desktop.domain.errors import FieldError, ValidationError
 from desktop.domain.records import ClientDraft
 from tests.ui.helpers import type_text
-from ui.kit.forms import ClientForm
+from ui.kit.client_form import ClientForm
 
 
 def make_form(qtbot) -> ClientForm:
@@ -86,7 +86,7 @@ def test_a_stored_phone_shows_its_extension_in_the_staff_language(qtbot, switch)
     form = make_form(qtbot)
     form.set_draft(ClientDraft("Côté", "Zoé", date(1994, 5, 26), phone="+14185550123", phone_extension="12"))
     assert form.phone.text() == "(418) 555-0123 ext. 12"
-    assert form.draft().phone == "(418) 555-0123 ext. 12"
+    assert form.draft().phones[0].number == "(418) 555-0123 ext. 12"
     switch(Language.FR)
     form.set_draft(ClientDraft("Côté", "Zoé", date(1994, 5, 26), phone="+14185550123", phone_extension="12"))
     assert form.phone.text() == "418 555-0123, poste 12"
