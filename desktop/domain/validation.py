@@ -17,7 +17,7 @@ from desktop.domain.formats import format_phone
 from desktop.domain.glyphs import describe, undrawable_characters
 from desktop.domain.messages import EmailProblems
 from desktop.domain.nam import is_well_formed, normalise_nam
-from desktop.domain.phones import MAX_PHONES, Phone
+from desktop.domain.phones import MAX_PHONES, Phone, PhoneKind
 from desktop.domain.records import ClientDraft
 from desktop.domain.texts import Text
 
@@ -280,7 +280,7 @@ def check_phones(errors: list[FieldError], phones: tuple[Phone, ...]) -> tuple[P
         number, extension = check_phone_and_extension(errors, field, phone.number)
         if not extension and number:
             extension = check_extension(errors, field, phone.extension)
-        clean.append(Phone(number, phone.kind, extension))
+        clean.append(Phone(number, PhoneKind(phone.kind), extension))
     return tuple(clean)
 
 

@@ -177,8 +177,13 @@ class ClientForm(QWidget):
     def _take_sex_from_number(self) -> None:
         """The sex at birth as the card encodes it, offered when none is chosen yet."""
         nam = normalise_nam(self.health_number.text())
-        if self.sex_at_birth.currentData() is None and is_well_formed(nam):
+        if self._chosen_sex() is None and is_well_formed(nam):
             self.sex_at_birth.setCurrentIndex(self.sex_at_birth.findData(encoded_sex(nam)))
+
+    def _chosen_sex(self) -> SexAtBirth | None:
+        # A combo box hands its data back as a plain string.
+        data = self.sex_at_birth.currentData()
+        return SexAtBirth(data) if data else None
 
     def _show_nam_warning(self) -> None:
         try:
@@ -190,7 +195,7 @@ class ClientForm(QWidget):
             last_name=self.last_name.text(),
             first_name=self.first_name.text(),
             date_of_birth=read_date(self.date_of_birth.text()),
-            sex_at_birth=self.sex_at_birth.currentData(),
+            sex_at_birth=self._chosen_sex(),
         )
         expired = expiry_warning(expiry, date.today())
         language = current_language()
@@ -271,7 +276,7 @@ class ClientForm(QWidget):
             email=self.email.text(),
             phones=self.phones.phones(),
             health_number=self.health_number.text(),
-            sex_at_birth=self.sex_at_birth.currentData(),
+            sex_at_birth=self._chosen_sex(),
             health_card_expiry=expiry,
         )
 

@@ -74,7 +74,8 @@ class PhoneRow(QWidget):
         grid.setColumnStretch(1, 1)
 
     def phone(self) -> Phone:
-        return Phone(self.number.text(), self.kind.currentData())
+        # A combo box hands its data back as a plain string.
+        return Phone(self.number.text(), PhoneKind(self.kind.currentData()))
 
     def set_phone(self, phone: Phone) -> None:
         self.kind.setCurrentIndex(max(0, self.kind.findData(phone.kind)))
