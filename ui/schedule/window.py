@@ -78,6 +78,7 @@ class ScheduleWindow(QWidget):
         self._select_after: int | None = None  # an appointment to select once the data arrives
         self._status: tuple[Words, bool] | None = None
         self._loaded_once = False
+        self.date_dialog: GoToDateDialog | None = None
 
         self.parts = WindowParts(self)
         self.grid = self.parts.grid
@@ -207,7 +208,7 @@ class ScheduleWindow(QWidget):
         self._go(self.day + timedelta(days=7 * direction if self.week_view else direction))
 
     def go_to_date(self) -> GoToDateDialog:
-        dialog = GoToDateDialog(self.day, self)
+        dialog = self.date_dialog = GoToDateDialog(self.day, self)
         dialog.accepted.connect(lambda: self._go(dialog.chosen() or self.day))
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.finished.connect(lambda _result: self.back_to_grid())
