@@ -118,6 +118,8 @@ def _table(
     table.setStyle(
         TableStyle(
             [
+                # Named: the table's own default is Helvetica, which is never embedded.
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#b0b6c0")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),

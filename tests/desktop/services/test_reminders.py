@@ -33,6 +33,7 @@ from desktop.mail import check_connection, password_path
 from tests.conftest import TEST_NOW
 from tests.desktop.services.smtp_server import SmtpServer, self_signed_context
 from tests.support.documents import new_client, pdftotext, squash
+from tests.support.pdffonts import unembedded_fonts
 
 REMIND = Purpose.APPOINTMENT_REMINDERS
 TOMORROW = (TEST_NOW.astimezone() + timedelta(days=1)).date()
@@ -138,7 +139,9 @@ def test_tomorrows_reminders_honour_consent_and_are_recorded(services, team, smt
     assert rows[0] == ["phone", "message", "reference", "language"]
     assert [(row[0], row[3]) for row in rows[1:]] == [("+14185550104", "fr")]
     assert "Pour annuler" in rows[1][1] and len(rows[1][2]) == 8
-    sheet = squash(pdftotext((tmp_path / f"reminders-{TOMORROW.isoformat()}-calls.pdf").read_bytes()))
+    pdf = (tmp_path / f"reminders-{TOMORROW.isoformat()}-calls.pdf").read_bytes()
+    assert unembedded_fonts(pdf) == []
+    sheet = squash(pdftotext(pdf))
     assert "Luc Gagnon" in sheet and "418 555-0103, poste 12" in sheet
     for name in ("Zoé Côté", "Marc Pelletier", "Paul Morin", "Lina Bouchard"):
         assert name in sheet
@@ -229,7 +232,9 @@ def test_reminders_appear_in_the_client_file_and_the_evidence_pack(services, tea
     assert [(h.channel, h.file_sha256) for h in history] == [(Channel.PHONE, exported.call_sheet_sha256)]
     pack = services.evidence.pack(team.manager, client.file_number)
     assert [(e.channel, e.by) for e in pack.reminders] == [(Channel.PHONE, r.full_name)]
-    text = squash(pdftotext(services.evidence.render(team.manager, client.file_number).data))
+    rendered = services.evidence.render(team.manager, client.file_number).data
+    assert unembedded_fonts(rendered) == []
+    text = squash(pdftotext(rendered))
     assert "Rappels de rendez-vous (1)" in text and exported.call_sheet_sha256[:16] in text
 
 
