@@ -169,7 +169,7 @@ def render_call_sheet(sheet: CallSheet) -> bytes:
              c.language.value, c.words, c.reference, "☐"]
             for c in sheet.calls
         ]  # fmt: skip
-        shares = [0.07, 0.16, 0.08, 0.15, 0.06, 0.34, 0.08, 0.06]
+        shares = [0.06, 0.16, 0.08, 0.17, 0.07, 0.32, 0.09, 0.05]
         headings = [
             t["time"],
             t["client"],
