@@ -18,8 +18,8 @@ from desktop.db.models import (
     Acknowledgment,
     AcknowledgmentDocument,
     Appointment,
+    AppointmentEvent,
     Client,
-    ClientSearchKey,
     Clinic,
     ConsentEvent,
     OptOutEvent,
@@ -28,8 +28,10 @@ from desktop.db.models import (
     PolicyVersion,
 )
 from desktop.demo_accounts import DEMO_ACCOUNTS as DEMO_ACCOUNTS  # the scripts' and tests' name for them
+from desktop.demo_clients import insert_clients
 from desktop.demo_clinic import set_up_demo_clinic
 from desktop.demo_marks import prepare_demo_accounts
+from desktop.demo_schedule import DemoSchedule, booked_events, demo_start
 from desktop.domain.age import consents_for_themselves
 from desktop.domain.enums import (
     PROMOTIONAL_PURPOSES,
@@ -127,6 +129,7 @@ class _Generator:
         self.today = today
         self.now = now
         self.signatures = [_signature_png(self.rng) for _ in range(8)]
+        self.schedule = DemoSchedule()
 
     def phone(self) -> str:
         return f"+1{self.rng.choice(_AREA_CODES)}{self.rng.randint(200, 989)}{self.rng.randint(0, 9999):04d}"
@@ -277,11 +280,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
                 uid=appointment_uid,
                 demo=True,
                 client_id=client_id,
-                starts_at=datetime.combine(
-                    gen.today + timedelta(days=rng.randint(-400, 60)),
-                    time(rng.randint(8, 16), rng.choice((0, 15, 30, 45))),
-                    UTC,
-                ),
+                starts_at=demo_start(rng, gen.today),
                 kind=rng.choice(list(AppointmentKind)),
                 mode=rng.choice(list(AppointmentMode)),
                 booked_via=BookedVia.AT_DESK if at_desk else BookedVia.PHONE,
@@ -290,6 +289,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
                 created_at=booked_at,
             )
         )
+        gen.schedule.place(session, rng, appointments[-1], now)
         ack_uid, refused, representative = None, False, None
         adult = consents_for_themselves(data["date_of_birth"], booked_at.date())
         if at_desk:
@@ -394,8 +394,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
                     policy,
                 )
             )
-    session.execute(insert(Client), rows)
-    session.execute(insert(ClientSearchKey), keys)
+    insert_clients(session, rows, keys)  # with their NAMs and phone kinds (desktop.demo_clients)
     session.execute(insert(Appointment), appointments)
     appointment_ids = dict(
         session.execute(
@@ -404,6 +403,7 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
             )
         ).all()
     )
+    session.execute(insert(AppointmentEvent), booked_events(appointments, appointment_ids))
     if acks:
         session.execute(insert(Acknowledgment), acks)
     ack_ids = (

@@ -2,7 +2,8 @@
 
 Every record a person can make carries a ``demo`` mark (migration 0004), true only when the demo
 generator inserted it. A database *holds people's records* when any staff account, client file,
-appointment, acknowledgment, consent event, opt-out request or opt-out event is not marked: one made
+appointment, appointment event, practitioner, acknowledgment, consent event, opt-out request or
+opt-out event is not marked: one made
 in the window, with the command line, or before the marks existed. The demo generator refuses such a
 database unless told to add to it (``into_existing``), and never creates its accounts, with their
 published passwords, where people have accounts: its records are then entered under an account already
@@ -21,11 +22,13 @@ from sqlalchemy.orm import Session
 from desktop.db.models import (
     Acknowledgment,
     Appointment,
+    AppointmentEvent,
     Client,
     ConsentEvent,
     DemoMarked,
     OptOutEvent,
     OptOutRequest,
+    Practitioner,
     Staff,
 )
 from desktop.demo_accounts import DEMO_ACCOUNTS
@@ -38,6 +41,8 @@ __all__ = ["DemoSurvey", "demo_author", "prepare_demo_accounts", "survey"]
 #: The records other than accounts and client files, each made by an account about a client.
 _OTHER_RECORDS: tuple[type[DemoMarked], ...] = (
     Appointment,
+    AppointmentEvent,
+    Practitioner,
     Acknowledgment,
     ConsentEvent,
     OptOutRequest,
@@ -51,7 +56,8 @@ class DemoSurvey:
 
     clients: int
     accounts: int
-    #: Appointments, acknowledgments, consent events, opt-out requests and their events.
+    #: Appointments and their events, practitioners, acknowledgments, consent events, opt-out
+    #: requests and their events.
     others: int
     #: The demo's accounts present, by username.
     demo_accounts: tuple[str, ...]
