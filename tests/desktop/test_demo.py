@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import func, select
 
@@ -19,9 +21,11 @@ from desktop.demo_accounts import DEMO_ACCOUNTS
 from desktop.domain.age import age_on
 from desktop.domain.consent import fold_consent
 from desktop.domain.enums import BookedVia, ConsentMethod, SignerCapacity
+from desktop.domain.nam import nam_warnings
 from desktop.domain.records import ClientDraft
 from desktop.domain.validation import validate_client
 from desktop.services import Services
+from desktop.services.queries.clients import mobile_number
 
 COUNT = 200
 
@@ -76,8 +80,22 @@ def test_every_demo_client_would_pass_validation(demo: Services) -> None:
             client.postal_code,
             client.email,
             client.phone,
+            health_number=client.health_number,
+            sex_at_birth=client.sex_at_birth,
         )
-        assert validate_client(draft, today=today) == draft
+        assert validate_client(draft, today=today) == replace(draft, phones=draft.phone_list())
+        # A demo NAM agrees with its file.
+        assert not nam_warnings(
+            client.health_number,
+            last_name=client.last_name,
+            first_name=client.first_name,
+            date_of_birth=client.date_of_birth,
+            sex_at_birth=client.sex_at_birth,
+        )
+    assert sum(bool(c.health_number) for c in clients(demo)) > COUNT // 2
+    with demo.db.session(write=False) as session:
+        mobiles = [mobile_number(session, c.id) for c in clients(demo)]
+    assert sum(bool(m) for m in mobiles) > COUNT // 2 and None in mobiles
 
 
 def test_nothing_happens_before_birth_or_after_now(demo: Services) -> None:
