@@ -406,15 +406,19 @@ def schedule_day(studio: Studio, path: Path) -> None:
     schedule = schedule_window(studio, week=False)
     # A booked appointment chosen (its actions enabled), the morning in sight: every state shows.
     booked = next(
-        (row, column)
-        for column in range(schedule.model.columnCount())
-        for row in range(schedule.model.rowCount())
-        if (cell := schedule.model.cell(row, column)) is not None
-        and cell.first
-        and cell.appointment is not None
-        and cell.appointment.state == AppointmentState.BOOKED
+        (
+            (row, column)
+            for column in range(schedule.model.columnCount())
+            for row in range(schedule.model.rowCount())
+            if (cell := schedule.model.cell(row, column)) is not None
+            and cell.first
+            and cell.appointment is not None
+            and cell.appointment.state == AppointmentState.BOOKED
+        ),
+        None,
     )
-    schedule.grid.setCurrentIndex(schedule.model.index(*booked))
+    if booked is not None:
+        schedule.grid.setCurrentIndex(schedule.model.index(*booked))
     schedule.grid.scrollToTop()
     studio.settle()
     save(schedule, path)
