@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, time
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import click
 
@@ -16,7 +16,6 @@ from desktop.cli.context import AppContext, fail, language
 from desktop.cli.params import Day
 from desktop.domain.errors import FrontDeskError
 from desktop.domain.formats import format_date, format_time
-from desktop.domain.messages import message
 from desktop.domain.schedule import KindDraft, PractitionerDraft, PractitionerRecord, WeeklyHours
 
 T = TypeVar("T")
@@ -56,18 +55,6 @@ def parse_week(spec: str) -> tuple[WeeklyHours, ...]:
         h1, m1, h2, m2 = (int(g) for g in match.groups())
         hours.extend(WeeklyHours(d, time(h1, m1), time(h2, m2)) for d in days)
     return tuple(hours)
-
-
-class WeekSpec(click.ParamType):
-    name = "hours"
-
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> tuple[WeeklyHours, ...]:
-        try:
-            return parse_week(str(value))
-        except (KeyError, ValueError):
-            self.fail(message("invalid_hours_spec", language(), value=value), param, ctx)
 
 
 def _show(record: PractitionerRecord) -> None:
@@ -120,15 +107,18 @@ def list_practitioners(app: AppContext, clinic_id: int | None, include_inactive:
 
 @practitioner.command("hours")
 @click.argument("practitioner_id", type=int)
-@click.argument("week", nargs=-1, type=WeekSpec())
+@click.argument("week", nargs=-1)
 @_USER
 @click.pass_obj
-def set_hours(
-    app: AppContext, practitioner_id: int, week: tuple[tuple[WeeklyHours, ...], ...], username: str
-) -> None:
+def set_hours(app: AppContext, practitioner_id: int, week: tuple[str, ...], username: str) -> None:
     """Replace the weekly hours, e.g. "mon-fri 08:00-12:00,13:00-17:00" "sat 09:00-12:00" (none: no hours)."""
     actor = app.sign_in(username)
-    hours = [h for spec in week for h in spec]
+    hours: list[WeeklyHours] = []
+    for spec in week:
+        try:
+            hours.extend(parse_week(spec))
+        except (KeyError, ValueError):
+            fail(FrontDeskError("invalid_hours_spec", value=spec))
     _show(_call(lambda: app.services().schedule.set_hours(actor, practitioner_id, hours)))
 
 

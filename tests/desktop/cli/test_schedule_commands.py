@@ -43,7 +43,7 @@ def test_practitioners_and_kinds_from_the_command_line(services, team, monkeypat
     week = services.schedule.practitioner(team.manager, record.id).hours
     assert len(week) == 11 and WeeklyHours(5, time(9), time(12)) in week
     wrong = frontdesk(services, "practitioner", "hours", pid, "lundi 8-12", "--user", "gestion")
-    assert wrong.exit_code == 2 and "Heures illisibles : « lundi 8-12 »" in wrong.output
+    assert wrong.exit_code == 1 and "Heures illisibles : « lundi 8-12 »" in wrong.output
 
     off = frontdesk(
         services,
