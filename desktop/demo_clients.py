@@ -42,6 +42,8 @@ def insert_clients(session: Session, rows: list[dict[str, object]], keys: list[d
         assert isinstance(born, date)
         nam = demo_nam(client_id, str(row["last_name"]), str(row["first_name"]), born)
         row["health_number"], row["sex_at_birth"] = nam if nam else ("", None)
+        # Cards expire over five years from 2025: some have passed, as at any desk.
+        row["health_card_expiry"] = date(2025 + client_id % 5, client_id % 12 + 1, 1) if nam else None
         if nam:
             keys.append({"client_id": client_id, "kind": NAM, "key": nam[0]})
         if row.get("phone"):

@@ -124,6 +124,17 @@ def client_file_consents(studio: Studio, path: Path) -> None:
     window.close_without_asking()
 
 
+def client_file_details(studio: Studio, path: Path) -> None:
+    """The Details tab: the NAM in full with its card, the phone list (one number marked mobile)."""
+    window = studio.window(Role.RECEPTIONIST)
+    window.open_first_result("Côté")
+    studio.settle(lambda: window.client_file.client is not None, "a client file")
+    window.client_file.select_tab("details")
+    studio.settle()
+    save(window, path)
+    window.close_without_asking()
+
+
 def booking_consent_step(studio: Studio, path: Path) -> None:
     window = studio.window(Role.RECEPTIONIST)
     dialog = BookingDialog(
@@ -450,6 +461,7 @@ def schedule_editor(studio: Studio, path: Path) -> None:
 
 SHOTS: dict[str, Callable[[Studio, Path], None]] = {
     "client-file-consents.png": client_file_consents,
+    "client-file-details.png": client_file_details,
     "booking-consent-step.png": booking_consent_step,
     "client-file-update-consent.png": client_file_update_consent,
     "client-file-sign-policy.png": client_file_sign_policy,

@@ -23,7 +23,7 @@ from desktop.domain.records import Actor, ClientDraft, ClientRecord
 from desktop.services import Services
 from ui.kit.client_form import ClientForm
 from ui.kit.errors import error_words
-from ui.kit.forms import em
+from ui.kit.forms import em, fit_height
 from ui.kit.i18n import current_language, format_date
 from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
@@ -173,6 +173,8 @@ class NewClientDialog(QDialog):
     def _on_edited(self) -> None:
         # What was typed changed: the duplicate warning no longer applies to it.
         self.duplicate_panel.hide()
+        # A NAM warning or another number's row may have appeared: room for it, never less.
+        fit_height(self)
 
     def _submit(self, *, confirm_duplicate: bool) -> None:
         if self._saving:

@@ -114,15 +114,16 @@ class ClientForm(QWidget):
             ("health_number", 2, 0, 2),
             ("sex_at_birth", 2, 2, 1),
             ("health_card_expiry", 2, 3, 1),
-            ("street", 3, 0, 4),
-            ("city", 4, 0, 2),
-            ("province", 4, 2, 1),
-            ("postal_code", 4, 3, 1),
-            ("email", 5, 0, 4),
+            ("street", 4, 0, 4),
+            ("city", 5, 0, 2),
+            ("province", 5, 2, 1),
+            ("postal_code", 5, 3, 1),
+            ("email", 6, 0, 4),
         )
         for name, row, column, span in placement:
             grid.addWidget(self._field_box(name, self.editor(name)), row, column, 1, span)
-        grid.addWidget(self.nam_warning, 6, 0, 1, 4)
+        # Right under the number, its card and the sex at birth.
+        grid.addWidget(self.nam_warning, 3, 0, 1, 4)
         phones_title = QLabel(self)
         phones_title.setBuddy(self.phones.rows[0].number)
         self._titles["phones"] = phones_title

@@ -304,14 +304,15 @@ def client_search_columns(today: Callable[[], date]) -> list[Column[ClientSummar
         ),
         Column(QCoreApplication.translate("Columns", "Date of birth (age)"), born),
         Column(QCoreApplication.translate("Columns", "Phone"), lambda c: format_phone(c.phone)),
-        # Masked: a list never shows the whole health insurance number.
-        Column(QCoreApplication.translate("Columns", "NAM"), lambda c: c.masked_health_number),
         Column(QCoreApplication.translate("Columns", "File"), lambda c: c.file_number),
         Column(
             QCoreApplication.translate("Columns", "Lang."),
             lambda c: c.preferred_language.value.upper(),
             tooltip=lambda c: language_label(c.preferred_language),
         ),
+        # Masked: a list never shows the whole health insurance number. Last, so that the columns before it
+        # stay in sight in the search panel.
+        Column(QCoreApplication.translate("Columns", "NAM"), lambda c: c.masked_health_number),
     ]
 
 
