@@ -110,5 +110,5 @@ def test_a_missing_trigger_fails_the_check(services, database_url):
 def test_checking_a_missing_file_creates_nothing(tmp_path):
     missing = tmp_path / "absent.db"
     result = _check(f"sqlite:///{missing}")
-    assert result.exit_code == 1 and "no database at" in result.output
+    assert result.exit_code == 1 and f"The database {missing} cannot be opened" in result.output
     assert not missing.exists()

@@ -303,7 +303,9 @@ def test_each_given_witness_is_checked(services, activity, database_url, tmp_pat
         services.db.engine, "consent_events", "DELETE FROM consent_events WHERE id = :id", id=row_id
     )
     _failed(_check(database_url, other), f"witness {other.name}", f"absent ids: {row_id}")
-    _failed(_check(database_url, tmp_path / "absent.json"), "absent.json: missing")
+    # A witness named that is not there: refused before any check, naming the file.
+    absent = _check(database_url, tmp_path / "absent.json")
+    assert absent.exit_code == 2 and f"{tmp_path / 'absent.json'} is missing or cannot be read" in absent.output
 
 
 def test_restore_refuses_a_backup_with_a_neutered_trigger(services, activity, database_url, tmp_path):
