@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, Purpose, SignerCapacity
 from desktop.domain.records import (
@@ -141,9 +141,14 @@ class AppointmentsTab(RecordListTab):
         self.events_model: RecordTableModel[AppointmentEventRecord] = RecordTableModel(_event_columns(), self)
         self.events_view = record_table(self.events_model, self, "appointmentEvents")
         layout = self.layout()
-        assert layout is not None
+        assert isinstance(layout, QVBoxLayout)
         layout.addWidget(self.events_label)
-        layout.addWidget(self.events_view)
+        # The appointments and their history share the height; neither shrinks below a few rows.
+        layout.addWidget(self.events_view, 1)
+        for view in (self.view, self.events_view):
+            view.setMinimumHeight(
+                view.verticalHeader().defaultSectionSize() * 4 + view.horizontalHeader().sizeHint().height()
+            )
         self.reminders = ReminderHistory(services, actor, runner, self)  # the reminders of the appointments
         layout.addWidget(self.reminders)
         self.paged_model.page_loaded.connect(self._page_loaded)
