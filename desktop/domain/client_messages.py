@@ -37,28 +37,19 @@ class NamWarnings:
         "Les chiffres du NAM ne correspondent pas à la date de naissance.",
         "The NAM's digits do not match the date of birth.",
     )
-    #: ``sex`` is what the card encodes (:class:`SexNames`).
-    sex = Text(
-        "Le NAM indique le sexe « {sex} » à la naissance, le dossier un autre.",
-        "The NAM encodes the sex at birth “{sex}”, the file another.",
+    sex_female = Text(
+        "Le NAM indique le sexe féminin à la naissance, le dossier un autre.",
+        "The NAM encodes a female sex at birth, the file another.",
+    )
+    sex_male = Text(
+        "Le NAM indique le sexe masculin à la naissance, le dossier un autre.",
+        "The NAM encodes a male sex at birth, the file another.",
     )
     #: ``month`` is the card's expiry, MM/YYYY.
     expired = Text(
         "La carte d'assurance maladie est expirée ({month}) : demandez la nouvelle.",
         "The health insurance card has expired ({month}): ask for the new one.",
     )
-
-
-class SexNames:
-    female = Text("féminin", "female")
-    male = Text("masculin", "male")
-
-
-class PhoneKindNames:
-    mobile = Text("cellulaire", "mobile")
-    home = Text("domicile", "home")
-    work = Text("travail", "work")
-    unspecified = Text("non précisé", "not specified")
 
 
 class ClientFields:

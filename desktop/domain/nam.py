@@ -20,7 +20,7 @@ import re
 from datetime import date
 from enum import StrEnum
 
-from desktop.domain.client_messages import NamWarnings, SexNames
+from desktop.domain.client_messages import NamWarnings
 from desktop.domain.normalize import fold
 from desktop.domain.texts import Text
 
@@ -72,10 +72,6 @@ def encoded_birth(nam: str) -> tuple[int, int, int]:
     return int(nam[4:6]), month - _FEMALE_OFFSET if month > _FEMALE_OFFSET else month, int(nam[8:10])
 
 
-def sex_name(sex: SexAtBirth) -> Text:
-    return SexNames.female if sex is SexAtBirth.FEMALE else SexNames.male
-
-
 def nam_warnings(
     nam: str,
     *,
@@ -99,8 +95,8 @@ def nam_warnings(
             warnings.append(NamWarnings.birth_date)
     card_sex = encoded_sex(nam)
     if sex_at_birth is not None and sex_at_birth is not card_sex:
-        name = sex_name(card_sex)
-        warnings.append(Text(NamWarnings.sex.fr.format(sex=name.fr), NamWarnings.sex.en.format(sex=name.en)))
+        female = card_sex is SexAtBirth.FEMALE
+        warnings.append(NamWarnings.sex_female if female else NamWarnings.sex_male)
     return warnings
 
 

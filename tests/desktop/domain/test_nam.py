@@ -93,9 +93,9 @@ def test_each_disagreement_is_named() -> None:
     assert [w.get(Language.FR) for w in warnings] == [
         "Les lettres du NAM ne correspondent pas au nom et au prénom (attendu : TREM).",
         NamWarnings.birth_date.fr,
-        "Le NAM indique le sexe « masculin » à la naissance, le dossier un autre.",
+        "Le NAM indique le sexe masculin à la naissance, le dossier un autre.",
     ]
-    assert warnings[2].get(Language.EN) == "The NAM encodes the sex at birth “male”, the file another."
+    assert warnings[2].get(Language.EN) == "The NAM encodes a male sex at birth, the file another."
     # Nothing to compare against: no warning; a malformed number is refused, not warned about.
     assert (
         nam_warnings("TREJ85051612", last_name="", first_name="", date_of_birth=None, sex_at_birth=None) == []
