@@ -32,13 +32,13 @@ from desktop.services.ledger.consent_method import (
     derived_method,
 )
 from desktop.services.ledger.documents import store_acknowledgment_document
+from desktop.services.ledger.schedule import active_kind, append_event, checked_slot
 from desktop.services.permissions import Permission
 from desktop.services.queries.acknowledgments import acknowledgment_record
 from desktop.services.queries.clients import load_client
 from desktop.services.queries.consent import event_records
 from desktop.services.queries.policies import appointment_day
-from desktop.services.schedule_ledger import active_kind, append_event, checked_slot
-from desktop.services.schedule_queries import states_of
+from desktop.services.queries.schedule import states_of
 from desktop.services.unit_of_work import UnitOfWork, run
 
 #: Bookings are for the future; a little slack for a walk-in entered after the fact.

@@ -33,8 +33,8 @@ from desktop.services.queries.clients import client_by_file_number
 from desktop.services.queries.optouts import requests_for_client
 from desktop.services.queries.organisation import load_organisation
 from desktop.services.queries.reminders import reminder_evidence
+from desktop.services.queries.schedule import client_events
 from desktop.services.reporting.chain import ChainVerifier, run_verified
-from desktop.services.schedule_queries import client_events
 from desktop.services.unit_of_work import UnitOfWork
 
 #: The permission the pack needs (see the module's docstring).

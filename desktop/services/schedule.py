@@ -52,10 +52,10 @@ from desktop.domain.schedule_rules import (
 )
 from desktop.domain.validation import check_text
 from desktop.services.clock import Clock
+from desktop.services.ledger.schedule import append_event, checked_slot
 from desktop.services.permissions import Permission
 from desktop.services.queries.clients import load_client
-from desktop.services.schedule_ledger import append_event, checked_slot
-from desktop.services.schedule_queries import (
+from desktop.services.queries.schedule import (
     busy_ranges,
     client_events,
     day_bounds,

@@ -22,7 +22,8 @@ from desktop.domain.enums import AppointmentKind, AppointmentMode, BookedVia
 from desktop.domain.records import AppointmentDraft, ClientDraft
 from desktop.domain.schedule import PractitionerDraft, ScheduleConflict, ScheduleConflictError, WeeklyHours
 from desktop.domain.schedule_rules import local_moment
-from desktop.services import Services, schedule_ledger
+from desktop.services import Services
+from desktop.services.ledger import schedule as schedule_ledger
 
 WEDNESDAY = date(2026, 11, 25)
 

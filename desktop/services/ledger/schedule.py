@@ -20,7 +20,7 @@ from desktop.domain.schedule import (
 )
 from desktop.domain.schedule_rules import check_length, overrides_text, slot_conflicts
 from desktop.services.permissions import Permission, role_allows
-from desktop.services.schedule_queries import (
+from desktop.services.queries.schedule import (
     busy_ranges,
     kind_record,
     load_practitioner,
