@@ -27,6 +27,7 @@ from desktop.domain.schedule import (
 )
 from desktop.services import Services
 from desktop.services.permissions import Permission, role_allows
+from ui.booking.booking_dialog import BookingDialog
 from ui.booking.slot import BookingSlot
 from ui.kit.errors import error_words
 from ui.kit.i18n import format_date_long, format_datetime
@@ -392,9 +393,7 @@ class ScheduleWindow(QWidget):
     def _open_booking(self, client: ClientRecord, slot: BookingSlot) -> None:
         if self._book is not None:
             dialog = self._book(client, slot)
-        else:
-            from ui.booking.booking_dialog import BookingDialog  # standalone (screenshots, benchmark)
-
+        else:  # a schedule on its own, outside a session's windows
             dialog = BookingDialog(self._services, self._actor, self._runner, client, self, slot)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
