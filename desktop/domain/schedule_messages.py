@@ -48,10 +48,6 @@ class ScheduleMessages:
         "{practitioner} n'est plus actif : choisissez un autre praticien.",
         "{practitioner} is no longer active: choose another practitioner.",
     )
-    practitioner_other_site = Text(
-        "{practitioner} travaille à une autre clinique que celle du rendez-vous.",
-        "{practitioner} works at another clinic than the appointment's.",
-    )
     invalid_hours = Text(
         "Heures invalides : chaque plage va d'une heure de début à une heure de fin plus tardive, le même "
         "jour, sans chevaucher une autre plage.",

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
-from desktop.db.models import Acknowledgment, Appointment, AppointmentKindRow, Practitioner, Staff
+from desktop.db.models import Acknowledgment, Appointment, Practitioner, Staff
 from desktop.domain.enums import ConsentMethod, Interaction, SignerCapacity
 from desktop.domain.errors import ConflictError, FieldError, ValidationError
 from desktop.domain.records import (
@@ -20,7 +20,12 @@ from desktop.domain.records import (
     Representative,
     SignatureCapture,
 )
-from desktop.domain.schedule import AppointmentEventKind, AppointmentState, ScheduleConflict
+from desktop.domain.schedule import (
+    AppointmentEventKind,
+    AppointmentKindRecord,
+    AppointmentState,
+    ScheduleConflict,
+)
 from desktop.domain.schedule_rules import check_length
 from desktop.services.clock import Clock
 from desktop.services.ledger.acknowledgments import append_acknowledgment
@@ -38,7 +43,7 @@ from desktop.services.queries.acknowledgments import acknowledgment_record
 from desktop.services.queries.clients import load_client
 from desktop.services.queries.consent import event_records
 from desktop.services.queries.policies import appointment_day
-from desktop.services.queries.schedule import states_of
+from desktop.services.queries.schedule import kinds_by_code, states_of
 from desktop.services.unit_of_work import UnitOfWork, run
 
 #: Bookings are for the future; a little slack for a walk-in entered after the fact.
@@ -47,13 +52,17 @@ FURTHEST_BOOKING = timedelta(days=730)
 
 
 def to_record(
-    session: Session, appointment: Appointment, state: AppointmentState = AppointmentState.BOOKED
+    session: Session,
+    appointment: Appointment,
+    state: AppointmentState = AppointmentState.BOOKED,
+    kinds: dict[str, AppointmentKindRecord] | None = None,
 ) -> AppointmentRecord:
+    """``kinds``: the kinds by code, when the caller has them (a list of appointments)."""
     booked_by = session.get(Staff, appointment.booked_by_id)
     practitioner = (
         session.get(Practitioner, appointment.practitioner_id) if appointment.practitioner_id else None
     )
-    kind = session.scalar(select(AppointmentKindRow).where(AppointmentKindRow.code == appointment.kind))
+    kind = (kinds if kinds is not None else kinds_by_code(session)).get(appointment.kind)
     return AppointmentRecord(
         id=appointment.id,
         uid=appointment.uid,
@@ -144,8 +153,17 @@ class AppointmentService:
                     replayed.kind,
                     replayed.mode,
                     replayed.booked_via,
+                    replayed.practitioner_id,
                 )
-                if stored != (client.id, draft.starts_at, draft.kind, draft.mode, draft.booked_via):
+                asked = (
+                    client.id,
+                    draft.starts_at,
+                    draft.kind,
+                    draft.mode,
+                    draft.booked_via,
+                    draft.practitioner_id,
+                )
+                if stored != asked:
                     raise ConflictError("replay_mismatch")
                 state = states_of(uow.session, [replayed.id])[replayed.id]
                 return BookingResult(to_record(uow.session, replayed, state), (), None)
@@ -223,6 +241,7 @@ class AppointmentService:
                 )
             )
             states = states_of(uow.session, [a.id for a in rows])
-            return [to_record(uow.session, a, states[a.id]) for a in rows]
+            kinds = kinds_by_code(uow.session)
+            return [to_record(uow.session, a, states[a.id], kinds) for a in rows]
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)

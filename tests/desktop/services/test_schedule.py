@@ -5,6 +5,7 @@ week views; managers alone edit practitioners, hours, exceptions and kinds."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 
 import pytest
@@ -193,6 +194,18 @@ def test_managers_alone_edit_practitioners_and_kinds(
     zoe = client_id(services, reception)
     follow_up = book(services, reception, zoe, practitioner.id, at(8), kind="suivi")
     assert (follow_up.kind, follow_up.length_minutes, follow_up.kind_name_fr) == ("suivi", 20, "Suivi")
+    # A save replayed is recognised (no second booking, no second event); with another practitioner it is refused.
+    draft = AppointmentDraft(
+        at(9), "suivi", AppointmentMode.IN_CLINIC, BookedVia.PHONE, practitioner_id=practitioner.id
+    )
+    first = services.appointments.book(reception, zoe, draft).appointment
+    assert services.appointments.book(reception, zoe, draft).appointment.id == first.id
+    assert (
+        len([e for e in services.schedule.events_for_client(reception, zoe) if e.appointment_id == first.id])
+        == 1
+    )
+    with pytest.raises(ConflictError):
+        services.appointments.book(reception, zoe, replace(draft, practitioner_id=None))
     services.schedule.update_kind(manager, "suivi", active=False)
     with pytest.raises(ValidationError) as refused:
         book(services, reception, zoe, practitioner.id, at(11), kind="suivi")
