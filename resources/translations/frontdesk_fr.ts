@@ -4436,6 +4436,10 @@ Garder ce créneau quand même&#xa0;? Votre confirmation est inscrite au dossier
         <translation>Ce créneau est en dehors des heures du praticien&#xa0;: choisissez un créneau blanc.</translation>
     </message>
     <message>
+        <source>Only {minutes} minutes are free from this slot: the booking starts with that length.</source>
+        <translation>Seulement {minutes} minutes sont libres à partir de ce créneau&#xa0;: la réservation commence avec cette durée.</translation>
+    </message>
+    <message>
         <source>Choose an appointment first (the arrows move between slots).</source>
         <translation>Choisissez d&apos;abord un rendez-vous (les flèches passent d&apos;un créneau à l&apos;autre).</translation>
     </message>

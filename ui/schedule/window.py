@@ -387,8 +387,31 @@ class ScheduleWindow(QWidget):
                 error=True,
             )
             return
-        slot = BookingSlot(cell.starts_at, column.practitioner_id, name, self.kinds)
+        length = self._fitting_length(cell)
+        slot = BookingSlot(cell.starts_at, column.practitioner_id, name, self.kinds, length)
         self.client.then(lambda client: self._open_booking(client, slot))
+
+    def _fitting_length(self, cell: Cell) -> int | None:
+        """The free minutes from this slot when the first kind's length would not fit in them (before
+        the end of the hours or the next appointment), so the booking starts with a length that fits;
+        None when it fits (the kind's own length is used)."""
+        active = [kind for kind in self.kinds if kind.active]
+        row = self.model.row_of(cell.starts_at)
+        column = self.model.column_of(cell.column.practitioner_id, cell.column.day)
+        if cell.kind != CellKind.FREE or not active or row is None or column is None:
+            return None
+        free = 0
+        while (below := self.model.cell(row, column)) is not None and below.kind == CellKind.FREE:
+            free += self.model.slot_minutes
+            row += 1
+        if free >= active[0].default_minutes:
+            return None
+        self.say(
+            lambda: self.tr(
+                "Only {minutes} minutes are free from this slot: the booking starts with that length."
+            ).format(minutes=free)
+        )
+        return free
 
     def _open_booking(self, client: ClientRecord, slot: BookingSlot) -> None:
         if self._book is not None:

@@ -3,7 +3,7 @@ them; Ctrl+2 shows the chosen practitioner's week, Ctrl+1 the day again; Ctrl+G 
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -77,3 +77,14 @@ def test_enter_asks_for_the_client_and_the_views_follow_the_keys(
     QTest.keyClick(schedule.grid, Qt.Key.Key_1, CTRL)
     wait_idle(qtbot, window.runner)
     assert not schedule.week_view and schedule.model.columnCount() == 1
+
+    # 11:45, the last quarter hour before noon: the 30-minute consultation would not fit; it starts at 15.
+    row = schedule.model.row_of(datetime.combine(date(2026, 11, 25), time(11, 45)).astimezone())
+    assert row is not None
+    schedule.grid.select(row, 0)
+    QTest.keyClick(schedule.grid, Qt.Key.Key_Return)
+    assert "Only 15 minutes are free from this slot" in schedule.parts.status.text()
+    booking = window.windows.opened["booking"]
+    assert isinstance(booking, BookingDialog)
+    assert booking.appointment_page.length.value() == 15
+    booking.done(0)
