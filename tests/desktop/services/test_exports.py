@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, update
 
-from desktop.db.models import AuditRecord, Client, OptOutEvent, OptOutRequest, OptOutScope
+from desktop.db.models import AuditRecord, Client, ClientPhone, OptOutEvent, OptOutRequest, OptOutScope
 from desktop.demo import populate
 from desktop.domain.enums import (
     Channel,
@@ -234,6 +234,12 @@ def expected_export(services, purpose: Purpose, channel: Channel) -> set[int]:  
         for (request_id,) in expected.read(services, select(OptOutRequest.id))
         if request_id not in processed and matched[request_id] and (purpose, channel) in scopes[request_id]
     }
+    mobiles = {
+        client_id
+        for (client_id,) in expected.read(
+            services, select(ClientPhone.client_id).where(ClientPhone.kind == PhoneKind.MOBILE)
+        )
+    }
     contact = {}
     for client_id, email, phone, street, city, postal_code in expected.read(
         services,
@@ -241,7 +247,10 @@ def expected_export(services, purpose: Purpose, channel: Channel) -> set[int]:  
     ):
         if channel == Channel.EMAIL:
             contact[client_id] = bool(email)
-        elif channel in (Channel.SMS, Channel.PHONE):
+        elif channel == Channel.SMS:
+            # Texts go only to a number marked mobile.
+            contact[client_id] = client_id in mobiles
+        elif channel == Channel.PHONE:
             contact[client_id] = bool(phone)
         else:
             contact[client_id] = bool(street and city and postal_code)
