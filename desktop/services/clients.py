@@ -146,8 +146,10 @@ class ClientService:
                 raise StaleVersionError(current, current.updated_by, current.updated_at)
             changed = [name for name in _EDITABLE if getattr(client, name) != getattr(clean, name)]
             if client_phones(uow.session, client.id) != clean.phones:
-                changed.append("phones")
                 replace_phones(uow.session, client.id, clean.phones)
+                # The first number is also the phone columns: "phones" names a change beyond it (a kind, another).
+                if not {"phone", "phone_extension"} & set(changed):
+                    changed.append("phones")
             if not changed:
                 return client_record(uow.session, client)
             for name in changed:
