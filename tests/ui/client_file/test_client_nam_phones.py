@@ -12,11 +12,12 @@ from desktop.domain.enums import Language
 from desktop.domain.errors import ValidationError
 from desktop.domain.nam import SexAtBirth
 from desktop.domain.phones import Phone, PhoneKind
-from desktop.domain.records import ClientDraft
+from desktop.domain.records import ClientDraft, ClientSummary
 from desktop.domain.validation import validate_client
 from tests.ui.conftest import TIMEOUT_MS, off_gui, settle, type_text, wait_idle
 from tests.ui.shell.test_main_window import fill, new_client_dialog, result_names
 from ui.kit.client_form import ClientForm
+from ui.kit.client_search import client_line
 
 
 def make_form(qtbot) -> ClientForm:
@@ -129,3 +130,12 @@ def test_a_new_file_with_its_nam_and_mobile_is_found_by_the_nam_shown_masked(
     assert not any("8555" in str(value) for value in shown)
     stored = off_gui(lambda: gui_services.clients.get(desk, created.id))
     assert stored.health_number == "TREM85551512"
+
+
+def test_a_picked_client_line_shows_the_number_masked(qtbot) -> None:
+    line = client_line(
+        ClientSummary(
+            1, "000001", "Tremblay", "Marie", date(1985, 5, 15), "+15815550199", Language.FR, "TREM •••• ••12"
+        )
+    )
+    assert line.endswith("TREM •••• ••12") and "8555" not in line
