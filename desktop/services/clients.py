@@ -197,7 +197,8 @@ class ClientService:
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)
 
     def search(self, actor: Actor, text: str, *, offset: int = 0, limit: int = 50) -> list[ClientSummary]:
-        """Name tokens in any order and partial, phone digits in any format, date of birth, file number."""
+        """Name tokens in any order and partial, phone digits in any format, date of birth, file number, NAM
+        (with or without spaces; listed masked)."""
         statement = search_statement(text, offset=offset, limit=max(1, min(limit, MAX_PAGE)))
 
         def work(uow: UnitOfWork) -> list[ClientSummary]:
