@@ -358,12 +358,14 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
                         )
                     )
                     event_links.append((ack_uid, appointment_uid))
-        if rng.random() < 0.04:
-            via = rng.choice(list(OptOutVia))
+        # One file in forty has an emailed opt-out still to process, so the demo's queue is never empty.
+        queued = (start + offset) % 40 == 17
+        if queued or rng.random() < 0.04:
+            via = OptOutVia.EMAIL if queued else rng.choice(list(OptOutVia))
             received = min(gen.today, booked_at.date() + timedelta(days=rng.randint(1, 400)))
             request_uid = uuid.uuid4()
             immediate = via.takes_effect_at_once
-            processed = immediate or rng.random() < 0.6
+            processed = not queued and (immediate or rng.random() < 0.6)
             purposes = PROMOTIONAL_PURPOSES if rng.random() < 0.8 else frozenset(Purpose)
             logged_at = min(now, datetime.combine(received, time(14, 0), UTC))
             row: dict[str, object] = dict(

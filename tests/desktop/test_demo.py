@@ -126,13 +126,14 @@ def test_minors_are_signed_for_by_a_parent_or_tutor(demo: Services) -> None:
 
 def test_a_signature_is_taken_only_at_the_desk(demo: Services) -> None:
     with demo.db.session(write=False) as session:
-        booked_via = dict(session.execute(select(Appointment.id, Appointment.booked_via)).tuples())
+        booked_via = {row.id: row.booked_via for row in session.execute(select(Appointment.id, Appointment.booked_via))}
         events = list(session.scalars(select(ConsentEvent).where(ConsentEvent.appointment_id.is_not(None))))
     assert {BookedVia.PHONE, BookedVia.AT_DESK} <= set(booked_via.values())
     assert events
+    in_person = {ConsentMethod.SIGNED_AT_DESK, ConsentMethod.VERBAL_IN_PERSON}  # in person: signed, or refused to sign
     for event in events:
-        signed = event.method == ConsentMethod.SIGNED_AT_DESK
-        assert signed == (booked_via[event.appointment_id] == BookedVia.AT_DESK), event.id
+        by_phone = booked_via[event.appointment_id] == BookedVia.PHONE
+        assert (event.method == ConsentMethod.VERBAL_PHONE) if by_phone else (event.method in in_person), event.id
 
 
 def test_consent_grids_fold_from_their_history(demo: Services, demo_actor) -> None:  # type: ignore[no-untyped-def]
