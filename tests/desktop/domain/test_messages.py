@@ -40,7 +40,7 @@ from tests.desktop.domain.test_validation import TODAY, draft
 
 ROOT = Path(__file__).resolve().parents[3]
 #: Words rightly spelt the same in both languages.
-SAME_IN_BOTH = {"Province", "Client", "Action", "Note", "Signature"}
+SAME_IN_BOTH = {"Province", "Client", "Action", "Note", "Signature", "Port"}
 #: Functions whose second argument names a field (``check_text(errors, "city", ...)``).
 CHECKS = {"check_text", "check_email", "check_phone", "check_past_date"}
 #: English words a French sentence never holds (checked as whole words).
