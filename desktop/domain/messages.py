@@ -410,7 +410,7 @@ class Subjects:
     practitioner = Text("praticien {id}", "practitioner {id}")
     appointment = Text("rendez-vous {id}", "appointment {id}")
     appointment_kind = Text("type de rendez-vous « {code} »", "appointment kind “{code}”")
-    hours_exception = Text("absence {id}", "absence {id}")
+    hours_exception = Text("absence {id}", "time off {id}")
     receptionist = Text("réceptionniste", "receptionist")
     manager = Text("gestionnaire", "manager")
     privacy_officer = Text("responsable de la protection des renseignements personnels", "privacy officer")
