@@ -353,11 +353,12 @@ class ClientForm(QWidget):
         return [name for name in (*CLIENT_FIELDS[:-1], *_PHONE_FIELDS) if self.errors.message(name)]
 
 
-def _sex_label(sex: SexAtBirth | None) -> str:
+def _sex_label(sex: SexAtBirth | str | None) -> str:
     translate = QCoreApplication.translate
+    # The combo box hands its data back as a plain string: compared by value, not identity.
     if sex is None:
         return translate("ClientForm", "Not given")
-    return translate("ClientForm", "Female") if sex is SexAtBirth.FEMALE else translate("ClientForm", "Male")
+    return translate("ClientForm", "Female") if sex == SexAtBirth.FEMALE else translate("ClientForm", "Male")
 
 
 @dataclass(frozen=True)

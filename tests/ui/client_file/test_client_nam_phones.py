@@ -36,6 +36,8 @@ def test_a_number_that_does_not_agree_is_warned_about_in_the_staff_language(qtbo
     type_text(form.health_number, "trem 8555 1512")
     # The card says female: taken as the sex at birth, none having been chosen.
     assert form.sex_at_birth.currentData() == SexAtBirth.FEMALE
+    assert form.sex_at_birth.currentText() == "Female"
+    assert [form.sex_at_birth.itemText(i) for i in range(form.sex_at_birth.count())] == ["Not given", "Female", "Male"]
     assert not form.nam_warning.isVisible()
     form.health_number.clear()
     type_text(form.health_number, "TREJ 8555 1612")
