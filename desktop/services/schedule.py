@@ -316,20 +316,25 @@ class ScheduleService:
     ) -> DaySchedule:
         """The site's day (the actor's site when ``clinic_id`` is None): one column per active
         practitioner with their hours, appointments (cancelled ones included, with their state) and
-        free slots; and the unassigned appointments."""
+        free slots, and per inactive one who still has appointments that day (never hidden); and
+        the unassigned appointments."""
 
         def work(uow: UnitOfWork) -> DaySchedule:
             site = clinic_id or uow.clinic_id
+            starts, ends = day_bounds(day)
+            appointments = scheduled_between(uow.session, starts, ends, clinic_id=site)
+            booked_with = {a.practitioner_id for a in appointments if a.practitioner_id is not None}
             rows = list(
                 uow.session.scalars(
                     select(Practitioner)
-                    .where(Practitioner.clinic_id == site, Practitioner.active)
+                    .where(
+                        Practitioner.clinic_id == site,
+                        Practitioner.active | Practitioner.id.in_(booked_with),
+                    )
                     .order_by(Practitioner.display_name, Practitioner.id)
                 )
             )
             practitioners = practitioner_records(uow.session, rows, exceptions_from=day)
-            starts, ends = day_bounds(day)
-            appointments = scheduled_between(uow.session, starts, ends, clinic_id=site)
             columns = tuple(
                 practitioner_day(p, day, [a for a in appointments if a.practitioner_id == p.id], slot_minutes)
                 for p in practitioners

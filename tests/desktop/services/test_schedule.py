@@ -212,7 +212,10 @@ def test_managers_alone_edit_practitioners_and_kinds(
     assert "« suivi »" in refused.value.message("fr")
 
     services.schedule.set_practitioner_active(manager, practitioner.id, False)
-    assert services.schedule.day(reception, WEDNESDAY).columns == ()
+    # Their appointments stay in sight; a day where they have none shows no column for them.
+    (column,) = services.schedule.day(reception, WEDNESDAY).columns
+    assert not column.practitioner.active and [a.id for a in column.appointments] == [follow_up.id, first.id]
+    assert services.schedule.day(reception, WEDNESDAY + timedelta(days=7)).columns == ()
     with pytest.raises(ValidationError):
         book(services, reception, zoe, practitioner.id, at(11))
     with services.db.session(write=False) as session:
