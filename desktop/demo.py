@@ -363,6 +363,8 @@ def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, rece
         if queued or rng.random() < 0.04:
             via = OptOutVia.EMAIL if queued else rng.choice(list(OptOutVia))
             received = min(gen.today, booked_at.date() + timedelta(days=rng.randint(1, 400)))
+            if queued:  # arrived lately: most of the queue is still within its delay
+                received = max(booked_at.date(), gen.today - timedelta(days=rng.randint(0, 12)))
             request_uid = uuid.uuid4()
             immediate = via.takes_effect_at_once
             processed = not queued and (immediate or rng.random() < 0.6)
