@@ -24,8 +24,8 @@ from desktop.logging_setup import configure_logging
 from desktop.maintenance.backup_files import backups_folder
 from desktop.maintenance.integrity import Status, check_database_at, file_modes
 from desktop.maintenance.sqlite_file import sqlite_path
-from desktop.services.unit_of_work import system_actor
 from desktop.paths import make_private_folders, write_owner_only
+from desktop.services.unit_of_work import system_actor
 from desktop.settings import load_settings, settings_path, store_workstation_site
 from tests.conftest import TEST_PASSWORD, WORKSTATION
 

@@ -98,8 +98,8 @@ def test_a_file_from_before_keeps_its_number_untexted_until_marked_mobile(
 def test_the_number_reaches_neither_the_log_nor_the_audit_trail_nor_an_export(
     services: Services,
     team,
-    log_dir,
-    tmp_path,  # noqa: F811 - the fixture
+    log_dir,  # noqa: F811 - the fixture
+    tmp_path,
 ) -> None:
     log_path = configure_logging("DEBUG", log_dir=log_dir, stderr_level=None)
     desk = team.receptionist

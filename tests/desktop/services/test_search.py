@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from desktop.domain.glyphs import can_draw
 from desktop.domain.normalize import fold, query_tokens
-from desktop.domain.records import ClientDraft, ClientSummary
+from desktop.domain.records import ClientDraft
 from desktop.services import Services
 from desktop.services.search_keys import search_statement, summary
 
