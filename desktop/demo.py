@@ -3,7 +3,6 @@ acknowledgments and opt-out requests. Inserted in bulk (one unit of work per bat
 
 from __future__ import annotations
 
-import io
 import random
 import uuid
 from dataclasses import dataclass
@@ -11,7 +10,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TypedDict
 
 from faker import Faker
-from PIL import Image, ImageDraw
 from sqlalchemy import exists, func, insert, select
 
 from desktop.db.models import (
@@ -32,6 +30,7 @@ from desktop.demo_clients import insert_clients
 from desktop.demo_clinic import set_up_demo_clinic
 from desktop.demo_marks import prepare_demo_accounts
 from desktop.demo_schedule import DemoSchedule, booked_events, demo_start
+from desktop.demo_signatures import signature_png
 from desktop.domain.age import consents_for_themselves
 from desktop.domain.enums import (
     PROMOTIONAL_PURPOSES,
@@ -76,21 +75,6 @@ _EXTRA_NAMES = (("Côté", "Zoé"), ("O'Brien", "Seán"), ("Nguyễn", "Thị Ma
 BATCH = 1000
 
 
-def _signature_png(rng: random.Random) -> bytes:
-    image = Image.new("RGBA", (360, 110), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    x, y = 15, 60
-    points = [(x, y)]
-    for _ in range(28):
-        x += rng.randint(6, 14)
-        y = max(12, min(98, y + rng.randint(-22, 22)))
-        points.append((x, y))
-    draw.line(points, fill=(20, 30, 80, 255), width=3, joint="curve")
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
 class _ClientData(TypedDict):
     last_name: str
     first_name: str
@@ -128,7 +112,7 @@ class _Generator:
             faker.seed_instance(seed + index)
         self.today = today
         self.now = now
-        self.signatures = [_signature_png(self.rng) for _ in range(8)]
+        self.signatures = [signature_png(self.rng) for _ in range(8)]
         self.schedule = DemoSchedule()
 
     def phone(self) -> str:

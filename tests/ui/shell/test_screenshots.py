@@ -23,6 +23,10 @@ SCREENS = (
     "schedule-day.png",
     "schedule-week.png",
     "schedule-editor.png",
+    "client-file-details.png",
+    "client-file-update-consent.png",
+    "client-file-sign-policy.png",
+    "reminders.png",
 )
 
 
