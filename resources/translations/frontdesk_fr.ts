@@ -835,6 +835,14 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>Signée pour la politique en vigueur, version {version}.</translation>
     </message>
     <message>
+        <source>⚠ 1 pending opt-out request</source>
+        <translation>⚠ 1 demande de retrait en attente</translation>
+    </message>
+    <message>
+        <source>⚠ {count} pending opt-out requests</source>
+        <translation>⚠ {count} demandes de retrait en attente</translation>
+    </message>
+    <message>
         <source>⚠ Acknowledgment outdated (version {old})</source>
         <translation>⚠ Accusé de réception périmé (version {old})</translation>
     </message>

@@ -46,7 +46,8 @@ def status_badges(status: ClientStatus) -> list[Badge]:
         if status.acknowledged_version not in (None, current):
             # Signed ahead of its date, for a visit once that version is in force.
             tooltip = QCoreApplication.translate(
-                "ClientHeader", "Signed for version {signed}, which comes into force after the current version {version}."
+                "ClientHeader",
+                "Signed for version {signed}, which comes into force after the current version {version}.",
             ).format(signed=status.acknowledged_version, version=current)
         else:
             tooltip = QCoreApplication.translate(
@@ -84,12 +85,19 @@ def status_badges(status: ClientStatus) -> list[Badge]:
                 ),
             )
         )
-    if status.pending_opt_outs:
+    pending = status.pending_opt_outs
+    if pending:
+        # Two sentences rather than a %n plural: pyside6-lupdate gives translate() no plural forms.
+        words = (
+            QCoreApplication.translate("ClientHeader", "⚠ 1 pending opt-out request")
+            if pending == 1
+            else QCoreApplication.translate("ClientHeader", "⚠ {count} pending opt-out requests").format(
+                count=pending
+            )
+        )
         badges.append(
             Badge(
-                QCoreApplication.translate(
-                    "ClientHeader", "⚠ %n pending opt-out request(s)", "", status.pending_opt_outs
-                ),
+                words,
                 "warning",
                 QCoreApplication.translate(
                     "ClientHeader",
@@ -107,9 +115,9 @@ def outdated_badge(status: ClientStatus) -> Badge:
     signed_in, current_in = status.acknowledged_language, status.current_policy_language
     if old == current and signed_in is not None and current_in is not None and signed_in != current_in:
         return Badge(
-            QCoreApplication.translate("ClientHeader", "⚠ Acknowledgment outdated (signed in {language})").format(
-                language=language_label(signed_in)
-            ),
+            QCoreApplication.translate(
+                "ClientHeader", "⚠ Acknowledgment outdated (signed in {language})"
+            ).format(language=language_label(signed_in)),
             "warning",
             QCoreApplication.translate(
                 "ClientHeader",
@@ -118,7 +126,9 @@ def outdated_badge(status: ClientStatus) -> Badge:
             ).format(version=current, signed=language_label(signed_in), language=language_label(current_in)),
         )
     return Badge(
-        QCoreApplication.translate("ClientHeader", "⚠ Acknowledgment outdated (version {old})").format(old=old),
+        QCoreApplication.translate("ClientHeader", "⚠ Acknowledgment outdated (version {old})").format(
+            old=old
+        ),
         "warning",
         QCoreApplication.translate(
             "ClientHeader",

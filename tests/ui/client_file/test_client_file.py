@@ -95,7 +95,7 @@ def test_opting_out_shows_in_the_badges_with_words_and_symbols(qtbot, window, gu
 
     texts = window.client_file.header.badge_texts()
     assert "✖ Opted out of promotions" in texts
-    assert "⚠ 1 pending opt-out request(s)" in texts
+    assert "⚠ 1 pending opt-out request" in texts
     tones = [label.property("tone") for label in window.client_file.header.badges]
     assert "danger" in tones and "warning" in tones
 
