@@ -21,7 +21,7 @@ from desktop.pdf.styles import FRAME_WIDTH, Styles, table_style
 
 
 class AppointmentEvidenceText:
-    title = Text("Rendez-vous ({count} événements)", "Appointments ({count} events)")
+    title = Text("Événements de rendez-vous ({count})", "Appointment events ({count})")
     none = Text("Aucun événement de rendez-vous.", "No appointment event.")
     number = Text("N°", "No.")
     recorded = Text("Inscrit", "Recorded")

@@ -39,7 +39,7 @@ def test_the_pack_shows_the_clients_appointment_events(services, team):
         AppointmentEventKind.CANCELLED,
     ]
     text = squash(pdftotext(services.evidence.render(team.privacy_officer, client.file_number).data))
-    section = text[text.index("Rendez-vous (3 événements)") : text.index("Rappels de rendez-vous")]
+    section = text[text.index("Événements de rendez-vous (3)") : text.index("Rappels de rendez-vous")]
     for shown in (
         "Événement",
         "Réservé",
