@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, func, select
 
 from desktop.db.models import AuditRecord, Base
-from desktop.services.audit_chain import GENESIS_HASH, record_hash
+from desktop.services.audit_chain import CHAINED_COLUMNS, GENESIS_HASH, record_hash
 
 #: Rows read per query: the audit table grows without bound, so it is never loaded whole.
 AUDIT_CHUNK = 5000
@@ -45,22 +45,9 @@ def _chunks(connection: Connection, chunk: int) -> Iterator[Sequence[Row[Any]]]:
     if newest is None:
         return
     after = 0
-    columns = [
-        _AUDIT.c.id,
-        _AUDIT.c.at,
-        _AUDIT.c.staff_id,
-        _AUDIT.c.username,
-        _AUDIT.c.workstation,
-        _AUDIT.c.action,
-        _AUDIT.c.entity_type,
-        _AUDIT.c.entity_id,
-        _AUDIT.c.detail,
-        _AUDIT.c.prev_hash,
-        _AUDIT.c.hash,
-    ]
     while True:
         rows = connection.execute(
-            select(*columns)
+            select(*CHAINED_COLUMNS)
             .where(_AUDIT.c.id > after, _AUDIT.c.id <= newest)
             .order_by(_AUDIT.c.id)
             .limit(chunk)

@@ -28,13 +28,12 @@ from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
-from desktop.db.models import AuditRecord, Base
 from desktop.domain.evidence import ChainHead
 from desktop.domain.records import Actor
 from desktop.paths import user_data_dir
 from desktop.reports.base import ChainSeal
 from desktop.seal.witness import load_key
-from desktop.services.audit_chain import GENESIS_HASH, record_hash
+from desktop.services.audit_chain import AUDIT_TABLE, CHAINED_COLUMNS, GENESIS_HASH, record_hash
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
 from desktop.services.queries.chain_head import chain_head
@@ -45,21 +44,8 @@ T = TypeVar("T")
 CHECKPOINT_FOLDER = "verified-chain"
 #: Records read per query: the trail grows without bound and is never loaded whole.
 CHUNK = 5000
-# Read as a core table (rows, not ORM objects): lighter over millions of records.
-_AUDIT = Base.metadata.tables[AuditRecord.__tablename__]
-_COLUMNS = (
-    _AUDIT.c.id,
-    _AUDIT.c.at,
-    _AUDIT.c.staff_id,
-    _AUDIT.c.username,
-    _AUDIT.c.workstation,
-    _AUDIT.c.action,
-    _AUDIT.c.entity_type,
-    _AUDIT.c.entity_id,
-    _AUDIT.c.detail,
-    _AUDIT.c.prev_hash,
-    _AUDIT.c.hash,
-)
+_AUDIT = AUDIT_TABLE
+_COLUMNS = CHAINED_COLUMNS
 
 
 class ChainVerifier:
