@@ -440,6 +440,24 @@ class ConsentEvent(DemoMarked, Base):
         return self.id
 
 
+class CurrentConsent(Base):
+    """Derived from the consent ledger, not evidence: per client, purpose and channel, the latest event
+    (by time, then insertion), kept in the same transaction as each append so eligibility and coverage
+    read an index instead of the event history. ``rebuild_current_consent`` recomputes it from the
+    ledger; ``db check`` compares the two. ``event_id`` names the event without a foreign key: a
+    ledger row removed behind its trigger is a difference for db check to report, not a refused delete."""
+
+    __tablename__ = "current_consent"
+    __table_args__ = (Index("ix_current_consent_cell_action", "purpose", "channel", "action", "client_id"),)
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), primary_key=True)
+    purpose: Mapped[Purpose] = mapped_column(primary_key=True)
+    channel: Mapped[Channel] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[ConsentAction]
+    recorded_at: Mapped[datetime]
+
+
 class AuditRecord(Base):
     """Who did what to which record, when and from where. Never client data values.
     Each record carries the hash of the previous one, so an edited or removed row breaks the chain."""

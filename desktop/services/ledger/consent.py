@@ -16,6 +16,7 @@ from desktop.domain.errors import ConflictError, FieldError, ValidationError
 from desktop.domain.records import ConsentCapture, ConsentChange, Representative
 from desktop.domain.wording import consent_sentence
 from desktop.services.ledger.consent_method import check_minor_grant
+from desktop.services.ledger.current_consent import record_current
 from desktop.services.queries.consent import client_events
 from desktop.services.queries.organisation import wording_names
 from desktop.services.queries.policies import current_policy
@@ -120,6 +121,7 @@ def append_events(
         uow.session.add(event)
         added.append(event)
     uow.session.flush()
+    record_current(uow.session, added)
     for event in added:
         uow.audit(
             f"consent.{event.action.value}",

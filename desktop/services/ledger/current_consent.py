@@ -1,0 +1,132 @@
+"""The current consent table: per client, purpose and channel, the latest event of the consent ledger.
+
+Kept by each append (``record_current``, in the append's own transaction), recomputed in bulk from the
+ledger by ``rebuild_current_consent`` (migration 0013's backfill, bulk demo data) and compared with it
+by ``current_consent_differences`` (``db check``). "Latest" is the ledger's own order everywhere: the
+later recording time, then the later insertion, as in the client's consent grid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, Select, and_, delete, func, insert, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from desktop.db.models import ConsentEvent, CurrentConsent
+
+#: The table's columns in the order every query here names them.
+_COLUMNS = ("client_id", "purpose", "channel", "event_id", "action", "recorded_at")
+#: An inclusive range of client ids.
+ClientRange = tuple[int, int]
+
+
+def latest_events(clients: ClientRange | None = None) -> Select:
+    """The ledger's latest event per client, purpose and channel, as the table's rows: one window query."""
+    ranked = select(
+        ConsentEvent.client_id,
+        ConsentEvent.purpose,
+        ConsentEvent.channel,
+        ConsentEvent.id.label("event_id"),
+        ConsentEvent.action,
+        ConsentEvent.recorded_at,
+        func.row_number()
+        .over(
+            partition_by=(ConsentEvent.client_id, ConsentEvent.purpose, ConsentEvent.channel),
+            order_by=(ConsentEvent.recorded_at.desc(), ConsentEvent.id.desc()),
+        )
+        .label("rank"),
+    )
+    if clients is not None:
+        ranked = ranked.where(ConsentEvent.client_id.between(*clients))
+    subquery = ranked.subquery("ranked_consent")
+    return select(*(subquery.c[name] for name in _COLUMNS)).where(subquery.c.rank == 1)
+
+
+def _stored() -> Select:
+    return select(*(getattr(CurrentConsent, name) for name in _COLUMNS))
+
+
+def rebuild_current_consent(bind: Connection | Session, clients: ClientRange | None = None) -> int:
+    """Recompute the table (or the rows of the ``clients`` id range) from the ledger, in the caller's
+    transaction; returns the number of rows written."""
+    cleared = delete(CurrentConsent)
+    if clients is not None:
+        cleared = cleared.where(CurrentConsent.client_id.between(*clients))
+    bind.execute(cleared)
+    filled = insert(CurrentConsent).from_select(list(_COLUMNS), latest_events(clients))
+    return int(bind.execute(filled).rowcount or 0)  # type: ignore[attr-defined]
+
+
+def record_current(session: Session, events: Sequence[ConsentEvent]) -> None:
+    """Each new event (flushed, so with its id) becomes its cell's current one unless the cell holds a
+    later one already. One upsert per event: atomic against another workstation's append to the same
+    cell on PostgreSQL, and a cell named twice in one call is never one statement's conflict."""
+    dialect = session.get_bind().dialect.name
+    for event in events:
+        statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(CurrentConsent).values(
+            client_id=event.client_id,
+            purpose=event.purpose,
+            channel=event.channel,
+            event_id=event.id,
+            action=event.action,
+            recorded_at=event.recorded_at,
+        )
+        new = statement.excluded
+        later = or_(
+            new.recorded_at > CurrentConsent.recorded_at,
+            and_(new.recorded_at == CurrentConsent.recorded_at, new.event_id > CurrentConsent.event_id),
+        )
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[CurrentConsent.client_id, CurrentConsent.purpose, CurrentConsent.channel],
+                set_={"event_id": new.event_id, "action": new.action, "recorded_at": new.recorded_at},
+                where=later,
+            )
+        )
+
+
+def current_consent_differences(connection: Connection, shown: int = 10) -> tuple[int, list[str]]:
+    """The table against the ledger recomputed: how many cells differ, and the first ``shown`` named
+    (client id, purpose/channel, what the table holds against what the ledger says). Read only."""
+    computed = latest_events().subquery("computed")
+    stored = _stored().subquery("stored")
+    missing = select(*computed.c).except_(_stored()).subquery("missing")
+    extra = _stored().except_(select(*computed.c)).subquery("extra")
+    cells = select(missing.c.client_id, missing.c.purpose, missing.c.channel).union(
+        select(extra.c.client_id, extra.c.purpose, extra.c.channel)
+    )
+    count = int(connection.scalar(select(func.count()).select_from(cells.subquery())) or 0)
+    if not count:
+        return 0, []
+    listed = cells.subquery("cells")
+    rows = connection.execute(
+        select(listed.c.client_id, listed.c.purpose, listed.c.channel, stored.c.event_id, computed.c.event_id)
+        .select_from(listed)
+        .outerjoin(
+            stored,
+            and_(
+                stored.c.client_id == listed.c.client_id,
+                stored.c.purpose == listed.c.purpose,
+                stored.c.channel == listed.c.channel,
+            ),
+        )
+        .outerjoin(
+            computed,
+            and_(
+                computed.c.client_id == listed.c.client_id,
+                computed.c.purpose == listed.c.purpose,
+                computed.c.channel == listed.c.channel,
+            ),
+        )
+        .order_by(listed.c.client_id, listed.c.purpose, listed.c.channel)
+        .limit(shown)
+    ).all()
+    return count, [_difference(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+
+
+def _difference(client_id: int, purpose: str, channel: str, stored: int | None, computed: int | None) -> str:
+    held = f"event {stored}" if stored is not None else "no row"
+    ledger = f"event {computed}" if computed is not None else "no event"
+    return f"client {client_id} {purpose}/{channel}: {held} (ledger: {ledger})"
