@@ -1,289 +1,315 @@
-"""Speed and memory of the operations a receptionist waits on, against their targets.
+"""Speed and memory at 10,000, 100,000 and 1,000,000 clients, on SQLite and PostgreSQL, each figure
+beside its baseline measured in the same run.
 
-    .venv/bin/python scripts/benchmark.py --clients 10000 100000 [--postgresql] [--write BENCHMARKS.md]
+    .venv/bin/python scripts/benchmark.py [--sizes 10000 100000 1000000] [--databases sqlite postgresql]
+        [--workdir /tmp/frontdesk-bench] [--only search keystroke …] [--again] [--write BENCHMARKS.md]
     .venv/bin/python scripts/benchmark.py --schedule-paint [--write BENCHMARKS.md]
 
-Builds demo databases (SQLite file; PostgreSQL on a throwaway server with --postgresql), then times
-searches, opening a client file, and booking with consent capture. Prints a Markdown table; with
---write, replaces the results table in the given file.
+The databases and the results (``results.json``) stay in the work folder, so a run that stops resumes
+where it left off: a figure already measured is kept unless ``--again``. Each measurement runs in a
+process of its own (scripts/benchmark_probes.py, scripts/benchmark_keystroke.py) for its peak memory.
+``--write`` merges every figure measured so far into the file's results section.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
-import statistics
+import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from desktop.app import open_services  # noqa: E402
-from desktop.db.engine import sqlite_url  # noqa: E402
-from desktop.demo import DEMO_ACCOUNTS, populate  # noqa: E402
-from desktop.domain.enums import (  # noqa: E402
-    AppointmentKind,
-    AppointmentMode,
-    BookedVia,
-    Channel,
-    Interaction,
-    Purpose,
-)
-from desktop.domain.records import AppointmentDraft, ConsentCapture, ConsentChange  # noqa: E402
-from desktop.services import Services  # noqa: E402
+from benchmark_render import render, write  # noqa: E402
+from benchmark_store import Figure, ResultStore  # noqa: E402
 
-#: Targets, in milliseconds at the 95th percentile (search and open feel instant below ~100 ms).
-TARGETS_MS = {"search by first letter": 100, "search by name": 100, "search by phone": 100, "search by date of birth": 100,
-              "open client file": 150, "book with consent": 250}
-TARGET_RSS_MB = 400
-REPEATS = 60
+SCRIPTS = Path(__file__).resolve().parent
+PYTHON = sys.executable
+STEPS = ("demo", "search", "keystroke", "overhead", "export", "reports", "startup", "acknowledgment", "check")
+REPORTS = ("consent-coverage", "optout-register", "reacknowledgment", "exports-log", "access-log")
 
 
-def percentile(samples: list[float], fraction: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+@dataclass
+class Child:
+    """A child process's output, exit status, wall time and peak resident memory."""
+
+    out: str
+    err: str
+    returncode: int
+    seconds: float
+    peak_mb: float
+
+    def result(self) -> dict[str, Any]:
+        for line in reversed(self.out.splitlines()):
+            if line.startswith("RESULT "):
+                return dict(json.loads(line[7:]))
+        raise RuntimeError(f"no result: {self.err[-2000:]}")
 
 
-def timed(fn: Callable[[int], object], repeats: int = REPEATS) -> list[float]:
-    samples = []
-    for index in range(repeats):
-        start = time.perf_counter()
-        fn(index)
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
-
-
-def measure(services: Services, label: str, clients: int) -> list[tuple[str, str, int, float, float, int]]:
-    account = next(a for a in DEMO_ACCOUNTS if a.role.value == "receptionist")
-    actor = services.staff.authenticate(account.username, account.password, "benchmark")
-    sample = services.clients.search(actor, "a", limit=200) or services.clients.search(actor, "e", limit=200)
-    names = [c.last_name for c in sample]
-    phones = [c.phone[-7:] for c in sample if c.phone]
-    births = [c.date_of_birth.isoformat() for c in sample]
-    ids = [c.id for c in sample]
-    start = datetime.now(UTC) + timedelta(days=1)
-
-    def open_file(i: int) -> None:
-        client_id = ids[i % len(ids)]
-        services.clients.open(actor, client_id)
-        services.clients.status(actor, client_id)
-        services.consent.grid(actor, client_id)
-        services.consent.history(actor, client_id, limit=50)
-
-    def book(i: int) -> None:
-        choice = ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, granted=i % 2 == 0)
-        services.appointments.book(
-            actor, ids[i % len(ids)],
-            AppointmentDraft(start + timedelta(minutes=15 * i), AppointmentKind.CONSULTATION,
-                             AppointmentMode.IN_CLINIC, BookedVia.PHONE),
-            ConsentCapture((choice,), Interaction.PHONE, sample[i % len(sample)].preferred_language),
-        )
-
-    cases = {
-        # The first keystroke: the broadest search a person makes while typing.
-        "search by first letter": lambda i: services.clients.search(actor, "bcdglmprst"[i % 10]),
-        "search by name": lambda i: services.clients.search(actor, names[i % len(names)][:4]),
-        "search by phone": lambda i: services.clients.search(actor, phones[i % len(phones)]),
-        "search by date of birth": lambda i: services.clients.search(actor, births[i % len(births)]),
-        "open client file": open_file,
-        "book with consent": book,
-    }
-    rows = []
-    for name, fn in cases.items():
-        samples = timed(fn)
-        rows.append((label, name, clients, statistics.median(samples), percentile(samples, 0.95), TARGETS_MS[name]))
-    return rows
-
-
-# ---------------------------------------------------------------- the schedule's day view
-
-SCHEDULE_TARGET_MS = 100
-SCHEDULE_PRACTITIONERS = 20
-
-
-def schedule_day_data(practitioners: int) -> object:
-    """A day of ``practitioners`` columns, 8:00 to 18:00 with a lunch break, an appointment in every
-    other half hour in every state: the records the core hands the window."""
-    from datetime import date, time
-    from uuid import uuid4
-
-    from desktop.domain.enums import AppointmentMode
-    from desktop.domain.schedule import (
-        AppointmentState,
-        DaySchedule,
-        PractitionerDay,
-        PractitionerRecord,
-        ScheduledAppointment,
-        TimeRange,
-        WeeklyHours,
-    )
-
-    day = date(2026, 11, 25)
-
-    def at(hour: int, minute: int = 0) -> datetime:
-        return datetime.combine(day, time(hour, minute)).astimezone()
-
-    states = list(AppointmentState)
-    columns = []
-    for index in range(practitioners):
-        record = PractitionerRecord(
-            index + 1, 1, f"Praticien {index + 1:02d}", "", True,
-            (WeeklyHours(2, time(8), time(12)), WeeklyHours(2, time(13), time(18))),
-        )
-        hours = (TimeRange(at(8), at(12)), TimeRange(at(13), at(18)))
-        appointments = tuple(
-            ScheduledAppointment(
-                index * 100 + slot, uuid4(), slot, f"Client {index:02d}-{slot:02d}", f"{slot:06d}", index + 1,
-                at(8 + slot // 2, 30 * (slot % 2)) if slot < 8 else at(5 + slot // 2, 30 * (slot % 2)), 30,
-                "consultation", "Consultation", "Consultation", AppointmentMode.IN_CLINIC, states[slot % len(states)],
-            )
-            for slot in range(0, 18, 2)
-        )
-        columns.append(PractitionerDay(record, day, hours, None, appointments, ()))
-    return DaySchedule(1, day, 15, tuple(columns), ())
-
-
-def schedule_paint(repeats: int = 30) -> str:
-    """Milliseconds from the day's data arriving to the view painted (model filled, window grabbed),
-    for 20 practitioners, beside a bare QTableView with as many plain text cells painted the same way."""
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QApplication, QTableView
-
-    from ui.schedule.columns import day_columns
-    from ui.schedule.grid_model import ScheduleGridModel
-    from ui.schedule.grid_view import ScheduleGrid
-
-    app = QApplication.instance() or QApplication([])
-    data = schedule_day_data(SCHEDULE_PRACTITIONERS)
-    model = ScheduleGridModel()
-    grid = ScheduleGrid(model)
-    grid.resize(1280, 760)
-    grid.show()
-    plain = QStandardItemModel()
-    bare = QTableView()
-    bare.setModel(plain)
-    bare.resize(1280, 760)
-    bare.show()
-    app.processEvents()
-
-    def fill_schedule(_i: int) -> None:
-        model.set_columns(day_columns(data), 15)  # type: ignore[arg-type]
-        grid.grab()
-
-    rows = 0
-
-    def fill_bare(_i: int) -> None:
-        plain.clear()
-        for row in range(rows):
-            plain.appendRow([QStandardItem(f"{row}:{column}") for column in range(SCHEDULE_PRACTITIONERS)])
-        bare.grab()
-
-    fill_schedule(0)
-    rows = model.rowCount()
-    cells = rows * model.columnCount()
-    measured = {name: timed(fn, repeats) for name, fn in (("day view", fill_schedule), ("bare QTableView", fill_bare))}
-    ours = measured["day view"]
-    verdict = "ok" if percentile(ours, 0.95) <= SCHEDULE_TARGET_MS else "**over target**"
-    lines = [
-        f"Measured {datetime.now(UTC):%Y-%m-%d} on {sys.platform} (offscreen), {repeats} runs, "
-        f"{SCHEDULE_PRACTITIONERS} practitioners × {rows} slots = {cells} cells, window 1280×760.",
-        "",
-        "| view | median ms | p95 ms | target p95 ms | verdict |",
-        "|---|---:|---:|---:|---|",
-    ]
-    for name, samples in measured.items():
-        target, mark = (str(SCHEDULE_TARGET_MS), verdict) if name == "day view" else ("—", "baseline")
-        lines.append(
-            f"| {name} | {statistics.median(samples):.1f} | {percentile(samples, 0.95):.1f} | {target} | {mark} |"
-        )
-    grid.close()
-    bare.close()
-    return "\n".join(lines)
-
-
-def build(url: str, clients: int) -> tuple[Services, float]:
-    services = open_services(url)
+def run_child(command: list[str], env: dict[str, str], stdin: str | None = None) -> Child:
+    """Run ``command``; its own peak memory is read with ``os.wait4`` (the output goes to files, so
+    nothing else reaps the child first)."""
     started = time.perf_counter()
-    populate(services, clients)
-    return services, time.perf_counter() - started
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as given:
+        given.write((stdin or "").encode())
+        given.seek(0)
+        process = subprocess.Popen(command, env=env, stdin=given, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        child = Child(
+            out.read().decode(errors="replace"),
+            err.read().decode(errors="replace"),
+            process.returncode,
+            time.perf_counter() - started,
+            usage.ru_maxrss / 1024,
+        )
+    if child.returncode != 0:
+        print(" ".join(command[:4]), child.err[-3000:], file=sys.stderr, flush=True)
+    return child
+
+
+class Bench:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.workdir: Path = args.workdir
+        self.store = ResultStore(self.workdir / "results.json")
+        self.server: Any = None
+        self.env = dict(os.environ)
+        self.env.update(
+            FRONTDESK_DATA_DIR=str(self.workdir / "home"),
+            FRONTDESK_LOG_DIR=str(self.workdir / "logs"),
+            QT_QPA_PLATFORM="offscreen",
+            PYTHONPATH=str(SCRIPTS.parent),
+        )
+
+    def wanted(self, step: str, database: str, clients: int, name: str) -> bool:
+        if self.args.only and step not in self.args.only:
+            return False
+        return self.args.again or not self.store.has(database, clients, name)
+
+    # ---------------------------------------------------------------- databases
+
+    def url(self, database: str, clients: int) -> str:
+        if database == "SQLite":
+            return f"sqlite:///{self.workdir / f'sqlite-{clients}.db'}"
+        if self.server is None:
+            from benchmark_server import KeptPostgresServer
+
+            self.server = KeptPostgresServer(self.workdir / "postgresql")
+            self.server.start()
+        return str(self.server.url(f"bench_{clients}"))
+
+    def build(self, database: str, clients: int) -> str:
+        url = self.url(database, clients)
+        built = self.workdir / f"built-{database}-{clients}"
+        if built.exists() and not ("demo" in (self.args.only or ()) and self.args.again):
+            return url
+        if database == "SQLite":
+            Path(url.split("///", 1)[1]).unlink(missing_ok=True)
+        else:
+            self.server.drop_database(f"bench_{clients}")
+            self.server.create_database(f"bench_{clients}")
+        print(f"building {database} {clients:,}", flush=True)
+        child = run_child(
+            [PYTHON, "-m", "desktop", "--database", url, "demo-data", "--clients", str(clients)], self.env
+        )
+        if child.returncode != 0:
+            raise SystemExit(f"demo-data failed on {database} at {clients:,}")
+        target = 300.0 if database == "SQLite" and clients == 1_000_000 else None
+        self.store.add(
+            Figure(
+                database,
+                clients,
+                "demo-data",
+                {"seconds": child.seconds, "peak_mb": child.peak_mb},
+                target="≤ 300 s" if target else "",
+                met=child.seconds <= target if target else None,
+            )
+        )
+        built.touch()
+        return url
+
+    # ---------------------------------------------------------------- measurements
+
+    def measure(self, database: str, clients: int) -> None:
+        url = self.build(database, clients)
+        probes = [PYTHON, str(SCRIPTS / "benchmark_probes.py")]
+        if self.wanted("search", database, clients, "search"):
+            result = run_child([*probes, "search", "--url", url], self.env).result()
+            self.store.add(Figure(database, clients, "search", {"kinds": 1}, note=json.dumps(result)))
+        if self.wanted("keystroke", database, clients, "keystroke"):
+            child = run_child([PYTHON, str(SCRIPTS / "benchmark_keystroke.py"), "--url", url], self.env)
+            result = child.result()
+            limit = 16 if database == "SQLite" else 32
+            self.store.add(
+                Figure(
+                    database,
+                    clients,
+                    "keystroke",
+                    result["window"],
+                    result["bare"],
+                    "bare QTableView, 50 rows",
+                    f"p95 ≤ {limit} ms",
+                    result["window"]["p95"] <= limit,
+                    note=f"GUI resident memory {result['rss_mb']:.0f} MB (target ≤ 250 MB)",
+                )
+            )
+        if self.wanted("overhead", database, clients, "overhead"):
+            result = run_child([*probes, "overhead", "--url", url], self.env).result()
+            self.store.add(
+                Figure(
+                    database,
+                    clients,
+                    "overhead",
+                    result["service"],
+                    result["raw"],
+                    "the same query, driver alone",
+                    "≤ 0.3 ms",
+                    result["overhead_ms"] <= 0.3,
+                    note=f"{result['overhead_ms']:.3f}",
+                )
+            )
+        if self.wanted("export", database, clients, "export"):
+            ours = run_child([*probes, "export", "--url", url], self.env)
+            raw = run_child([*probes, "export-raw", "--url", url], self.env)
+            mine, floor = ours.result(), raw.result() if raw.returncode == 0 else {"seconds": 0, "rows": 0}
+            self.store.add(
+                Figure(
+                    database,
+                    clients,
+                    "export",
+                    {"seconds": mine["seconds"], "peak_mb": ours.peak_mb, "rows": mine["rows"]},
+                    {"seconds": floor["seconds"], "peak_mb": raw.peak_mb, "rows": floor["rows"]},
+                    "the same rows streamed by the driver to CSV",
+                    "≤ 10 s at 1M",
+                    mine["seconds"] <= 10 if clients >= 1_000_000 else None,
+                )
+            )
+        for kind in REPORTS:
+            if self.wanted("reports", database, clients, f"report {kind}"):
+                child = run_child([*probes, "report", kind, "--url", url], self.env)
+                if child.returncode != 0:
+                    continue
+                result = child.result()
+                self.store.add(
+                    Figure(
+                        database,
+                        clients,
+                        f"report {kind}",
+                        {"seconds": result["seconds"], "peak_mb": child.peak_mb, "rows": result["rows"]},
+                        target="≤ 5 s",
+                        met=result["seconds"] <= 5,
+                    )
+                )
+        if self.wanted("startup", database, clients, "startup"):
+            self.startup(database, clients, url)
+        if self.wanted("check", database, clients, "db check"):
+            child = run_child([PYTHON, "-m", "desktop", "--database", url, "db", "check"], self.env)
+            self.store.add(
+                Figure(
+                    database,
+                    clients,
+                    "db check",
+                    {"seconds": child.seconds, "peak_mb": child.peak_mb},
+                    note="passed"
+                    if child.returncode == 0
+                    else f"exit {child.returncode}: {child.out[-300:]}",
+                )
+            )
+
+    def startup(self, database: str, clients: int, url: str) -> None:
+        import importlib
+
+        try:
+            measure_startup = importlib.import_module("startup_probe").measure_startup
+        except ImportError:
+            return
+        result = measure_startup(url, env=self.env)
+        self.store.add(
+            Figure(
+                database,
+                clients,
+                "startup",
+                result["window"],
+                result["bare"],
+                "bare PySide6 window",
+                "≤ 2× bare",
+                result["window"]["median"] <= 2 * result["bare"]["median"],
+            )
+        )
+
+    def acknowledgment(self) -> None:
+        if not self.wanted("acknowledgment", "-", 0, "acknowledgment"):
+            return
+        child = run_child([PYTHON, str(SCRIPTS / "benchmark_acknowledgment.py")], self.env)
+        if child.returncode != 0:
+            return
+        result = child.result()
+        ratio = result["acknowledgment"]["median"] / result["one_page"]["median"]
+        self.store.add(
+            Figure(
+                "-",
+                0,
+                "acknowledgment",
+                result["acknowledgment"],
+                result["one_page"],
+                "one-page reportlab document, same font",
+                "≤ 3×",
+                ratio <= 3,
+                note=f"{ratio:.1f}×",
+            )
+        )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--clients", type=int, nargs="+", default=[10_000])
-    parser.add_argument("--postgresql", action="store_true")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument(
+        "--databases", nargs="+", choices=["sqlite", "postgresql"], default=["sqlite", "postgresql"]
+    )
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/frontdesk-bench"))
+    parser.add_argument("--only", nargs="+", choices=STEPS)
+    parser.add_argument(
+        "--again", action="store_true", help="measure again what the work folder already holds"
+    )
     parser.add_argument("--write", type=Path)
     parser.add_argument("--schedule-paint", action="store_true", help="only the day view's paint time")
     args = parser.parse_args()
     if args.schedule_paint:
+        from benchmark_schedule import schedule_paint
+
         table = schedule_paint()
         print(table)
         if args.write:
             write(args.write, table, marker="schedule")
         return
-    rows: list[tuple[str, str, int, float, float, int]] = []
-    builds: list[tuple[str, int, float]] = []
-    server = None
-    if args.postgresql:
-        from tests.support.postgres_server import PostgresServer
-
-        server = PostgresServer()
-        server.start()
+    bench = Bench(args)
+    started = time.perf_counter()
     try:
-        with tempfile.TemporaryDirectory() as folder:
-            for clients in args.clients:
-                targets = [("SQLite", sqlite_url(Path(folder) / f"bench-{clients}.db"))]
-                if server is not None:
-                    targets.append(("PostgreSQL", server.create_database(f"bench_{clients}")))
-                for label, url in targets:
-                    services, seconds = build(url, clients)
-                    builds.append((label, clients, seconds))
-                    rows += measure(services, label, clients)
-                    services.close()
+        for clients in args.sizes:
+            for database in args.databases:
+                bench.measure({"sqlite": "SQLite", "postgresql": "PostgreSQL"}[database], clients)
+        bench.acknowledgment()
     finally:
-        if server is not None:
-            server.stop()
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    table = render(rows, builds, rss_mb)
-    print(table)
-    if args.write:
-        write(args.write, table)
-
-
-def render(
-    rows: list[tuple[str, str, int, float, float, int]], builds: list[tuple[str, int, float]], rss_mb: float
-) -> str:
-    lines = [
-        f"Measured {datetime.now(UTC):%Y-%m-%d} on {sys.platform}, Python {sys.version.split()[0]}, "
-        f"{REPEATS} runs per operation.",
-        "",
-        "| database | operation | clients | median ms | p95 ms | target p95 ms | verdict |",
-        "|---|---|---:|---:|---:|---:|---|",
-    ]
-    for label, name, clients, median, p95, target in rows:
-        verdict = "ok" if p95 <= target else "**over target**"
-        lines.append(f"| {label} | {name} | {clients:,} | {median:.1f} | {p95:.1f} | {target} | {verdict} |")
-    lines += ["", "| database | demo data generation | clients | seconds |", "|---|---|---:|---:|"]
-    for label, clients, seconds in builds:
-        lines.append(f"| {label} | demo-data | {clients:,} | {seconds:.1f} |")
-    verdict = "ok" if rss_mb <= TARGET_RSS_MB else "**over target**"
-    lines += ["", f"Peak memory of the benchmark process: {rss_mb:.0f} MB (target ≤ {TARGET_RSS_MB} MB): {verdict}."]
-    return "\n".join(lines)
-
-
-def write(path: Path, table: str, marker: str = "results") -> None:
-    begin, end = f"<!-- {marker}:begin -->", f"<!-- {marker}:end -->"
-    text = path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{begin}\n{end}\n"
-    head, _, rest = text.partition(begin)
-    _, _, tail = rest.partition(end)
-    path.write_text(f"{head}{begin}\n{table}\n{end}{tail}", encoding="utf-8")
+        if bench.server is not None:
+            bench.server.stop()
+        bench.store.meta["last run minutes"] = f"{(time.perf_counter() - started) / 60:.1f}"
+        bench.store.save()
+        table = render(bench.store)
+        print(table)
+        if args.write:
+            write(args.write, table)
 
 
 if __name__ == "__main__":
