@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.models import Client, ClientPhone, ClientSearchKey
 from desktop.domain.nam import SexAtBirth, expected_letters
+from desktop.domain.normalize import sort_key
 from desktop.domain.phones import PhoneKind
 from desktop.services.search_keys import NAM
 
@@ -57,6 +58,10 @@ def insert_clients(session: Session, rows: list[dict[str, object]], keys: list[d
                 }
             )
     session.execute(insert(Client), rows)
+    # Each key carries its file's sort key (the clients' own comes from the insert's default).
+    orders = {int(str(row["id"])): sort_key(str(row["last_name"]), str(row["first_name"])) for row in rows}
+    for key in keys:
+        key["sort_key"] = orders[int(str(key["client_id"]))]
     session.execute(insert(ClientSearchKey), keys)
     if phones:
         session.execute(insert(ClientPhone), phones)

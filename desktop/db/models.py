@@ -21,6 +21,7 @@ from sqlalchemy import (
     Uuid,
     false,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desktop.db.types import UTCDateTime, enum_column, search_key_type
@@ -39,6 +40,7 @@ from desktop.domain.enums import (
     SignerCapacity,
 )
 from desktop.domain.nam import SexAtBirth
+from desktop.domain.normalize import SORT_KEY_LENGTH, sort_key
 from desktop.domain.phones import PhoneKind
 from desktop.domain.schedule import AppointmentEventKind, CancelledBy
 
@@ -150,8 +152,16 @@ class Staff(DemoMarked, Base):
     language: Mapped[Language | None]
 
 
+def _client_sort_key(context: DefaultExecutionContext) -> str:
+    """A new file's sort key from the names inserted (every insert, the services' and the demo's)."""
+    row = context.get_current_parameters()
+    return sort_key(str(row["last_name"]), str(row["first_name"]))
+
+
 class Client(DemoMarked, Base):
     __tablename__ = "clients"
+    #: The first page of a search in name order, read from an index (search_keys.py).
+    __table_args__ = (Index("ix_clients_sort_key_id", "sort_key", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     file_number: Mapped[str] = mapped_column(String(16), unique=True)
@@ -179,6 +189,10 @@ class Client(DemoMarked, Base):
     created_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     updated_at: Mapped[datetime]
     updated_by_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    #: normalize.sort_key of the names: kept by the inserts' default and by search_keys.replace_keys.
+    sort_key: Mapped[str] = mapped_column(
+        search_key_type(SORT_KEY_LENGTH), default=_client_sort_key, server_default=""
+    )
 
 
 class ClientPhone(Base):
@@ -196,15 +210,21 @@ class ClientPhone(Base):
 
 
 class ClientSearchKey(Base):
-    """Normalised search keys: folded name tokens and phone digits, searched by indexed prefix ranges."""
+    """Normalised search keys: folded name tokens and phone digits, searched by indexed prefix ranges.
+    Each carries its client's sort key, so a key's matches are read in name order from one index."""
 
     __tablename__ = "client_search_keys"
-    __table_args__ = (Index("ix_client_search_keys_kind_key", "kind", "key"),)
+    __table_args__ = (
+        Index("ix_client_search_keys_kind_key_sort_key_client_id", "kind", "key", "sort_key", "client_id"),
+        # Does this client have such a key: the probes of the other words typed.
+        Index("ix_client_search_keys_client_id_kind_key", "client_id", "kind", "key"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
     kind: Mapped[str] = mapped_column(String(8))
     key: Mapped[str] = mapped_column(search_key_type(64))
+    sort_key: Mapped[str] = mapped_column(search_key_type(SORT_KEY_LENGTH), server_default="")
 
 
 class PolicyVersion(Base):

@@ -70,3 +70,17 @@ def prefix_upper_bound(prefix: str) -> str | None:
     if following in _SURROGATES:
         following = _SURROGATES.stop
     return stem[:-1] + chr(following)
+
+
+#: Stored sort keys are cut to this length (the column's size); a tie past it falls to the file's id.
+SORT_KEY_LENGTH = 200
+#: Between the last and the first name: below every character of a folded name, so "Roy Zoé" sorts
+#: before "Roy-Bélanger Anne" as "roy" sorts before "roy-belanger".
+_SORT_SEPARATOR = "\x01"
+
+
+def sort_key(last_name: str, first_name: str) -> str:
+    """The order of client files in search results: last name then first name, folded as the search
+    tokens are ('Côté Marie' sorts with 'cote marie'), compared by code point on both databases."""
+    last, first = (" ".join(fold(name).split()) for name in (last_name, first_name))
+    return f"{last}{_SORT_SEPARATOR}{first}"[:SORT_KEY_LENGTH]

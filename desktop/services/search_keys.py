@@ -30,6 +30,7 @@ from desktop.domain.normalize import (
     name_tokens,
     prefix_upper_bound,
     query_tokens,
+    sort_key,
 )
 
 #: A sub-query of client ids.
@@ -63,22 +64,25 @@ def client_keys(
 ) -> list[dict[str, object]]:
     """The search-key rows of a client: name tokens, each number's phone keys (``numbers``, or the file's
     first number), and the health insurance number."""
+    order = sort_key(client.last_name, client.first_name)
     rows: list[dict[str, object]] = [
-        {"client_id": client.id, "kind": NAME, "key": t}
+        {"client_id": client.id, "kind": NAME, "key": t, "sort_key": order}
         for t in name_tokens(client.last_name, client.first_name)
     ]
     phones: set[str] = set()
     for number in numbers if numbers is not None else (client.phone,):
         phones |= phone_keys(number)
-    rows += [{"client_id": client.id, "kind": PHONE, "key": k} for k in sorted(phones)]
+    rows += [{"client_id": client.id, "kind": PHONE, "key": k, "sort_key": order} for k in sorted(phones)]
     if client.health_number:
-        rows.append({"client_id": client.id, "kind": NAM, "key": client.health_number})
+        rows.append({"client_id": client.id, "kind": NAM, "key": client.health_number, "sort_key": order})
     return rows
 
 
 def replace_keys(
     session: Session, client: Client, numbers: list[str] | tuple[str, ...] | None = None
 ) -> None:
+    """The client's keys and sort key, after its names or numbers changed."""
+    client.sort_key = sort_key(client.last_name, client.first_name)
     session.execute(delete(ClientSearchKey).where(ClientSearchKey.client_id == client.id))
     rows = client_keys(client, numbers)
     if rows:
