@@ -10,8 +10,9 @@ Layout (US Letter, as Quebec clinics print on Letter):
 * page 1: clinic header, title, client, the acknowledgment statement (or the refusal to sign), the
   consent choices (purpose x channel), signature block, how to withdraw consent, privacy officer,
   verification code (``blocks``);
-* annex: the full text of the policy version that was presented, with its SHA-256, then the summary
-  read at the desk, with its own (``annex``);
+* annex, from a new page: the full text of the policy version that was presented, with its SHA-256,
+  then the summary read at the desk, with its own (``annex``), laid out once per version and
+  language and drawn under each document's pages (``annex_pages``);
 * every page: client name, file number, verification code and "Page X de Y" / "Page X of Y"
   (``numbered_canvas``).
 
@@ -30,7 +31,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
     PageTemplate,
     Paragraph,
@@ -41,6 +41,7 @@ import desktop.pdf.fonts as fonts
 from desktop.domain.enums import Language
 from desktop.domain.words import Words
 from desktop.pdf.annex import annex, summary_annex
+from desktop.pdf.annex_pages import AnnexKey, annex_pages, body_frame
 from desktop.pdf.blocks import choices_block, clinic_header, key_value_table, signature_block, withdraw_block
 from desktop.pdf.document import (
     AcknowledgmentDocument,
@@ -190,14 +191,16 @@ def render_acknowledgment_pdf(doc: AcknowledgmentDocument) -> bytes:
     effective = as_date(doc.policy_effective_date).isoformat()
 
     st = make_styles()
-    story = _first_part(doc, code, lang, version, st)
-    # The annex starts on a new page unless the first part already spilled onto a page that
-    # still has plenty of room.
-    story.append(CondPageBreak(12 * cm))
-    story += annex(doc.policy_text, doc.policy_sha256, version, effective, lang, st, FRAME_WIDTH)
-    if doc.summary_text is not None and doc.summary_sha256 is not None:
-        story += summary_annex(doc.summary_text, doc.summary_sha256, version, lang, st, FRAME_WIDTH)
+    key = AnnexKey(doc.policy_sha256.lower(), _summary_sha(doc), version, effective, lang.value)
 
+    def annex_story() -> list[Flowable]:
+        story = annex(doc.policy_text, doc.policy_sha256, version, effective, lang, st, FRAME_WIDTH)
+        if doc.summary_text is not None and doc.summary_sha256 is not None:
+            story += summary_annex(doc.summary_text, doc.summary_sha256, version, lang, st, FRAME_WIDTH)
+        return story
+
+    # The annex starts on a page of its own, laid out once per version and language.
+    annexed = annex_pages(key, annex_story)
     buffer = io.BytesIO()
     template = BaseDocTemplate(
         buffer,
@@ -219,17 +222,13 @@ def render_acknowledgment_pdf(doc: AcknowledgmentDocument) -> bytes:
         initialFontSize=10,
         displayDocTitle=1,
     )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        FRAME_WIDTH,
-        PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
+    template.addPageTemplates([PageTemplate(id="page", frames=[body_frame()])])
+    template.build(
+        _first_part(doc, code, lang, version, st),
+        canvasmaker=NumberedCanvas.maker(_furniture(doc, code, lang), appended=(annexed.pages, annexed.draw)),
     )
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    template.build(story, canvasmaker=NumberedCanvas.maker(_furniture(doc, code, lang)))
     return buffer.getvalue()
+
+
+def _summary_sha(doc: AcknowledgmentDocument) -> str | None:
+    return doc.summary_sha256.lower() if doc.summary_sha256 is not None else None
