@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from desktop.domain.check_messages import CheckMessages
 from desktop.domain.client_messages import ClientFields, ClientMessages
 from desktop.domain.enums import Language, Role
 from desktop.domain.failure_messages import FailureMessages
@@ -437,6 +438,7 @@ MESSAGES: dict[str, Text] = {
     **_texts(Messages),
     **_texts(FailureMessages),
     **_texts(FileMessages),
+    **_texts(CheckMessages),
     **_texts(ClientMessages),
     **_texts(ReminderMessages),
     **_texts(ScheduleMessages),

@@ -17,6 +17,7 @@ from desktop.db.models import APPEND_ONLY_TABLES, Base
 from desktop.domain.enums import Language
 from desktop.domain.messages import message
 from desktop.maintenance.audit_verify import verify_audit_chain
+from desktop.maintenance.current_consent_check import current_consent_outcome
 from desktop.maintenance.files import shared_modes
 from desktop.maintenance.ledger_checks import erasure_outcome, pdf_problems, trigger_problems, witness_outcome
 from desktop.maintenance.read_only import read_only_engine
@@ -29,6 +30,8 @@ _SHOWN_PROBLEMS = 10
 
 #: The check that names FrontDesk's files readable by others (fixed in place, unlike damage).
 FILE_MODES_CHECK = "file modes"
+#: The check of the current-consent table against the consent ledger recomputed.
+CURRENT_CONSENT_CHECK = "current consent"
 
 
 class Status(StrEnum):
@@ -64,7 +67,12 @@ class IntegrityReport:
 
 
 def check_database(
-    engine: Engine, *, url: str | None = None, workstation: str = "", witnesses: Sequence[Path] = ()
+    engine: Engine,
+    *,
+    url: str | None = None,
+    workstation: str = "",
+    witnesses: Sequence[Path] = (),
+    language: Language = Language.EN,
 ) -> IntegrityReport:
     """Every check runs, whatever the others found; an error in one is reported as its failure.
     With ``url``, the database is also compared with this workstation's witnesses and ``witnesses``."""
@@ -77,6 +85,7 @@ def check_database(
     else:
         checks += [("amcheck", _postgres_amcheck)]
     checks += [("append-only triggers", _triggers), ("stored PDFs", _pdfs), ("erasures", _erasures)]
+    checks += [(CURRENT_CONSENT_CHECK, _current_consent(language))]
     if url is not None:
         checks += [("witness", _witness_check(url, workstation, witnesses))]
     findings: list[Finding] = []
@@ -99,13 +108,17 @@ def check_database_at(
     if path is not None:
         engine = read_only_engine(path)
         try:
-            report = check_database(engine, url=url, workstation=workstation, witnesses=witnesses)
+            report = check_database(
+                engine, url=url, workstation=workstation, witnesses=witnesses, language=language
+            )
         finally:
             engine.dispose()
     else:
         db = Database(url)
         try:
-            report = check_database(db.engine, url=url, workstation=workstation, witnesses=witnesses)
+            report = check_database(
+                db.engine, url=url, workstation=workstation, witnesses=witnesses, language=language
+            )
         finally:
             db.dispose()
     return IntegrityReport((*report.findings, file_modes(path, language)))
@@ -256,6 +269,15 @@ def _erasures(connection: Connection) -> list[Finding]:
         shown = "; ".join(outcome.problems[:_SHOWN_PROBLEMS])
         return [Finding("erasures", Status.FAILED, f"{len(outcome.problems)} not as recorded: {shown}")]
     return [Finding("erasures", Status.OK, outcome.summary)]
+
+
+def _current_consent(language: Language) -> Callable[[Connection], list[Finding]]:
+    def check(connection: Connection) -> list[Finding]:
+        same, detail = current_consent_outcome(connection, language)
+        status = Status.UNAVAILABLE if same is None else Status.OK if same else Status.FAILED
+        return [Finding(CURRENT_CONSENT_CHECK, status, detail)]
+
+    return check
 
 
 def _witness_check(

@@ -9,8 +9,9 @@ later recording time, then the later insertion, as in the client's consent grid.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, and_, delete, func, insert, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, delete, func, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -56,7 +57,9 @@ def rebuild_current_consent(bind: Connection | Session, clients: ClientRange | N
         cleared = cleared.where(CurrentConsent.client_id.between(*clients))
     bind.execute(cleared)
     filled = insert(CurrentConsent).from_select(list(_COLUMNS), latest_events(clients))
-    return int(bind.execute(filled).rowcount or 0)  # type: ignore[attr-defined]
+    # An INSERT's row count is kept only when asked for (SQLAlchemy 2).
+    done = bind.execute(filled, execution_options={"preserve_rowcount": True})
+    return int(done.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def record_current(session: Session, events: Sequence[ConsentEvent]) -> None:
@@ -87,9 +90,20 @@ def record_current(session: Session, events: Sequence[ConsentEvent]) -> None:
         )
 
 
-def current_consent_differences(connection: Connection, shown: int = 10) -> tuple[int, list[str]]:
-    """The table against the ledger recomputed: how many cells differ, and the first ``shown`` named
-    (client id, purpose/channel, what the table holds against what the ledger says). Read only."""
+class CellDifference(NamedTuple):
+    """A cell where the table and the ledger disagree: each one's latest event as ``id (action)``
+    (None: no row, no event)."""
+
+    client_id: int
+    purpose: str
+    channel: str
+    table_event: str | None
+    ledger_event: str | None
+
+
+def current_consent_differences(connection: Connection, shown: int = 10) -> tuple[int, list[CellDifference]]:
+    """The table against the ledger recomputed: how many cells differ, and the first ``shown``, in
+    client order. Read only."""
     computed = latest_events().subquery("computed")
     stored = _stored().subquery("stored")
     missing = select(*computed.c).except_(_stored()).subquery("missing")
@@ -101,32 +115,34 @@ def current_consent_differences(connection: Connection, shown: int = 10) -> tupl
     if not count:
         return 0, []
     listed = cells.subquery("cells")
+
+    def same_cell(other: Any) -> ColumnElement[bool]:
+        return and_(
+            other.c.client_id == listed.c.client_id,
+            other.c.purpose == listed.c.purpose,
+            other.c.channel == listed.c.channel,
+        )
+
     rows = connection.execute(
-        select(listed.c.client_id, listed.c.purpose, listed.c.channel, stored.c.event_id, computed.c.event_id)
+        select(
+            listed.c.client_id,
+            listed.c.purpose,
+            listed.c.channel,
+            stored.c.event_id,
+            stored.c.action,
+            computed.c.event_id,
+            computed.c.action,
+        )
         .select_from(listed)
-        .outerjoin(
-            stored,
-            and_(
-                stored.c.client_id == listed.c.client_id,
-                stored.c.purpose == listed.c.purpose,
-                stored.c.channel == listed.c.channel,
-            ),
-        )
-        .outerjoin(
-            computed,
-            and_(
-                computed.c.client_id == listed.c.client_id,
-                computed.c.purpose == listed.c.purpose,
-                computed.c.channel == listed.c.channel,
-            ),
-        )
+        .outerjoin(stored, same_cell(stored))
+        .outerjoin(computed, same_cell(computed))
         .order_by(listed.c.client_id, listed.c.purpose, listed.c.channel)
         .limit(shown)
     ).all()
-    return count, [_difference(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+    return count, [
+        CellDifference(r[0], str(r[1]), str(r[2]), _event(r[3], r[4]), _event(r[5], r[6])) for r in rows
+    ]
 
 
-def _difference(client_id: int, purpose: str, channel: str, stored: int | None, computed: int | None) -> str:
-    held = f"event {stored}" if stored is not None else "no row"
-    ledger = f"event {computed}" if computed is not None else "no event"
-    return f"client {client_id} {purpose}/{channel}: {held} (ledger: {ledger})"
+def _event(event_id: int | None, action: str | None) -> str | None:
+    return None if event_id is None else f"{event_id} ({action})"
