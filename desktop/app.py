@@ -10,17 +10,17 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.connection_config import stored_database_url
 from desktop.db.database import Database
 from desktop.db.engine import display_url, sqlite_url
 from desktop.db.migrate import upgrade_to_head
-from desktop.demo_clinic import set_up_demo_clinic
-from desktop.demo_marks import DemoSurvey, survey
 from desktop.domain.login_policy import LoginPolicy
 from desktop.logging_setup import release_log_files
-from desktop.maintenance.backup import ensure_daily_backup
+from desktop.maintenance.backup import daily_check, ensure_daily_backup
 from desktop.maintenance.sqlite_file import refuse_corrupt_sqlite
 from desktop.maintenance.upgrade_guard import refuse_upgrade_of_broken_chain
 from desktop.paths import default_database_path
@@ -31,6 +31,9 @@ from desktop.services.witnessing import keep_witness
 from desktop.settings import load_settings
 from desktop.workstation import workstation_name
 
+if TYPE_CHECKING:
+    from desktop.demo_marks import DemoSurvey
+
 log = logging.getLogger(__name__)
 DATABASE_ENV = "FRONTDESK_DATABASE_URL"
 #: How many made-up clients a demo database holds.
@@ -40,6 +43,7 @@ __all__ = [
     "DEMO_CLIENTS",
     "DemoDatabase",
     "add_demo_data",
+    "check_and_back_up",
     "database_label",
     "demo_survey",
     "open_services",
@@ -53,7 +57,10 @@ def resolve_database_url(explicit: str | None = None) -> str:
     """--database URL, else FRONTDESK_DATABASE_URL, else the server the set-up chose, else the SQLite
     file in the user-data folder."""
     return (
-        explicit or os.environ.get(DATABASE_ENV) or stored_database_url() or sqlite_url(default_database_path())
+        explicit
+        or os.environ.get(DATABASE_ENV)
+        or stored_database_url()
+        or sqlite_url(default_database_path())
     )
 
 
@@ -78,15 +85,18 @@ def open_services(
     login_policy: LoginPolicy | None = None,
     migrate: bool = True,
     daily_backup: bool = True,
+    quick_check: bool = True,
     witness: bool = True,
 ) -> Services:
     """The services on the chosen database. A damaged SQLite file raises DatabaseCorruptError, which
     names the newest backup; a SQLite database gets its daily backup here (in the user-data folder),
-    unless ``daily_backup`` is false (a throwaway demo database)."""
+    unless ``daily_backup`` is false: a throwaway demo database, or the window, which opens at once
+    and has :func:`check_and_back_up` run in the background once someone has signed in. The window
+    passes ``quick_check=False`` too: SQLite's quick_check of the file moves into that same task."""
     settings = load_settings()
     db = Database(resolve_database_url(url))
     try:
-        with refuse_corrupt_sqlite(db):
+        with refuse_corrupt_sqlite(db, quick_check=quick_check):
             if migrate:
                 prepare_database(db, clock)
             if daily_backup and db.dialect == "sqlite":
@@ -95,6 +105,17 @@ def open_services(
         db.dispose()
         raise
     return Services.create(db, clock, login_policy or settings.login_policy(), witness=witness)
+
+
+def check_and_back_up(
+    services: Services, clock: Clock | None = None, stop: threading.Event | None = None
+) -> Path | None:
+    """The start's check and the daily backup of a SQLite database, made in steps that leave the
+    database free for everyone else (the window runs it in the background after sign-in). Returns the
+    backup made, or None; a damaged database raises DatabaseCorruptError naming the newest backup, and
+    every earlier backup is kept. ``stop`` set abandons the copy (the program is closing)."""
+    keep = load_settings().backup_keep_days
+    return daily_check(services.db, keep=keep, today=(clock or services.clock).today(), stop=stop)
 
 
 def add_demo_data(services: Services, clients: int, *, seed: int = 2020, into_existing: bool = False) -> int:
@@ -109,6 +130,8 @@ def add_demo_data(services: Services, clients: int, *, seed: int = 2020, into_ex
 
 def demo_survey(services: Services) -> DemoSurvey:
     """What the database holds that the demo did not make, and who demo records would be entered under."""
+    from desktop.demo_marks import survey
+
     with services.db.session(write=False) as session:
         return survey(session)
 
@@ -139,6 +162,8 @@ class DemoDatabase:
 
     def open(self, *, clock: Clock | None = None) -> Services:
         if self._services is None:
+            from desktop.demo_clinic import set_up_demo_clinic
+
             self._services = open_services(self.url, clock=clock, daily_backup=False, witness=False)
             set_up_demo_clinic(self._services, workstation_name())
         return self._services

@@ -7,36 +7,70 @@ FrontDesk's application id once upgraded (files made before the id existed get i
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from desktop.db.engine import APPLICATION_ID, WRITE_OPTION, display_url
 from desktop.domain.errors import NotFrontDeskDatabaseError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic (and Mako under it) is imported only where a migration runs: a database already at the
+# newest revision is recognised with one query, and start-up does not pay for loading it.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_REVISION_LINE = re.compile(
+    r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:"([^"]*)"|'([^']*)'|None)""", re.M
+)
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["engine"] = engine
     return config
 
 
-def head_revision(engine: Engine) -> str | None:
-    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+@cache
+def shipped_head() -> str | None:
+    """The newest revision this version ships, read from the migration files' ``revision`` and
+    ``down_revision`` lines without Alembic (the one revision no other names as its parent)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict.fromkeys(("revision", "down_revision"), "")
+        for name, double, single in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
+            found[name] = double or single
+        if found["revision"]:
+            revisions.add(found["revision"])
+            if found["down_revision"]:
+                parents.add(found["down_revision"])
+    heads = revisions - parents
+    return next(iter(heads)) if len(heads) == 1 else None
+
+
+def head_revision(engine: Engine | None = None) -> str | None:
+    return shipped_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (one query; None for a database without Alembic's table)."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        try:
+            result = connection.execute(text("SELECT version_num FROM alembic_version"))
+            rows = [str(row[0]) for row in result]
+        except DBAPIError:
+            return None  # no alembic_version table: a new database
+    return rows[0] if len(rows) == 1 else None
 
 
 def is_at_head(engine: Engine) -> bool:
@@ -94,6 +128,8 @@ def upgrade_to_head(engine: Engine) -> Path | None:
     if current == head_revision(engine):
         stamp_application_id(engine)
         return None
+    from alembic import command
+
     backup = copy_sqlite_aside(engine, current) if engine.dialect.name == "sqlite" and current else None
     command.upgrade(alembic_config(engine), "head")
     stamp_application_id(engine)

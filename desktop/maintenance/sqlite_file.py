@@ -135,14 +135,16 @@ def corrupt_error(path: Path) -> DatabaseCorruptError:
 
 
 @contextmanager
-def refuse_corrupt_sqlite(db: Database) -> Iterator[None]:
+def refuse_corrupt_sqlite(db: Database, *, quick_check: bool = True) -> Iterator[None]:
     """Check the file before anything opens it, and turn SQLite's corruption errors raised inside the
-    block into a DatabaseCorruptError naming the newest backup. PostgreSQL passes straight through."""
+    block into a DatabaseCorruptError naming the newest backup. PostgreSQL passes straight through.
+    Without ``quick_check`` only the header is judged here (the window runs the quick_check in the
+    background after sign-in, see ``desktop.maintenance.backup.daily_check``)."""
     path = sqlite_path(db.url)
     if path is None:
         yield
         return
-    if file_problem(path) is not None or quick_check_problem(path) is not None:
+    if file_problem(path) is not None or (quick_check and quick_check_problem(path) is not None):
         raise corrupt_error(path)
     if not frontdesk_file_or_new(path):
         raise NotFrontDeskDatabaseError(str(path))  # its mode too is left as it is

@@ -3,55 +3,84 @@ checks the role, writes the audit record and returns plain dataclasses."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from desktop.db.database import Database
 from desktop.domain.evidence import WitnessedHead
 from desktop.domain.login_policy import LoginPolicy
-from desktop.services.acknowledgments import AcknowledgmentService
-from desktop.services.appointments import AppointmentService
-from desktop.services.clients import ClientService
-from desktop.services.clinics import ClinicService
 from desktop.services.clock import Clock
-from desktop.services.consent import ConsentService
-from desktop.services.documents import DocumentService
-from desktop.services.evidence import EvidenceService
-from desktop.services.exports import ExportService
-from desktop.services.optouts import OptOutService
-from desktop.services.policies import PolicyService
 from desktop.services.queries.chain_head import witnessed_head
-from desktop.services.reminders import ReminderService
-from desktop.services.reporting.chain import ChainVerifier
-from desktop.services.reports import ReportService
-from desktop.services.schedule import ScheduleService
-from desktop.services.setup import SetupService
-from desktop.services.staff import StaffService
 from desktop.services.witnessing import WitnessKeeper, keep_witness
 from desktop.workstation import workstation_name
 
+if TYPE_CHECKING:
+    from desktop.services.acknowledgments import AcknowledgmentService
+    from desktop.services.appointments import AppointmentService
+    from desktop.services.clients import ClientService
+    from desktop.services.clinics import ClinicService
+    from desktop.services.consent import ConsentService
+    from desktop.services.documents import DocumentService
+    from desktop.services.evidence import EvidenceService
+    from desktop.services.exports import ExportService
+    from desktop.services.optouts import OptOutService
+    from desktop.services.policies import PolicyService
+    from desktop.services.reminders import ReminderService
+    from desktop.services.reporting.chain import ChainVerifier
+    from desktop.services.reports import ReportService
+    from desktop.services.schedule import ScheduleService
+    from desktop.services.setup import SetupService
+    from desktop.services.staff import StaffService
 
-@dataclass
+S = TypeVar("S")
+
+
+class _Made(Generic[S]):
+    """A service made the first time it is asked for, once even when two threads ask together.
+
+    The sign-in window needs only the staff service: the others (and reportlab, Pillow and the like
+    that some of them import) load after it is on screen. Stored in the instance, so a test may
+    still replace one."""
+
+    def __init__(self, make: Callable[[Services], S]) -> None:
+        self._make = make
+        self._lock = threading.Lock()
+        self._name = make.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> _Made[S]: ...
+    @overload
+    def __get__(self, instance: Services, owner: type) -> S: ...
+    def __get__(self, instance: Services | None, owner: type) -> S | _Made[S]:
+        if instance is None:
+            return self
+        with self._lock:
+            made = instance.__dict__.get(self._name)
+            if made is None:
+                made = instance.__dict__[self._name] = self._make(instance)
+        return made
+
+
 class Services:
-    db: Database
-    clock: Clock
-    clients: ClientService
-    appointments: AppointmentService
-    consent: ConsentService
-    optouts: OptOutService
-    acknowledgments: AcknowledgmentService
-    policies: PolicyService
-    staff: StaffService
-    clinics: ClinicService
-    documents: DocumentService
-    reports: ReportService
-    exports: ExportService
-    evidence: EvidenceService
-    setup: SetupService
-    reminders: ReminderService
-    schedule: ScheduleService
-    #: This workstation's witness of the database (none for a throwaway database); its ``head()``
-    #: is what a document prints as the chain head it was produced against.
-    witness: WitnessKeeper | None = None
+    """The facade: one attribute per service, each made when first used."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        login_policy: LoginPolicy | None = None,
+        witness: WitnessKeeper | None = None,
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.login_policy = login_policy
+        #: This workstation's witness of the database (none for a throwaway database); its ``head()``
+        #: is what a document prints as the chain head it was produced against.
+        self.witness = witness
 
     @classmethod
     def create(
@@ -65,34 +94,109 @@ class Services:
         """``witness``: keep this workstation's witness of the database (not for a throwaway one)."""
         clock = clock or Clock()
         keeper = keep_witness(db, workstation_name(), clock) if witness else None
+        return cls(db, clock, login_policy, keeper)
 
-        def witnessed() -> WitnessedHead | None:
-            return witnessed_head(keeper.witness if keeper else None)
+    def _witnessed(self) -> WitnessedHead | None:
+        return witnessed_head(self.witness.witness if self.witness else None)
+
+    def _make_chain(self) -> ChainVerifier:
+        from desktop.services.reporting.chain import ChainVerifier
 
         # One verifier for the reports and the evidence pack: the chain is walked once for both, and
         # the link verified last is kept only by a workstation that keeps a witness of the database.
-        chain = ChainVerifier(db.display_url if keeper else None)
+        return ChainVerifier(self.db.display_url if self.witness else None)
 
-        return cls(
-            db=db,
-            clock=clock,
-            clients=ClientService(db, clock),
-            appointments=AppointmentService(db, clock),
-            consent=ConsentService(db, clock),
-            optouts=OptOutService(db, clock),
-            acknowledgments=AcknowledgmentService(db, clock),
-            policies=PolicyService(db, clock),
-            staff=StaffService(db, clock, login_policy),
-            clinics=ClinicService(db, clock),
-            documents=DocumentService(db, clock),
-            reports=ReportService(db, clock, witnessed if keeper else None, chain),
-            exports=ExportService(db, clock),
-            evidence=EvidenceService(db, clock, witnessed, chain),
-            setup=SetupService(db, clock, login_policy),
-            reminders=ReminderService(db, clock),
-            schedule=ScheduleService(db, clock),
-            witness=keeper,
-        )
+    def _make_clients(self) -> ClientService:
+        from desktop.services.clients import ClientService
+
+        return ClientService(self.db, self.clock)
+
+    def _make_appointments(self) -> AppointmentService:
+        from desktop.services.appointments import AppointmentService
+
+        return AppointmentService(self.db, self.clock)
+
+    def _make_consent(self) -> ConsentService:
+        from desktop.services.consent import ConsentService
+
+        return ConsentService(self.db, self.clock)
+
+    def _make_optouts(self) -> OptOutService:
+        from desktop.services.optouts import OptOutService
+
+        return OptOutService(self.db, self.clock)
+
+    def _make_acknowledgments(self) -> AcknowledgmentService:
+        from desktop.services.acknowledgments import AcknowledgmentService
+
+        return AcknowledgmentService(self.db, self.clock)
+
+    def _make_policies(self) -> PolicyService:
+        from desktop.services.policies import PolicyService
+
+        return PolicyService(self.db, self.clock)
+
+    def _make_staff(self) -> StaffService:
+        from desktop.services.staff import StaffService
+
+        return StaffService(self.db, self.clock, self.login_policy)
+
+    def _make_clinics(self) -> ClinicService:
+        from desktop.services.clinics import ClinicService
+
+        return ClinicService(self.db, self.clock)
+
+    def _make_documents(self) -> DocumentService:
+        from desktop.services.documents import DocumentService
+
+        return DocumentService(self.db, self.clock)
+
+    def _make_reports(self) -> ReportService:
+        from desktop.services.reports import ReportService
+
+        return ReportService(self.db, self.clock, self._witnessed if self.witness else None, self.chain)
+
+    def _make_exports(self) -> ExportService:
+        from desktop.services.exports import ExportService
+
+        return ExportService(self.db, self.clock)
+
+    def _make_evidence(self) -> EvidenceService:
+        from desktop.services.evidence import EvidenceService
+
+        return EvidenceService(self.db, self.clock, self._witnessed, self.chain)
+
+    def _make_setup(self) -> SetupService:
+        from desktop.services.setup import SetupService
+
+        return SetupService(self.db, self.clock, self.login_policy)
+
+    def _make_reminders(self) -> ReminderService:
+        from desktop.services.reminders import ReminderService
+
+        return ReminderService(self.db, self.clock)
+
+    def _make_schedule(self) -> ScheduleService:
+        from desktop.services.schedule import ScheduleService
+
+        return ScheduleService(self.db, self.clock)
+
+    chain: _Made[ChainVerifier] = _Made(_make_chain)
+    clients: _Made[ClientService] = _Made(_make_clients)
+    appointments: _Made[AppointmentService] = _Made(_make_appointments)
+    consent: _Made[ConsentService] = _Made(_make_consent)
+    optouts: _Made[OptOutService] = _Made(_make_optouts)
+    acknowledgments: _Made[AcknowledgmentService] = _Made(_make_acknowledgments)
+    policies: _Made[PolicyService] = _Made(_make_policies)
+    staff: _Made[StaffService] = _Made(_make_staff)
+    clinics: _Made[ClinicService] = _Made(_make_clinics)
+    documents: _Made[DocumentService] = _Made(_make_documents)
+    reports: _Made[ReportService] = _Made(_make_reports)
+    exports: _Made[ExportService] = _Made(_make_exports)
+    evidence: _Made[EvidenceService] = _Made(_make_evidence)
+    setup: _Made[SetupService] = _Made(_make_setup)
+    reminders: _Made[ReminderService] = _Made(_make_reminders)
+    schedule: _Made[ScheduleService] = _Made(_make_schedule)
 
     @property
     def database_label(self) -> str:

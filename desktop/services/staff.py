@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import os
 from collections.abc import Callable
+from functools import cache
 from typing import TypeVar
 
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -49,7 +50,13 @@ from desktop.services.unit_of_work import (
 )
 
 T = TypeVar("T")
-_DUMMY_HASH = PASSWORD_HASHER.hash("timing equaliser for unknown usernames")
+
+
+@cache
+def dummy_hash() -> str:
+    """The hash an unknown username is checked against, so it takes as long as a known one. Made at
+    the first unknown username, not at import: argon2 is slow on purpose and start-up must not wait."""
+    return PASSWORD_HASHER.hash("timing equaliser for unknown usernames")
 
 
 #: The accounts :meth:`StaffService.recover_password` may give back.
@@ -263,7 +270,7 @@ class StaffService:
         with self._db.session(write=True) as session, session.begin():
             staff = session.scalar(select(Staff).where(Staff.username == username))
             if staff is None:
-                _verify(_DUMMY_HASH, password)
+                _verify(dummy_hash(), password)
                 outcome, error = "login.failure", AuthenticationError()
             elif staff.locked_until is not None and staff.locked_until > now:
                 outcome = "login.locked"
