@@ -6,14 +6,32 @@ import io
 
 from PIL import Image as PILImage
 from reportlab.lib.units import cm
-from reportlab.platypus import Image
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable
 
 SIGNATURE_BOX = (7.5 * cm, 2.8 * cm)
 #: Larger images are refused before they are decoded (a hostile PNG could exhaust memory).
 MAX_SIGNATURE_PIXELS = 25_000_000
 
 
-def signature_image(png: bytes) -> Image:
+class SignatureImage(Flowable):
+    """The trimmed signature, drawn from the decoded image itself (no PNG written and read again)."""
+
+    def __init__(self, image: PILImage.Image, width: float, height: float) -> None:
+        super().__init__()
+        self.image = ImageReader(image)
+        self.drawWidth = width
+        self.drawHeight = height
+        self.hAlign = "CENTER"
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.drawWidth, self.drawHeight
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.image, 0, 0, self.drawWidth, self.drawHeight)
+
+
+def signature_image(png: bytes) -> SignatureImage:
     """The signature trimmed to its ink, flattened on white, scaled into the signature box."""
     try:
         with PILImage.open(io.BytesIO(png)) as source:
@@ -39,11 +57,8 @@ def signature_image(png: bytes) -> Image:
         min(flat.height, box[3] + pad_y),
     )
     cropped = flat.crop(box)
-    out = io.BytesIO()
-    cropped.save(out, format="PNG", optimize=False)
-    out.seek(0)
     max_w, max_h = SIGNATURE_BOX
     max_w -= 8
     max_h -= 8
     scale = min(max_w / cropped.width, max_h / cropped.height)
-    return Image(out, width=cropped.width * scale, height=cropped.height * scale, hAlign="CENTER")
+    return SignatureImage(cropped, cropped.width * scale, cropped.height * scale)
