@@ -926,6 +926,7 @@ Ctrl+N crée un nouveau dossier.</translation>
     <name>ClientSearch</name>
     <message>
         <source>born {date}</source>
+        <extracomment>Keystrokes that arrive together (a paste, a burst) make one search; otherwise every keystroke searches at once, on the task runner, where a newer search drops the older one&apos;s result.</extracomment>
         <translation>naissance {date}</translation>
     </message>
     <message>
@@ -1542,6 +1543,20 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>{count} events.</source>
         <translation>{count} événements.</translation>
+    </message>
+</context>
+<context>
+    <name>DailyBackup</name>
+    <message>
+        <source>Daily backup of the database…</source>
+        <translation>Sauvegarde quotidienne de la base de données…</translation>
+    </message>
+</context>
+<context>
+    <name>DamageBanner</name>
+    <message>
+        <source>The daily check found the database damaged. {problem}</source>
+        <translation>La vérification quotidienne a trouvé la base de données endommagée. {problem}</translation>
     </message>
 </context>
 <context>
@@ -4973,6 +4988,7 @@ Garder ce créneau quand même&#xa0;? Votre confirmation est inscrite au dossier
     <name>Startup</name>
     <message>
         <source>Opening the database…</source>
+        <extracomment>Set, the sign-in window prints one JSON line when first painted (the monotonic clock, and which of the heavy modules were loaded by then) and the process ends: ``scripts/startup_probe.py`` times it.</extracomment>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>

@@ -9,6 +9,7 @@ are the window's own (``ui.shell.options``); the database is opened by the core'
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shlex
@@ -18,9 +19,9 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
@@ -38,11 +39,14 @@ from ui.kit.i18n import install_translators, requested_language
 from ui.kit.settings import AppSettings
 from ui.kit.thread_check import install_gui_thread_guard
 from ui.kit.worker import TaskRunner
-from ui.setup.wizard import SetupWizard
 from ui.shell.login_dialog import FirstManagerDialog, LoginDialog
-from ui.shell.main_window import MainWindow
 from ui.shell.options import GuiOptions
-from ui.shell.sessions import SessionManager
+
+if TYPE_CHECKING:
+    from ui.shell.main_window import MainWindow
+
+# The main window, the set-up wizard and what they import (reportlab, Pillow, every view) load after
+# the sign-in window is on screen: a person waits for none of it (see ``STARTUP_PROBE_ENV``).
 
 __all__ = ["create_application", "display_problem", "run_gui", "sign_in_demo", "wait_until"]
 
@@ -52,6 +56,10 @@ T = TypeVar("T")
 SCREENSHOT_SIZE = (1280, 800)
 SCREENSHOT_SEARCH = "Côté"
 SCREENSHOT_TIMEOUT_S = 60
+#: Set, the sign-in window prints one JSON line when first painted (the monotonic clock, and which of
+#: the heavy modules were loaded by then) and the process ends: ``scripts/startup_probe.py`` times it.
+STARTUP_PROBE_ENV = "FRONTDESK_STARTUP_PROBE"
+HEAVY_MODULES = ("faker", "reportlab", "PIL", "alembic", "mako", "ui.shell.main_window", "desktop.demo")
 
 
 def program_command() -> str:
@@ -168,7 +176,8 @@ def open_database(
         splash.say(QApplication.translate("Startup", "Opening the database…"))
     if demo is None:
         database = options.database
-        return run_blocking(runner, lambda: open_services(database))
+        # No daily backup nor quick_check here: they run in the background after sign-in (DailyBackup).
+        return run_blocking(runner, lambda: open_services(database, daily_backup=False, quick_check=False))
     services = run_blocking(runner, demo.open)
     if splash is not None:
         splash.say(
@@ -188,6 +197,8 @@ def first_run_setup(
     """
     if not run_blocking(runner, services.setup.needed):
         return services
+    from ui.setup.wizard import SetupWizard
+
     # Where the data lives is asked only when nothing has said it yet.
     chosen = options.database or os.environ.get(DATABASE_ENV) or run_blocking(runner, stored_database_url)
     wizard = SetupWizard(services, runner, workstation_name(), choose_location=not chosen)
@@ -222,17 +233,27 @@ def sign_in_loop(services: Services, runner: TaskRunner, settings: AppSettings, 
     login = LoginDialog(
         services, runner, workstation, username=username, demo_accounts=DEMO_ACCOUNTS if demo else ()
     )
+    if os.environ.get(STARTUP_PROBE_ENV):
+        StartupProbe(login)
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         return 0
     actor = login.actor
     login.deleteLater()
+    from ui.shell.daily_backup import DailyBackup
+    from ui.shell.sessions import SessionManager
+
+    daily = DailyBackup(services, runner)
     sessions = SessionManager(services, runner, settings, demo=demo)
+    sessions.switched.connect(daily.watch)
     if not demo:
         settings.last_username = actor.username
         sessions.switched.connect(lambda window: remember_username(settings, window.actor.username))
     sessions.finished.connect(app.quit)
-    sessions.start(actor)
+    daily.watch(sessions.start(actor))
+    if not demo:  # a throwaway demo database is never backed up
+        daily.start()
     app.exec()
+    daily.stop()  # a copy still being made is abandoned (its partial file removed), not waited for
     # Let the windows' last deliveries land before they go away.
     runner.wait_for_idle(10_000)
     sessions.close_all()
@@ -246,11 +267,36 @@ def remember_username(settings: AppSettings, username: str) -> None:
     settings.last_username = username
 
 
+class StartupProbe(QObject):
+    """See ``STARTUP_PROBE_ENV``: measures start-up to the sign-in window painted, then exits."""
+
+    def __init__(self, window: QDialog) -> None:
+        super().__init__(window)
+        self._seen = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._seen:
+            self._seen = True
+            QTimer.singleShot(0, self._report)  # once this paint is done
+        return False
+
+    def _report(self) -> None:
+        painted = time.monotonic()
+        loaded = [name for name in HEAVY_MODULES if name in sys.modules]
+        staff = sys.modules.get("desktop.services.staff")
+        hashed = bool(staff and staff.dummy_hash.cache_info().currsize)
+        print(json.dumps({"painted": painted, "loaded": loaded, "hashed": hashed}), flush=True)
+        os._exit(0)
+
+
 def sign_in_demo(
     services: Services, runner: TaskRunner, settings: AppSettings, role: Role = Role.RECEPTIONIST
 ) -> MainWindow | None:
     """Sign in on the sign-in dialog with the demo account of ``role``, as a person would, and return
     that person's window (not shown yet); None if the sign-in failed."""
+    from ui.shell.main_window import MainWindow
+
     account: DemoAccount = next(a for a in DEMO_ACCOUNTS if a.role == role)
     login = LoginDialog(services, runner, workstation_name(), demo_accounts=DEMO_ACCOUNTS)
     login.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
