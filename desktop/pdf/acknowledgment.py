@@ -80,37 +80,41 @@ def _furniture(doc: AcknowledgmentDocument, code: str, lang: Language) -> Furnit
     page_w, page_h = PAGE_SIZE
     left, right = MARGIN_X, page_w - MARGIN_X
     grey = colors.HexColor("#555555")
+    rule = colors.HexColor("#999999")
     client = clean(doc.client_name).strip() or DASH
     file_number = clean(doc.file_number).strip() or DASH
     clinic_name = clean(doc.clinic.name).strip()
+    size = 7.8
+    y = 1.15 * cm
+    top = page_h - 1.25 * cm
+    code_text = f"{A.verification_code.get(lang)} {code}"
+    code_w = stringWidth(code_text, fonts.REGULAR, size)
+    who = f"{client} · {Words.file.get(lang)} {file_number}"
+    title = A.title.get(lang)
+    title_w = stringWidth(title, fonts.REGULAR, size)
+    clinic_line = fit(clinic_name, fonts.REGULAR, size, right - left - title_w - 0.8 * cm)
+    # What does not change from page to page is measured once (a name in a shaped script costs).
+    fitted: dict[float, str] = {}
 
     def draw(canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()
         canvas.setFillColor(grey)
-        canvas.setStrokeColor(colors.HexColor("#999999"))
+        canvas.setStrokeColor(rule)
         canvas.setLineWidth(0.5)
-        size = 7.8
-        y = 1.15 * cm
         canvas.line(left, y + 10, right, y + 10)
         page_text = page_label(lang, page, pages)
         canvas.setFont(fonts.BOLD, size)
         canvas.drawRightString(right, y, page_text)
         page_w_used = stringWidth(page_text, fonts.BOLD, size)
-        code_text = f"{A.verification_code.get(lang)} {code}"
         canvas.setFont(fonts.REGULAR, size)
-        code_w = stringWidth(code_text, fonts.REGULAR, size)
         code_x = right - page_w_used - 0.8 * cm - code_w
         canvas.drawString(code_x, y, code_text)
-        who = f"{client} · {Words.file.get(lang)} {file_number}"
-        draw_text(
-            canvas, left, y, fit(who, fonts.REGULAR, size, code_x - left - 0.6 * cm), fonts.REGULAR, size
-        )
+        room = code_x - left - 0.6 * cm
+        if room not in fitted:
+            fitted[room] = fit(who, fonts.REGULAR, size, room)
+        draw_text(canvas, left, y, fitted[room], fonts.REGULAR, size)
         if page > 1:
-            top = page_h - 1.25 * cm
-            title = A.title.get(lang)
-            title_w = stringWidth(title, fonts.REGULAR, size)
             canvas.drawRightString(right, top, title)
-            clinic_line = fit(clinic_name, fonts.REGULAR, size, right - left - title_w - 0.8 * cm)
             draw_text(canvas, left, top, clinic_line, fonts.REGULAR, size)
             canvas.line(left, top - 4, right, top - 4)
         canvas.restoreState()

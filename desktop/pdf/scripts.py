@@ -110,6 +110,13 @@ def shaped(chunk: str, font: str) -> ShapedStr:
     drawing order, each as the character reportlab's font maps to it (a private-use code for a glyph
     no character maps to, whose text is recorded for copying and extraction), with their positions."""
     fonts.ensure_fallback(font)
+    return _shaped_once(chunk, font)
+
+
+# A name is shaped once per process, not at every page of every document that prints it: the glyphs
+# and the private-use codes reportlab's font gives them are the same every time.
+@functools.lru_cache(maxsize=4096)
+def _shaped_once(chunk: str, font: str) -> ShapedStr:
     with _shaping:
         return _shape(chunk, font)
 
@@ -161,10 +168,12 @@ def _width(chunk: str, font: str, size: float) -> float:
     return stringWidth(chunk, font, size)
 
 
+@functools.lru_cache(maxsize=4096)
 def markup(text: str) -> str:
     """Text for Paragraph markup (already cleaned, one line): escaped, in visual order, each run that
     needs a fallback font wrapped in a ``<font>`` tag. A shaped run is written as its glyphs, each at
-    its own advance: Paragraph markup cannot carry HarfBuzz's small kerning adjustments."""
+    its own advance: Paragraph markup cannot carry HarfBuzz's small kerning adjustments. Kept once
+    made: the labels and names of a document are marked up again at every document."""
     parts = []
     for font, chunk in runs(visual(text)):
         if font in fonts.SHAPED:
