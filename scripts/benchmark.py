@@ -244,6 +244,7 @@ class Bench:
                 "bare PySide6 window",
                 "≤ 2× bare",
                 result["window"]["median"] <= 2 * result["bare"]["median"],
+                note="loaded before the window: " + (", ".join(result["loaded"]) or "none of the heavy modules"),
             )
         )
 
