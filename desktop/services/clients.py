@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
@@ -12,6 +12,7 @@ from desktop.domain.file_numbers import format_file_number
 from desktop.domain.normalize import fold
 from desktop.domain.phones import Phone
 from desktop.domain.records import Actor, ClientDraft, ClientRecord, ClientStatus, ClientSummary
+from desktop.domain.search_pages import SearchCursor, SearchPage
 from desktop.domain.validation import validate_client
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
@@ -20,8 +21,7 @@ from desktop.services.queries.status import client_status
 from desktop.services.search_keys import (
     SUMMARY_COLUMNS,
     replace_keys,
-    search_conditions,
-    search_statement,
+    search_page,
     summary,
 )
 from desktop.services.unit_of_work import UnitOfWork, run
@@ -196,29 +196,25 @@ class ClientService:
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)
 
-    def search(self, actor: Actor, text: str, *, offset: int = 0, limit: int = 50) -> list[ClientSummary]:
+    def search_page(
+        self, actor: Actor, text: str, *, after: SearchCursor | None = None, limit: int = 50
+    ) -> SearchPage:
         """Name tokens in any order and partial, phone digits in any format, date of birth, file number, NAM
-        (with or without spaces; listed masked)."""
-        statement = search_statement(text, offset=offset, limit=max(1, min(limit, MAX_PAGE)))
+        (with or without spaces; listed masked): the page after ``after`` in name order, and where the next
+        one starts. The first page costs the same whatever the number of files."""
+        size = max(1, min(limit, MAX_PAGE))
+        return run(
+            self._db,
+            self._clock,
+            actor,
+            Permission.WORK_CLIENT_FILES,
+            lambda uow: search_page(uow.session, text, after, size),
+            write=False,
+        )
 
-        def work(uow: UnitOfWork) -> list[ClientSummary]:
-            if statement is None:
-                return []
-            return [summary(row) for row in uow.session.execute(statement)]
-
-        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
-
-    def count_matches(self, actor: Actor, text: str, *, cap: int = 1000) -> int:
-        """How many files match what was typed, counted up to ``cap`` (enough to say "more than 1,000")."""
-        conditions = search_conditions(text)
-
-        def work(uow: UnitOfWork) -> int:
-            if not conditions:
-                return 0
-            capped = select(Client.id).where(*conditions).limit(cap).subquery()
-            return int(uow.session.scalar(select(func.count()).select_from(capped)) or 0)
-
-        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
+    def search(self, actor: Actor, text: str, *, limit: int = 50) -> list[ClientSummary]:
+        """The first page of :meth:`search_page`."""
+        return self.search_page(actor, text, limit=limit).records
 
     def get(self, actor: Actor, client_id: int) -> ClientRecord:
         """Re-read a file the person already has open (a refresh), without counting as a new opening."""

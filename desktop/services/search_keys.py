@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeAlias
 
 from sqlalchemy import (
     ColumnElement,
-    CompoundSelect,
     Select,
     SQLColumnExpression,
+    and_,
     delete,
+    exists,
+    func,
     insert,
+    literal,
+    or_,
     select,
-    union,
+    tuple_,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desktop.db.models import Client, ClientSearchKey
 from desktop.domain.client_records import ClientSummary
@@ -32,9 +38,8 @@ from desktop.domain.normalize import (
     query_tokens,
     sort_key,
 )
+from desktop.domain.search_pages import SearchCursor, SearchPage
 
-#: A sub-query of client ids.
-ClientIds: TypeAlias = "Select[int] | CompoundSelect[int]"
 #: A ClientSummary's fields as selected by SUMMARY_COLUMNS.
 SummaryRow: TypeAlias = "tuple[int, str, str, str, date, str, Language, str]"
 
@@ -94,28 +99,92 @@ def _prefix_range(column: SQLColumnExpression[str], prefix: str) -> list[ColumnE
     return [column >= prefix] + ([column < upper] if upper is not None else [])
 
 
-def _key_prefix(kind: str, prefix: str) -> Select[int]:
+@dataclass(frozen=True)
+class _KeyPrefix:
+    """Files with a search key of ``kind`` starting with ``prefix``."""
+
+    kind: str
+    prefix: str
+
+    def rows(self, others: list[Filter]) -> Select[str, int]:
+        """(sort key, client id) of the matches, index-only from (kind, key, sort_key, client_id)."""
+        key = ClientSearchKey
+        return select(key.sort_key, key.client_id).where(
+            key.kind == self.kind,
+            *_prefix_range(key.key, self.prefix),
+            *(other.holds(key.client_id, on_clients=False) for other in others),
+        )
+
+    def holds(self, client_id: SQLColumnExpression[int], *, on_clients: bool) -> ColumnElement[bool]:
+        probe = aliased(ClientSearchKey)
+        return exists().where(
+            probe.client_id == client_id, probe.kind == self.kind, *_prefix_range(probe.key, self.prefix)
+        )
+
+
+@dataclass(frozen=True)
+class _ClientsWhere:
+    """Files whose own row meets ``condition`` (an indexed column: date of birth, file number)."""
+
+    condition: ColumnElement[bool]
+
+    def rows(self, others: list[Filter]) -> Select[str, int]:
+        return select(Client.sort_key, Client.id).where(
+            self.condition, *(other.holds(Client.id, on_clients=True) for other in others)
+        )
+
+    def holds(self, client_id: SQLColumnExpression[int], *, on_clients: bool) -> ColumnElement[bool]:
+        if on_clients:
+            return self.condition
+        return exists().where(Client.id == client_id, self.condition)
+
+
+_Source: TypeAlias = "_KeyPrefix | _ClientsWhere"
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One thing typed: a file matches it through any of its sources (a number: a phone or a file number)."""
+
+    sources: tuple[_Source, ...]
+
+    def holds(self, client_id: SQLColumnExpression[int], *, on_clients: bool) -> ColumnElement[bool]:
+        return or_(*(source.holds(client_id, on_clients=on_clients) for source in self.sources))
+
+    def count(self, session: Session, cap: int) -> int:
+        """Its matches (a file once per key matched), counted up to ``cap`` + 1 and no further."""
+        total = 0
+        for source in self.sources:
+            capped = source.rows([]).with_only_columns(literal(1)).limit(cap + 1 - total).subquery()
+            total += int(session.scalar(select(func.count()).select_from(capped)) or 0)
+            if total > cap:
+                break
+        return total
+
+
+def _key_prefix(kind: str, prefix: str) -> Filter:
     # Name keys are stored cut to MAX_TOKEN_LENGTH characters: a longer token is looked up by those.
-    return select(ClientSearchKey.client_id).where(
-        ClientSearchKey.kind == kind, *_prefix_range(ClientSearchKey.key, prefix[:MAX_TOKEN_LENGTH])
-    )
+    return Filter((_KeyPrefix(kind, prefix[:MAX_TOKEN_LENGTH]),))
 
 
-def _number_lookup(number: str) -> ClientIds:
+def _born_on(day: date) -> Filter:
+    return Filter((_ClientsWhere(Client.date_of_birth == day),))
+
+
+def _number_lookup(number: str) -> Filter:
     """Files with a phone or a file number starting with the digits typed, and, for up to six digits, the
-    file with that number ("44" finds 000044: people drop the leading zeros). One flat union: SQLite
-    refuses a nested one."""
-    lookups = [
-        _key_prefix(PHONE, number),
-        select(Client.id).where(*_prefix_range(Client.file_number, number)),
+    file with that number ("44" finds 000044: people drop the leading zeros)."""
+    sources: list[_Source] = [
+        _KeyPrefix(PHONE, number),
+        _ClientsWhere(and_(*_prefix_range(Client.file_number, number))),
     ]
     if len(number) <= FILE_NUMBER_DIGITS:
-        lookups.append(select(Client.id).where(Client.file_number == format_file_number(int(number))))
-    return union(*lookups)
+        sources.append(_ClientsWhere(Client.file_number == format_file_number(int(number))))
+    return Filter(tuple(sources))
 
 
-def query_filters(text: str) -> list[ClientIds]:
-    """One sub-query of client ids per thing typed; a client must match all of them."""
+def query_filters(text: str) -> list[Filter]:
+    """One filter per thing typed; a client must match all of them."""
     text = text.strip()[:200]
     if not text:
         return []
@@ -123,15 +192,15 @@ def query_filters(text: str) -> list[ClientIds]:
         return [_key_prefix(NAM, normalise_nam(text))]
     whole_date = read_date(text)
     if whole_date is not None:
-        return [select(Client.id).where(Client.date_of_birth == whole_date)]
+        return [_born_on(whole_date)]
     if _PHONE_LIKE.match(text):
         number = digits(text)
         return [_number_lookup(number)] if number else []
-    filters: list[ClientIds] = []
+    filters: list[Filter] = []
     for raw in text.split():
         day = read_date(raw)
         if day is not None:
-            filters.append(select(Client.id).where(Client.date_of_birth == day))
+            filters.append(_born_on(day))
         elif _PHONE_LIKE.match(raw):
             number = digits(raw)
             if number:
@@ -139,11 +208,6 @@ def query_filters(text: str) -> list[ClientIds]:
         else:
             filters.extend(_key_prefix(NAME, token) for token in query_tokens(raw))
     return filters
-
-
-def search_conditions(text: str) -> list[ColumnElement[bool]]:
-    """Each filter becomes ``clients.id IN (indexed sub-query)``; an empty list means nothing to search."""
-    return [Client.id.in_(f) for f in query_filters(text)]
 
 
 #: The columns of a ClientSummary, in its field order.
@@ -164,16 +228,62 @@ def summary(row: SummaryRow) -> ClientSummary:
     return ClientSummary(*row[:7], masked_health_number=mask_nam(row[7]))
 
 
-def search_statement(text: str, *, offset: int = 0, limit: int = 50) -> Select[*SummaryRow] | None:
-    """The page of search results for what was typed, in a stable order; None when nothing was typed.
-    Every lookup is an indexed range on the search keys, the date of birth or the file number."""
-    conditions = search_conditions(text)
-    if not conditions:
-        return None
-    return (
-        select(*SUMMARY_COLUMNS)
-        .where(*conditions)
-        .order_by(Client.last_name, Client.first_name, Client.id)
-        .offset(max(0, offset))
-        .limit(limit)
+def drive_cap(files: int, limit: int) -> int:
+    """Up to how many matches of its rarest filter a search reads them all and sorts them in Python, rather
+    than walking the files in name order: where the two cost about the same (a walk reads some
+    files / matches rows per result wanted)."""
+    return max(500, min(10_000, int(math.sqrt(max(1, files) * limit))))
+
+
+def driven_statements(rarest: Filter, others: list[Filter]) -> list[Select[str, int]]:
+    """Every match of the rarest filter that meets the others (probed by index), unordered."""
+    return [source.rows(others) for source in rarest.sources]
+
+
+def walk_statement(filters: list[Filter], after: SearchCursor | None, limit: int) -> Select[str, int]:
+    """The files in name order from the cursor on, each probed for every filter, ``limit`` of them."""
+    statement = select(Client.sort_key, Client.id).where(
+        *(f.holds(Client.id, on_clients=True) for f in filters)
     )
+    if after is not None:
+        statement = statement.where(
+            tuple_(Client.sort_key, Client.id) > tuple_(after.sort_key, after.client_id)
+        )
+    return statement.order_by(Client.sort_key, Client.id).limit(limit)
+
+
+def search_page(session: Session, text: str, after: SearchCursor | None, limit: int) -> SearchPage:
+    """The page of files matching what was typed after ``after``, in name order. Its cost does not grow
+    with the number of files: the rarest filter's matches (at most drive_cap) read from the covering
+    index, or, when every filter matches many files, an ordered walk that soon finds ``limit``."""
+    filters = query_filters(text)
+    if not filters:
+        return SearchPage([], None)
+    files = int(session.scalar(select(func.max(Client.id))) or 0)
+    cap = drive_cap(files, limit)
+    counts = []
+    for f in filters:
+        counts.append(f.count(session, cap))
+        if counts[-1] == 0:
+            return SearchPage([], None)
+    rarest = counts.index(min(counts))
+    found: list[tuple[str, int]]
+    if counts[rarest] <= cap:
+        others = filters[:rarest] + filters[rarest + 1 :]
+        matches = {
+            (k, i)
+            for statement in driven_statements(filters[rarest], others)
+            for k, i in session.execute(statement)
+        }
+        start = (after.sort_key, after.client_id) if after is not None else None
+        found = sorted(m for m in matches if start is None or m > start)[: limit + 1]
+    else:
+        found = [(k, i) for k, i in session.execute(walk_statement(filters, after, limit + 1))]
+    page = found[:limit]
+    rows = {
+        row[0]: row
+        for row in session.execute(select(*SUMMARY_COLUMNS).where(Client.id.in_([i for _, i in page])))
+    }
+    records = [summary(rows[i]) for _, i in page if i in rows]
+    more = len(found) > limit and page
+    return SearchPage(records, SearchCursor(*page[-1]) if more else None)

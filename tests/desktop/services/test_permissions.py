@@ -145,7 +145,7 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("clients", "get_by_file_number"): (W, lambda s, a, w: s.clients.get_by_file_number(a, f"{w.client_id:06d}")),
     ("clients", "search"): (W, lambda s, a, w: s.clients.search(a, "cote")),
     ("clients", "possible_duplicates"): (W, lambda s, a, w: s.clients.possible_duplicates(a, draft())),
-    ("clients", "count_matches"): (W, lambda s, a, w: s.clients.count_matches(a, "cote")),
+    ("clients", "search_page"): (W, lambda s, a, w: s.clients.search_page(a, "cote")),
     ("clients", "get"): (W, lambda s, a, w: s.clients.get(a, w.client_id)),
     ("clients", "summaries"): (W, lambda s, a, w: s.clients.summaries(a, [w.client_id])),
     ("appointments", "book"): (W, lambda s, a, w: s.appointments.book(a, w.client_id, booking(s))),

@@ -295,10 +295,10 @@ def test_other_changes_and_an_empty_field_search_nothing(
     qtbot, monkeypatch, picker, runner, gui_services, desk
 ):
     calls: list[str] = []
-    real_search = gui_services.clients.search
+    real_search = gui_services.clients.search_page
     monkeypatch.setattr(
         gui_services.clients,
-        "search",
+        "search_page",
         lambda *args, **kwargs: calls.append("search") or real_search(*args, **kwargs),
     )
     runner.changes.publish(DataChange.of(ChangeSubject.CLIENT))  # nothing typed: nothing to search
@@ -340,7 +340,7 @@ def test_only_the_client_search_widget_calls_the_search_service():
     callers = {
         str(path.relative_to(ROOT)): count
         for path in sorted((ROOT / "ui").rglob("*.py"))
-        if (count := calls_of(path, "clients", "search"))
+        if (count := calls_of(path, "clients", "search") + calls_of(path, "clients", "search_page"))
     }
     assert callers == {"ui/kit/client_search.py": 1}
 
