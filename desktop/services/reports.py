@@ -1,12 +1,13 @@
 """Reports for the manager (RUN_REPORTS) and the privacy officer (READ_AUDIT, for one client's access
-log). Each run is one unit of work, audited as ``report.run`` with its kind and row count; the
-numbers come from set-based queries (``desktop.services.reporting``), whatever the number of clients.
+log). A report is read in one read-only snapshot (``desktop.services.read_snapshot``: no write lock
+held however long it reads), then audited as ``report.run`` with its kind and row count in its own
+short write; the numbers come from set-based queries (``desktop.services.reporting``).
 
 ``render`` runs a report and returns its file (PDF or CSV bytes): what the GUI and the command line
 show, print or save. ``ReportKind`` and ``ReportFormat`` are re-exported here for them.
 
 Every report carries the audit chain's head as its data stood, read and verified in the report's
-unit of work once the role is checked (``desktop.services.reporting.chain``, with the verifier the
+snapshot once the role is checked (``desktop.services.reporting.chain``, with the verifier the
 evidence pack uses), and this workstation's keyed witness once the report's own record is sealed:
 the words and values the evidence pack prints.
 """
@@ -15,8 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
+
+from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
 from desktop.db.models import Clinic
@@ -33,6 +36,7 @@ from desktop.reports.render import Report, ReportFormat, render_report
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
 from desktop.services.queries.clients import client_by_file_number
+from desktop.services.read_snapshot import read_snapshot
 from desktop.services.reporting import (
     access_log,
     consent_coverage,
@@ -40,8 +44,8 @@ from desktop.services.reporting import (
     optout_register,
     reacknowledgment,
 )
-from desktop.services.reporting.chain import ChainVerifier, run_verified
-from desktop.services.unit_of_work import UnitOfWork
+from desktop.services.reporting.chain import ChainVerifier
+from desktop.services.unit_of_work import UnitOfWork, run
 
 __all__ = ["RenderedReport", "ReportFormat", "ReportKind", "ReportService"]
 
@@ -60,10 +64,30 @@ class RenderedReport:
     data: bytes
 
 
-def _header(uow: UnitOfWork, kind: ReportKind, period: Period, seal: ChainSeal) -> ReportHeader:
-    clinic = uow.session.get(Clinic, uow.clinic_id)
+@dataclass(frozen=True)
+class _Run:
+    """What the role check hands the snapshot: who runs the report, and when."""
+
+    now: datetime
+    staff_name: str
+    clock: Clock
+
+
+def _checked(uow: UnitOfWork, chain: ChainVerifier) -> _Run:
+    # Walked here, after the role check and before the snapshot: the snapshot verifies only the
+    # records appended meanwhile.
+    chain.catch_up(uow.session)
     name = uow.staff.full_name if uow.staff is not None else uow.actor.full_name
-    return ReportHeader(kind, period, uow.now, name, clinic.name if clinic is not None else "", seal)
+    return _Run(uow.now, name, uow.clock)
+
+
+def _header(
+    session: Session, actor: Actor, kind: ReportKind, period: Period, checked: _Run, seal: ChainSeal
+) -> ReportHeader:
+    clinic = session.get(Clinic, actor.clinic_id)
+    return ReportHeader(
+        kind, period, checked.now, checked.staff_name, clinic.name if clinic is not None else "", seal
+    )
 
 
 def _witnessed(report: R, witnessed: WitnessedHead) -> R:
@@ -96,26 +120,35 @@ class ReportService:
         kind: ReportKind,
         start: date,
         end: date,
-        compute: Callable[[UnitOfWork, ReportHeader], R],
+        compute: Callable[[Session, ReportHeader, _Run], R],
         *,
         permission: Permission = Permission.RUN_REPORTS,
         detail: Callable[[R], str] = lambda _report: "",
     ) -> R:
+        """The role checked (a refusal recorded, nothing walked or read), the report read in one
+        snapshot that also reads and verifies the chain's head, so every record it gathers is covered
+        by the head; then its audit record in a short write of its own."""
         period = Period(start, end)
+        checked = run(
+            self._db, self._clock, actor, permission, lambda uow: _checked(uow, self._chain), write=False
+        )
 
-        def work(uow: UnitOfWork, seal: ChainSeal) -> R:
-            report = compute(uow, _header(uow, kind, period, seal))
-            extra = detail(report)
-            uow.audit(
-                "report.run",
-                "report",
-                kind.value,
-                f"kind={kind.value} rows={report.row_count} from={start} to={end}"
-                + (f" {extra}" if extra else ""),
-            )
-            return report
+        def read(session: Session) -> R:
+            header = _header(session, actor, kind, period, checked, self._chain.seal(session))
+            return compute(session, header, checked)
 
-        report = run_verified(self._db, self._clock, actor, permission, self._chain, work)
+        report = read_snapshot(self._db, read)
+        extra = detail(report)
+        summary = f"kind={kind.value} rows={report.row_count} from={start} to={end}" + (
+            f" {extra}" if extra else ""
+        )
+        run(
+            self._db,
+            self._clock,
+            actor,
+            permission,
+            lambda uow: uow.audit("report.run", "report", kind.value, summary),
+        )
         # Read after the commit, so the witness has sealed the report's own record.
         witnessed = self._witness() if self._witness is not None else None
         return _witnessed(report, witnessed) if witnessed is not None else report
@@ -126,7 +159,7 @@ class ReportService:
             ReportKind.CONSENT_COVERAGE,
             start,
             end,
-            lambda uow, header: consent_coverage.compute(uow.session, header, uow.now),
+            lambda session, header, checked: consent_coverage.compute(session, header, checked.now),
         )
 
     def optout_register(self, actor: Actor, start: date, end: date) -> OptOutRegisterReport:
@@ -135,7 +168,7 @@ class ReportService:
             ReportKind.OPTOUT_REGISTER,
             start,
             end,
-            lambda uow, header: optout_register.compute(uow.session, header, uow.clock.today()),
+            lambda session, header, checked: optout_register.compute(session, header, checked.clock.today()),
         )
 
     def reacknowledgment(self, actor: Actor, start: date, end: date) -> ReacknowledgmentReport:
@@ -144,7 +177,7 @@ class ReportService:
             ReportKind.REACKNOWLEDGMENT,
             start,
             end,
-            lambda uow, header: reacknowledgment.compute(uow.session, header),
+            lambda session, header, _checked: reacknowledgment.compute(session, header),
         )
 
     def access_log(self, actor: Actor, file_number: str, start: date, end: date) -> AccessLogReport:
@@ -154,8 +187,8 @@ class ReportService:
             ReportKind.ACCESS_LOG,
             start,
             end,
-            lambda uow, header: access_log.compute(
-                uow.session, header, client_by_file_number(uow.session, file_number)
+            lambda session, header, _checked: access_log.compute(
+                session, header, client_by_file_number(session, file_number)
             ),
             permission=Permission.READ_AUDIT,
             detail=lambda report: f"client={report.client_id}",
@@ -167,7 +200,7 @@ class ReportService:
             ReportKind.EXPORTS_LOG,
             start,
             end,
-            lambda uow, header: exports_log.compute(uow.session, header),
+            lambda session, header, _checked: exports_log.compute(session, header),
         )
 
     def run(
