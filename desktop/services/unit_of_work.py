@@ -1,8 +1,10 @@
 """The one way services reach the data: a unit of work per call, role check, audit, retries.
 
 A service method builds a ``work`` function and hands it to :func:`run`. ``run`` opens a
-session, loads the acting staff member, checks the permission, calls ``work``, appends the audit
-records the work asked for (hash-chained), and commits. Lock contention (SQLite "database is
+session, reads the acting staff member's role and status (one primary-key read of four columns, no
+ORM object: fresh at every call, so a deactivation or a role change made at any workstation applies
+to the next call everywhere), checks the permission, calls ``work``, appends the audit records the
+work asked for (hash-chained), and commits. Lock contention (SQLite "database is
 locked", PostgreSQL serialisation failures and deadlocks) is retried with back-off; the person
 never sees it unless it lasts.
 """
@@ -18,11 +20,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
 from desktop.db.models import Staff
+from desktop.domain.enums import Role
 from desktop.domain.errors import (
     DatabaseBusyError,
     DatabaseUnavailableError,
@@ -46,8 +50,6 @@ SYSTEM_STAFF_ID = 0
 
 
 def system_actor(workstation: str, clinic_id: int = 1) -> Actor:
-    from desktop.domain.enums import Role
-
     return Actor(SYSTEM_STAFF_ID, "system", "System", Role.MANAGER, clinic_id, workstation)
 
 
@@ -59,11 +61,28 @@ class PendingAudit:
     detail: str = ""
 
 
+@dataclass(frozen=True)
+class ActingStaff:
+    """The acting staff member as the database holds them when the unit of work starts."""
+
+    id: int
+    role: Role
+    active: bool
+    full_name: str
+
+
+# The columns the permission check and the services need, read by primary key with Core (no ORM
+# identity map, no password hash): the cheapest read that is still the truth at this instant.
+_ACTING_STAFF = select(Staff.id, Staff.role, Staff.active, Staff.full_name).where(
+    Staff.id == bindparam("staff_id")
+)
+
+
 @dataclass
 class UnitOfWork:
     session: Session
     actor: Actor
-    staff: Staff | None
+    staff: ActingStaff | None
     now: datetime
     clock: Clock
     audits: list[PendingAudit] = field(default_factory=list)
@@ -201,13 +220,13 @@ def _run_once(
     raise denied
 
 
-def _load_actor(session: Session, actor: Actor) -> Staff | None:
+def _load_actor(session: Session, actor: Actor) -> ActingStaff | None:
     if actor.staff_id == SYSTEM_STAFF_ID:
         return None
-    staff = session.get(Staff, actor.staff_id)
-    if staff is None:
+    row = session.connection().execute(_ACTING_STAFF, {"staff_id": actor.staff_id}).first()
+    if row is None:
         raise PermissionDeniedError("account_inactive")
-    return staff
+    return ActingStaff(row.id, row.role, row.active, row.full_name)
 
 
 def _write_audits(session: Session, uow: UnitOfWork) -> None:
