@@ -46,7 +46,9 @@ def _backfill_clients(connection: sa.Connection) -> None:
         ).all()
         if not rows:
             return
-        connection.execute(update, [{"key": sort_key(last, first), "row_id": i} for i, last, first in rows])
+        connection.execute(
+            update, [{"key": sort_key(str(last), str(first)), "row_id": i} for i, last, first in rows]
+        )
         after = rows[-1][0]
 
 
