@@ -12,7 +12,11 @@ from desktop.db.models import CurrentConsent
 from desktop.domain.enums import Channel, ConsentAction, Interaction, Language, Purpose
 from desktop.domain.records import ConsentCapture, ConsentChange
 from desktop.maintenance.integrity import CURRENT_CONSENT_CHECK, Status, check_database_at
-from desktop.services.ledger.current_consent import latest_events, rebuild_current_consent
+from desktop.services.ledger.current_consent import (
+    current_consent_differences,
+    latest_events,
+    rebuild_current_consent,
+)
 from tests.support.documents import new_client
 
 NEWS, FEEDBACK = Purpose.NEWSLETTERS, Purpose.FEEDBACK
@@ -83,10 +87,22 @@ def test_each_append_keeps_the_latest_event_of_its_cell(services, team, clock, d
 
 def test_db_check_names_each_cell_that_differs_from_the_ledger(services, team, database_url):
     r = team.receptionist
-    kept, changed, dropped = (new_client(services, r, name, "Test") for name in ("Gardé", "Changé", "Perdu"))
-    for client in (kept, changed, dropped):
+    kept, changed, dropped, stale = (
+        new_client(services, r, name, "Test") for name in ("Gardé", "Changé", "Perdu", "Ancien")
+    )
+    for client in (kept, changed, dropped, stale):
         answer(services, r, client.id, NEWS, Channel.EMAIL, True)
+    granted_first = {row[0]: row[3] for row in table(services)}
+    answer(services, r, stale.id, NEWS, Channel.EMAIL, False)
     event_of = {row[0]: row[3] for row in table(services)}
+    with services.db.engine.begin() as connection:
+        # The row of an earlier event of the cell, whole and true to it: only the later one tells.
+        connection.execute(
+            text("UPDATE current_consent SET event_id = :event, action = 'granted' WHERE client_id = :id"),
+            {"event": granted_first[stale.id], "id": stale.id},
+        )
+    with services.db.engine.connect() as connection:
+        assert current_consent_differences(connection)[0] == 1
     with services.db.engine.begin() as connection:
         connection.execute(
             text("UPDATE current_consent SET action = 'withdrawn' WHERE client_id = :id"), {"id": changed.id}
@@ -96,7 +112,7 @@ def test_db_check_names_each_cell_that_differs_from_the_ledger(services, team, d
     result = db_check(database_url)
 
     assert result.exit_code == 1, result.output
-    assert "[FAILED] current consent: 2 current-consent cells differ from the consent ledger recomputed" in (
+    assert "[FAILED] current consent: 3 current-consent cells differ from the consent ledger recomputed" in (
         result.output
     )
     assert (
@@ -106,8 +122,12 @@ def test_db_check_names_each_cell_that_differs_from_the_ledger(services, team, d
     assert f"client id {dropped.id}, newsletters/email: table —, ledger {event_of[dropped.id]} (granted)" in (
         result.output
     )
+    assert (
+        f"client id {stale.id}, newsletters/email: table {granted_first[stale.id]} (granted), "
+        f"ledger {event_of[stale.id]} (withdrawn)"
+    ) in result.output
     assert f"client id {kept.id}," not in result.output
     finding = check_database_at(database_url, language=Language.FR).finding(CURRENT_CONSENT_CHECK)
     assert finding is not None and finding.status == Status.FAILED
-    assert finding.detail.startswith("2 cases de consentement actuel diffèrent du registre des consentements")
+    assert finding.detail.startswith("3 cases de consentement actuel diffèrent du registre des consentements")
     assert f"identifiant client {dropped.id}, newsletters/email : table —, registre" in finding.detail
