@@ -1,60 +1,47 @@
 """Realistic demo data for demonstrations and benchmarks: Quebec clients with consents, appointments,
-acknowledgments and opt-out requests. Inserted in bulk (one unit of work per batch), audited once."""
+acknowledgments and opt-out requests. Written in bulk (``desktop.demo_batch`` makes a batch's rows,
+``desktop.demo_bulk`` writes them in one transaction), audited once per batch in the chained audit
+trail, the ledgers' witness given each row's digest as written and the current-consent table
+recomputed for the batch's files, so ``frontdesk db check`` finds the database as the services keep it."""
 
 from __future__ import annotations
 
 import random
-import uuid
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
+from functools import lru_cache, partial
 from typing import TypedDict
 
 from faker import Faker
-from sqlalchemy import exists, func, insert, select
+from sqlalchemy import exists, func, select, text
+from sqlalchemy.orm import Session
 
-from desktop.db.models import (
-    Acknowledgment,
-    AcknowledgmentDocument,
-    Appointment,
-    AppointmentEvent,
-    Client,
-    Clinic,
-    ConsentEvent,
-    OptOutEvent,
-    OptOutRequest,
-    OptOutScope,
-    PolicyVersion,
-)
+from desktop.db.engine import WRITE_OPTION
+from desktop.db.models import Acknowledgment, AcknowledgmentDocument, Client, Clinic, PolicyVersion
 from desktop.demo_accounts import DEMO_ACCOUNTS as DEMO_ACCOUNTS  # the scripts' and tests' name for them
-from desktop.demo_clients import insert_clients
+from desktop.demo_batch import BatchContext, build_batch
+from desktop.demo_bulk import (
+    DEMO_COLUMNS,
+    INSERT_ORDER,
+    SEARCH_KEYS,
+    WITNESSED,
+    BulkWriter,
+    check_columns,
+    digests,
+)
 from desktop.demo_clinic import set_up_demo_clinic
 from desktop.demo_marks import prepare_demo_accounts
-from desktop.demo_schedule import DemoSchedule, booked_events, demo_start
+from desktop.demo_schedule import DemoSchedule
 from desktop.demo_signatures import signature_png
-from desktop.domain.age import consents_for_themselves
-from desktop.domain.enums import (
-    PROMOTIONAL_PURPOSES,
-    AppointmentKind,
-    AppointmentMode,
-    BookedVia,
-    Channel,
-    ConsentAction,
-    ConsentMethod,
-    Language,
-    OptOutEventKind,
-    OptOutVia,
-    Purpose,
-    SignerCapacity,
-)
-from desktop.domain.file_numbers import format_file_number
-from desktop.domain.normalize import name_tokens
-from desktop.domain.wording import consent_sentence, withdrawal_sentence
+from desktop.domain.enums import Channel, Language, Purpose
+from desktop.domain.records import Actor
+from desktop.domain.wording import WordingNames, consent_sentence
 from desktop.services import Services
+from desktop.services.audit_chain import POSTGRES_AUDIT_LOCK, append_audit
+from desktop.services.ledger.current_consent import rebuild_current_consent
 from desktop.services.ledger.documents import store_acknowledgment_document
 from desktop.services.permissions import Permission
 from desktop.services.queries.organisation import opt_out_calendar, wording_names
-from desktop.services.search_keys import phone_keys
-from desktop.services.unit_of_work import UnitOfWork, run, system_actor
+from desktop.services.unit_of_work import UnitOfWork, retrying, run, system_actor
 
 _AREA_CODES = ("418", "581", "367", "514", "438", "450", "579", "819", "873")
 _CITIES = (
@@ -72,7 +59,13 @@ _CITIES = (
     ("Saint-Jérôme", "J7"),
 )
 _EXTRA_NAMES = (("Côté", "Zoé"), ("O'Brien", "Seán"), ("Nguyễn", "Thị Mai"), ("Bélanger-Roy", "Élodie"))
-BATCH = 1000
+#: Files per transaction: large enough that a million are written in a hundred commits, small enough
+#: that each holds the write lock for a second or two.
+BATCH = 10_000
+#: Street names drawn from Faker once per language (a draw costs as much as the rest of a file).
+_STREETS = 500
+#: SQLite page cache of the demo's connection while it writes (KiB): the indexes of millions of rows.
+_SQLITE_CACHE_KIB = 256 * 1024
 
 
 class _ClientData(TypedDict):
@@ -88,25 +81,10 @@ class _ClientData(TypedDict):
     phone: str
 
 
-@dataclass(frozen=True)
-class _DemoRequest:
-    """An opt-out request to insert, with what its events are made from once it has an id."""
-
-    row: dict[str, object]
-    uid: uuid.UUID
-    via: OptOutVia
-    received: date
-    logged_at: datetime
-    client_id: int
-    processed: bool
-    purposes: frozenset[Purpose]
-    language: Language
-    policy: PolicyVersion
-
-
 class _Generator:
     def __init__(self, seed: int, today: date, now: datetime) -> None:
         self.rng = random.Random(seed)
+        self.uids = random.Random()  # seeded by the system: ids unique from one run to the next
         self.fakers = {Language.FR: Faker("fr_CA"), Language.EN: Faker("en_CA")}
         for index, faker in enumerate(self.fakers.values()):
             faker.seed_instance(seed + index)
@@ -114,6 +92,16 @@ class _Generator:
         self.now = now
         self.signatures = [signature_png(self.rng) for _ in range(8)]
         self.schedule = DemoSchedule()
+        self.streets = {lang: [f.street_name() for _ in range(_STREETS)] for lang, f in self.fakers.items()}
+
+    def first_name(self, language: Language) -> str:
+        return str(self.fakers[language].first_name())
+
+    @staticmethod
+    @lru_cache(maxsize=256)
+    def wording(purpose: Purpose, channel: Channel, language: Language, names: WordingNames) -> str:
+        """The consent sentence shown for a cell (the same for every file of a language)."""
+        return consent_sentence(purpose, channel, language, names)
 
     def phone(self) -> str:
         return f"+1{self.rng.choice(_AREA_CODES)}{self.rng.randint(200, 989)}{self.rng.randint(0, 9999):04d}"
@@ -138,7 +126,7 @@ class _Generator:
             first_name=first,
             date_of_birth=born,
             preferred_language=language,
-            street=f"{self.rng.randint(1, 9999)} {faker.street_name()}",
+            street=f"{self.rng.randint(1, 9999)} {self.rng.choice(self.streets[language])}",
             city=city,
             province="QC",
             postal_code=self.postal_code(prefix),
@@ -173,17 +161,14 @@ def populate(
         Permission.ADMINISTER,
         lambda uow: prepare_demo_accounts(uow, into_existing=into_existing),
     )
-    today = services.clock.today()
-    generator = _Generator(seed, today, services.clock.now())
+    generator = _Generator(seed, services.clock.today(), services.clock.now())
     added = 0
     while added < clients:
         count = min(BATCH, clients - added)
-
-        def work(uow: UnitOfWork, count: int = count, start: int = added) -> int:
-            _insert_batch(uow, generator, start, count, author)
-            return count
-
-        added += run(services.db, services.clock, actor, Permission.ADMINISTER, work)
+        retrying(partial(write_batch, services, generator, actor, author, added, count))
+        added += count
+    if services.witness is not None:
+        services.witness.catch_up()
     run(services.db, services.clock, actor, Permission.ADMINISTER, _store_sample_documents)
     return added
 
@@ -208,279 +193,63 @@ def _store_sample_documents(uow: UnitOfWork) -> None:
             store_acknowledgment_document(uow, client, ack)
 
 
-def _insert_batch(uow: UnitOfWork, gen: _Generator, start: int, count: int, receptionist: int) -> None:
-    """One batch of demo records, each marked ``demo``, entered under the account ``receptionist``."""
-    session = uow.session
-    rng = gen.rng
-    policies = {p.language: p for p in session.scalars(select(PolicyVersion))}
-    names, calendar = wording_names(session), opt_out_calendar(session)
-    first_id = (session.scalar(select(func.max(Client.id))) or 0) + 1
-    now = uow.now
-    rows: list[dict[str, object]] = []
-    keys: list[dict[str, object]] = []
-    appointments: list[dict[str, object]] = []
-    acks: list[dict[str, object]] = []
-    events: list[dict[str, object]] = []
-    #: Per consent event: the acknowledgment and appointment it came with, linked once they have ids.
-    event_links: list[tuple[uuid.UUID | None, uuid.UUID]] = []
-    requests: list[_DemoRequest] = []
-    scopes: list[dict[str, object]] = []
-    request_events: list[dict[str, object]] = []
-    for offset in range(count):
-        client_id = first_id + offset
-        data = gen.client(start + offset)
-        # Files are opened after birth: at most the client's age in days ago.
-        lived = (gen.today - data["date_of_birth"]).days
-        created = now - timedelta(
-            days=rng.randint(1, max(1, min(1500, lived - 1))), minutes=rng.randint(0, 600)
-        )
-        rows.append(
-            dict(
-                id=client_id,
-                demo=True,
-                file_number=format_file_number(client_id),
-                clinic_id=uow.clinic_id,
-                version=1,
-                created_at=created,
-                created_by_id=receptionist,
-                updated_at=created,
-                updated_by_id=receptionist,
-                **data,
-            )
-        )
-        keys += [
-            dict(client_id=client_id, kind="name", key=t)
-            for t in name_tokens(data["last_name"], data["first_name"])
-        ]
-        keys += [dict(client_id=client_id, kind="phone", key=k) for k in phone_keys(data["phone"])]
-        language = data["preferred_language"]
-        policy = policies.get(language) or next(iter(policies.values()))
-        booked_at = created + timedelta(minutes=5)
-        appointment_uid = uuid.uuid4()
-        # A signature is taken only from someone standing at the desk; a phone booking records a spoken answer.
-        at_desk = rng.random() < 0.7
-        appointments.append(
-            dict(
-                uid=appointment_uid,
-                demo=True,
-                client_id=client_id,
-                starts_at=demo_start(rng, gen.today),
-                kind=rng.choice(list(AppointmentKind)),
-                mode=rng.choice(list(AppointmentMode)),
-                booked_via=BookedVia.AT_DESK if at_desk else BookedVia.PHONE,
-                booked_by_id=receptionist,
-                clinic_id=uow.clinic_id,
-                created_at=booked_at,
-            )
-        )
-        gen.schedule.place(session, rng, appointments[-1], now)
-        ack_uid, refused, representative = None, False, None
-        adult = consents_for_themselves(data["date_of_birth"], booked_at.date())
-        if at_desk:
-            ack_uid = uuid.uuid4()
-            refused = rng.random() < 0.04
-            capacity = SignerCapacity.CLIENT if adult else rng.choice([SignerCapacity.PARENT, SignerCapacity.TUTOR])
-            signer = (
-                f"{data['first_name']} {data['last_name']}"
-                if capacity == SignerCapacity.CLIENT
-                else f"{gen.fakers[language].first_name()} {data['last_name']}"
-            )
-            # A minor's answers are given by the parent or tutor who signs (or refuses to).
-            representative = None if adult else signer
-            acks.append(
-                dict(
-                    uid=ack_uid,
-                    demo=True,
-                    client_id=client_id,
-                    policy_version_id=policy.id,
-                    policy_sha256=policy.sha256,
-                    summary_sha256=policy.summary_sha256,
-                    language=language,
-                    signer_capacity=capacity,
-                    signer_name=signer,
-                    signature_png=None if refused else rng.choice(gen.signatures),
-                    refused=refused,
-                    refusal_note="",
-                    signed_at=booked_at,
-                    witnessed_by_id=receptionist,
-                    clinic_id=uow.clinic_id,
-                    appointment_id=None,
-                )
-            )
-        method = ConsentMethod.VERBAL_PHONE if not at_desk else ConsentMethod.SIGNED_AT_DESK
-        method = ConsentMethod.VERBAL_IN_PERSON if refused else method
-        for purpose in names.offered_purposes():
-            for channel in Channel:
-                chance = (
-                    0.75
-                    if purpose == Purpose.APPOINTMENT_REMINDERS and channel in (Channel.EMAIL, Channel.SMS)
-                    else 0.18
-                )
-                # A minor's consent by phone would need a named parent: the demo records none.
-                if rng.random() < chance and (adult or representative is not None):
-                    events.append(
-                        dict(
-                            uid=uuid.uuid4(),
-                            demo=True,
-                            client_id=client_id,
-                            purpose=purpose,
-                            channel=channel,
-                            action=ConsentAction.GRANTED,
-                            method=method,
-                            policy_version_id=policy.id,
-                            policy_sha256=policy.sha256,
-                            wording=consent_sentence(purpose, channel, language, names),
-                            language=language,
-                            recorded_by_id=receptionist,
-                            clinic_id=uow.clinic_id,
-                            recorded_at=booked_at,
-                            appointment_id=None,
-                            opt_out_request_id=None,
-                            acknowledgment_id=None,
-                            representative_name=representative,
-                            representative_capacity=None if representative is None else capacity,
-                        )
+def write_batch(
+    services: Services, gen: _Generator, actor: Actor, author: int, start: int, count: int
+) -> None:
+    """One transaction: ``count`` files with their rows, the current consent of their cells, and the
+    batch's audit record chained to the trail; then the witness is given the rows' digests."""
+    keeper = services.witness if services.witness is not None and services.witness.takes_digests() else None
+    engine = services.db.engine.execution_options(**{WRITE_OPTION: True})  # SQLite: BEGIN IMMEDIATE
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        raw = connection.connection.driver_connection
+        if sqlite:  # on the driver's connection: outside any transaction
+            raw.execute(f"PRAGMA cache_size=-{_SQLITE_CACHE_KIB}")  # type: ignore[union-attr]
+        try:
+            with connection.begin(), Session(bind=connection) as session:
+                if not sqlite:  # ids in commit order, as every write transaction takes it (witnessing.py)
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": POSTGRES_AUDIT_LOCK}
                     )
-                    event_links.append((ack_uid, appointment_uid))
-        # One file in forty has an emailed opt-out still to process, so the demo's queue is never empty.
-        queued = (start + offset) % 40 == 17
-        if queued or rng.random() < 0.04:
-            via = OptOutVia.EMAIL if queued else rng.choice(list(OptOutVia))
-            received = min(gen.today, booked_at.date() + timedelta(days=rng.randint(1, 400)))
-            if queued:  # arrived lately: most of the queue is still within its delay
-                received = max(booked_at.date(), gen.today - timedelta(days=rng.randint(0, 12)))
-            request_uid = uuid.uuid4()
-            immediate = via.takes_effect_at_once
-            processed = not queued and (immediate or rng.random() < 0.6)
-            purposes = PROMOTIONAL_PURPOSES if rng.random() < 0.8 else frozenset(Purpose)
-            logged_at = min(now, datetime.combine(received, time(14, 0), UTC))
-            row: dict[str, object] = dict(
-                uid=request_uid,
-                demo=True,
-                received_via=via,
-                received_on=received,
-                due_on=received if immediate else calendar.due_date(received),
-                requester_name=f"{data['first_name']} {data['last_name']}",
-                requester_phone=data["phone"],
-                requester_email=data["email"],
-                note="",
-                logged_by_id=receptionist,
-                logged_at=logged_at,
-                clinic_id=uow.clinic_id,
-            )
-            requests.append(
-                _DemoRequest(
-                    row,
-                    request_uid,
-                    via,
-                    received,
-                    logged_at,
-                    client_id,
-                    processed,
-                    purposes,
-                    language,
-                    policy,
+                writer = BulkWriter(connection)
+                next_ids = writer.next_ids((*INSERT_ORDER, SEARCH_KEYS))
+                context = BatchContext(
+                    session=session,
+                    policies={p.language: p for p in session.scalars(select(PolicyVersion))},
+                    names=wording_names(session),
+                    calendar=opt_out_calendar(session),
+                    clinic_id=actor.clinic_id,
+                    author=author,
+                    now=services.clock.now(),
                 )
-            )
-    insert_clients(session, rows, keys)  # with their NAMs and phone kinds (desktop.demo_clients)
-    session.execute(insert(Appointment), appointments)
-    appointment_ids = dict(
-        session.execute(
-            select(Appointment.uid, Appointment.id).where(
-                Appointment.uid.in_([a["uid"] for a in appointments])
-            )
-        ).all()
-    )
-    session.execute(insert(AppointmentEvent), booked_events(appointments, appointment_ids))
-    if acks:
-        session.execute(insert(Acknowledgment), acks)
-    ack_ids = (
-        dict(
-            session.execute(
-                select(Acknowledgment.uid, Acknowledgment.id).where(
-                    Acknowledgment.uid.in_([a["uid"] for a in acks])
+                batch = build_batch(gen, context, next_ids, start, count)
+                session.flush()  # the schedule's practitioners, made with the first batch
+                for name in INSERT_ORDER:
+                    check_columns(name, DEMO_COLUMNS[name])
+                    writer.insert(name, DEMO_COLUMNS[name], batch.rows[name])
+                key_columns, key_rows = batch.key_rows(next_ids[SEARCH_KEYS])
+                check_columns(SEARCH_KEYS, key_columns)
+                writer.insert(SEARCH_KEYS, key_columns, key_rows)
+                written = {name: len(batch.rows[name]) for name in INSERT_ORDER} | {
+                    SEARCH_KEYS: len(key_rows)
+                }
+                writer.advance_sequences({n: next_ids[n] + k - 1 for n, k in written.items() if k})
+                rebuild_current_consent(connection, (batch.first_client, batch.last_client))
+                append_audit(
+                    session,
+                    at=context.now,
+                    staff_id=None,
+                    username=actor.username,
+                    workstation=actor.workstation,
+                    action="demo.populate",
+                    entity_type="client",
+                    entity_id=f"{batch.first_client}-{batch.last_client}",
+                    detail=f"count={count}",
                 )
-            ).all()
-        )
-        if acks
-        else {}
-    )
-    for event, (linked_ack, linked_appointment) in zip(events, event_links, strict=True):
-        event["appointment_id"] = appointment_ids[linked_appointment]
-        event["acknowledgment_id"] = ack_ids.get(linked_ack) if linked_ack else None
-    withdrawals: list[dict[str, object]] = []
-    for request in requests:
-        client_id, language, policy = request.client_id, request.language, request.policy
-        session.execute(insert(OptOutRequest), [request.row])
-        request_id = session.scalar(select(OptOutRequest.id).where(OptOutRequest.uid == request.uid))
-        scopes += [
-            dict(request_id=request_id, purpose=p, channel=c)
-            for p in sorted(request.purposes)
-            for c in Channel
-        ]
-        logged = request.logged_at
-        request_events.append(
-            dict(
-                uid=uuid.uuid4(),
-                demo=True,
-                request_id=request_id,
-                kind=OptOutEventKind.MATCHED,
-                client_id=client_id,
-                at=logged,
-                by_id=receptionist,
-            )
-        )
-        if request.processed:
-            done = min(
-                now,
-                logged + timedelta(days=0 if request.via.takes_effect_at_once else rng.randint(1, 13)),
-            )
-            for purpose in sorted(request.purposes):
-                for channel in Channel:
-                    withdrawals.append(
-                        dict(
-                            uid=uuid.uuid4(),
-                            demo=True,
-                            client_id=client_id,
-                            purpose=purpose,
-                            channel=channel,
-                            action=ConsentAction.WITHDRAWN,
-                            method=request.via.consent_method,
-                            policy_version_id=policy.id,
-                            policy_sha256=policy.sha256,
-                            wording=withdrawal_sentence(
-                                purpose,
-                                channel,
-                                request.via,
-                                request.received.isoformat(),
-                                language,
-                            ),
-                            language=language,
-                            recorded_by_id=receptionist,
-                            clinic_id=uow.clinic_id,
-                            recorded_at=done,
-                            appointment_id=None,
-                            opt_out_request_id=request_id,
-                            acknowledgment_id=None,
-                        )
-                    )
-            request_events.append(
-                dict(
-                    uid=uuid.uuid4(),
-                    demo=True,
-                    request_id=request_id,
-                    kind=OptOutEventKind.PROCESSED,
-                    client_id=client_id,
-                    at=done,
-                    by_id=receptionist,
-                )
-            )
-    if events or withdrawals:
-        session.execute(insert(ConsentEvent), events + withdrawals)
-    if scopes:
-        session.execute(insert(OptOutScope), scopes)
-    if request_events:
-        session.execute(insert(OptOutEvent), request_events)
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.setval("clients_id_seq", first_id + count - 1)))
-    uow.audit("demo.populate", "client", f"{first_id}-{first_id + count - 1}", f"count={count}")
+                digested = {name: digests(name, batch.rows[name]) for name in WITNESSED} if keeper else {}
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA cache_size=-2000")  # type: ignore[union-attr]  # SQLite's default, for the pool
+    if keeper is not None:
+        for name, found in digested.items():
+            keeper.add_digested(name, next_ids[name], found)

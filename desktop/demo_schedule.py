@@ -6,11 +6,9 @@ length, and their ``booked`` event, so a demonstration's day view is not empty. 
 from __future__ import annotations
 
 import random
-import uuid
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,7 +20,7 @@ from desktop.db.models import (
     PractitionerException,
     PractitionerHours,
 )
-from desktop.domain.schedule import AppointmentEventKind, HoursException, TimeRange, WeeklyHours
+from desktop.domain.schedule import HoursException, TimeRange, WeeklyHours
 from desktop.domain.schedule_rules import local_moment, overlaps, slot_conflicts
 
 #: (name, specialty, works Saturday morning).
@@ -42,7 +40,12 @@ def demo_start(rng: random.Random, today: date) -> datetime:
     """A demo appointment's moment: in the clinic's hours and its own time; one in ten in the coming
     week, so a demonstration's schedule has its days filled."""
     days = rng.randint(0, 6) if rng.random() < 0.1 else rng.randint(-400, 60)
-    return local_moment(today + timedelta(days=days), time(rng.randint(8, 16), rng.choice((0, 15, 30, 45))))
+    return _local_moment(today + timedelta(days=days), rng.randint(8, 16), rng.choice((0, 15, 30, 45)))
+
+
+@lru_cache(maxsize=65536)  # a few thousand distinct moments, asked for by every file of a large demo
+def _local_moment(day: date, hour: int, minute: int) -> datetime:
+    return local_moment(day, time(hour, minute))
 
 
 def demo_week(saturday: bool) -> tuple[WeeklyHours, ...]:
@@ -60,6 +63,9 @@ class DemoSchedule:
         #: Per practitioner and (UTC) day, so a large demo's search stays short.
         self._busy: dict[tuple[int, date], list[TimeRange]] = defaultdict(list)
         self._lengths: dict[str, int] | None = None
+        #: Whether a practitioner's hours and days off hold a slot (moment and length): a demo of a
+        #: million appointments asks about the same few thousand slots again and again.
+        self._open: dict[tuple[int, datetime, int], bool] = {}
 
     def practitioners(self, session: Session, clinic_id: int, now: datetime) -> list[_Practitioner]:
         if clinic_id not in self._practitioners:
@@ -82,36 +88,17 @@ class DemoSchedule:
         candidates = self.practitioners(session, int(str(appointment["clinic_id"])), now)
         for practitioner_id, week, days_off in rng.sample(candidates, len(candidates)):
             busy = self._busy[(practitioner_id, starts.date())]
-            if not slot_conflicts(slot, week, days_off, ()) and not any(overlaps(slot, b) for b in busy):
+            fits = self._open.get((practitioner_id, starts, length))
+            if fits is None:
+                fits = self._open[(practitioner_id, starts, length)] = not slot_conflicts(
+                    slot, week, days_off, ()
+                )
+            if fits and not any(overlaps(slot, b) for b in busy):
                 chosen = practitioner_id
                 busy.append(slot)
                 break
         appointment["practitioner_id"] = chosen
         appointment["length_minutes"] = length
-
-
-def booked_events(
-    appointments: Sequence[dict[str, object]], ids: Mapping[Any, int]
-) -> list[dict[str, object]]:
-    """The booked event of each demo appointment (inserted, ``ids`` by uid), as it was booked."""
-    return [
-        dict(
-            uid=uuid.uuid4(),
-            demo=True,
-            appointment_id=ids[a["uid"]],
-            client_id=a["client_id"],
-            kind=AppointmentEventKind.BOOKED,
-            recorded_at=a["created_at"],
-            recorded_by_id=a["booked_by_id"],
-            clinic_id=a["clinic_id"],
-            starts_at=a["starts_at"],
-            length_minutes=a["length_minutes"],
-            practitioner_id=a["practitioner_id"],
-            reason=None,
-            overrides="",
-        )
-        for a in appointments
-    ]
 
 
 def _ensure_practitioners(session: Session, clinic_id: int, now: datetime) -> list[_Practitioner]:
