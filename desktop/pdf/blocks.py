@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+import desktop.pdf.fonts as fonts
 from desktop.domain.enums import ConsentAction, Language
 from desktop.domain.words import Words
 from desktop.pdf.document import AcknowledgmentDocument, ConsentChoice
 from desktop.pdf.markup import DASH, clean, esc, format_signed_at, or_dash
+from desktop.pdf.scripts import needs_scripts
 from desktop.pdf.signature import SIGNATURE_BOX, signature_image
 from desktop.pdf.styles import Rule, Styles, TableCommand, table_style
 from desktop.pdf.texts import AcknowledgmentText as A
@@ -65,18 +68,27 @@ def choices_block(doc: AcknowledgmentDocument, lang: Language, st: Styles, width
     if not doc.choices:
         return Paragraph(esc(A.no_choices.get(lang)), st.body)
 
-    def mark(choice: ConsentChoice | None) -> Paragraph:
-        if choice is None:
-            return Paragraph(DASH, st.cell)
-        if choice.granted:
-            return Paragraph(esc(A.granted.get(lang)), st.cell_bold)
-        # "Refused" only where the client said no; no answer is only "not given".
-        text = A.not_given
-        if choice.answer == ConsentAction.DECLINED:
-            text = A.declined
-        elif choice.answer == ConsentAction.WITHDRAWN:
-            text = A.withdrawn
-        return Paragraph(esc(text.get(lang)), st.cell)
+    bold_cells: list[tuple[int, int]] = []
+
+    def mark(choice: ConsentChoice | None, room: float, cell: tuple[int, int]) -> Paragraph | str:
+        label, style = DASH, st.cell
+        if choice is not None and choice.granted:
+            label, style = A.granted.get(lang), st.cell_bold
+        elif choice is not None:
+            # "Refused" only where the client said no; no answer is only "not given".
+            text = A.not_given
+            if choice.answer == ConsentAction.DECLINED:
+                text = A.declined
+            elif choice.answer == ConsentAction.WITHDRAWN:
+                text = A.withdrawn
+            label = text.get(lang)
+        # A mark that fits its cell on one line is plain table text: a grid has twenty of them, and
+        # laying each out as a Paragraph was most of the first page's rendering time.
+        if needs_scripts(label) or stringWidth(label, style.fontName, style.fontSize) > room:
+            return Paragraph(esc(label), style)
+        if style is st.cell_bold:
+            bold_cells.append(cell)
+        return label
 
     purposes: list[str] = []
     channels: list[str] = []
@@ -97,9 +109,15 @@ def choices_block(doc: AcknowledgmentDocument, lang: Language, st: Styles, width
             [Paragraph(esc(Words.purpose.get(lang)), st.cell_bold)]
             + [Paragraph(esc(ch), st.cell_bold) for ch in channels]
         ]
+        room = channel_width - 8  # the cells' left and right padding
         for purpose in purposes:
+            row = len(data)
             data.append(
-                [Paragraph(or_dash(purpose), st.cell)] + [mark(grid.get((purpose, ch))) for ch in channels]
+                [Paragraph(or_dash(purpose), st.cell)]
+                + [
+                    mark(grid.get((purpose, ch)), room, (col, row))
+                    for col, ch in enumerate(channels, start=1)
+                ]
             )
         widths = [purpose_width] + [channel_width] * len(channels)
         spans: list[TableCommand] = []
@@ -117,7 +135,7 @@ def choices_block(doc: AcknowledgmentDocument, lang: Language, st: Styles, width
                         [
                             Paragraph(or_dash(purpose), st.cell) if len(data) == first_row else "",
                             Paragraph(or_dash(channel), st.cell),
-                            mark(grid[(purpose, channel)]),
+                            mark(grid[(purpose, channel)], width * 0.22 - 8, (2, len(data))),
                         ]
                     )
             if len(data) - 1 > first_row:
@@ -135,6 +153,10 @@ def choices_block(doc: AcknowledgmentDocument, lang: Language, st: Styles, width
             grid_lines,
             ("TOPPADDING", (0, 0), (-1, -1), 3.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            ("FONTSIZE", (0, 0), (-1, -1), st.cell.fontSize),
+            ("LEADING", (0, 0), (-1, -1), st.cell.leading),
+            ("TEXTCOLOR", (0, 0), (-1, -1), st.cell.textColor),
+            *[("FONTNAME", cell, cell, fonts.BOLD) for cell in bold_cells],
             *spans,
         ),
     )
