@@ -1,17 +1,71 @@
-"""Consent coverage, counted with a handful of GROUP BY queries whatever the number of clients."""
+"""Consent coverage in one GROUP BY over the clients seen in the period: per client, a few index
+probes (its acknowledgments, its current-consent rows) fold into (clinic, acknowledged, purposes
+granted), so the work follows the clients seen, never the consent history."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime, timedelta
 
-from sqlalchemy import Result, case, func, select
+from sqlalchemy import ColumnElement, Result, and_, case, distinct, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Client
-from desktop.domain.enums import Purpose
+from desktop.db.models import Acknowledgment, Client, ConsentEvent, CurrentConsent, PolicyVersion
+from desktop.domain.enums import ConsentAction, Language, Purpose
 from desktop.reports.base import ReportHeader
 from desktop.reports.consent_coverage import ClinicAcknowledgment, ConsentCoverageReport, CoverageRow
 from desktop.services.reporting import common
+
+#: One bit per purpose: a client's granted purposes summed (each once) are a small number to group by.
+PURPOSE_BITS = {purpose: 1 << index for index, purpose in enumerate(Purpose)}
+
+
+def _action_at(cutoff: datetime) -> ColumnElement[str]:
+    """A current-consent cell's action as it stood just before ``cutoff``: the row itself when it was
+    recorded before, else the latest earlier event of the cell (an index probe, ties to the later
+    insertion as in the client's consent grid)."""
+    earlier = (
+        select(ConsentEvent.action)
+        .where(
+            ConsentEvent.client_id == CurrentConsent.client_id,
+            ConsentEvent.purpose == CurrentConsent.purpose,
+            ConsentEvent.channel == CurrentConsent.channel,
+            ConsentEvent.recorded_at < cutoff,
+        )
+        .order_by(ConsentEvent.recorded_at.desc(), ConsentEvent.id.desc())
+        .limit(1)
+        .correlate(CurrentConsent)
+        .scalar_subquery()
+    )
+    return case((CurrentConsent.recorded_at < cutoff, CurrentConsent.action), else_=earlier)
+
+
+def _granted_purposes(cutoff: datetime) -> ColumnElement[int]:
+    """The client's purposes granted on at least one channel, as a sum of their bits."""
+    bit = case(*((CurrentConsent.purpose == purpose, value) for purpose, value in PURPOSE_BITS.items()))
+    return func.coalesce(
+        select(func.sum(distinct(bit)))
+        .where(CurrentConsent.client_id == Client.id, _action_at(cutoff) == ConsentAction.GRANTED)
+        .correlate(Client)
+        .scalar_subquery(),
+        0,
+    )
+
+
+def _acknowledged(versions: dict[Language, PolicyVersion], cutoff: datetime) -> ColumnElement[int]:
+    """1 when the client signed (not refused) the text in force for their language before ``cutoff``,
+    as ``common.signed_current_clients`` says, else 0."""
+    in_force = [
+        and_(Client.preferred_language == language, Acknowledgment.policy_version_id == policy.id)
+        for language, policy in versions.items()
+    ]
+    signed = exists().where(
+        Acknowledgment.client_id == Client.id,
+        Acknowledgment.refused.is_(False),
+        Acknowledgment.signed_at < cutoff,
+        or_(false(), *in_force),
+    )
+    return case((signed, 1), else_=0)
 
 
 def compute(session: Session, header: ReportHeader, now: datetime) -> ConsentCoverageReport:
@@ -19,49 +73,30 @@ def compute(session: Session, header: ReportHeader, now: datetime) -> ConsentCov
     # As the ledgers stood at the end of the period, or now (this instant included) if it is not over.
     state_at = min(period.ends_before, now)
     cutoff = period.ends_before if period.ends_before <= now else now + timedelta(microseconds=1)
-    active = common.clients_with_appointment(period.starts_at, period.ends_before).subquery("active")
+    active = common.clients_with_appointment(period.starts_at, period.ends_before)
     versions = common.versions_in_force(session, period.end)
-    # Membership tests (IN), not joins: hashed once, whatever the planner's statistics say just
-    # after a bulk load.
-    signed = common.signed_current_clients(versions, cutoff)
-    latest = common.latest_consent(cutoff, clients=select(active.c.client_id))
-    consenting = (
-        select(latest.c.client_id, latest.c.purpose)
-        .where(common.granted_cells(latest))
-        .distinct()
-        .subquery("consenting")
+    acknowledged = _acknowledged(versions, cutoff).label("acknowledged")
+    granted = _granted_purposes(cutoff).label("granted")
+    per_client = (
+        select(Client.clinic_id, acknowledged, granted).where(Client.id.in_(active)).subquery("per_client")
     )
-
-    active_by_clinic = dict(
-        session.execute(
-            select(Client.clinic_id, func.count(Client.id))
-            .where(Client.id.in_(select(active.c.client_id)))
-            .group_by(Client.clinic_id)
-        ).all()
-    )
-    signed_by_clinic = dict(
-        session.execute(
-            select(Client.clinic_id, func.count(Client.id))
-            .where(Client.id.in_(select(active.c.client_id)), Client.id.in_(signed))
-            .group_by(Client.clinic_id)
-        ).all()
-    )
-    consent_counts: dict[tuple[int, Purpose], int] = {}
-    both_counts: dict[tuple[int, Purpose], int] = {}
+    active_by_clinic: dict[int, int] = defaultdict(int)
+    signed_by_clinic: dict[int, int] = defaultdict(int)
+    consent_counts: dict[tuple[int, Purpose], int] = defaultdict(int)
+    both_counts: dict[tuple[int, Purpose], int] = defaultdict(int)
     # The row types, stated: columns read through subqueries reach the type checker untyped.
-    counts: Result[int, Purpose, int, int] = session.execute(
+    groups: Result[int, int, int, int] = session.execute(
         select(
-            Client.clinic_id,
-            consenting.c.purpose,
-            func.count(consenting.c.client_id),
-            func.count(case((consenting.c.client_id.in_(signed), 1))),
-        )
-        .join(Client, Client.id == consenting.c.client_id)
-        .group_by(Client.clinic_id, consenting.c.purpose)
+            per_client.c.clinic_id, per_client.c.acknowledged, per_client.c.granted, func.count()
+        ).group_by(per_client.c.clinic_id, per_client.c.acknowledged, per_client.c.granted)
     )
-    for clinic_id, purpose, total, with_ack in counts:
-        consent_counts[(clinic_id, Purpose(purpose))] = int(total)
-        both_counts[(clinic_id, Purpose(purpose))] = int(with_ack)
+    for clinic_id, signed, purposes, clients in groups:
+        active_by_clinic[clinic_id] += clients
+        signed_by_clinic[clinic_id] += clients if signed else 0
+        for purpose, value in PURPOSE_BITS.items():
+            if int(purposes) & value:
+                consent_counts[(clinic_id, purpose)] += clients
+                both_counts[(clinic_id, purpose)] += clients if signed else 0
 
     names = common.clinic_names(session)
     clinic_ids = sorted(active_by_clinic) or sorted(names)[:1]

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from desktop.db.models import AuditRecord
-from desktop.domain.enums import Channel, Language, Purpose
-from desktop.domain.records import PolicyDraft
+from desktop.domain.enums import Channel, Interaction, Language, Purpose
+from desktop.domain.records import ConsentCapture, ConsentChange, PolicyDraft
 from desktop.domain.wording import purpose_label
 from desktop.reports import render_report
 from tests.desktop.reports import expected
@@ -116,3 +116,25 @@ def test_an_empty_period_prints_zeroes_not_errors(services, team):
     assert all(r.consent_share is None for r in report.totals)
     assert render_report(report, "pdf").startswith(b"%PDF-")
     assert render_report(report, "csv")
+
+
+def test_a_period_over_counts_consent_as_it_stood_at_its_end(services, team, clock):
+    """Withdrawn after the period: the ended period still counts the consent given in it (read from
+    the ledger), the period still running counts the withdrawal (read from current consent)."""
+    client = new_client(services, team.receptionist, "Avant", "Retrait")
+    book(services, team.receptionist, client.id, granted=((Purpose.FEEDBACK, Channel.POST),))
+    first, last = clock.today(), clock.today() + timedelta(days=2)
+    clock.advance(days=5)
+    withdrawal = ConsentChange(Purpose.FEEDBACK, Channel.POST, False)
+    services.consent.record(
+        team.receptionist, client.id, ConsentCapture((withdrawal,), Interaction.DESK, Language.FR)
+    )
+
+    def feedback(report) -> int:  # type: ignore[no-untyped-def]
+        return {r.purpose: r.with_consent for r in report.totals}[Purpose.FEEDBACK]
+
+    ended = services.reports.consent_coverage(team.manager, first, last)
+    assert ended.active_clients == 1 and feedback(ended) == 1
+    assert expected.coverage(services, first, last, clock.now()).consent[Purpose.FEEDBACK] == 1
+    running = services.reports.consent_coverage(team.manager, first, clock.today() + timedelta(days=30))
+    assert running.active_clients == 1 and feedback(running) == 0
