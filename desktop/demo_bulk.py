@@ -154,8 +154,23 @@ class BulkWriter:
                 continue
             process = column_type.dialect_impl(self.dialect).bind_processor(self.dialect)
             if process is not None:
-                converters.append((index, process))
+                converters.append((index, _remembering(process)))
         return converters
+
+
+def _remembering(process: _Converter) -> _Converter:
+    """``process`` with its results kept (for one batch: the writer's life): a batch's enums, dates
+    and times repeat (a file's consents share its booking's moment)."""
+    seen: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = converted = process(value)
+            return converted
+
+    return convert
 
 
 def _converted(row: Row, converters: list[tuple[int, _Converter]]) -> Row:
