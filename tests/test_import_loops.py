@@ -22,6 +22,7 @@ SERVICE_FLOOR = (
     "desktop.services.ledger",
     "desktop.services.permissions",
     "desktop.services.queries",
+    "desktop.services.read_snapshot",
     "desktop.services.reporting",
     "desktop.services.search_keys",
     "desktop.services.thread_guard",

@@ -1,8 +1,8 @@
 """A contact list for a mailing or SMS tool: one purpose, one channel, one CSV file.
 
-The core decides who is listed (``services.exports.export_contacts``), in the same transaction that
-records the export in the audit trail: only clients who consent now to that use by that channel, and
-whom no pending opt-out request concerns. The dialog says so before the export and shows the row
+The core decides who is listed (``services.exports.export_contacts``, from one snapshot of the data,
+the file moved into place once the export is recorded in the audit trail): only clients who consent
+now to that use by that channel, and whom no pending opt-out request concerns. The dialog says so before the export and shows the row
 count and the file's SHA-256 afterwards, so the file handed to the mailing tool can be matched with the
 audit record.
 """
