@@ -33,9 +33,7 @@ NEWS = Purpose.NEWSLETTERS
 
 def grant(services, actor, client_id, *cells, granted=True):  # type: ignore[no-untyped-def]
     changes = tuple(ConsentChange(p, c, granted) for p, c in cells)
-    services.consent.record(
-        actor, client_id, ConsentCapture(changes, Interaction.PHONE, Language.FR)
-    )
+    services.consent.record(actor, client_id, ConsentCapture(changes, Interaction.PHONE, Language.FR))
 
 
 def opt_out(services, actor, client_id, purposes, channels, via=OptOutVia.EMAIL):  # type: ignore[no-untyped-def]
@@ -145,7 +143,13 @@ def test_columns_suit_the_channel(services, team, tmp_path):
 
 def test_a_phone_list_carries_the_extension_in_its_own_column(services, team, tmp_path):
     client = new_client(services, team.receptionist, "Poste", "Paula", phone="418 555-0123, poste 12")
-    grant(services, team.receptionist, client.id, (Purpose.FEEDBACK, Channel.PHONE), (Purpose.FEEDBACK, Channel.SMS))
+    grant(
+        services,
+        team.receptionist,
+        client.id,
+        (Purpose.FEEDBACK, Channel.PHONE),
+        (Purpose.FEEDBACK, Channel.SMS),
+    )
     calls = listed(
         services.exports.export_contacts(team.manager, Purpose.FEEDBACK, Channel.PHONE, tmp_path / "c.csv")
     )
@@ -206,6 +210,26 @@ def test_receptionists_cannot_export_and_no_file_is_left(services, team, tmp_pat
     with pytest.raises(PermissionDeniedError):
         services.exports.export_contacts(team.receptionist, NEWS, Channel.EMAIL, folder / "no.csv")
     assert list(folder.iterdir()) == []
+
+
+def test_a_list_whose_export_cannot_be_recorded_is_never_put_in_place(services, team, tmp_path):
+    client = new_client(services, team.receptionist, "Secret", "Sophie", email="sophie@example.com")
+    grant(services, team.receptionist, client.id, (NEWS, Channel.EMAIL))
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    out = folder / "n.csv"
+
+    def deactivated_meanwhile(rows_read: int) -> None:
+        # The list is read; the account is deactivated before the export is recorded.
+        services.staff.set_active(team.manager, team.privacy_officer.staff_id, False)
+
+    with pytest.raises(PermissionDeniedError):
+        services.exports.export_contacts(
+            team.privacy_officer, NEWS, Channel.EMAIL, out, progress=deactivated_meanwhile
+        )
+    assert list(folder.iterdir()) == []  # neither the list nor its temporary file
+    with services.db.session(write=False) as session:
+        assert not session.scalars(select(AuditRecord).where(AuditRecord.action == "export.contacts")).all()
 
 
 def expected_export(services, purpose: Purpose, channel: Channel) -> set[int]:  # type: ignore[no-untyped-def]
