@@ -33,7 +33,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
 )
 
@@ -52,6 +51,7 @@ from desktop.pdf.document import (
 )
 from desktop.pdf.markup import DASH, as_date, clean, esc, fit, or_dash
 from desktop.pdf.numbered_canvas import Furniture, NumberedCanvas, page_label
+from desktop.pdf.paragraphs import Paragraph
 from desktop.pdf.scripts import draw_text
 from desktop.pdf.signature import MAX_SIGNATURE_PIXELS
 from desktop.pdf.styles import (

@@ -6,13 +6,14 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 import desktop.pdf.fonts as fonts
 from desktop.domain.enums import ConsentAction, Language
 from desktop.domain.words import Words
 from desktop.pdf.document import AcknowledgmentDocument, ConsentChoice
 from desktop.pdf.markup import DASH, clean, esc, format_signed_at, or_dash
+from desktop.pdf.paragraphs import Paragraph
 from desktop.pdf.scripts import needs_scripts
 from desktop.pdf.signature import SIGNATURE_BOX, signature_image
 from desktop.pdf.styles import Rule, Styles, TableCommand, table_style
@@ -105,15 +106,14 @@ def choices_block(doc: AcknowledgmentDocument, lang: Language, st: Styles, width
         # Matrix: one row per purpose, one column per channel.
         purpose_width = width * (0.44 if len(channels) > 2 else 0.5)
         channel_width = (width - purpose_width) / len(channels)
-        data: list[list[Paragraph]] = [
-            [Paragraph(esc(Words.purpose.get(lang)), st.cell_bold)]
-            + [Paragraph(esc(ch), st.cell_bold) for ch in channels]
-        ]
+        header: list[Paragraph | str] = [Paragraph(esc(Words.purpose.get(lang)), st.cell_bold)]
+        data = [header + [Paragraph(esc(ch), st.cell_bold) for ch in channels]]
         room = channel_width - 8  # the cells' left and right padding
         for purpose in purposes:
             row = len(data)
+            cells: list[Paragraph | str] = [Paragraph(or_dash(purpose), st.cell)]
             data.append(
-                [Paragraph(or_dash(purpose), st.cell)]
+                cells
                 + [
                     mark(grid.get((purpose, ch)), room, (col, row))
                     for col, ch in enumerate(channels, start=1)
@@ -167,7 +167,7 @@ def two_column_details(rows: list[tuple[str, str]], st: Styles, width: float) ->
     data = []
     for i in range(0, len(rows), 2):
         pair = rows[i : i + 2]
-        line = []
+        line: list[Paragraph | str] = []
         for key, value in pair:
             line += [Paragraph(key, st.label), Paragraph(value, st.cell)]
         while len(line) < 4:
