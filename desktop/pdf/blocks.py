@@ -4,6 +4,7 @@ choices, the signature (or the refusal to sign), how to withdraw consent, the ve
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
@@ -21,14 +22,33 @@ from desktop.pdf.texts import AcknowledgmentText as A
 from desktop.pdf.texts import PdfText
 
 
+def plain_or_paragraph(markup: str, style: ParagraphStyle, room: float) -> Paragraph | str:
+    """Markup with no tag or entity that fits ``room`` on one line, in the style's own font, as plain
+    table text (the table's style sets its font, size and colour); anything else as a Paragraph.
+    A Paragraph costs a markup parse and a line break; a short label needs neither."""
+    if "<" in markup or "&" in markup or needs_scripts(markup):
+        return Paragraph(markup, style)
+    if stringWidth(markup, style.fontName, style.fontSize) > room:
+        return Paragraph(markup, style)
+    return markup
+
+
 def key_value_table(rows: list[tuple[str, str]], st: Styles, width: float, key_width: float) -> Table:
-    data = [[Paragraph(key, st.label), Paragraph(value, st.cell)] for key, value in rows]
+    # The key column has no left padding, 4 points on the right.
+    data = [
+        [plain_or_paragraph(key, st.label, key_width - 4), Paragraph(value, st.cell)] for key, value in rows
+    ]
     return Table(
         data,
         colWidths=[key_width, width - key_width],
         hAlign="LEFT",
         splitInRow=1,
-        style=table_style(("LEFTPADDING", (0, 0), (0, -1), 0)),
+        style=table_style(
+            ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ("FONTSIZE", (0, 0), (0, -1), st.label.fontSize),
+            ("LEADING", (0, 0), (0, -1), st.label.leading),
+            ("TEXTCOLOR", (0, 0), (0, -1), st.label.textColor),
+        ),
     )
 
 
