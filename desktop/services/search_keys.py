@@ -99,6 +99,18 @@ def _prefix_range(column: SQLColumnExpression[str], prefix: str) -> list[ColumnE
     return [column >= prefix] + ([column < upper] if upper is not None else [])
 
 
+#: The search keys as seen from a probe: each EXISTS has its own scope, so one alias serves them all (and
+#: making an alias per probe cost more than the query).
+_PROBE = aliased(ClientSearchKey, name="probe")
+
+
+def _probe(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+    """EXISTS, looked up by index for each row it is asked about. Its OFFSET 0 keeps PostgreSQL from
+    turning it into a join, which would read every match and sort them, where the walk in name order
+    stops at the page's end."""
+    return exists(select(literal(1)).where(*conditions).offset(0))
+
+
 @dataclass(frozen=True)
 class _KeyPrefix:
     """Files with a search key of ``kind`` starting with ``prefix``."""
@@ -116,8 +128,8 @@ class _KeyPrefix:
         )
 
     def holds(self, client_id: SQLColumnExpression[int], *, on_clients: bool) -> ColumnElement[bool]:
-        probe = aliased(ClientSearchKey)
-        return exists().where(
+        probe = _PROBE
+        return _probe(
             probe.client_id == client_id, probe.kind == self.kind, *_prefix_range(probe.key, self.prefix)
         )
 
@@ -136,7 +148,7 @@ class _ClientsWhere:
     def holds(self, client_id: SQLColumnExpression[int], *, on_clients: bool) -> ColumnElement[bool]:
         if on_clients:
             return self.condition
-        return exists().where(Client.id == client_id, self.condition)
+        return _probe(Client.id == client_id, self.condition)
 
 
 _Source: TypeAlias = "_KeyPrefix | _ClientsWhere"
@@ -240,22 +252,69 @@ def driven_statements(rarest: Filter, others: list[Filter]) -> list[Select[str, 
     return [source.rows(others) for source in rarest.sources]
 
 
-def walk_statement(filters: list[Filter], after: SearchCursor | None, limit: int) -> Select[str, int]:
-    """The files in name order from the cursor on, each probed for every filter, ``limit`` of them."""
-    statement = select(Client.sort_key, Client.id).where(
-        *(f.holds(Client.id, on_clients=True) for f in filters)
+def _after(after: SearchCursor | None) -> list[ColumnElement[bool]]:
+    if after is None:
+        return []
+    return [tuple_(Client.sort_key, Client.id) > tuple_(after.sort_key, after.client_id)]
+
+
+def walk_statement(
+    filters: list[Filter], after: SearchCursor | None, limit: int, *where: ColumnElement[bool]
+) -> Select[str, int]:
+    """The files in name order from the cursor on (and meeting ``where``), each probed for every filter,
+    ``limit`` of them: the (sort_key, id) index read in order, stopped at the limit."""
+    return (
+        select(Client.sort_key, Client.id)
+        .where(*where, *(f.holds(Client.id, on_clients=True) for f in filters), *_after(after))
+        .order_by(Client.sort_key, Client.id)
+        .limit(limit)
     )
-    if after is not None:
-        statement = statement.where(
-            tuple_(Client.sort_key, Client.id) > tuple_(after.sort_key, after.client_id)
+
+
+def _pairs(session: Session, statement: Select[str, int]) -> list[tuple[str, int]]:
+    return [(k, i) for k, i in session.execute(statement)]
+
+
+def _leading(column: SQLColumnExpression[str], word: str) -> ColumnElement[bool]:
+    """The last name starts with ``word``: its sort key does, a range of the name order. Every such file
+    has a name key starting with it (its last name's first token)."""
+    return and_(*_prefix_range(column, word))
+
+
+def _split_walk(
+    session: Session, filters: list[Filter], lead: int, after: SearchCursor | None, limit: int, cap: int
+) -> list[tuple[str, int]]:
+    """Every filter common, the ``lead`` one a name word: a walk of all files in name order would cross
+    every file before the names starting with it ("tremblay" near the end). So its matches are read in two
+    parts, merged: the files whose last name starts with it, a range of the name order walked from its
+    start; and the others (first names, later words of names), spread evenly over the order, walked, or
+    read whole when few."""
+    word = filters[lead].sources[0].prefix  # type: ignore[union-attr]
+    others = filters[:lead] + filters[lead + 1 :]
+    found = set(_pairs(session, walk_statement(others, after, limit, _leading(Client.sort_key, word))))
+    key = ClientSearchKey
+    scattered = select(key.sort_key, key.client_id).where(
+        key.kind == NAME, *_prefix_range(key.key, word), ~_leading(key.sort_key, word)
+    )
+    few = select(func.count()).select_from(scattered.with_only_columns(literal(1)).limit(cap + 1).subquery())
+    if int(session.scalar(few) or 0) <= cap:
+        probed = scattered.where(*(f.holds(key.client_id, on_clients=False) for f in others))
+        found.update(
+            m for m in _pairs(session, probed) if after is None or m > (after.sort_key, after.client_id)
         )
-    return statement.order_by(Client.sort_key, Client.id).limit(limit)
+    else:
+        # Before the range and after it: two ordered walks, each a range of the index.
+        upper = prefix_upper_bound(word)
+        for outside in [Client.sort_key < word] + ([Client.sort_key >= upper] if upper is not None else []):
+            found.update(_pairs(session, walk_statement(filters, after, limit, outside)))
+    return sorted(found)[:limit]
 
 
 def search_page(session: Session, text: str, after: SearchCursor | None, limit: int) -> SearchPage:
     """The page of files matching what was typed after ``after``, in name order. Its cost does not grow
     with the number of files: the rarest filter's matches (at most drive_cap) read from the covering
-    index, or, when every filter matches many files, an ordered walk that soon finds ``limit``."""
+    index, or, when every filter matches many files, an ordered walk that soon finds ``limit`` (see
+    _split_walk)."""
     filters = query_filters(text)
     if not filters:
         return SearchPage([], None)
@@ -278,7 +337,15 @@ def search_page(session: Session, text: str, after: SearchCursor | None, limit: 
         start = (after.sort_key, after.client_id) if after is not None else None
         found = sorted(m for m in matches if start is None or m > start)[: limit + 1]
     else:
-        found = [(k, i) for k, i in session.execute(walk_statement(filters, after, limit + 1))]
+        words = [
+            n
+            for n, f in enumerate(filters)
+            if len(f.sources) == 1 and isinstance(f.sources[0], _KeyPrefix) and f.sources[0].kind == NAME
+        ]
+        if words:
+            found = _split_walk(session, filters, words[0], after, limit + 1, cap)
+        else:
+            found = list(_pairs(session, walk_statement(filters, after, limit + 1)))
     page = found[:limit]
     rows = {
         row[0]: row
