@@ -7,15 +7,12 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
-from desktop.db.database import Database
-from desktop.domain.evidence import WitnessedHead
-from desktop.domain.login_policy import LoginPolicy
 from desktop.services.clock import Clock
-from desktop.services.queries.chain_head import witnessed_head
-from desktop.services.witnessing import WitnessKeeper, keep_witness
-from desktop.workstation import workstation_name
 
 if TYPE_CHECKING:
+    from desktop.db.database import Database
+    from desktop.domain.evidence import WitnessedHead
+    from desktop.domain.login_policy import LoginPolicy
     from desktop.services.acknowledgments import AcknowledgmentService
     from desktop.services.appointments import AppointmentService
     from desktop.services.clients import ClientService
@@ -32,6 +29,7 @@ if TYPE_CHECKING:
     from desktop.services.schedule import ScheduleService
     from desktop.services.setup import SetupService
     from desktop.services.staff import StaffService
+    from desktop.services.witnessing import WitnessKeeper
 
 S = TypeVar("S")
 
@@ -92,11 +90,16 @@ class Services:
         witness: bool = True,
     ) -> Services:
         """``witness``: keep this workstation's witness of the database (not for a throwaway one)."""
+        from desktop.services.witnessing import keep_witness
+        from desktop.workstation import workstation_name
+
         clock = clock or Clock()
         keeper = keep_witness(db, workstation_name(), clock) if witness else None
         return cls(db, clock, login_policy, keeper)
 
     def _witnessed(self) -> WitnessedHead | None:
+        from desktop.services.queries.chain_head import witnessed_head
+
         return witnessed_head(self.witness.witness if self.witness else None)
 
     def _make_chain(self) -> ChainVerifier:

@@ -2137,6 +2137,10 @@ Pour quitter quand même, un gestionnaire tape son mot de passe.</translation>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>Ouverture de la base de données…</translation>
+    </message>
+    <message>
         <source>Database: {where} · Workstation: {workstation}</source>
         <translation>Base de données&#xa0;: {where} · Poste de travail&#xa0;: {workstation}</translation>
     </message>
@@ -4988,7 +4992,6 @@ Garder ce créneau quand même&#xa0;? Votre confirmation est inscrite au dossier
     <name>Startup</name>
     <message>
         <source>Opening the database…</source>
-        <extracomment>Set, the sign-in window prints one JSON line when first painted (the monotonic clock, and which of the heavy modules were loaded by then) and the process ends: ``scripts/startup_probe.py`` times it.</extracomment>
         <translation>Ouverture de la base de données…</translation>
     </message>
     <message>

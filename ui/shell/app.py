@@ -25,13 +25,10 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
-from desktop.app import DATABASE_ENV, DEMO_CLIENTS, DemoDatabase, open_services
-from desktop.connection_config import stored_database_url
 from desktop.demo_accounts import DEMO_ACCOUNTS, DemoAccount
 from desktop.domain.enums import Role
 from desktop.logging_setup import configure_logging
 from desktop.paths import resource_path
-from desktop.services import Services
 from desktop.workstation import workstation_name
 from ui.kit.errors import error_text
 from ui.kit.garbage import GuiGarbageCollector
@@ -43,10 +40,13 @@ from ui.shell.login_dialog import FirstManagerDialog, LoginDialog
 from ui.shell.options import GuiOptions
 
 if TYPE_CHECKING:
+    from desktop.app import DemoDatabase
+    from desktop.services import Services
     from ui.shell.main_window import MainWindow
 
-# The main window, the set-up wizard and what they import (reportlab, Pillow, every view) load after
-# the sign-in window is on screen: a person waits for none of it (see ``STARTUP_PROBE_ENV``).
+# The sign-in window is painted first. The database layer is imported and opened behind it, on the
+# task runner; the main window, the set-up wizard and what they import (reportlab, Pillow, every
+# view) load after sign-in: a person waits for none of it (see ``STARTUP_PROBE_ENV``).
 
 __all__ = ["create_application", "display_problem", "run_gui", "sign_in_demo", "wait_until"]
 
@@ -56,8 +56,8 @@ T = TypeVar("T")
 SCREENSHOT_SIZE = (1280, 800)
 SCREENSHOT_SEARCH = "Côté"
 SCREENSHOT_TIMEOUT_S = 60
-#: Set, the sign-in window prints one JSON line when first painted (the monotonic clock, and which of
-#: the heavy modules were loaded by then) and the process ends: ``scripts/startup_probe.py`` times it.
+# Set, the sign-in window prints one JSON line when first painted (the monotonic clock, and which of
+# the heavy modules were loaded by then) and the process ends: ``scripts/startup_probe.py`` times it.
 STARTUP_PROBE_ENV = "FRONTDESK_STARTUP_PROBE"
 HEAVY_MODULES = ("faker", "reportlab", "PIL", "alembic", "mako", "ui.shell.main_window", "desktop.demo")
 
@@ -176,8 +176,16 @@ def open_database(
         splash.say(QApplication.translate("Startup", "Opening the database…"))
     if demo is None:
         database = options.database
-        # No daily backup nor quick_check here: they run in the background after sign-in (DailyBackup).
-        return run_blocking(runner, lambda: open_services(database, daily_backup=False, quick_check=False))
+
+        def open_chosen() -> Services:
+            from desktop.app import open_services  # on the worker: the window is painted meanwhile
+
+            # No daily backup nor quick_check here: they run in the background after sign-in.
+            return open_services(database, daily_backup=False, quick_check=False)
+
+        return run_blocking(runner, open_chosen)
+    from desktop.app import DEMO_CLIENTS
+
     services = run_blocking(runner, demo.open)
     if splash is not None:
         splash.say(
@@ -188,15 +196,24 @@ def open_database(
 
 
 def first_run_setup(
-    options: GuiOptions, services: Services, runner: TaskRunner, settings: AppSettings
+    options: GuiOptions,
+    services: Services,
+    runner: TaskRunner,
+    settings: AppSettings,
+    login: LoginDialog | None = None,
 ) -> Services | None:
-    """The set-up wizard while the database has no organisation yet (a database in use never sees it).
+    """The set-up wizard while the database has no organisation yet (a database in use never sees it);
+    ``login``, the sign-in window shown while the database opened, is hidden before it.
 
     Returns the services to carry on with: ``services``, or a server's the wizard set up instead (the
     caller closes the ones it no longer uses); None when the person cancelled.
     """
     if not run_blocking(runner, services.setup.needed):
         return services
+    if login is not None:
+        login.hide()
+    from desktop.app import DATABASE_ENV
+    from desktop.connection_config import stored_database_url
     from ui.setup.wizard import SetupWizard
 
     # Where the data lives is asked only when nothing has said it yet.
@@ -215,8 +232,15 @@ def first_run_setup(
 # ---------------------------------------------------------------- sign-in and sessions
 
 
-def sign_in_loop(services: Services, runner: TaskRunner, settings: AppSettings, demo: bool) -> int:
-    """First-run account, sign-in, then the person's window; 0 when the person quits.
+def sign_in_loop(
+    services: Services,
+    runner: TaskRunner,
+    settings: AppSettings,
+    demo: bool,
+    login: LoginDialog | None = None,
+) -> int:
+    """First-run account, sign-in, then the person's window; 0 when the person quits. ``login``: the
+    sign-in window already shown while the database opened (used unless a first account is needed).
 
     Switching user happens on the window's lock screen (see ``ui.shell.sessions``): each person who signs in
     there gets their own window, and the others' windows wait, hidden, until their owners come back.
@@ -226,15 +250,22 @@ def sign_in_loop(services: Services, runner: TaskRunner, settings: AppSettings, 
     workstation = workstation_name()
     username = "" if demo else settings.last_username
     if not run_blocking(runner, services.staff.has_accounts):
+        if login is not None:
+            login.hide()
+            login.deleteLater()
+            login = None
         first = FirstManagerDialog(services, runner, workstation)
         if first.exec() != QDialog.DialogCode.Accepted or first.record is None:
             return 0
         username = first.record.username
-    login = LoginDialog(
-        services, runner, workstation, username=username, demo_accounts=DEMO_ACCOUNTS if demo else ()
-    )
-    if os.environ.get(STARTUP_PROBE_ENV):
-        StartupProbe(login)
+    if login is not None:
+        login.attach(services)
+    else:
+        login = LoginDialog(
+            services, runner, workstation, username=username, demo_accounts=DEMO_ACCOUNTS if demo else ()
+        )
+        if os.environ.get(STARTUP_PROBE_ENV):
+            StartupProbe(login)
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         return 0
     actor = login.actor
@@ -384,37 +415,56 @@ def run_gui(options: GuiOptions) -> int:
     saved_language = None if screenshot is not None else settings.language
     install_translators(app, options.language or requested_language(saved_language))
     runner = TaskRunner()
-    demo = DemoDatabase() if options.demo else None
+    demo: DemoDatabase | None = None
+    if options.demo:
+        from desktop.app import DemoDatabase
+
+        demo = DemoDatabase()
     if demo is not None:
         # A demo leaves nothing behind: its log goes in its throwaway folder.
         configure_logging(log_dir=demo.log_dir)
     services: Services | None = None
     splash: Splash | None = None
+    login: LoginDialog | None = None
+    quit_early: list[bool] = []
     try:
-        if screenshot is None:
+        if demo is None and screenshot is None:
+            # The sign-in window at once: the person types while the database opens behind it.
+            login = LoginDialog(None, runner, workstation_name(), username=settings.last_username)
+            login.rejected.connect(lambda: quit_early.append(True))
+            if os.environ.get(STARTUP_PROBE_ENV):
+                StartupProbe(login)
+            login.show()
+        elif screenshot is None:
             splash = Splash()
             splash.show()
         try:
             services = open_database(options, runner, demo, splash)
         except Exception as error:  # shown to the person, then a clean exit
             log.exception("the database could not be opened")
-            if splash is not None:
-                splash.close()
+            for window in (splash, login):
+                if window is not None:
+                    window.close()
             return report_start_failure(error, screenshot is not None)
         if splash is not None:
             splash.close()
             splash = None
         if screenshot is not None:
             return take_screenshot(services, runner, screenshot)
+        if quit_early:  # Quit pressed on the sign-in window while the database opened
+            return 0
         if demo is None:
             # The demo database is set up by DemoDatabase.open: the wizard is for people's own.
-            ready = first_run_setup(options, services, runner, settings)
+            ready = first_run_setup(options, services, runner, settings, login)
             if ready is not services:
                 services.close()
                 services = ready
             if services is None:
                 return 0
-        return sign_in_loop(services, runner, settings, options.demo)
+            if login is not None and login.isHidden():  # the wizard ran: a sign-in window anew
+                login.deleteLater()
+                login = None
+        return sign_in_loop(services, runner, settings, options.demo, login)
     finally:
         if splash is not None:
             splash.close()

@@ -7,6 +7,7 @@ the lock screen's; the first manager's account is created off the GUI thread lik
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,14 +24,16 @@ from PySide6.QtWidgets import (
 
 from desktop.demo_accounts import DemoAccount
 from desktop.domain.errors import ValidationError
-from desktop.domain.records import Actor, StaffRecord
-from desktop.services import Services
 from ui.kit.errors import error_text, field_messages
 from ui.kit.forms import InlineErrors, em, make_error_label
 from ui.kit.i18n import current_language, role_label
 from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
 from ui.shell.sign_in_form import SignInForm
+
+if TYPE_CHECKING:
+    from desktop.domain.records import Actor, StaffRecord
+    from desktop.services import Services
 
 __all__ = ["FirstManagerDialog", "LoginDialog"]
 
@@ -54,13 +57,16 @@ def _field_with_error(parent: QWidget, editor: QWidget) -> tuple[QWidget, QLabel
 
 
 class LoginDialog(QDialog):
-    """Username and password. ``actor`` holds the signed-in staff member once accepted."""
+    """Username and password. ``actor`` holds the signed-in staff member once accepted.
+
+    Without services it is shown at once, while the database opens: the person may type, and signs in
+    once :meth:`attach` has given the services."""
 
     signed_in = Signal(object)
 
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         runner: TaskRunner,
         workstation: str,
         parent: QWidget | None = None,
@@ -71,7 +77,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self._runner = runner
-        self._database_label = services.database_label
+        self._database_label = services.database_label if services is not None else None
         self._workstation = workstation
         self.actor: Actor | None = None
 
@@ -120,11 +126,14 @@ class LoginDialog(QDialog):
         )
         self.sign_in_button.setAccessibleName(self.tr("Sign in"))
         self.quit_button.setText(self.tr("&Quit"))
-        self.where.setText(
-            self.tr("Database: {where} · Workstation: {workstation}").format(
-                where=self._database_label, workstation=self._workstation
+        if self._database_label is None:
+            self.where.setText(self.tr("Opening the database…"))
+        else:
+            self.where.setText(
+                self.tr("Database: {where} · Workstation: {workstation}").format(
+                    where=self._database_label, workstation=self._workstation
+                )
             )
-        )
         if self.demo_box is not None:
             self.demo_box.setTitle(self.tr("Demo accounts (click to fill in)"))
         for account, button in zip(self._demo_accounts, self.demo_buttons, strict=True):
@@ -139,6 +148,12 @@ class LoginDialog(QDialog):
             button.setAccessibleName(
                 self.tr("Fill in the demo account {username}").format(username=account.username)
             )
+
+    def attach(self, services: Services) -> None:
+        """The database is open: signing in is possible from now on."""
+        self._database_label = services.database_label
+        self.form.attach(services)
+        self.retranslate()
 
     def _demo_box(self, accounts: Sequence[DemoAccount]) -> QGroupBox:
         box = QGroupBox(self)

@@ -10,17 +10,20 @@ language. The host places :attr:`SignInForm.button` among its own buttons.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.errors import AccountLockedError
-from desktop.domain.records import Actor
-from desktop.services import Services
 from desktop.settings import load_settings
 from ui.kit.errors import error_text
 from ui.kit.retranslate import follow_language
 from ui.kit.worker import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.domain.records import Actor
+    from desktop.services import Services
 
 __all__ = ["SignInForm"]
 
@@ -32,7 +35,7 @@ class SignInForm(QWidget):
 
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         runner: TaskRunner,
         workstation: str,
         parent: QWidget | None = None,
@@ -73,6 +76,7 @@ class SignInForm(QWidget):
 
         self.button = QPushButton(button_text)
         self.button.clicked.connect(self.sign_in)
+        self.button.setEnabled(services is not None)
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +104,11 @@ class SignInForm(QWidget):
         self._busy_message = busy_message
         self.button.setText(self._busy_text if self._busy else self._button_text)
 
+    def attach(self, services: Services) -> None:
+        """The services to sign in with, once the database is open (the form is shown before)."""
+        self._services = services
+        self._set_busy(False)
+
     @property
     def is_busy(self) -> bool:
         return self._busy
@@ -112,7 +121,7 @@ class SignInForm(QWidget):
         self.show_error("")
 
     def sign_in(self) -> None:
-        if self._busy:
+        if self._busy or self._services is None:
             return
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:

@@ -10,10 +10,13 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from desktop.db.database import Database
 from desktop.db.engine import sqlite_url
@@ -21,11 +24,14 @@ from desktop.maintenance.backup import ensure_daily_backup
 from desktop.maintenance.backup_files import backups_folder, daily_backups
 from desktop.services import Services
 from desktop.services.clock import FixedClock
-from tests.conftest import TEST_NOW
+from tests.conftest import TEST_NOW, TEST_PASSWORD
+from tests.ui.shell.test_app import gui_start  # noqa: F401  (the fixture that runs run_gui here)
 from ui.kit.worker import TaskRunner
 from ui.shell.app import HEAVY_MODULES, STARTUP_PROBE_ENV
 from ui.shell.daily_backup import DailyBackup
 from ui.shell.damage_banner import DamageBanner
+from ui.shell.login_dialog import LoginDialog
+from ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -65,6 +71,58 @@ def test_a_fresh_process_paints_the_sign_in_window_before_any_heavy_work(sqlite_
     assert "alembic" in HEAVY_MODULES and "reportlab" in HEAVY_MODULES
     # No backup was made (nor started) before the window: that waits for a signed-in person.
     assert not list((tmp_path / "frontdesk-data").rglob("*.db"))
+
+
+def _within(condition: Callable[[], bool], timeout_s: float = 60) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_the_window_shown_while_the_database_opens_signs_in_then_the_backup_is_made(
+    gui_start,  # noqa: F811  (the fixture imported above)
+    sqlite_template,
+    tmp_path,
+    monkeypatch,
+):
+    monkeypatch.setenv("FRONTDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("FRONTDESK_CONFIG_DIR", str(tmp_path / "config"))
+    path = tmp_path / "clinic.db"
+    shutil.copyfile(sqlite_template, path)
+    seen: dict[str, object] = {}
+
+    def backups() -> list[Path]:
+        return [backup for _, backup in daily_backups(backups_folder(path), path)]
+
+    def sign_in(dialog: LoginDialog) -> str:
+        seen["backups at sign-in"] = backups()
+        dialog.username.setText("accueil")
+        dialog.password.setText(TEST_PASSWORD)
+
+        def click_once_open() -> None:  # the button waits for the database, the person types meanwhile
+            if dialog.sign_in_button.isEnabled():
+                dialog.sign_in_button.click()
+            else:
+                QTimer.singleShot(20, click_once_open)
+
+        click_once_open()
+        return "signed in"
+
+    def quit_after_the_backup(window: MainWindow) -> str:
+        seen["backed up"] = _within(lambda: bool(backups()))
+        window.close()
+        return "closed"
+
+    code, done = gui_start(
+        sqlite_url(path), False, [(LoginDialog, sign_in), (MainWindow, quit_after_the_backup)]
+    )
+    assert code == 0 and done == ["signed in", "closed"]
+    assert seen["backups at sign-in"] == []
+    assert seen["backed up"] is True
 
 
 def _window() -> QMainWindow:
