@@ -56,7 +56,8 @@ def _restore_hint(url: str) -> str | None:
 @click.pass_obj
 def db_check(app: AppContext, witnesses: tuple[Path, ...]) -> None:
     """Verify the audit chain, the database's own integrity, the append-only triggers (as defined and
-    enabled), the stored PDFs and the ledgers against this workstation's witness and each --witness.
+    enabled), the stored PDFs, the current-consent table against the consent ledger recomputed, and
+    the ledgers against this workstation's witness and each --witness.
     The database is opened read-only. Exit status 0 when everything is sound, 1 otherwise."""
     path = sqlite_path(app.url)
     if path is not None and not path.exists():
