@@ -104,7 +104,9 @@ class Bench:
         if self.server is None:
             from benchmark_server import KeptPostgresServer
 
-            self.server = KeptPostgresServer(self.workdir / "postgresql")
+            # Beside the work folder, not in it: the work folder is private to this user, the server's
+            # data folder belongs to the postgres user.
+            self.server = KeptPostgresServer(self.workdir.with_name(self.workdir.name + "-postgresql"))
             self.server.start()
         return str(self.server.url(f"bench_{clients}"))
 
