@@ -1,24 +1,30 @@
-"""Re-acknowledgment: one query joining the clients seen in the period to their latest signed
-acknowledgment (window function) and latest refusal."""
+"""Re-acknowledgment: one query over the clients seen in the period, each joined to its latest signed
+acknowledgment and latest refusal by index probes on its own acknowledgments (never a window over
+every acknowledgment on file); a row object is made only for the clients the report lists."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from functools import cache
 
 from sqlalchemy import Result, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from desktop.db.models import Appointment, Client
+from desktop.db.models import Acknowledgment, Appointment, Client, PolicyVersion
 from desktop.domain.enums import Language
 from desktop.domain.normalize import fold
 from desktop.reports.base import ReportHeader, local_day
 from desktop.reports.reacknowledgment import ReacknowledgmentReport, ReacknowledgmentRow
 from desktop.services.reporting import common
 
+#: Rows read from the database at a time.
+BATCH = 5000
 
-def _by_name(row: ReacknowledgmentRow) -> tuple[str, str, int]:
+
+def _by_name(fold_name: Callable[[str], str]) -> Callable[[ReacknowledgmentRow], tuple[str, str, int]]:
     """Alphabetical as people expect it: Bédard before Brown (accents and case folded)."""
-    return (fold(row.last_name), fold(row.first_name), row.client_id)
+    return lambda row: (fold_name(row.last_name), fold_name(row.first_name), row.client_id)
 
 
 def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
@@ -30,8 +36,23 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
         .group_by(Appointment.client_id)
         .subquery("next_visit")
     )
-    signed = common.latest_signed_acknowledgment()
-    refused = common.latest_refusal()
+    # Per client, the id of its latest signed acknowledgment (ties to the later insertion) and when
+    # it last refused: each a probe into the client's own acknowledgments.
+    earlier = aliased(Acknowledgment)
+    latest_signed_id = (
+        select(earlier.id)
+        .where(earlier.client_id == Client.id, earlier.refused.is_(False))
+        .order_by(earlier.signed_at.desc(), earlier.id.desc())
+        .limit(1)
+        .correlate(Client)
+        .scalar_subquery()
+    )
+    last_refusal = (
+        select(func.max(earlier.signed_at))
+        .where(earlier.client_id == Client.id, earlier.refused.is_(True))
+        .correlate(Client)
+        .scalar_subquery()
+    )
     outdated: list[ReacknowledgmentRow] = []
     never: list[ReacknowledgmentRow] = []
     seen = up_to_date = 0
@@ -48,7 +69,7 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
         date | None,
         datetime | None,
         datetime | None,
-    ] = session.execute(
+    ] = session.connection().execute(
         select(
             Client.id,
             Client.file_number,
@@ -56,15 +77,17 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
             Client.first_name,
             Client.preferred_language,
             next_visit.c.next_at,
-            signed.c.version,
-            signed.c.language,
-            signed.c.effective_date,
-            signed.c.signed_at,
-            refused.c.refused_at,
+            PolicyVersion.version,
+            PolicyVersion.language,
+            PolicyVersion.effective_date,
+            Acknowledgment.signed_at,
+            last_refusal.label("refused_at"),
         )
         .join(next_visit, next_visit.c.client_id == Client.id)
-        .outerjoin(signed, signed.c.client_id == Client.id)
-        .outerjoin(refused, refused.c.client_id == Client.id)
+        .outerjoin(Acknowledgment, Acknowledgment.id == latest_signed_id)
+        .outerjoin(PolicyVersion, PolicyVersion.id == Acknowledgment.policy_version_id)
+        # Read in batches (a Core result, no ORM loading per row): only listed clients are kept.
+        .execution_options(yield_per=BATCH)
     )
     for row in visits:
         seen += 1
@@ -83,6 +106,20 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
         ) = row
         language = Language(language)
         in_force = versions.get(language)
+        # Version and date come from the same acknowledgment: both or neither.
+        never_signed = version is None or effective is None
+        outdated_text = (
+            effective is not None
+            and in_force is not None
+            and (
+                effective < in_force.effective_date
+                # Signed in another language: outdated once a text in the client's language is in force.
+                or signed_language != in_force.language
+            )
+        )
+        if not (never_signed or outdated_text):
+            up_to_date += 1
+            continue
         # A text signed in another language than the client's is named with its language.
         if version is not None and signed_language is not None and Language(signed_language) != language:
             version = f"{version} ({Language(signed_language).value})"
@@ -97,21 +134,14 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
             signed_on=local_day(signed_at) if signed_at is not None else None,
             refused_on=local_day(refused_at) if refused_at is not None else None,
         )
-        if version is None or effective is None:  # both come from the same signed acknowledgment
-            never.append(record)
-        elif in_force is not None and (
-            effective < in_force.effective_date
-            # Signed in another language: outdated once a text in the client's language is in force.
-            or signed_language != in_force.language
-        ):
-            outdated.append(record)
-        else:
-            up_to_date += 1
+        (never if never_signed else outdated).append(record)
+    # Names repeat (Tremblay, Gagnon): each folded once per report.
+    by_name = _by_name(cache(fold))
     return ReacknowledgmentReport(
         header=header,
         current_version=common.versions_text(versions),
         clients_seen=seen,
         up_to_date=up_to_date,
-        outdated=tuple(sorted(outdated, key=_by_name)),
-        never_signed=tuple(sorted(never, key=_by_name)),
+        outdated=tuple(sorted(outdated, key=by_name)),
+        never_signed=tuple(sorted(never, key=by_name)),
     )
