@@ -246,10 +246,9 @@ def write_batch(
                     entity_id=f"{batch.first_client}-{batch.last_client}",
                     detail=f"count={count}",
                 )
-                digested = {name: digests(name, batch.rows[name]) for name in WITNESSED} if keeper else {}
         finally:
             if sqlite:
                 raw.execute("PRAGMA cache_size=-2000")  # type: ignore[union-attr]  # SQLite's default, for the pool
-    if keeper is not None:
-        for name, found in digested.items():
-            keeper.add_digested(name, next_ids[name], found)
+    if keeper is not None:  # committed: digested out of the write lock
+        for name in WITNESSED:
+            keeper.add_digested(name, next_ids[name], digests(name, batch.rows[name]))
