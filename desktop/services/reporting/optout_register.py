@@ -1,16 +1,17 @@
-"""The opt-out register: one query for the requests of the period with their processing and matched
-file, one for their scopes; counts and months are tallied from those rows."""
+"""The opt-out register: one query for the requests of the period, each with its processing and
+matched file found by probes into its own events (never a pass over every request's events), one for
+their scopes; counts and months are tallied from those rows."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime
 
-from sqlalchemy import Result, select
+from sqlalchemy import Result, func, select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import Client, OptOutRequest, OptOutScope
-from desktop.domain.enums import Channel, OptOutVia, Purpose
+from desktop.db.models import Client, OptOutEvent, OptOutRequest, OptOutScope
+from desktop.domain.enums import Channel, OptOutEventKind, OptOutVia, Purpose
 from desktop.reports.base import ReportHeader, local_day
 from desktop.reports.optout_register import (
     OptOutRegisterReport,
@@ -18,13 +19,25 @@ from desktop.reports.optout_register import (
     monthly,
     summarise,
 )
-from desktop.services.reporting import common
 
 
 def compute(session: Session, header: ReportHeader, today: date) -> OptOutRegisterReport:
     period = header.period
-    processed = common.processed_requests()
-    matched = common.matched_clients()
+    first_processed = (
+        select(func.min(OptOutEvent.at))
+        .where(OptOutEvent.request_id == OptOutRequest.id, OptOutEvent.kind == OptOutEventKind.PROCESSED)
+        .correlate(OptOutRequest)
+        .scalar_subquery()
+    )
+    # The client the request was last matched to (ties to the later insertion).
+    matched_client = (
+        select(OptOutEvent.client_id)
+        .where(OptOutEvent.request_id == OptOutRequest.id, OptOutEvent.kind == OptOutEventKind.MATCHED)
+        .order_by(OptOutEvent.at.desc(), OptOutEvent.id.desc())
+        .limit(1)
+        .correlate(OptOutRequest)
+        .scalar_subquery()
+    )
     in_period = (
         select(OptOutRequest.id)
         .where(OptOutRequest.received_on >= period.start, OptOutRequest.received_on <= period.end)
@@ -46,12 +59,10 @@ def compute(session: Session, header: ReportHeader, today: date) -> OptOutRegist
             OptOutRequest.received_via,
             OptOutRequest.received_on,
             OptOutRequest.due_on,
-            processed.c.processed_at,
+            first_processed,
             Client.file_number,
         )
-        .outerjoin(processed, processed.c.request_id == OptOutRequest.id)
-        .outerjoin(matched, matched.c.request_id == OptOutRequest.id)
-        .outerjoin(Client, Client.id == matched.c.client_id)
+        .outerjoin(Client, Client.id == matched_client)
         .where(OptOutRequest.id.in_(select(in_period.c.id)))
         .order_by(OptOutRequest.received_on, OptOutRequest.id)
     )
