@@ -34,9 +34,11 @@ def plain_or_paragraph(markup: str, style: ParagraphStyle, room: float) -> Parag
 
 
 def key_value_table(rows: list[tuple[str, str]], st: Styles, width: float, key_width: float) -> Table:
-    # The key column has no left padding, 4 points on the right.
+    # The key column has no left padding, 4 points on the right; the value column 4 on each side.
+    value_room = width - key_width - 8
     data = [
-        [plain_or_paragraph(key, st.label, key_width - 4), Paragraph(value, st.cell)] for key, value in rows
+        [plain_or_paragraph(key, st.label, key_width - 4), plain_or_paragraph(value, st.cell, value_room)]
+        for key, value in rows
     ]
     return Table(
         data,
@@ -48,6 +50,9 @@ def key_value_table(rows: list[tuple[str, str]], st: Styles, width: float, key_w
             ("FONTSIZE", (0, 0), (0, -1), st.label.fontSize),
             ("LEADING", (0, 0), (0, -1), st.label.leading),
             ("TEXTCOLOR", (0, 0), (0, -1), st.label.textColor),
+            ("FONTSIZE", (1, 0), (1, -1), st.cell.fontSize),
+            ("LEADING", (1, 0), (1, -1), st.cell.leading),
+            ("TEXTCOLOR", (1, 0), (1, -1), st.cell.textColor),
         ),
     )
 
@@ -126,12 +131,15 @@ def choices_block(doc: AcknowledgmentDocument, lang: Language, st: Styles, width
         # Matrix: one row per purpose, one column per channel.
         purpose_width = width * (0.44 if len(channels) > 2 else 0.5)
         channel_width = (width - purpose_width) / len(channels)
-        header: list[Paragraph | str] = [Paragraph(esc(Words.purpose.get(lang)), st.cell_bold)]
-        data = [header + [Paragraph(esc(ch), st.cell_bold) for ch in channels]]
         room = channel_width - 8  # the cells' left and right padding
+        header: list[Paragraph | str] = [
+            plain_or_paragraph(esc(Words.purpose.get(lang)), st.cell_bold, purpose_width - 8)
+        ]
+        data = [header + [plain_or_paragraph(esc(ch), st.cell_bold, room) for ch in channels]]
+        bold_cells += [(col, 0) for col in range(len(channels) + 1)]
         for purpose in purposes:
             row = len(data)
-            cells: list[Paragraph | str] = [Paragraph(or_dash(purpose), st.cell)]
+            cells: list[Paragraph | str] = [plain_or_paragraph(or_dash(purpose), st.cell, purpose_width - 8)]
             data.append(
                 cells
                 + [
