@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
 
-from sqlalchemy import Result, func, select
+from sqlalchemy import ColumnElement, Result, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.db.models import Acknowledgment, Appointment, Client, PolicyVersion
@@ -25,6 +25,23 @@ BATCH = 5000
 def _by_name(fold_name: Callable[[str], str]) -> Callable[[ReacknowledgmentRow], tuple[str, str, int]]:
     """Alphabetical as people expect it: Bédard before Brown (accents and case folded)."""
     return lambda row: (fold_name(row.last_name), fold_name(row.first_name), row.client_id)
+
+
+def _listed(versions: dict[Language, PolicyVersion]) -> ColumnElement[bool]:
+    """The clients the report lists: never signed, or their latest signed text is older than the one
+    in force for their language, or in another language than the one in force (joined rows of
+    ``compute``'s query)."""
+    outdated = [
+        and_(
+            Client.preferred_language == language,
+            or_(
+                PolicyVersion.effective_date < policy.effective_date,
+                PolicyVersion.language != policy.language,
+            ),
+        )
+        for language, policy in versions.items()
+    ]
+    return or_(Acknowledgment.id.is_(None), *outdated)
 
 
 def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
@@ -55,7 +72,7 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
     )
     outdated: list[ReacknowledgmentRow] = []
     never: list[ReacknowledgmentRow] = []
-    seen = up_to_date = 0
+    seen = int(session.scalar(select(func.count()).select_from(next_visit)) or 0)
     # The row types, stated: columns read through subqueries reach the type checker untyped.
     visits: Result[
         int,
@@ -86,11 +103,11 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
         .join(next_visit, next_visit.c.client_id == Client.id)
         .outerjoin(Acknowledgment, Acknowledgment.id == latest_signed_id)
         .outerjoin(PolicyVersion, PolicyVersion.id == Acknowledgment.policy_version_id)
-        # Read in batches (a Core result, no ORM loading per row): only listed clients are kept.
+        .where(_listed(versions))
+        # Read in batches (a Core result, no ORM loading per row).
         .execution_options(yield_per=BATCH)
     )
     for row in visits:
-        seen += 1
         (
             client_id,
             file_number,
@@ -118,8 +135,7 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
             )
         )
         if not (never_signed or outdated_text):
-            up_to_date += 1
-            continue
+            continue  # the query lists these only (``_listed``); kept in step with it
         # A text signed in another language than the client's is named with its language.
         if version is not None and signed_language is not None and Language(signed_language) != language:
             version = f"{version} ({Language(signed_language).value})"
@@ -141,7 +157,7 @@ def compute(session: Session, header: ReportHeader) -> ReacknowledgmentReport:
         header=header,
         current_version=common.versions_text(versions),
         clients_seen=seen,
-        up_to_date=up_to_date,
+        up_to_date=seen - len(outdated) - len(never),
         outdated=tuple(sorted(outdated, key=by_name)),
         never_signed=tuple(sorted(never, key=by_name)),
     )
