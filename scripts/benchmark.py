@@ -32,7 +32,18 @@ from benchmark_store import Figure, ResultStore  # noqa: E402
 
 SCRIPTS = Path(__file__).resolve().parent
 PYTHON = sys.executable
-STEPS = ("demo", "search", "keystroke", "overhead", "export", "reports", "startup", "acknowledgment", "check")
+STEPS = (
+    "demo",
+    "search",
+    "keystroke",
+    "overhead",
+    "desk",
+    "export",
+    "reports",
+    "startup",
+    "acknowledgment",
+    "check",
+)
 REPORTS = ("consent-coverage", "optout-register", "reacknowledgment", "exports-log", "access-log")
 
 
@@ -180,6 +191,14 @@ class Bench:
                     note=f"{result['overhead_ms']:.3f}",
                 )
             )
+        desk = {"open client file": 150, "book with consent": 250}
+        if any(self.wanted("desk", database, clients, name) for name in desk):
+            result = run_child([*probes, "desk", "--url", url], self.env).result()
+            for name, target in desk.items():
+                met = result[name]["p95"] <= target
+                self.store.add(
+                    Figure(database, clients, name, result[name], target=f"p95 ≤ {target} ms", met=met)
+                )
         if self.wanted("export", database, clients, "export"):
             ours = run_child([*probes, "export", "--url", url], self.env)
             raw = run_child([*probes, "export-raw", "--url", url], self.env)
@@ -246,7 +265,8 @@ class Bench:
                 "bare PySide6 window",
                 "≤ 2× bare",
                 result["window"]["median"] <= 2 * result["bare"]["median"],
-                note="loaded before the window: " + (", ".join(result["loaded"]) or "none of the heavy modules"),
+                note="loaded before the window: "
+                + (", ".join(result["loaded"]) or "none of the heavy modules"),
             )
         )
 
