@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-import phonenumbers
-
 from desktop.domain.enums import Language
 
 __all__ = [
@@ -159,6 +157,10 @@ def format_phone(number: str, language: Language, extension: str = "") -> str:
     language = _language(language)
     if not number.strip():
         return ""
+    # Imported here: the messages (and so the sign-in window) import this module; phonenumbers waits
+    # for the first number shown.
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(number, DEFAULT_REGION)
     except phonenumbers.NumberParseException:
