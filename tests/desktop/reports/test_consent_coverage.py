@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import time
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from desktop.db.models import AuditRecord
 from desktop.domain.enums import Channel, Interaction, Language, Purpose
@@ -138,3 +139,28 @@ def test_a_period_over_counts_consent_as_it_stood_at_its_end(services, team, clo
     assert expected.coverage(services, first, last, clock.now()).consent[Purpose.FEEDBACK] == 1
     running = services.reports.consent_coverage(team.manager, first, clock.today() + timedelta(days=30))
     assert running.active_clients == 1 and feedback(running) == 0
+
+
+def test_a_report_reads_one_snapshot_and_lets_a_booking_save_meanwhile(services, team):
+    """A booking saved from another connection while the report reads neither waits on the report nor
+    shows in it: the report reads a snapshot (its audit record is written afterwards, on its own)."""
+    client = new_client(services, team.receptionist, "Pendant", "Rapport")
+    saved: list[float] = []
+    booking: list[bool] = []
+
+    def book_meanwhile(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
+        # Once, at the report's coverage query (the booking's own statements name the table too).
+        if "current_consent" in statement and not booking:
+            booking.append(True)
+            began = time.perf_counter()
+            book(services, team.receptionist, client.id, granted=((Purpose.FEEDBACK, Channel.POST),))
+            saved.append(time.perf_counter() - began)
+
+    event.listen(services.db.engine, "before_cursor_execute", book_meanwhile)
+    try:
+        during = services.reports.consent_coverage(team.manager, START, END)
+    finally:
+        event.remove(services.db.engine, "before_cursor_execute", book_meanwhile)
+    assert saved and saved[0] < 5  # a write lock held by the report would make it wait 15 s per try
+    assert during.active_clients == 0
+    assert services.reports.consent_coverage(team.manager, START, END).active_clients == 1
