@@ -1,18 +1,16 @@
-"""Set-based building blocks shared by the reports and the contact export: each is one SQL query or
-subquery over the whole ledger (window functions and GROUP BY), never a query per client. They run
-the same on SQLite (3.25+) and PostgreSQL."""
+"""Set-based building blocks shared by the reports, the contact export and the reminders: each is one
+SQL query or subquery, never a query per client sent from Python. They run the same on SQLite (3.25+)
+and PostgreSQL."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Exists, Select, Subquery, and_, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, Exists, Select, Subquery, and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import (
-    Acknowledgment,
     Appointment,
-    Client,
     Clinic,
     ConsentEvent,
     OptOutEvent,
@@ -92,78 +90,6 @@ def versions_text(versions: dict[Language, PolicyVersion]) -> str:
     if len(set(labels.values())) <= 1:
         return next(iter(labels.values()), "")
     return ", ".join(f"{label} ({language.value})" for language, label in labels.items())
-
-
-def signed_current_clients(versions: dict[Language, PolicyVersion], before: datetime | None = None) -> Select:
-    """Ids of clients with a signed (not refused) acknowledgment of the text in force for their
-    language: that version in that language (the same version signed in another language counts
-    once the client's language has its text, as in the client file's status)."""
-    in_force = [
-        and_(Client.preferred_language == language, Acknowledgment.policy_version_id == policy.id)
-        for language, policy in versions.items()
-    ]
-    query = (
-        select(Acknowledgment.client_id)
-        .join(Client, Client.id == Acknowledgment.client_id)
-        .where(Acknowledgment.refused.is_(False), or_(false(), *in_force))
-    )
-    if before is not None:
-        query = query.where(Acknowledgment.signed_at < before)
-    return query.distinct()
-
-
-def latest_signed_acknowledgment() -> Subquery:
-    """Per client, the latest signed acknowledgment: (client_id, version, language, effective_date,
-    signed_at), the language being the signed text's."""
-    ranked = (
-        select(
-            Acknowledgment.client_id,
-            PolicyVersion.version,
-            PolicyVersion.language,
-            PolicyVersion.effective_date,
-            Acknowledgment.signed_at,
-            func.row_number()
-            .over(
-                partition_by=Acknowledgment.client_id,
-                order_by=(Acknowledgment.signed_at.desc(), Acknowledgment.id.desc()),
-            )
-            .label("rank"),
-        )
-        .join(PolicyVersion, PolicyVersion.id == Acknowledgment.policy_version_id)
-        .where(Acknowledgment.refused.is_(False))
-        .subquery("ranked_signed")
-    )
-    return (
-        select(
-            ranked.c.client_id,
-            ranked.c.version,
-            ranked.c.language,
-            ranked.c.effective_date,
-            ranked.c.signed_at,
-        )
-        .where(ranked.c.rank == 1)
-        .subquery("latest_signed")
-    )
-
-
-def latest_refusal() -> Subquery:
-    """Per client, when they last refused to sign: (client_id, refused_at)."""
-    return (
-        select(Acknowledgment.client_id, func.max(Acknowledgment.signed_at).label("refused_at"))
-        .where(Acknowledgment.refused.is_(True))
-        .group_by(Acknowledgment.client_id)
-        .subquery("latest_refusal")
-    )
-
-
-def processed_requests() -> Subquery:
-    """(request_id, processed_at) for every processed opt-out request."""
-    return (
-        select(OptOutEvent.request_id, func.min(OptOutEvent.at).label("processed_at"))
-        .where(OptOutEvent.kind == OptOutEventKind.PROCESSED)
-        .group_by(OptOutEvent.request_id)
-        .subquery("processed")
-    )
 
 
 def matched_clients() -> Subquery:

@@ -59,8 +59,9 @@ def _granted_purposes(cutoff: datetime) -> ColumnElement[int]:
 
 
 def _acknowledged(versions: dict[Language, PolicyVersion], cutoff: datetime) -> ColumnElement[int]:
-    """1 when the client signed (not refused) the text in force for their language before ``cutoff``,
-    as ``common.signed_current_clients`` says, else 0."""
+    """1 when the client signed (not refused) the text in force for their language before ``cutoff``
+    (that version in that language: the same version signed in another language counts once the
+    client's language has its text, as in the client file's status), else 0."""
     in_force = [
         and_(Client.preferred_language == language, Acknowledgment.policy_version_id == policy.id)
         for language, policy in versions.items()
