@@ -40,7 +40,7 @@ import desktop.pdf.fonts as fonts
 from desktop.domain.enums import Language
 from desktop.domain.words import Words
 from desktop.pdf.annex import annex, summary_annex
-from desktop.pdf.annex_pages import AnnexKey, annex_pages, body_frame
+from desktop.pdf.annex_pages import AnnexKey, AnnexPages, annex_pages, body_frame
 from desktop.pdf.blocks import choices_block, clinic_header, key_value_table, signature_block, withdraw_block
 from desktop.pdf.document import (
     AcknowledgmentDocument,
@@ -190,7 +190,6 @@ def render_acknowledgment_pdf(doc: AcknowledgmentDocument) -> bytes:
     code = validate(doc)
     lang = document_language(doc)
     fonts.register_fonts()
-    clinic_name = clean(doc.clinic.name).strip()
     version = clean(doc.policy_version_label).strip() or DASH
     effective = as_date(doc.policy_effective_date).isoformat()
 
@@ -205,6 +204,26 @@ def render_acknowledgment_pdf(doc: AcknowledgmentDocument) -> bytes:
 
     # The annex starts on a page of its own, laid out once per version and language.
     annexed = annex_pages(key, annex_story)
+    pages, data = _build(doc, code, lang, version, _first_part(doc, code, lang, version, st), annexed)
+    if pages == 1:
+        return data
+    # The first part spilled onto a second page: the annex follows it there (when it has room) rather
+    # than leaving that page nearly blank, laid out with the document as before the cache.
+    story = _first_part(doc, code, lang, version, st) + [CondPageBreak(12 * cm), *annex_story()]
+    return _build(doc, code, lang, version, story, None)[1]
+
+
+def _build(
+    doc: AcknowledgmentDocument,
+    code: str,
+    lang: Language,
+    version: str,
+    story: list[Flowable],
+    annexed: AnnexPages | None,
+) -> tuple[int, bytes]:
+    """The document's pages laid out from ``story``, then ``annexed`` drawn on pages of their own:
+    how many pages the story took, and the PDF."""
+    clinic_name = clean(doc.clinic.name).strip()
     buffer = io.BytesIO()
     template = BaseDocTemplate(
         buffer,
@@ -227,11 +246,9 @@ def render_acknowledgment_pdf(doc: AcknowledgmentDocument) -> bytes:
         displayDocTitle=1,
     )
     template.addPageTemplates([PageTemplate(id="page", frames=[body_frame()])])
-    template.build(
-        _first_part(doc, code, lang, version, st),
-        canvasmaker=NumberedCanvas.maker(_furniture(doc, code, lang), appended=(annexed.pages, annexed.draw)),
-    )
-    return buffer.getvalue()
+    appended = (annexed.pages, annexed.draw) if annexed is not None else None
+    template.build(story, canvasmaker=NumberedCanvas.maker(_furniture(doc, code, lang), appended=appended))
+    return template.page, buffer.getvalue()
 
 
 def _summary_sha(doc: AcknowledgmentDocument) -> str | None:

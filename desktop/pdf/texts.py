@@ -86,11 +86,11 @@ class AcknowledgmentText:
         "Person in charge of the protection of personal information",
     )
     verification_code = Text("Code de vérification", "Verification code")
+    # One line: with it the first part of a usual acknowledgment fits on its page, and the annex laid
+    # out once is drawn from the next (see render_acknowledgment_pdf).
     verification_text = Text(
-        "Ce code permet de retrouver l’original de ce document dans le registre de la clinique "
-        "et de confirmer que cet exemplaire y est conforme.",
-        "This code locates the original of this document in the clinic’s register and confirms "
-        "that this copy matches it.",
+        "il permet de retrouver l’original au registre de la clinique.",
+        "it locates the original in the clinic’s register.",
     )
     acknowledgment_id = Text("Identifiant de l’accusé", "Acknowledgment ID")
     annex = Text(

@@ -7,6 +7,7 @@ import hashlib
 import io
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -125,3 +126,15 @@ def test_another_version_prints_its_own_text(tmp_path: Path) -> None:
     )
     body = squash(" ".join(page_texts(pdf, tmp_path)))
     assert "POLITIQUE DE CONFIDENTIALITÉ RÉVISÉE" in body and sha(changed) in body
+
+
+def test_a_first_part_over_one_page_is_followed_by_the_annex_not_a_nearly_blank_page(tmp_path: Path) -> None:
+    """A clinic with a long address spills the first part onto page 2: the annex starts there
+    (as the annex laid out with the document always did) and every page keeps its number."""
+    clear_cache()
+    long_clinic = replace(CLINIC, address_lines=CLINIC.address_lines + ("Pavillon B, 3e étage",) * 6)
+    pages = page_texts(render_acknowledgment_pdf(french_doc(clinic=long_clinic)), tmp_path)
+    assert "registre de la clinique" in squash(pages[1]), "the first part should spill onto page 2"
+    assert "Annexe" in squash(pages[1]) and "Annexe" not in squash(pages[0])
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} de {len(pages)}" in squash(text)
