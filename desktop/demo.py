@@ -6,12 +6,8 @@ recomputed for the batch's files, so ``frontdesk db check`` finds the database a
 
 from __future__ import annotations
 
-import random
-from datetime import date, datetime, timedelta
-from functools import lru_cache, partial
-from typing import TypedDict
+from functools import partial
 
-from faker import Faker
 from sqlalchemy import exists, func, select, text
 from sqlalchemy.orm import Session
 
@@ -29,12 +25,9 @@ from desktop.demo_bulk import (
     digests,
 )
 from desktop.demo_clinic import set_up_demo_clinic
+from desktop.demo_generator import DemoGenerator
 from desktop.demo_marks import prepare_demo_accounts
-from desktop.demo_schedule import DemoSchedule
-from desktop.demo_signatures import signature_png
-from desktop.domain.enums import Channel, Language, Purpose
 from desktop.domain.records import Actor
-from desktop.domain.wording import WordingNames, consent_sentence
 from desktop.services import Services
 from desktop.services.audit_chain import POSTGRES_AUDIT_LOCK, append_audit
 from desktop.services.ledger.current_consent import rebuild_current_consent
@@ -43,98 +36,11 @@ from desktop.services.permissions import Permission
 from desktop.services.queries.organisation import opt_out_calendar, wording_names
 from desktop.services.unit_of_work import UnitOfWork, retrying, run, system_actor
 
-_AREA_CODES = ("418", "581", "367", "514", "438", "450", "579", "819", "873")
-_CITIES = (
-    ("Québec", "G1"),
-    ("Lévis", "G6"),
-    ("Montréal", "H2"),
-    ("Laval", "H7"),
-    ("Gatineau", "J8"),
-    ("Sherbrooke", "J1"),
-    ("Trois-Rivières", "G8"),
-    ("Saguenay", "G7"),
-    ("Longueuil", "J4"),
-    ("Rimouski", "G5"),
-    ("Drummondville", "J2"),
-    ("Saint-Jérôme", "J7"),
-)
-_EXTRA_NAMES = (("Côté", "Zoé"), ("O'Brien", "Seán"), ("Nguyễn", "Thị Mai"), ("Bélanger-Roy", "Élodie"))
 #: Files per transaction: large enough that a million are written in a hundred commits, small enough
 #: that each holds the write lock for a second or two.
 BATCH = 10_000
-#: Street names drawn from Faker once per language (a draw costs as much as the rest of a file).
-_STREETS = 500
 #: SQLite page cache of the demo's connection while it writes (KiB): the indexes of millions of rows.
 _SQLITE_CACHE_KIB = 256 * 1024
-
-
-class _ClientData(TypedDict):
-    last_name: str
-    first_name: str
-    date_of_birth: date
-    preferred_language: Language
-    street: str
-    city: str
-    province: str
-    postal_code: str
-    email: str
-    phone: str
-
-
-class _Generator:
-    def __init__(self, seed: int, today: date, now: datetime) -> None:
-        self.rng = random.Random(seed)
-        self.uids = random.Random()  # seeded by the system: ids unique from one run to the next
-        self.fakers = {Language.FR: Faker("fr_CA"), Language.EN: Faker("en_CA")}
-        for index, faker in enumerate(self.fakers.values()):
-            faker.seed_instance(seed + index)
-        self.today = today
-        self.now = now
-        self.signatures = [signature_png(self.rng) for _ in range(8)]
-        self.schedule = DemoSchedule()
-        self.streets = {lang: [f.street_name() for _ in range(_STREETS)] for lang, f in self.fakers.items()}
-
-    def first_name(self, language: Language) -> str:
-        return str(self.fakers[language].first_name())
-
-    @staticmethod
-    @lru_cache(maxsize=256)
-    def wording(purpose: Purpose, channel: Channel, language: Language, names: WordingNames) -> str:
-        """The consent sentence shown for a cell (the same for every file of a language)."""
-        return consent_sentence(purpose, channel, language, names)
-
-    def phone(self) -> str:
-        return f"+1{self.rng.choice(_AREA_CODES)}{self.rng.randint(200, 989)}{self.rng.randint(0, 9999):04d}"
-
-    def postal_code(self, prefix: str) -> str:
-        letters = "ABCEGHJKLMNPRSTVWXYZ"
-        return f"{prefix}{self.rng.choice(letters)} {self.rng.randint(0, 9)}{self.rng.choice(letters)}{self.rng.randint(0, 9)}"
-
-    def client(self, index: int) -> _ClientData:
-        language = Language.FR if self.rng.random() < 0.78 else Language.EN
-        faker = self.fakers[language]
-        if index < len(_EXTRA_NAMES):
-            last, first = _EXTRA_NAMES[index]
-        else:
-            last, first = faker.last_name(), faker.first_name()
-        born = self.today - timedelta(days=self.rng.randint(2 * 365, 95 * 365))
-        city, prefix = self.rng.choice(_CITIES)
-        local = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
-        local = local.encode("ascii", "ignore").decode() or "client"
-        return _ClientData(
-            last_name=last,
-            first_name=first,
-            date_of_birth=born,
-            preferred_language=language,
-            street=f"{self.rng.randint(1, 9999)} {self.rng.choice(self.streets[language])}",
-            city=city,
-            province="QC",
-            postal_code=self.postal_code(prefix),
-            email=f"{local}{self.rng.randint(1, 999)}@example.{self.rng.choice(['com', 'org', 'net'])}"
-            if self.rng.random() < 0.8
-            else "",
-            phone=self.phone() if self.rng.random() < 0.95 else "",
-        )
 
 
 def populate(
@@ -161,7 +67,7 @@ def populate(
         Permission.ADMINISTER,
         lambda uow: prepare_demo_accounts(uow, into_existing=into_existing),
     )
-    generator = _Generator(seed, services.clock.today(), services.clock.now())
+    generator = DemoGenerator(seed, services.clock.today(), services.clock.now())
     added = 0
     while added < clients:
         count = min(BATCH, clients - added)
@@ -194,7 +100,7 @@ def _store_sample_documents(uow: UnitOfWork) -> None:
 
 
 def write_batch(
-    services: Services, gen: _Generator, actor: Actor, author: int, start: int, count: int
+    services: Services, gen: DemoGenerator, actor: Actor, author: int, start: int, count: int
 ) -> None:
     """One transaction: ``count`` files with their rows, the current consent of their cells, and the
     batch's audit record chained to the trail; then the witness is given the rows' digests."""

@@ -40,7 +40,7 @@ from desktop.domain.wording import WordingNames, withdrawal_sentence
 from desktop.services.search_keys import client_keys
 
 if TYPE_CHECKING:
-    from desktop.demo import _Generator
+    from desktop.demo_generator import DemoGenerator
 
 _KINDS = list(AppointmentKind)
 _MODES = list(AppointmentMode)
@@ -85,14 +85,14 @@ _V4_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
 _V4_SET = (0x4000 << 64) | (0x8000 << 48)
 
 
-def _uid(gen: _Generator) -> str:
+def _uid(gen: DemoGenerator) -> str:
     """A version-4 UUID's hex (as the services store one), random as ``uuid4``'s but drawn faster: not
     from the seeded generator, so two runs of the same seed never make the same ids."""
     return f"{gen.uids.getrandbits(128) & _V4_CLEAR | _V4_SET:032x}"
 
 
 def build_batch(
-    gen: _Generator, ctx: BatchContext, next_ids: dict[str, int], start: int, count: int
+    gen: DemoGenerator, ctx: BatchContext, next_ids: dict[str, int], start: int, count: int
 ) -> Batch:
     """``count`` demo files, the ``start``-th onward of the run, with every row they come with."""
     ids = dict(next_ids)
@@ -199,7 +199,7 @@ def build_batch(
 
 
 def _opt_out(
-    gen: _Generator,
+    gen: DemoGenerator,
     ctx: BatchContext,
     rows: dict[str, list[Row]],
     take: Any,

@@ -74,7 +74,7 @@ def sample_acknowledgment(
         language=language,
         clinic=ClinicInfo(
             name="Clinique médicale Saint-Roch",
-            address_lines=("1000 chemin Sainte-Foy, bureau 401", "Québec (QC) G1S 2L6"),
+            address_lines=("2250 boulevard Laurier, bureau 310", "Québec (QC) G1V 2M2"),
             phone="418 555-0100",
             email="accueil@saint-roch.example",
             privacy_officer_name="Marie-Ève Côté, responsable de la protection des renseignements",
