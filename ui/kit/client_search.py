@@ -115,6 +115,7 @@ class ClientSearch(QWidget):
         self._today = services.clock.today
         # The failure of the last search while it is shown (its message follows the staff language).
         self._failure: Callable[[], str] | None = None
+        self._columns_sized = False
 
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
@@ -292,12 +293,16 @@ class ClientSearch(QWidget):
                 cursors[offset + len(page.records)] = page.next
             return page.records
 
-        self.model.reload(fetch)
+        # The results shown stay until the new ones replace them: no blank list at every keystroke.
+        self.model.reload(fetch, keep_rows=True)
 
     def _page_loaded(self) -> None:
         rows = self.model.rowCount()
-        if rows and rows <= self.model.page_size:
+        if rows and not self._columns_sized:
+            # Sized to the first results only: measuring every cell again at each keystroke cost more
+            # than the search itself, and columns that jump while typing are hard to read.
             self.table.resizeColumnsToContents()
+            self._columns_sized = True
         if rows == 1 and self.table.currentIndex().row() < 0:
             self.table.selectRow(0)
         self._show_state()

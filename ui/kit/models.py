@@ -52,6 +52,18 @@ T = TypeVar("T")
 AnyIndex = QModelIndex | QPersistentModelIndex
 # The record behind a row, for views that need more than the text.
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+_ANSWERED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole,
+        RECORD_ROLE,
+    )
+)
 
 # Tones shared by table cells and header badges; always paired with words and a symbol.
 TONE_COLOURS = {
@@ -137,7 +149,8 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Painting asks for a dozen roles per cell: those this model never answers return at once.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         record = self._records[index.row()]
         column = self._columns[index.column()]
