@@ -115,7 +115,6 @@ class ClientSearch(QWidget):
         self._today = services.clock.today
         # The failure of the last search while it is shown (its message follows the staff language).
         self._failure: Callable[[], str] | None = None
-        self._columns_sized = False
 
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
@@ -298,11 +297,10 @@ class ClientSearch(QWidget):
 
     def _page_loaded(self) -> None:
         rows = self.model.rowCount()
-        if rows and not self._columns_sized:
-            # Sized to the first results only: measuring every cell again at each keystroke cost more
-            # than the search itself, and columns that jump while typing are hard to read.
-            self.table.resizeColumnsToContents()
-            self._columns_sized = True
+        if rows and rows <= self.model.page_size:
+            # The other columns fit their contents by themselves (their resize mode): measuring them all
+            # again here cost more than the search itself.
+            self.table.resizeColumnToContents(0)
         if rows == 1 and self.table.currentIndex().row() < 0:
             self.table.selectRow(0)
         self._show_state()
