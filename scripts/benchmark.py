@@ -215,7 +215,7 @@ class Bench:
                     mine["seconds"] <= 10 if clients >= 1_000_000 else None,
                 )
             )
-        for kind in REPORTS:
+        for kind in self.args.reports:
             if self.wanted("reports", database, clients, f"report {kind}"):
                 child = run_child([*probes, "report", kind, "--url", url], self.env)
                 if child.returncode != 0:
@@ -303,6 +303,9 @@ def main() -> None:
     )
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/frontdesk-bench"))
     parser.add_argument("--only", nargs="+", choices=STEPS)
+    parser.add_argument(
+        "--reports", nargs="+", choices=REPORTS, default=list(REPORTS), help="reports to measure"
+    )
     parser.add_argument(
         "--again", action="store_true", help="measure again what the work folder already holds"
     )

@@ -89,6 +89,14 @@ def _key_range(kind: str, prefix: str) -> tuple[str, list[object]]:
     return sql + ")", params
 
 
+def _key_ids(kind: str, prefix: str) -> tuple[str, list[object]]:
+    from desktop.domain.normalize import prefix_upper_bound
+
+    upper = prefix_upper_bound(prefix)
+    sql = "SELECT client_id FROM client_search_keys WHERE kind = ? AND key >= ?"
+    return (sql + " AND key < ?", [kind, prefix, upper]) if upper is not None else (sql, [kind, prefix])
+
+
 def raw_search(text: str) -> tuple[str, list[object]]:
     """One hand-written statement answering what the service answers for ``text``: the first page of
     matching files in name order."""
@@ -104,12 +112,15 @@ def raw_search(text: str) -> tuple[str, list[object]]:
             conditions.append("c.date_of_birth = ?")
             params.append(day)
         elif word[:4].isalpha() and word[4:].isdigit() and len(word) >= 8:
-            sql, extra = _key_range("nam", normalise_nam(word))
-            conditions.append(sql)
+            sql, extra = _key_ids("nam", normalise_nam(word))
+            conditions.append(f"c.id IN ({sql})")
             params += extra
         elif word.isdigit():
-            sql, extra = _key_range("phone", digits(word))
-            conditions.append(f"({sql} OR c.file_number >= ? AND c.file_number < ? OR c.file_number = ?)")
+            # Driven by the keys (few files match a number): the files' ids, then their names' order.
+            sql, extra = _key_ids("phone", digits(word))
+            numbers = "SELECT id FROM clients WHERE file_number >= ? AND file_number < ?"
+            exact = "SELECT id FROM clients WHERE file_number = ?"
+            conditions.append(f"c.id IN ({sql} UNION {numbers} UNION {exact})")
             params += extra + [word, word[:-1] + chr(ord(word[-1]) + 1), word.zfill(6)]
         else:
             for token in query_tokens(word):
