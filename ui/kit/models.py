@@ -52,17 +52,10 @@ T = TypeVar("T")
 AnyIndex = QModelIndex | QPersistentModelIndex
 # The record behind a row, for views that need more than the text.
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROLE = Qt.ItemDataRole
 _ANSWERED_ROLES = frozenset(
-    int(role)
-    for role in (
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.AccessibleTextRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.BackgroundRole,
-        Qt.ItemDataRole.FontRole,
-        RECORD_ROLE,
-    )
+    [int(_ROLE.DisplayRole), int(_ROLE.AccessibleTextRole), int(_ROLE.ToolTipRole), int(_ROLE.FontRole)]
+    + [int(_ROLE.ForegroundRole), int(_ROLE.BackgroundRole), RECORD_ROLE]
 )
 
 # Tones shared by table cells and header badges; always paired with words and a symbol.
@@ -90,8 +83,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._columns = list(columns)
         self._records: list[T] = []
-
-    # ------------------------------------------------------------ contents
 
     def records(self) -> list[T]:
         return list(self._records)
@@ -149,7 +140,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Painting asks for a dozen roles per cell: those this model never answers return at once.
+        # Painting asks for a dozen roles per cell: those never answered return at once.
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         record = self._records[index.row()]
