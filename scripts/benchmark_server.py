@@ -28,6 +28,10 @@ class KeptPostgresServer(PostgresServer):
             return
         if self._as_root:
             shutil.chown(self.root, user="postgres", group="postgres")
+        try:  # a server left running by an interrupted run
+            self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "stop")
+        except subprocess.CalledProcessError:
+            pass
         options = (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
