@@ -124,8 +124,14 @@ def raw_search(text: str) -> tuple[str, list[object]]:
             params += extra + [word, word[:-1] + chr(ord(word[-1]) + 1), word.zfill(6)]
         else:
             for token in query_tokens(word):
-                sql, extra = _key_range("name", token)
-                conditions.append(sql)
+                # A letter or two matches many files: walk the name order probing each. A whole word
+                # matches few: read their ids by the key, then sort them.
+                if len(token) <= 2:
+                    sql, extra = _key_range("name", token)
+                    conditions.append(sql)
+                else:
+                    sql, extra = _key_ids("name", token)
+                    conditions.append(f"c.id IN ({sql})")
                 params += extra
     where = " AND ".join(conditions)
     return f"SELECT {SUMMARY} FROM clients c WHERE {where} ORDER BY {_ORDER} LIMIT {PAGE}", params  # noqa: S608
