@@ -103,8 +103,9 @@ class Witness:
             "key_id": self.key_id,
         }
 
-    def expected_mac(self, key: bytes) -> str:
-        canonical = json.dumps(self.body(), sort_keys=True, separators=(",", ":")).encode("utf-8")
+    def expected_mac(self, key: bytes, body: dict[str, Any] | None = None) -> str:
+        """The MAC of ``body`` (this witness's, made when not given)."""
+        canonical = json.dumps(body or self.body(), sort_keys=True, separators=(",", ":")).encode("utf-8")
         return hmac.new(key, canonical, hashlib.sha256).hexdigest()
 
     @property
@@ -143,12 +144,14 @@ def write_witness(path: Path, witness: Witness, key: bytes, *, sync: bool = True
     """Atomically: a crash leaves the previous witness, never half of one. ``sync`` false skips the
     flush to disk (a witness a little behind the database is still a true one)."""
     witness.key_id = key_id(key)
-    witness.mac = witness.expected_mac(key)
-    data = witness.body() | {"mac": witness.mac}
+    body = witness.body()  # made once: at a million files it takes a third of a second
+    witness.mac = witness.expected_mac(key, body)
+    data = body | {"mac": witness.mac}
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as stream:
-        json.dump(data, stream, separators=(",", ":"))
+        # dumps, not dump: dump encodes in pure Python, several seconds for a million files' witness.
+        stream.write(json.dumps(data, separators=(",", ":")))
         stream.flush()
         if sync:
             os.fsync(stream.fileno())
