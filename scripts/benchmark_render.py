@@ -114,7 +114,7 @@ def memory_growth(store: ResultStore) -> list[str]:
 def render(store: ResultStore) -> str:
     meta = store.meta
     lines = [
-        f"Machine: {meta.get('machine', '?')}. Run started {meta.get('started', '?')}; its last pass took "
+        f"Machine: {meta.get('machine', '?')}. Results gathered from {meta.get('started', '?')} on (a run resumes); its last pass took "
         f"{meta.get('last run minutes', '?')} minutes. The load average (1 / 5 / 15 min) is given beside "
         "each figure.",
         "",
