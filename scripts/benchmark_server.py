@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 from pathlib import Path
-
-import psycopg
 
 from tests.support.postgres_server import PostgresServer, _free_port
 
@@ -32,32 +29,7 @@ class KeptPostgresServer(PostgresServer):
             self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "stop")
         except subprocess.CalledProcessError:
             pass
-        options = (
-            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
-        self._run(
-            str(self.bin_dir / "pg_ctl"),
-            "-D",
-            str(self.data_dir),
-            "-o",
-            options,
-            "-l",
-            str(self.root / "server.log"),
-            "-w",
-            "-t",
-            "120",
-            "start",
-        )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with psycopg.connect(self.dsn("postgres"), autocommit=True):
-                    return
-            except psycopg.OperationalError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+        self.launch(wait_s=120)
 
     def stop(self) -> None:
         """Stop cleanly and keep the data."""

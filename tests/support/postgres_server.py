@@ -72,15 +72,19 @@ class PostgresServer:
             str(self.bin_dir / "initdb"), "-D", str(self.data_dir), "-U", "postgres",
             "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8",
         )
+        self.launch()
+
+    def launch(self, wait_s: int = 60) -> None:
+        """Start the server on the initialised data folder and wait until it answers."""
         options = (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
         self._run(
             str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-o", options,
-            "-l", str(self.root / "server.log"), "-w", "-t", "60", "start",
+            "-l", str(self.root / "server.log"), "-w", "-t", str(wait_s), "start",
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + wait_s / 2
         while True:
             try:
                 with psycopg.connect(self.dsn("postgres"), autocommit=True):
