@@ -21,7 +21,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
     PageTemplate,
     Paragraph,
@@ -43,6 +42,7 @@ from desktop.domain.records import OptOutRecord
 from desktop.domain.texts import Text
 from desktop.domain.wording import capacity_label, channel_label, purpose_label, via_label
 from desktop.pdf.annex import policy_flowables
+from desktop.pdf.annex_pages import body_frame
 from desktop.pdf.blocks import key_value_table
 from desktop.pdf.markup import DASH, esc, fit, format_signed_at, or_dash
 from desktop.pdf.numbered_canvas import Furniture, NumberedCanvas, page_label
@@ -410,17 +410,6 @@ def render_evidence_pdf(pack: EvidencePack) -> bytes:
         initialFontSize=10,
         displayDocTitle=1,
     )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        FRAME_WIDTH,
-        PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    template.addPageTemplates([PageTemplate(id="page", frames=[body_frame()])])
     template.build(story, canvasmaker=NumberedCanvas.maker(_furniture(pack, lang)))
     return buffer.getvalue()
