@@ -111,6 +111,12 @@ class DatabaseBusyError(FrontDeskError):
     code = "database_busy"
 
 
+class QueryInterruptedError(FrontDeskError):
+    """A read stopped by its caller because its answer is no longer wanted (a newer search)."""
+
+    code = "query_interrupted"
+
+
 class DatabaseUnavailableError(FrontDeskError):
     code = "database_unavailable"
 

@@ -16,6 +16,10 @@ URL_EXAMPLES = Text(
 
 
 class FailureMessages:
+    query_interrupted = Text(
+        "La recherche a été interrompue : une recherche plus récente l'a remplacée.",
+        "The search was stopped: a newer search replaced it.",
+    )
     option_not_utf8 = Text(
         "La valeur donnée à {option} (« {value} ») n'est pas du texte UTF-8 valide : vérifiez l'encodage du terminal ou du script (UTF-8).",
         "The value given to {option} (“{value}”) is not valid UTF-8 text: check the terminal's or the script's encoding (UTF-8).",

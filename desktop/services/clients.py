@@ -15,6 +15,7 @@ from desktop.domain.records import Actor, ClientDraft, ClientRecord, ClientStatu
 from desktop.domain.search_pages import SearchCursor, SearchPage
 from desktop.domain.validation import validate_client
 from desktop.services.clock import Clock
+from desktop.services.interruption import Interruption
 from desktop.services.permissions import Permission
 from desktop.services.queries.clients import client_by_file_number, client_phones, load_client, staff_names
 from desktop.services.queries.status import client_status
@@ -197,20 +198,27 @@ class ClientService:
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work)
 
     def search_page(
-        self, actor: Actor, text: str, *, after: SearchCursor | None = None, limit: int = 50
+        self,
+        actor: Actor,
+        text: str,
+        *,
+        after: SearchCursor | None = None,
+        limit: int = 50,
+        interruption: Interruption | None = None,
     ) -> SearchPage:
         """Name tokens in any order and partial, phone digits in any format, date of birth, file number, NAM
         (with or without spaces; listed masked): the page after ``after`` in name order, and where the next
-        one starts. The first page costs the same whatever the number of files."""
+        one starts. The first page costs the same whatever the number of files. ``interruption`` stops the
+        search when cancelled (QueryInterruptedError): the person has typed past it."""
         size = max(1, min(limit, MAX_PAGE))
-        return run(
-            self._db,
-            self._clock,
-            actor,
-            Permission.WORK_CLIENT_FILES,
-            lambda uow: search_page(uow.session, text, after, size),
-            write=False,
-        )
+
+        def work(uow: UnitOfWork) -> SearchPage:
+            if interruption is None:
+                return search_page(uow.session, text, after, size)
+            with interruption.watching(uow.session):
+                return search_page(uow.session, text, after, size)
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
 
     def search(self, actor: Actor, text: str, *, limit: int = 50) -> list[ClientSummary]:
         """The first page of :meth:`search_page`."""

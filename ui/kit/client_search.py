@@ -31,6 +31,7 @@ from desktop.domain.nam import mask_nam
 from desktop.domain.records import Actor, ClientRecord, ClientSummary
 from desktop.domain.search_pages import SearchCursor
 from desktop.services import Services
+from desktop.services.interruption import Interruption
 from ui.kit.errors import error_words
 from ui.kit.i18n import current_language, format_phone
 from ui.kit.models import PagedTableModel, client_search_columns
@@ -115,6 +116,8 @@ class ClientSearch(QWidget):
         self._today = services.clock.today
         # The failure of the last search while it is shown (its message follows the staff language).
         self._failure: Callable[[], str] | None = None
+        # The running search's stop: pressed when a newer text (or closing) makes its answer useless.
+        self._interruption = Interruption()
 
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
@@ -254,6 +257,7 @@ class ClientSearch(QWidget):
     def cancel_work(self) -> None:
         """Drop a search still running (the owner is closing)."""
         self._debounce.stop()
+        self._interruption.cancel()
         self.model.reload(None)
 
     # ------------------------------------------------------------ searching
@@ -277,6 +281,8 @@ class ClientSearch(QWidget):
         text = self.field.text().strip()
         services, actor = self._services, self._actor
         self._failure = None
+        self._interruption.cancel()
+        interruption = self._interruption = Interruption()
         if not text:
             self.model.reload(None)
             return
@@ -287,7 +293,9 @@ class ClientSearch(QWidget):
         def fetch(offset: int, limit: int) -> list[ClientSummary]:
             if offset not in cursors:
                 return []
-            page = services.clients.search_page(actor, text, after=cursors[offset], limit=limit)
+            page = services.clients.search_page(
+                actor, text, after=cursors[offset], limit=limit, interruption=interruption
+            )
             if page.next is not None:
                 cursors[offset + len(page.records)] = page.next
             return page.records
