@@ -140,6 +140,8 @@ class Client(DemoMarked, Base):
     sort_key: Mapped[str] = mapped_column(
         search_key_type(SORT_KEY_LENGTH), default=_client_sort_key, server_default=""
     )
+    #: The client-list import that created the file (none for a file typed at the desk).
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("client_imports.id"))
 
 
 class ClientPhone(Base):
@@ -450,5 +452,8 @@ class AuditRecord(Base):
 
 
 # Kept in a module of their own (this one stays readable), imported here so the metadata holds them.
+from desktop.db.import_models import ClientImport as ClientImport  # noqa: E402
+from desktop.db.import_models import ClientImportRow as ClientImportRow  # noqa: E402
+from desktop.db.import_models import ImportedConsentEvidence as ImportedConsentEvidence  # noqa: E402
 from desktop.db.reminder_models import ReminderRecord as ReminderRecord  # noqa: E402
 from desktop.db.reminder_models import SmtpSettings as SmtpSettings  # noqa: E402
