@@ -51,6 +51,9 @@ class ConsentMethod(StrEnum):
     EMAIL = "email"
     POST = "post"
     VERBAL_TELEMEDICINE = "verbal_telemedicine"
+    #: Brought in from the clinic's former list, which stated a date and a method; the manager confirmed it
+    #: was the clinic's own evidence (kept in ``imported_consent_evidence``: the file's SHA-256 and row).
+    IMPORTED = "imported"
 
 
 class Interaction(StrEnum):

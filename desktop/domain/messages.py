@@ -16,6 +16,7 @@ from desktop.domain.enums import Language, Role
 from desktop.domain.failure_messages import FailureMessages
 from desktop.domain.file_messages import FileMessages
 from desktop.domain.formats import format_date, format_datetime, format_time
+from desktop.domain.import_messages import ImportMessages
 from desktop.domain.reminder_messages import ReminderFields, ReminderMessages
 from desktop.domain.schedule_messages import ScheduleFields, ScheduleMessages
 from desktop.domain.texts import Text
@@ -442,6 +443,7 @@ MESSAGES: dict[str, Text] = {
     **_texts(ClientMessages),
     **_texts(ReminderMessages),
     **_texts(ScheduleMessages),
+    **_texts(ImportMessages),
 }
 #: Every refusal reason given to ``invalid_email``.
 EMAIL_PROBLEMS: dict[str, Text] = _texts(EmailProblems)

@@ -108,6 +108,7 @@ METHOD_LABELS: dict[str, Text] = {
     "email": Text("Par courriel", "By email"),
     "post": Text("Par la poste", "By post"),
     "verbal_telemedicine": Text("Verbal, en télémédecine", "Verbal, by telemedicine"),
+    "imported": Text("Importé de la liste de la clinique", "Imported from the clinic's list"),
 }
 
 LANGUAGE_LABELS: dict[str, Text] = {"fr": Text("français", "French"), "en": Text("anglais", "English")}

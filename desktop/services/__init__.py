@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from desktop.domain.login_policy import LoginPolicy
     from desktop.services.acknowledgments import AcknowledgmentService
     from desktop.services.appointments import AppointmentService
+    from desktop.services.client_import import ClientImportService
     from desktop.services.clients import ClientService
     from desktop.services.clinics import ClinicService
     from desktop.services.consent import ConsentService
@@ -114,6 +115,11 @@ class Services:
 
         return ClientService(self.db, self.clock)
 
+    def _make_client_import(self) -> ClientImportService:
+        from desktop.services.client_import import ClientImportService
+
+        return ClientImportService(self.db, self.clock)
+
     def _make_appointments(self) -> AppointmentService:
         from desktop.services.appointments import AppointmentService
 
@@ -186,6 +192,7 @@ class Services:
 
     chain: _Made[ChainVerifier] = _Made(_make_chain)
     clients: _Made[ClientService] = _Made(_make_clients)
+    client_import: _Made[ClientImportService] = _Made(_make_client_import)
     appointments: _Made[AppointmentService] = _Made(_make_appointments)
     consent: _Made[ConsentService] = _Made(_make_consent)
     optouts: _Made[OptOutService] = _Made(_make_optouts)
