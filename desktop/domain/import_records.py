@@ -11,6 +11,11 @@ from enum import StrEnum
 
 from desktop.domain.texts import Text
 
+#: The encodings a file may be read in: UTF-8 with its byte-order mark, UTF-8, Windows-1252.
+ENCODINGS = ("utf-8-sig", "utf-8", "cp1252")
+#: The separators a file's columns may have.
+SEPARATORS = (",", ";", "\t")
+
 
 class DateOrder(StrEnum):
     """How the file writes its dates (the year always has four digits)."""

@@ -24,8 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import FrontDeskError
-from desktop.domain.import_records import ColumnMapping, DateOrder, FileOptions, ImportField
-from desktop.imports.reading import ENCODINGS, SEPARATORS
+from desktop.domain.import_records import (
+    ENCODINGS,
+    SEPARATORS,
+    ColumnMapping,
+    DateOrder,
+    FileOptions,
+    ImportField,
+)
 
 
 class MappingFileError(FrontDeskError):

@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop.domain.errors import FrontDeskError
+from desktop.domain.import_records import ENCODINGS as ENCODINGS  # also here, where the file is read
+from desktop.domain.import_records import SEPARATORS as SEPARATORS
 
 UTF8_BOM = "utf-8-sig"
 UTF8 = "utf-8"
 WINDOWS_1252 = "cp1252"
-ENCODINGS = (UTF8_BOM, UTF8, WINDOWS_1252)
-SEPARATORS = (",", ";", "\t")
 _CHUNK = 1 << 16
 #: Rows read to tell the separator (a header and some data is enough).
 _SNIFF_ROWS = 50

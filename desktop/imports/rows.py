@@ -133,7 +133,9 @@ def check_mapping(headers: Sequence[str], mapping: ColumnMapping) -> dict[Import
 
 
 def _in_both_list(fields: Sequence[ImportField]) -> Text:
-    return said_in_both(", ".join(FIELD_LABELS[f].fr for f in fields), ", ".join(FIELD_LABELS[f].en for f in fields))
+    return said_in_both(
+        ", ".join(FIELD_LABELS[f].fr for f in fields), ", ".join(FIELD_LABELS[f].en for f in fields)
+    )
 
 
 class RowReader:
