@@ -2,7 +2,7 @@
 
 This module holds the command group and ``main``; the commands live in one module per subject
 (``setup``, ``maintenance``, ``staff``, ``policy``, ``documents``, ``evidence``, ``reminders``,
-``schedule``, ``demo``), which share ``context`` and never import one another or this package. The window is not started from here: ``frontdesk_launcher`` opens the window
+``schedule``, ``imports``, ``demo``), which share ``context`` and never import one another or this package. The window is not started from here: ``frontdesk_launcher`` opens the window
 or hands the arguments to ``main``.
 """
 
@@ -17,6 +17,7 @@ from desktop.cli.context import AppContext, FrontDeskGroup
 from desktop.cli.demo import demo_data
 from desktop.cli.documents import acknowledgment, export, report
 from desktop.cli.evidence import evidence
+from desktop.cli.imports import import_group
 from desktop.cli.maintenance import db
 from desktop.cli.policy import policy
 from desktop.cli.reminders import reminders
@@ -62,6 +63,7 @@ for _command in (
     reminders,
     practitioner,
     kind,
+    import_group,
 ):
     cli.add_command(_command)
 

@@ -156,3 +156,41 @@ FIELD_LABELS: dict[ImportField, Text] = {
 def said_in_both(fr: str, en: str) -> Text:
     """A text put together from the texts above (each written as a pair of literals there)."""
     return replace(ImportWords.reason_header, fr=fr, en=en)
+
+
+class ImportReport:
+    """What ``frontdesk import clients`` says of the file and of what it did."""
+
+    #: ``encoding``, ``separator`` and ``order`` as read.
+    read_as = Text(
+        "Lu en {encoding}, colonnes séparées par {separator}, dates {order}.",
+        "Read as {encoding}, columns separated by {separator}, dates {order}.",
+    )
+    counts = Text(
+        "{rows} lignes : {ok} à importer, {errors} en erreur, {duplicates} doublons possibles, "
+        "{already} déjà importées.",
+        "{rows} rows: {ok} to import, {errors} in error, {duplicates} possible duplicates, "
+        "{already} already imported.",
+    )
+    #: ``row`` is the line in the file, ``reason`` why it is not imported.
+    row = Text("Ligne {row} : {reason}", "Row {row}: {reason}")
+    dry_run = Text("Essai seulement : rien n'a été enregistré.", "Dry run: nothing was saved.")
+    created = Text(
+        "{created} clients créés (dossiers {first} à {last}).",
+        "{created} clients created (files {first} to {last}).",
+    )
+    none_created = Text("Aucun client créé.", "No client created.")
+    duplicates_left = Text(
+        "{count} doublons possibles non créés : le gestionnaire en décide dans l'assistant d'importation.",
+        "{count} possible duplicates not created: a manager decides on them in the import wizard.",
+    )
+    consents = Text(
+        "{count} consentements importés (méthode « importé »).",
+        "{count} consents imported (method “imported”).",
+    )
+    report_written = Text(
+        "Rapport des lignes non importées : {path}", "Report of the rows not imported: {path}"
+    )
+    separator_comma = Text("des virgules", "commas")
+    separator_semicolon = Text("des points-virgules", "semicolons")
+    separator_tab = Text("des tabulations", "tabs")
