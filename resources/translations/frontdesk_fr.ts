@@ -1788,6 +1788,108 @@ Ctrl+N crée un nouveau dossier.</translation>
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose the client list to bring in: a CSV file saved from a spreadsheet or exported by the clinic&apos;s former system. FrontDesk reads how it is written; check each choice below and change it if the names in the next steps look wrong.</source>
+        <translation>Choisissez la liste de clients à importer : un fichier CSV enregistré depuis un tableur ou exporté par l&apos;ancien système de la clinique. FrontDesk détecte comment il est écrit ; vérifiez chaque choix ci-dessous et changez-le si les noms des étapes suivantes semblent erronés.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding</source>
+        <translation>&amp;Codage</translation>
+    </message>
+    <message>
+        <source>&amp;Separator</source>
+        <translation>&amp;Séparateur</translation>
+    </message>
+    <message>
+        <source>&amp;Date order</source>
+        <translation>Ordre des &amp;dates</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Fichier à importer</translation>
+    </message>
+    <message>
+        <source>The client list (.csv, .txt)</source>
+        <translation>La liste de clients (.csv, .txt)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Choisir le fichier à importer</translation>
+    </message>
+    <message>
+        <source>Encoding of the file</source>
+        <translation>Codage du fichier</translation>
+    </message>
+    <message>
+        <source>Column separator</source>
+        <translation>Séparateur de colonnes</translation>
+    </message>
+    <message>
+        <source>Order of the dates in the file</source>
+        <translation>Ordre des dates dans le fichier</translation>
+    </message>
+    <message>
+        <source>UTF-8 with byte-order mark</source>
+        <translation>UTF-8 avec indicateur d&apos;ordre des octets (BOM)</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8 (Unicode)</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Excel on Windows, older systems)</source>
+        <translation>Windows-1252 (Excel sous Windows, anciens systèmes)</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Virgule ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Point-virgule ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <source>{choice} — detected</source>
+        <translation>{choice} — détecté</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file}: %n client row(s).</source>
+        <translation>
+            <numerusform>{file} : %n ligne de client.</numerusform>
+            <numerusform>{file} : %n lignes de clients.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Columns ({count}): {headers}</source>
+        <translation>Colonnes ({count}) : {headers}</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file: {sha256}</source>
+        <translation>Empreinte SHA-256 du fichier : {sha256}</translation>
+    </message>
+    <message>
+        <source>Choose the client list to import</source>
+        <translation>Choisir la liste de clients à importer</translation>
+    </message>
+    <message>
+        <source>Client lists (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Listes de clients (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>FirstManagerDialog</name>
     <message>
         <source>FrontDesk — First start</source>
@@ -1910,6 +2012,190 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>yes</source>
         <translation>oui</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRows</name>
+    <message>
+        <source>row {number} of this file</source>
+        <extracomment>Past this many, the rest stay undecided (not created); the manager can import them in a second pass.</extracomment>
+        <translation>ligne {number} de ce fichier</translation>
+    </message>
+    <message>
+        <source>file {number}</source>
+        <translation>dossier {number}</translation>
+    </message>
+    <message>
+        <source>✔ Ready</source>
+        <translation>✔ Prête</translation>
+    </message>
+    <message>
+        <source>✖ Not imported</source>
+        <translation>✖ Non importée</translation>
+    </message>
+    <message>
+        <source>⚠ Possible duplicate</source>
+        <translation>⚠ Doublon possible</translation>
+    </message>
+    <message>
+        <source>↺ Already imported</source>
+        <translation>↺ Déjà importée</translation>
+    </message>
+    <message>
+        <source>NAM: {nam}</source>
+        <translation>NAM : {nam}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Working on the import</source>
+        <translation>Importation en cours</translation>
+    </message>
+    <message>
+        <source>Import messages</source>
+        <translation>Messages de l&apos;importation</translation>
+    </message>
+    <message>
+        <source>Import a client list</source>
+        <translation>Importer une liste de clients</translation>
+    </message>
+    <message>
+        <source>Save the &amp;error report…</source>
+        <translation>Enregistrer le rapport d&apos;&amp;erreurs…</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Choisir le fichier</translation>
+    </message>
+    <message>
+        <source>Match the columns</source>
+        <translation>Associer les colonnes</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Check every row</source>
+        <translation>Vérifier toutes les lignes</translation>
+    </message>
+    <message>
+        <source>Decide and import</source>
+        <translation>Décider et importer</translation>
+    </message>
+    <message>
+        <source>Import done</source>
+        <translation>Importation terminée</translation>
+    </message>
+    <message>
+        <source>Step {number} of {count}: {title}</source>
+        <translation>Étape {number} de {count} : {title}</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Preview &gt;</source>
+        <translation>&amp;Aperçu &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Check every row &gt;</source>
+        <translation>&amp;Vérifier toutes les lignes &gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n client(s)</source>
+        <translation>
+            <numerusform>&amp;Importer %n client</numerusform>
+            <numerusform>&amp;Importer %n clients</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the file to import.</source>
+        <translation>Choisissez le fichier à importer.</translation>
+    </message>
+    <message>
+        <source>There is no file at {path}.</source>
+        <translation>Aucun fichier à l&apos;emplacement {path}.</translation>
+    </message>
+    <message>
+        <source>Reading the client list…</source>
+        <translation>Lecture de la liste de clients…</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <source>Check how the file is read, then continue with Next.</source>
+        <translation>Vérifiez comment le fichier est lu, puis continuez avec Suivant.</translation>
+    </message>
+    <message>
+        <source>Choose the column for: {fields}.</source>
+        <translation>Choisissez la colonne pour : {fields}.</translation>
+    </message>
+    <message>
+        <source>Reading the first rows…</source>
+        <translation>Lecture des premières lignes…</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Vérification de toutes les lignes…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was imported.</source>
+        <translation>Importation annulée : rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Creating the client files…</source>
+        <translation>Création des dossiers clients…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client file(s) created from {file}.</source>
+        <translation>
+            <numerusform>%n dossier client créé à partir de {file}.</numerusform>
+            <numerusform>%n dossiers clients créés à partir de {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the error report</source>
+        <translation>Enregistrer le rapport d&apos;erreurs</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Le dossier {folder} n&apos;existe pas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in error written to {path}.</source>
+        <translation>
+            <numerusform>%n ligne en erreur écrite dans {path}.</numerusform>
+            <numerusform>%n lignes en erreur écrites dans {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the error report…</source>
+        <translation>Écriture du rapport d&apos;erreurs…</translation>
+    </message>
+    <message>
+        <source>Cancelling the import…</source>
+        <translation>Annulation de l&apos;importation…</translation>
     </message>
 </context>
 <context>
@@ -2390,6 +2676,10 @@ Pour quitter quand même, un gestionnaire tape son mot de passe.</translation>
 <context>
     <name>ManageMenu</name>
     <message>
+        <source>&amp;Import a client list…</source>
+        <translation>&amp;Importer une liste de clients…</translation>
+    </message>
+    <message>
         <source>C&amp;linic settings…</source>
         <translation>Paramètres de la c&amp;linique…</translation>
     </message>
@@ -2451,6 +2741,29 @@ Pour quitter quand même, un gestionnaire tape son mot de passe.</translation>
     <message>
         <source>The two passwords are different.</source>
         <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>For each field of the client file, choose the column of your file that holds it. Fields marked * are needed. The consent fields are imported only with a date, a method and the channels, and only if you confirm at the end that this evidence is the clinic&apos;s own.</source>
+        <translation>Pour chaque champ du dossier client, choisissez la colonne de votre fichier qui le contient. Les champs marqués d&apos;un * sont obligatoires. Les champs du consentement ne sont importés qu&apos;avec une date, une méthode et les moyens consentis, et seulement si vous confirmez à la fin que cette preuve appartient à la clinique.</translation>
+    </message>
+    <message>
+        <source>Column for {field}</source>
+        <translation>Colonne pour {field}</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— non importé —</translation>
+    </message>
+    <message>
+        <source>The columns chosen at the last import of a file like this one.</source>
+        <translation>Les colonnes choisies lors de la dernière importation d&apos;un fichier semblable.</translation>
+    </message>
+    <message>
+        <source>The columns were matched from their names: check each one.</source>
+        <translation>Les colonnes ont été associées d&apos;après leur nom : vérifiez chacune.</translation>
     </message>
 </context>
 <context>
@@ -3869,6 +4182,57 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>The first rows as they will be saved</source>
+        <translation>Les premières lignes telles qu&apos;elles seront enregistrées</translation>
+    </message>
+    <message>
+        <source>A letter may be lost here: check the encoding.</source>
+        <translation>Une lettre a peut-être été perdue ici : vérifiez le codage.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s) of the file, as they will be saved. Nothing is written yet: the next step checks every row.</source>
+        <translation>
+            <numerusform>Aperçu de %n ligne du fichier, telle qu&apos;elle sera enregistrée. Rien n&apos;est encore écrit : l&apos;étape suivante vérifie toutes les lignes.</numerusform>
+            <numerusform>Aperçu des %n premières lignes du fichier, telles qu&apos;elles seront enregistrées. Rien n&apos;est encore écrit : l&apos;étape suivante vérifie toutes les lignes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The file holds %n client row(s) in all.</source>
+        <translation>
+            <numerusform>Le fichier contient %n ligne de client en tout.</numerusform>
+            <numerusform>Le fichier contient %n lignes de clients en tout.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the rows shown will not be imported: see their problems.</source>
+        <translation>
+            <numerusform>%n des lignes affichées ne sera pas importée : voyez ses problèmes.</numerusform>
+            <numerusform>%n des lignes affichées ne seront pas importées : voyez leurs problèmes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the rows shown may be clients already on file: you decide at the end.</source>
+        <translation>
+            <numerusform>%n des lignes affichées est peut-être un client déjà inscrit : vous déciderez à la fin.</numerusform>
+            <numerusform>%n des lignes affichées sont peut-être des clients déjà inscrits : vous déciderez à la fin.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecordListTab</name>
     <message>
         <source>Loading…</source>
@@ -4273,6 +4637,114 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <message>
         <source>Setting the password…</source>
         <translation>Enregistrement du mot de passe…</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>In your file</source>
+        <translation>Dans votre fichier</translation>
+    </message>
+    <message>
+        <source>Already on file</source>
+        <translation>Déjà inscrit</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Possible duplicates to decide</source>
+        <translation>Doublons possibles à décider</translation>
+    </message>
+    <message>
+        <source>These rows may be clients already on file (same name and date of birth, or same NAM). Say for each one whether it is the same person (the row is skipped) or a different person (a new file is created). A row left undecided is not created.</source>
+        <translation>Ces lignes sont peut-être des clients déjà inscrits (même nom et date de naissance, ou même NAM). Indiquez pour chacune s&apos;il s&apos;agit de la même personne (la ligne est ignorée) ou d&apos;une personne différente (un nouveau dossier est créé). Une ligne sans décision n&apos;est pas créée.</translation>
+    </message>
+    <message>
+        <source>This consent evidence is the clinic&apos;s own</source>
+        <translation>Cette preuve de consentement appartient à la clinique</translation>
+    </message>
+    <message>
+        <source>Tick only if the consents in this file were collected by this clinic and it can show how. Left unticked, the clients are created without consent, to be asked at their next visit.</source>
+        <translation>Cochez seulement si les consentements de ce fichier ont été recueillis par cette clinique et qu&apos;elle peut montrer comment. Sans case cochée, les clients sont créés sans consentement, à demander à leur prochaine visite.</translation>
+    </message>
+    <message>
+        <source>Not decided (not created)</source>
+        <translation>Non décidé (non créé)</translation>
+    </message>
+    <message>
+        <source>Same person (skip the row)</source>
+        <translation>Même personne (ignorer la ligne)</translation>
+    </message>
+    <message>
+        <source>Different person (create a file)</source>
+        <translation>Personne différente (créer un dossier)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client file(s) created.</source>
+        <translation>
+            <numerusform>%n dossier client créé.</numerusform>
+            <numerusform>%n dossiers clients créés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skipped: {same} same person, {undecided} not decided, {already} already imported.</source>
+        <translation>Ignorées : {same} même personne, {undecided} sans décision, {already} déjà importées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in error, not imported.</source>
+        <translation>
+            <numerusform>%n ligne en erreur, non importée.</numerusform>
+            <numerusform>%n lignes en erreur, non importées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s) recorded as imported.</source>
+        <translation>
+            <numerusform>%n consentement enregistré comme importé.</numerusform>
+            <numerusform>%n consentements enregistrés comme importés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File numbers {first} to {last}.</source>
+        <translation>Numéros de dossier {first} à {last}.</translation>
+    </message>
+    <message>
+        <source>{rows} rows checked in {file}.</source>
+        <translation>{rows} lignes vérifiées dans {file}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) ready to create.</source>
+        <translation>
+            <numerusform>%n ligne prête à créer.</numerusform>
+            <numerusform>%n lignes prêtes à créer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible duplicate(s) to decide.</source>
+        <translation>
+            <numerusform>%n doublon possible à décider.</numerusform>
+            <numerusform>%n doublons possibles à décider.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in error, not imported: save the error report to correct them.</source>
+        <translation>
+            <numerusform>%n ligne en erreur, non importée : enregistrez le rapport d&apos;erreurs pour la corriger.</numerusform>
+            <numerusform>%n lignes en erreur, non importées : enregistrez le rapport d&apos;erreurs pour les corriger.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) already imported before, skipped.</source>
+        <translation>
+            <numerusform>%n ligne déjà importée auparavant, ignorée.</numerusform>
+            <numerusform>%n lignes déjà importées auparavant, ignorées.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4986,6 +5458,33 @@ Garder ce créneau quand même&#xa0;? Votre confirmation est inscrite au dossier
     <message>
         <source>Account {username} deactivated: it can no longer sign in.</source>
         <translation>Compte {username} désactivé&#xa0;: il ne peut plus ouvrir de session.</translation>
+    </message>
+</context>
+<context>
+    <name>StagingPage</name>
+    <message>
+        <source>Every row is checked as a typed entry would be, and compared with the clients on file. Nothing is added to the client files yet; Cancel leaves nothing behind.</source>
+        <translation>Chaque ligne est vérifiée comme une saisie au clavier, puis comparée aux clients inscrits. Rien n&apos;est encore ajouté aux dossiers clients ; Annuler ne laisse aucune trace.</translation>
+    </message>
+    <message>
+        <source>Rows checked</source>
+        <translation>Lignes vérifiées</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the import</source>
+        <translation>&amp;Annuler l&apos;importation</translation>
+    </message>
+    <message>
+        <source>Stopping: the rows set aside are being removed…</source>
+        <translation>Arrêt : les lignes mises de côté sont retirées…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} rows checked</source>
+        <translation>{done} lignes vérifiées sur {total}</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
-"""The Manage menu: reports, exports and staff accounts, then the clinic's settings and its
-privacy-policy versions.
+"""The Manage menu: reports, exports, staff accounts and the client-list import, then the clinic's
+settings and its privacy-policy versions.
 
 Each entry is shown only to the roles allowed to use it (the clinic's two to a manager or the privacy
 officer, ``MANAGE_CLINIC``), and the menu only when one entry is; the services check the role again
@@ -25,6 +25,7 @@ __all__ = ["NEEDS", "ManageMenu"]
 NEEDS = {
     "reports": Permission.RUN_REPORTS,
     "exportContacts": Permission.EXPORT_CONTACTS,
+    "importClients": Permission.MANAGE_CLINIC,
     "staffAccounts": Permission.MANAGE_STAFF,
     "clinicSettings": Permission.MANAGE_CLINIC,
     "policyVersions": Permission.MANAGE_CLINIC,
@@ -45,9 +46,10 @@ class ManageMenu(QObject):
         super().__init__(window)
         self._windows = windows
         self._role = actor.role
+        self.import_action = self._action(window, "importClients", self.open_import)
         self.settings_action = self._action(window, "clinicSettings", self.open_settings)
         self.policies_action = self._action(window, "policyVersions", self.open_policies)
-        for action in [*actions, self.settings_action, self.policies_action]:
+        for action in [*actions, self.import_action, self.settings_action, self.policies_action]:
             permission = NEEDS[action.objectName()]
             allowed = role_allows(actor.role, permission)
             action.setEnabled(allowed)
@@ -67,8 +69,13 @@ class ManageMenu(QObject):
         return action
 
     def retranslate(self) -> None:
+        self.import_action.setText(self.tr("&Import a client list…"))
         self.settings_action.setText(self.tr("C&linic settings…"))
         self.policies_action.setText(self.tr("&Privacy policy versions…"))
+
+    def open_import(self) -> QWidget | None:
+        """The client-list import; None for a role that may not bring clients in."""
+        return self._windows.import_clients() if role_allows(self._role, Permission.MANAGE_CLINIC) else None
 
     def open_settings(self) -> QWidget | None:
         """The clinic settings; None for a role that may not change them."""

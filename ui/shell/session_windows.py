@@ -23,6 +23,7 @@ from ui.admin.staff_dialog import StaffDialog
 from ui.booking.booking_dialog import BookingDialog
 from ui.booking.slot import BookingSlot
 from ui.client_file.new_client_dialog import NewClientDialog
+from ui.imports.import_wizard import ImportWizard
 from ui.kit.worker import TaskRunner
 from ui.optouts.optout_dialog import OptOutDialog
 from ui.optouts.optout_queue import OptOutQueueWindow
@@ -117,6 +118,11 @@ class SessionWindows(QObject):
     def export(self) -> QWidget:
         return self.open_single(
             "export", lambda: ExportDialog(self._services, self._actor, self._runner, self._window)
+        )
+
+    def import_clients(self) -> QWidget:
+        return self.open_single(
+            "client-import", lambda: ImportWizard(self._services, self._actor, self._runner, self._window)
         )
 
     def staff_accounts(self) -> QWidget:
