@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from desktop.demo_accounts import DEMO_ACCOUNTS, DemoAccount
@@ -117,6 +117,11 @@ def create_application() -> QApplication:
     for font_file in sorted(resource_path("fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(font_file))
     apply_style_sheet(app)
+    icon = QIcon()  # window, taskbar and alt-tab; the desktop entry "frontdesk" names the same icon
+    for png in resource_path("icons").glob("frontdesk-*.png"):
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
+    app.setDesktopFileName("frontdesk")
     if not any(isinstance(child, GuiGarbageCollector) for child in app.children()):
         GuiGarbageCollector(app)
     return app
