@@ -4669,9 +4669,12 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
         <source>This consent evidence is the clinic&apos;s own</source>
         <translation>Cette preuve de consentement appartient à la clinique</translation>
     </message>
-    <message>
-        <source>Tick only if the consents in this file were collected by this clinic and it can show how. Left unticked, the clients are created without consent, to be asked at their next visit.</source>
-        <translation>Cochez seulement si les consentements de ce fichier ont été recueillis par cette clinique et qu&apos;elle peut montrer comment. Sans case cochée, les clients sont créés sans consentement, à demander à leur prochaine visite.</translation>
+    <message numerus="yes">
+        <source>%n row(s) of the file state a consent to appointment reminders. Tick only if these consents were collected by this clinic and it can show how. Left unticked, the clients are created without consent, to be asked at their next visit.</source>
+        <translation>
+            <numerusform>%n ligne du fichier indique un consentement aux rappels de rendez-vous. Cochez seulement si ce consentement a été recueilli par cette clinique et qu&apos;elle peut montrer comment. Sans case cochée, les clients sont créés sans consentement, à demander à leur prochaine visite.</numerusform>
+            <numerusform>%n lignes du fichier indiquent un consentement aux rappels de rendez-vous. Cochez seulement si ces consentements ont été recueillis par cette clinique et qu&apos;elle peut montrer comment. Sans case cochée, les clients sont créés sans consentement, à demander à leur prochaine visite.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not decided (not created)</source>

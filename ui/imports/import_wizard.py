@@ -331,7 +331,7 @@ class ImportWizard(JobDialog):
                 self.reject()
             return
         self.staged = staged
-        self.results_page.show_staged(staged, duplicates, self.mapping_page.maps_consent())
+        self.results_page.show_staged(staged, duplicates)
         self._show_page(PAGE_RESULTS)
         if self._closing:
             self.reject()

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.domain.import_messages import FIELD_LABELS
-from desktop.domain.import_records import CONSENT_FIELDS, REQUIRED_FIELDS, ColumnMapping, ImportField
+from desktop.domain.import_records import REQUIRED_FIELDS, ColumnMapping, ImportField
 from ui.imports.reading import FileReading
 from ui.kit.i18n import current_language
 from ui.kit.retranslate import follow_language
@@ -117,10 +117,6 @@ class MappingPage(QWidget):
         """The required fields no column was chosen for."""
         mapping = self.mapping()
         return [field for field in REQUIRED_FIELDS if mapping.header_for(field) is None]
-
-    def maps_consent(self) -> bool:
-        mapping = self.mapping()
-        return any(mapping.header_for(field) for field in CONSENT_FIELDS)
 
     def focus_field(self, field: ImportField) -> None:
         self.combos[field].setFocus(Qt.FocusReason.OtherFocusReason)

@@ -105,8 +105,11 @@ class ResultsPage(QWidget):
         self.consent.setAccessibleName(self.consent.text())
         self.consent_note.setText(
             self.tr(
-                "Tick only if the consents in this file were collected by this clinic and it can show how. "
-                "Left unticked, the clients are created without consent, to be asked at their next visit."
+                "%n row(s) of the file state a consent to appointment reminders. Tick only if these consents "
+                "were collected by this clinic and it can show how. Left unticked, the clients are created "
+                "without consent, to be asked at their next visit.",
+                "",
+                self._staged.with_consent if self._staged is not None else 0,
             )
         )
         for combo in self._decisions.values():
@@ -123,9 +126,10 @@ class ResultsPage(QWidget):
 
     # ------------------------------------------------------------ what the check found
 
-    def show_staged(self, staged: StagedImport, duplicates: Sequence[DuplicateRow], consent: bool) -> None:
-        """The staged import, its possible duplicates to decide, and the consent box if the file has a
-        consent column (``consent``)."""
+    def show_staged(self, staged: StagedImport, duplicates: Sequence[DuplicateRow]) -> None:
+        """The staged import, its possible duplicates to decide, and the consent box when rows of the
+        file state a consent."""
+        consent = staged.with_consent > 0
         self._staged, self._result = staged, None
         self._duplicates = list(duplicates)
         self._decisions = {}

@@ -172,6 +172,28 @@ def test_cancelling_while_the_rows_are_checked_imports_nothing(
     assert names(gui_services, manager, "Zacharie") == []
 
 
+@pytest.mark.parametrize("ticked", [False, True], ids=["unticked", "ticked"])
+def test_a_consent_column_is_imported_only_when_the_manager_ticks_it(qtbot, wizard, tmp_path, ticked):
+    path = tmp_path / "avec_consentement.csv"
+    path.write_bytes(
+        (
+            "Nom;Prénom;Date de naissance;Courriel;Date du consentement;Méthode du consentement;Moyens consentis\r\n"
+            "Bélanger;Élise;02/03/1975;elise@exemple.ca;12/01/2024;formulaire papier;courriel\r\n"
+        ).encode("cp1252")
+    )
+    read(qtbot, wizard, path)
+    to_page(qtbot, wizard, PAGE_PREVIEW)
+    to_page(qtbot, wizard, PAGE_RESULTS)
+    box = wizard.results_page.consent
+    assert box.isVisible() and not box.isChecked(), "asked, never ticked for the manager"
+    if ticked:
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+    click(qtbot, wizard.next_button)
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=TIMEOUT_MS)
+    assert (wizard.result.created, wizard.result.consents_recorded) == (1, 1 if ticked else 0)
+
+
 def test_a_missing_file_is_said_and_the_path_kept(qtbot, wizard, tmp_path):
     missing = str(tmp_path / "nowhere.csv")
     wizard.file_page.path.setText(missing)
