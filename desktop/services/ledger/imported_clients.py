@@ -23,7 +23,7 @@ from desktop.domain.import_messages import RowProblems, said_in_both
 from desktop.domain.import_records import FIELD_NAMES, ImportedConsent, ImportField, ImportRow, RowStatus
 from desktop.domain.nam import SexAtBirth
 from desktop.domain.normalize import sort_key
-from desktop.domain.phones import Phone, PhoneKind
+from desktop.domain.phones import PhoneKind
 from desktop.domain.records import ClientDraft, ConsentChange
 from desktop.domain.texts import Text
 from desktop.imports.rows import ConvertedRow, identity_key
@@ -39,9 +39,19 @@ _CLIENT_COLUMNS = (
 )  # fmt: skip
 _PHONE_COLUMNS = ("client_id", "position", "kind", "number", "extension")
 _KEY_COLUMNS = ("client_id", "kind", "key", "sort_key")
+#: SQLite page cache while the final step writes (KiB).
+_SQLITE_CACHE_KIB = 64 * 1024
 
 
 def draft_json(draft: ClientDraft) -> str:
+    """The cleaned client as staged, with its sort key and search keys made now: the final step then
+    only writes them."""
+    first_phone = draft.phones[0].number if draft.phones else ""
+    source = SimpleNamespace(
+        id=None, last_name=draft.last_name, first_name=draft.first_name, phone=first_phone,
+        health_number=draft.health_number,
+    )  # fmt: skip
+    keys = client_keys(cast(Client, source), [p.number for p in draft.phones])
     return json.dumps(
         {
             "last_name": draft.last_name,
@@ -57,6 +67,8 @@ def draft_json(draft: ClientDraft) -> str:
             "health_number": draft.health_number,
             "sex_at_birth": draft.sex_at_birth.value if draft.sex_at_birth else None,
             "health_card_expiry": draft.health_card_expiry.isoformat() if draft.health_card_expiry else None,
+            "sort_key": sort_key(draft.last_name, draft.first_name),
+            "keys": [[k["kind"], k["key"]] for k in keys],
         },
         ensure_ascii=False,
     )
@@ -240,32 +252,32 @@ def insert_clients(
     phones: list[tuple[Any, ...]] = []
     keys: list[tuple[Any, ...]] = []
     for client_id, stored in zip(ids, drafts, strict=True):
-        numbers = [Phone(n, PhoneKind(k), e) for n, k, e in stored["phones"]]
-        first_phone = numbers[0] if numbers else Phone("")
-        last, first = stored["last_name"], stored["first_name"]
-        born = date.fromisoformat(stored["date_of_birth"])
-        expiry = stored["health_card_expiry"]
+        numbers = stored["phones"]
+        number, _, extension = numbers[0] if numbers else ("", "", "")
+        expiry, order = stored["health_card_expiry"], stored["sort_key"]
         clients.append(
-            (client_id, format_file_number(client_id), last, first, born, Language(stored["preferred_language"]),
+            (client_id, format_file_number(client_id), stored["last_name"], stored["first_name"],
+             date.fromisoformat(stored["date_of_birth"]), Language(stored["preferred_language"]),
              stored["street"], stored["city"], stored["province"], stored["postal_code"], stored["email"],
-             first_phone.number, first_phone.extension, stored["health_number"],
+             number, extension, stored["health_number"],
              SexAtBirth(stored["sex_at_birth"]) if stored["sex_at_birth"] else None,
              date.fromisoformat(expiry) if expiry else None, clinic_id, 1, now, staff_id, now, staff_id,
-             sort_key(last, first), import_id)
+             order, import_id)
         )  # fmt: skip
-        phones += [(client_id, n, p.kind, p.number, p.extension) for n, p in enumerate(numbers, start=1)]
-        source = SimpleNamespace(
-            id=client_id, last_name=last, first_name=first, phone=first_phone.number,
-            health_number=stored["health_number"],
-        )  # fmt: skip
-        keys += [
-            tuple(key[c] for c in _KEY_COLUMNS)
-            for key in client_keys(cast(Client, source), [p.number for p in numbers])
-        ]
-    writer = BulkWriter(session.connection())
-    writer.insert("clients", _CLIENT_COLUMNS, clients)
-    writer.insert("client_phones", _PHONE_COLUMNS, phones)
-    writer.insert("client_search_keys", _KEY_COLUMNS, keys)
+        phones += [(client_id, n, PhoneKind(p[1]), p[0], p[2]) for n, p in enumerate(numbers, start=1)]
+        keys += [(client_id, kind, key, order) for kind, key in stored["keys"]]
+    connection = session.connection()
+    writer = BulkWriter(connection)
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:  # the indexes of the rows written stay in memory (pages written once, at commit)
+        connection.exec_driver_sql(f"PRAGMA cache_size=-{_SQLITE_CACHE_KIB}")
+    try:
+        writer.insert("clients", _CLIENT_COLUMNS, clients)
+        writer.insert("client_phones", _PHONE_COLUMNS, phones)
+        writer.insert("client_search_keys", _KEY_COLUMNS, keys)
+    finally:
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA cache_size=-2000")  # SQLite's default, for the pool
     return ids
 
 
