@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.maintenance.read_only import read_only_engine
 from desktop.maintenance.sqlite_file import sqlite_path
-from desktop.seal.witness import WitnessUnreadable, compare, key_id, load_key, read_witness, witness_path
+from desktop.seal.witness import WitnessUnreadable, compare, load_key, read_witness, witness_path
 from desktop.services.witnessing import database_label, recorded_witnesses
 
 
@@ -58,10 +58,9 @@ def backup_witness_problems(connection: Connection, backup: Path) -> list[str]:
     if not path.exists():
         return []
     try:
-        witness = read_witness(path)
+        witness = read_witness(path, load_key(create=False))
     except WitnessUnreadable as error:
         return [f"its witness {error}"]
-    key = load_key(create=False)
-    if key is not None and witness.key_id == key_id(key) and witness.expected_mac(key) != witness.mac:
-        return [f"its witness {path.name} was altered"]
+    if witness.verified is False:
+        return [f"its witness {path.name} was altered ({witness.alteration})"]
     return [f"changed since it was made: {d}" for d in compare(connection, witness)]

@@ -24,7 +24,6 @@ from desktop.seal.witness import (
     RESTORE_ACTION,
     WitnessUnreadable,
     compare,
-    key_id,
     load_key,
     read_witness,
     witness_path,
@@ -251,7 +250,7 @@ def witness_outcome(
     )
     for path, recorded in paths:
         try:
-            witness = read_witness(path)
+            witness = read_witness(path, key)
         except WitnessUnreadable as error:
             problems.append(
                 f"witness {error}" + (" (the database records it was written)" if recorded else "")
@@ -260,11 +259,10 @@ def witness_outcome(
         if recorded and witness.database != label:
             continue  # the witness of the database this one was copied from
         name = f"witness {path.name} ({witness.workstation}, {witness.written_at})"
-        if key is not None and witness.key_id == key_id(key):
-            if witness.expected_mac(key) != witness.mac:
-                problems.append(f"{name}: the file was altered (its keyed head does not match)")
-                continue
-        else:
+        if witness.verified is False:
+            problems.append(f"{name}: the file was altered ({witness.alteration})")
+            continue
+        if witness.verified is None:
             warnings.append(f"{name}: kept with another workstation's key, its head not verified here")
         differences = compare(connection, witness)
         if differences and restored_at is not None and witness.written_at < restored_at.isoformat():

@@ -1,9 +1,10 @@
 """The witness: the ledgers' digests and the audit chain's head, kept outside the database.
 
-Each workstation keeps one witness file per database in its user-data folder and rewrites it after
-every write it commits. The file is authenticated with an HMAC whose key lives in the workstation's
-configuration folder (mode 0600): someone holding the database alone can neither make the database
-match an old witness nor write a witness that matches a rewritten database.
+Each workstation keeps one witness file per database in its user-data folder and adds to it after
+every write it commits (a record appended, ``desktop.seal.witness_journal``). The file is
+authenticated with HMACs whose key lives in the workstation's configuration folder (mode 0600):
+someone holding the database alone can neither make the database match an old witness nor write a
+witness that matches a rewritten database.
 """
 
 from __future__ import annotations
@@ -24,6 +25,15 @@ from desktop.paths import user_data_dir
 from desktop.seal.digest import AUDIT_TABLE, LEDGER_TABLES, Block, compare_blocks, extend_blocks, table
 from desktop.seal.erasure import RowDigester
 from desktop.seal.staff import audited_staff, staff_digests, staff_problems
+from desktop.seal.witness_journal import (
+    DamagedRecord,
+    JournalState,
+    append,
+    canonical,
+    changes,
+    read_records,
+    record_mac,
+)
 from desktop.settings import config_dir
 
 #: 2: a row's personal fields digested apart (``desktop.seal.erasure``); a format-1 witness is still
@@ -87,8 +97,15 @@ class Witness:
     ledgers: dict[str, list[Block]] = field(default_factory=dict)
     staff: dict[str, str] = field(default_factory=dict)
     key_id: str = ""
+    #: The MAC of the base, or of the newest record after it: the witness's keyed head.
     mac: str = ""
     format: int = FORMAT
+    #: Read with this workstation's key: whether every MAC matches (None: not checked, another key).
+    verified: bool | None = field(default=None, compare=False)
+    #: What does not match its MAC, when ``verified`` is false.
+    alteration: str = field(default="", compare=False)
+    #: The file as last read or written, where the next record is appended (None: rewrite it whole).
+    journal: JournalState | None = field(default=None, repr=False, compare=False)
 
     def body(self) -> dict[str, Any]:
         return {
@@ -105,8 +122,7 @@ class Witness:
 
     def expected_mac(self, key: bytes, body: dict[str, Any] | None = None) -> str:
         """The MAC of ``body`` (this witness's, made when not given)."""
-        canonical = json.dumps(body or self.body(), sort_keys=True, separators=(",", ":")).encode("utf-8")
-        return hmac.new(key, canonical, hashlib.sha256).hexdigest()
+        return hmac.new(key, canonical(body or self.body()), hashlib.sha256).hexdigest()
 
     @property
     def head(self) -> str:
@@ -114,48 +130,122 @@ class Witness:
         return self.mac
 
 
-def read_witness(path: Path) -> Witness:
+def read_witness(path: Path, key: bytes | None = None) -> Witness:
+    """The witness the file holds: its base and then each record after it. With ``key``, a witness
+    kept under it is authenticated as it is read (``verified``, ``alteration``)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        audit = data["audit"]
-        return Witness(
-            witness_id=str(data["witness_id"]),
-            database=str(data["database"]),
-            workstation=str(data["workstation"]),
-            written_at=str(data["written_at"]),
-            audit_last_id=int(audit["last_id"]),
-            audit_count=int(audit["count"]),
-            audit_hash=str(audit["hash"]),
-            ledgers={str(n): [Block.from_list(b) for b in blocks] for n, blocks in data["ledgers"].items()},
-            staff={str(k): str(v) for k, v in data.get("staff", {}).items()},
-            key_id=str(data["key_id"]),
-            mac=str(data["mac"]),
-            format=int(data.get("format", 1)),
-        )
+        with path.open("rb") as stream:
+            base_line = stream.readline()
+            data = json.loads(base_line)
+            witness = _from_base(data)
+            mac = data.pop("mac")
+            if key is not None and witness.key_id == key_id(key):
+                witness.verified = hmac.compare_digest(
+                    mac, hmac.new(key, canonical(data), hashlib.sha256).hexdigest()
+                )
+                if not witness.verified:
+                    witness.alteration = "its keyed head does not match"
+            del data  # the parsed base: as large as the file, and no longer needed
+            state = JournalState(
+                inode=os.fstat(stream.fileno()).st_ino,
+                size=len(base_line),
+                base_size=len(base_line),
+                key_id=witness.key_id,
+                format=witness.format,
+                needs_newline=not base_line.endswith(b"\n"),
+            )
+            altered = read_records(stream, witness, key if witness.verified else None, state)
     except FileNotFoundError:
         raise WitnessUnreadable(f"{path}: missing") from None
     except OSError as error:
         raise WitnessUnreadable(f"{path}: unreadable ({error.strerror or error})") from None
-    except (ValueError, KeyError, TypeError):
+    except DamagedRecord as error:
+        raise WitnessUnreadable(f"{path}: damaged ({error})") from None
+    except (ValueError, KeyError, TypeError, AttributeError):
         raise WitnessUnreadable(f"{path}: damaged (not a FrontDesk witness)") from None
+    if altered:
+        witness.verified, witness.alteration = False, altered
+    state.remember(witness)
+    witness.journal = state
+    return witness
+
+
+def _from_base(data: dict[str, Any]) -> Witness:
+    audit = data["audit"]
+    return Witness(
+        witness_id=str(data["witness_id"]),
+        database=str(data["database"]),
+        workstation=str(data["workstation"]),
+        written_at=str(data["written_at"]),
+        audit_last_id=int(audit["last_id"]),
+        audit_count=int(audit["count"]),
+        audit_hash=str(audit["hash"]),
+        ledgers={str(n): [Block.from_list(b) for b in blocks] for n, blocks in data["ledgers"].items()},
+        staff={str(k): str(v) for k, v in data.get("staff", {}).items()},
+        key_id=str(data["key_id"]),
+        mac=str(data["mac"]),
+        format=int(data.get("format", 1)),
+    )
+
+
+def save_witness(path: Path, witness: Witness, key: bytes, *, sync: bool = True) -> None:
+    """Append to the witness file a record of what changed since it was last read or written; the
+    file is rewritten whole (``write_witness``) when it is new, was written by another process since,
+    ends with a record cut short, or its records have outgrown its base."""
+    state = witness.journal
+    if (
+        state is None
+        or state.torn
+        or state.outgrown()
+        or (state.key_id, state.format)
+        != (
+            key_id(key),
+            witness.format,
+        )
+    ):
+        write_witness(path, witness, key, sync=sync)
+        return
+    body = changes(witness, state)
+    if body is None:
+        write_witness(path, witness, key, sync=sync)
+        return
+    mac = record_mac(key, witness.mac, body)
+    line = json.dumps(body | {"mac": mac}, separators=(",", ":")).encode("utf-8") + b"\n"
+    try:
+        appended = append(path, line, state, sync=sync)
+    except OSError:
+        witness.journal = None  # perhaps half a record at the end: the next save rewrites the file
+        raise
+    if not appended:
+        write_witness(path, witness, key, sync=sync)
+        return
+    witness.mac = mac
+    state.remember(witness)
 
 
 def write_witness(path: Path, witness: Witness, key: bytes, *, sync: bool = True) -> None:
-    """Atomically: a crash leaves the previous witness, never half of one. ``sync`` false skips the
-    flush to disk (a witness a little behind the database is still a true one)."""
+    """The whole witness as a new base, atomically: a crash leaves the previous file, never half of
+    one. ``sync`` false skips the flush to disk (a witness a little behind the database is still a
+    true one)."""
+    witness.journal = None
     witness.key_id = key_id(key)
     body = witness.body()  # made once: at a million files it takes a third of a second
     witness.mac = witness.expected_mac(key, body)
-    data = body | {"mac": witness.mac}
+    # dumps, not dump: dump encodes in pure Python, several seconds for a million files' witness.
+    line = json.dumps(body | {"mac": witness.mac}, separators=(",", ":")).encode("utf-8") + b"\n"
+    del body
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as stream:
-        # dumps, not dump: dump encodes in pure Python, several seconds for a million files' witness.
-        stream.write(json.dumps(data, separators=(",", ":")))
+    with os.fdopen(fd, "wb") as stream:
+        stream.write(line)
         stream.flush()
         if sync:
             os.fsync(stream.fileno())
+        inode = os.fstat(stream.fileno()).st_ino
     os.replace(partial, path)
+    state = JournalState(inode, len(line), len(line), witness.key_id, witness.format)
+    state.remember(witness)
+    witness.journal = state
 
 
 def _newest_ids(connection: Connection) -> dict[str, int]:

@@ -1,5 +1,6 @@
 """Keeps this workstation's witness of a database up to date: after every write it commits, the
-rows appended since the last one are digested into the witness file (``desktop.seal.witness``).
+rows appended since the last one are digested and a record of them appended to the witness file
+(``desktop.seal.witness``).
 
 The first write on a database records in its audit trail that this workstation keeps a witness
 (``witness.created``), so from then on a missing or unreadable witness file is a failure of
@@ -35,6 +36,7 @@ from desktop.seal.witness import (
     extend,
     load_key,
     read_witness,
+    save_witness,
     witness_path,
     write_witness,
 )
@@ -188,7 +190,9 @@ class WitnessKeeper:
                 # Flushed to disk at most every few seconds: each save must stay quick.
                 now = time.monotonic()
                 sync = now - self._synced_at >= SYNC_SECONDS
-                write_witness(witness_path(witness.witness_id), witness, self._key, sync=sync)
+                # A record appended; the whole file rewritten only when brought to a new format.
+                write = write_witness if upgraded else save_witness
+                write(witness_path(witness.witness_id), witness, self._key, sync=sync)
                 if sync:
                     self._synced_at = now
             except (OSError, SQLAlchemyError) as error:

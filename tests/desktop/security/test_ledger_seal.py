@@ -285,9 +285,10 @@ def test_a_chain_recomputed_with_the_public_hash_is_detected(services, activity,
 
 def test_a_missing_or_altered_witness_fails(services, activity, database_url):
     path = _witness_file(services)
-    data = json.loads(path.read_text())
+    base, records = path.read_bytes().split(b"\n", 1)  # the whole witness, then a record per save
+    data = json.loads(base)
     data["audit"]["last_id"] -= 1
-    path.write_text(json.dumps(data))
+    path.write_bytes(json.dumps(data).encode() + b"\n" + records)
     _failed(_check(database_url), "the file was altered (its keyed head does not match)")
     path.unlink()
     _failed(_check(database_url), "missing (the database records it was written)")
