@@ -68,6 +68,8 @@ class ResultsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setWordWrap(True)
+        # Rows as tall as their wrapped text at the widths the columns end up with (not at the first layout's).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # The decision lists take the keyboard focus themselves; the table's cells have nothing to do.
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         header = self.table.horizontalHeader()
@@ -153,7 +155,6 @@ class ResultsPage(QWidget):
         self.consent.setVisible(consent)
         self.consent_note.setVisible(consent)
         self.retranslate()
-        self.table.resizeRowsToContents()
         self._show_parts()
 
     def show_result(self, result: ImportResult) -> None:
@@ -162,11 +163,14 @@ class ResultsPage(QWidget):
         for combo in self._decisions.values():
             combo.setEnabled(False)
         self.consent.setEnabled(False)
+        # What was asked before the final step no longer applies; the choices stay in view, greyed.
+        self.duplicates_intro.hide()
+        self.consent_note.hide()
         self._say_counts()
 
     def _show_parts(self) -> None:
         any_duplicate = bool(self._duplicates)
-        self.duplicates_intro.setVisible(any_duplicate)
+        self.duplicates_intro.setVisible(any_duplicate and self._result is None)
         self.table.setVisible(any_duplicate)
 
     def decide(self, row_number: int, same_person: bool | None) -> None:

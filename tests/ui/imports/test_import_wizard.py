@@ -138,6 +138,18 @@ def test_a_client_list_is_read_previewed_checked_decided_and_imported(
     assert names(gui_services, manager, "Trudeau") == []
     assert [c.touches(ChangeSubject.CLIENT) for c in published] == [True]
 
+    # The same file again: its columns as chosen this time, and nothing created twice.
+    again = ImportWizard(gui_services, manager, runner)
+    qtbot.addWidget(again)
+    again.show()
+    read(qtbot, again, client_list)
+    assert "last import" in again.mapping_page.source.text()
+    to_page(qtbot, again, PAGE_PREVIEW)
+    to_page(qtbot, again, PAGE_RESULTS)
+    assert again.staged is not None and again.staged.ok == 0
+    assert "&Import 0 client(s)" == again.next_button.text()
+    again.close()
+
 
 def test_cancelling_while_the_rows_are_checked_imports_nothing(
     qtbot, wizard, gui_services, manager, tmp_path, monkeypatch
@@ -192,6 +204,26 @@ def test_a_consent_column_is_imported_only_when_the_manager_ticks_it(qtbot, wiza
     click(qtbot, wizard.next_button)
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=TIMEOUT_MS)
     assert (wizard.result.created, wizard.result.consents_recorded) == (1, 1 if ticked else 0)
+
+
+def test_another_separator_or_encoding_reads_the_file_again(qtbot, wizard, client_list):
+    read(qtbot, wizard, client_list)
+    click(qtbot, wizard.back_button)
+    page = wizard.file_page
+    page.separator.setCurrentIndex(page.separator.findData(","))
+    page.separator.activated.emit(page.separator.currentIndex())
+    qtbot.waitUntil(
+        lambda: page.reading.options.separator == "," and not wizard.is_running, timeout=TIMEOUT_MS
+    )
+    assert page.reading.headers == (HEADER.strip(),) and "Columns (1)" in page.summary.text()
+    page.separator.setCurrentIndex(page.separator.findData(";"))
+    page.encoding.setCurrentIndex(page.encoding.findData("utf-8"))
+    page.encoding.activated.emit(page.encoding.currentIndex())
+    qtbot.waitUntil(
+        lambda: page.reading.options.encoding == "utf-8" and not wizard.is_running, timeout=TIMEOUT_MS
+    )
+    assert page.reading.headers[1] == "Pr\ufffdnom", "a byte UTF-8 cannot read shows as such"
+    assert wizard.mapping_page.mapping().header_for(ImportField.FIRST_NAME) is None
 
 
 def test_a_missing_file_is_said_and_the_path_kept(qtbot, wizard, tmp_path):
