@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.import_messages import ImportWords
-from desktop.domain.import_records import DateOrder, FileOptions
-from desktop.imports.reading import ENCODINGS, SEPARATORS, UTF8, UTF8_BOM, WINDOWS_1252
+from desktop.domain.import_records import ENCODINGS, SEPARATORS, DateOrder, FileOptions
 from ui.imports.reading import FileReading
 from ui.kit.i18n import current_language, format_number
 from ui.kit.retranslate import follow_language
@@ -130,9 +129,9 @@ class FilePage(QWidget):
     def _name_choices(self) -> None:
         detected = self._reading.analysis.detected if self._reading is not None else None
         encodings = {
-            UTF8_BOM: self.tr("UTF-8 with byte-order mark"),
-            UTF8: self.tr("UTF-8"),
-            WINDOWS_1252: self.tr("Windows-1252 (Excel on Windows, older systems)"),
+            "utf-8-sig": self.tr("UTF-8 with byte-order mark"),
+            "utf-8": self.tr("UTF-8"),
+            "cp1252": self.tr("Windows-1252 (Excel on Windows, older systems)"),
         }
         separators = {",": self.tr("Comma ( , )"), ";": self.tr("Semicolon ( ; )"), "\t": self.tr("Tab")}
         language = current_language()

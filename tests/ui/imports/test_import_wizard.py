@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.domain.changes import ChangeSubject
 from desktop.domain.enums import Language
-from desktop.domain.import_records import ImportField
+from desktop.domain.import_records import ImportField, ImportStatus
 from tests.ui.conftest import TIMEOUT_MS, create_client, off_gui, sign_in
 from ui.imports.import_wizard import (
     PAGE_FILE,
@@ -224,6 +224,22 @@ def test_another_separator_or_encoding_reads_the_file_again(qtbot, wizard, clien
     )
     assert page.reading.headers[1] == "Pr\ufffdnom", "a byte UTF-8 cannot read shows as such"
     assert wizard.mapping_page.mapping().header_for(ImportField.FIRST_NAME) is None
+
+
+def test_closing_after_the_check_leaves_nothing(qtbot, wizard, gui_services, manager, client_list, runner):
+    read(qtbot, wizard, client_list)
+    to_page(qtbot, wizard, PAGE_PREVIEW)
+    to_page(qtbot, wizard, PAGE_RESULTS)
+    staged = wizard.staged
+    click(qtbot, wizard.close_button)
+    assert not wizard.isVisible()
+    qtbot.waitUntil(lambda: runner.is_idle() and runner.pending_count() == 0, timeout=TIMEOUT_MS)
+    assert (
+        off_gui(lambda: gui_services.client_import.get(manager, staged.import_id)).status
+        == ImportStatus.CANCELLED
+    )
+    assert off_gui(lambda: gui_services.client_import.rows(manager, staged.import_id)) == []
+    assert names(gui_services, manager, "Bélanger") == []
 
 
 def test_a_missing_file_is_said_and_the_path_kept(qtbot, wizard, tmp_path):
