@@ -5654,6 +5654,10 @@ Garder ce créneau quand même&#xa0;? Votre confirmation est inscrite au dossier
         <translation>verbalement, en télémédecine</translation>
     </message>
     <message>
+        <source>imported</source>
+        <translation>importé</translation>
+    </message>
+    <message>
         <source>✔ Granted</source>
         <translation>✔ Accordé</translation>
     </message>

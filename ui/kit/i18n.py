@@ -139,6 +139,7 @@ def consent_method_label(method: ConsentMethod) -> str:
         ConsentMethod.EMAIL: QCoreApplication.translate("Vocabulary", "by email"),
         ConsentMethod.POST: QCoreApplication.translate("Vocabulary", "by post"),
         ConsentMethod.VERBAL_TELEMEDICINE: QCoreApplication.translate("Vocabulary", "verbally, by telemedicine"),
+        ConsentMethod.IMPORTED: QCoreApplication.translate("Vocabulary", "imported"),
     }[method]
 
 
