@@ -312,6 +312,11 @@ class ImportWizard(JobDialog):
         )
         self._update_buttons()
 
+    def _forget_relay(self) -> None:
+        if self._relay is not None:
+            self._relay.deleteLater()
+            self._relay = None
+
     def cancel_staging(self) -> None:
         if self._relay is not None:
             self._relay.stop()
@@ -323,7 +328,7 @@ class ImportWizard(JobDialog):
 
     def _staged(self, found: tuple[StagedImport, list[DuplicateRow]]) -> None:
         staged, duplicates = found
-        self._relay = None
+        self._forget_relay()
         if staged.cancelled:
             self.show_outcome(lambda: self.tr("Import cancelled: nothing was imported."), announce=True)
             self._show_page(PAGE_PREVIEW)
@@ -337,7 +342,7 @@ class ImportWizard(JobDialog):
             self.reject()
 
     def _staging_failed(self, error: BaseException) -> None:
-        self._relay = None
+        self._forget_relay()
         self.show_failure(error)
         self._show_page(PAGE_PREVIEW)
         if self._closing:

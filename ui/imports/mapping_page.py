@@ -25,6 +25,7 @@ class MappingPage(QWidget):
         self.setObjectName("importMappingPage")
         self._remembered = False
         self._headers: tuple[str, ...] = ()
+        self._sha256 = ""
 
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -86,7 +87,10 @@ class MappingPage(QWidget):
     def show_columns(self, reading: FileReading) -> None:
         """The file's headers in every list, each field set to what was remembered or guessed. A choice
         the manager made stays while the file still has that column."""
-        kept = self.mapping().columns if self._headers else {}
+        # The same file read with other options keeps what was chosen; another file starts afresh.
+        same_file = reading.analysis.sha256 == self._sha256
+        kept = self.mapping().columns if self._headers and same_file else {}
+        self._sha256 = reading.analysis.sha256
         start = reading.remembered if reading.remembered is not None else reading.guessed
         self._remembered = reading.remembered is not None and not kept
         self._headers = reading.headers

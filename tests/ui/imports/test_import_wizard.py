@@ -242,6 +242,24 @@ def test_closing_after_the_check_leaves_nothing(qtbot, wizard, gui_services, man
     assert names(gui_services, manager, "Bélanger") == []
 
 
+def test_a_letter_the_encoding_lost_is_marked_in_the_preview(qtbot, wizard, tmp_path):
+    path = tmp_path / "perdu.csv"
+    path.write_bytes(b"Nom;Prenom;Date de naissance\r\nPelletier;Ren?;02/03/1975\r\n")
+    read(qtbot, wizard, path)
+    to_page(qtbot, wizard, PAGE_PREVIEW)
+    (row,) = wizard.preview_page.rows()
+    assert ImportField.FIRST_NAME in row.flagged
+    model = wizard.preview_page.table.model()
+    first_name = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "First name"
+    )
+    cell = model.index(0, first_name)
+    assert cell.data() == "Ren?" and "letter may be lost" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) is not None
+
+
 def test_a_missing_file_is_said_and_the_path_kept(qtbot, wizard, tmp_path):
     missing = str(tmp_path / "nowhere.csv")
     wizard.file_page.path.setText(missing)
