@@ -4,6 +4,7 @@ and re-anchors the witness, and ``db check`` then names the restore, not tamperi
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import stat
 from datetime import date, timedelta
@@ -89,3 +90,23 @@ def test_restoring_a_daily_backup_checks_its_witness(services, receptionist, dat
     assert checked.exit_code == 0, checked.output
     assert "predates the restore" not in checked.output  # the backup's own witness still matches it
     assert "[ok] witness: database matches 2 witness(es)" in checked.output
+
+
+def test_a_backup_whose_witness_record_was_changed_is_refused(services, receptionist, database_url, tmp_path):  # type: ignore[no-untyped-def]
+    for name in ("Gagnon", "Roy"):
+        book(services, receptionist, new_client(services, receptionist, name).id)
+    made = ensure_daily_backup(services.db, tmp_path / "daily", today=date(2026, 11, 24))
+    assert made is not None
+    kept = sidecar(made)
+    base, *records = kept.read_bytes().splitlines(keepends=True)
+    assert records, "the witness copied with its records"
+    changed = json.loads(records[-1])
+    changed["audit"]["count"] -= 1
+    kept.write_bytes(base + b"".join(records[:-1]) + json.dumps(changed).encode() + b"\n")
+    services.close()
+
+    refused = _cli(database_url, "db", "restore", "--yes", str(made))
+    assert refused.exit_code != 0
+    assert f"its witness {kept.name} was altered (record {len(records)} does not carry its keyed head" in (
+        refused.output
+    )
