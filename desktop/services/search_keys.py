@@ -46,6 +46,10 @@ SummaryRow: TypeAlias = "tuple[int, str, str, str, date, str, Language, str]"
 NAME = "name"
 PHONE = "phone"
 NAM = "nam"
+#: The first one and two letters of each name token, stored as keys of their own: what is typed first
+#: ("c", "co", "j t") is then one exact key, whose files the covering index gives in name order.
+START = "start"
+START_LENGTH = 2
 _PHONE_LIKE = re.compile(r"^[\d\s()+.\-]+$")
 #: A health insurance number or its beginning: typed whole (TREM8005), or spaced as the card to the day of
 #: birth at least (a name then a year, "cote 1980", stays a name and a number).
@@ -70,10 +74,12 @@ def client_keys(
     """The search-key rows of a client: name tokens, each number's phone keys (``numbers``, or the file's
     first number), and the health insurance number."""
     order = sort_key(client.last_name, client.first_name)
+    tokens = name_tokens(client.last_name, client.first_name)
     rows: list[dict[str, object]] = [
-        {"client_id": client.id, "kind": NAME, "key": t, "sort_key": order}
-        for t in name_tokens(client.last_name, client.first_name)
+        {"client_id": client.id, "kind": NAME, "key": t, "sort_key": order} for t in tokens
     ]
+    starts = {t[:length] for t in tokens for length in range(1, START_LENGTH + 1)}
+    rows += [{"client_id": client.id, "kind": START, "key": k, "sort_key": order} for k in sorted(starts)]
     phones: set[str] = set()
     for number in numbers if numbers is not None else (client.phone,):
         phones |= phone_keys(number)
@@ -271,6 +277,47 @@ def walk_statement(
     )
 
 
+def _short_word(f: Filter) -> str | None:
+    """The name prefix of a filter typed as one or two letters: a start key, matched exactly."""
+    source = f.sources[0]
+    if len(f.sources) == 1 and isinstance(source, _KeyPrefix) and source.kind == NAME:
+        return source.prefix if len(source.prefix) <= START_LENGTH else None
+    return None
+
+
+def start_walk_statement(
+    start: str, others: list[Filter], after: SearchCursor | None, limit: int
+) -> Select[str, int]:
+    """The files with the start key ``start``, in name order from the cursor on, each probed for the
+    ``others``: one range of the covering index (kind, key, sort_key, client_id) read in order and stopped
+    at the limit. Only the files with that start are crossed, never the whole name order."""
+    key = ClientSearchKey
+    return (
+        select(key.sort_key, key.client_id)
+        .where(
+            key.kind == START,
+            key.key == start,
+            *(f.holds(key.client_id, on_clients=False) for f in others),
+            *(
+                [tuple_(key.sort_key, key.client_id) > tuple_(after.sort_key, after.client_id)]
+                if after
+                else []
+            ),
+        )
+        .order_by(key.sort_key, key.client_id)
+        .limit(limit)
+    )
+
+
+def _start_walk(
+    session: Session, filters: list[Filter], shorts: list[int], after: SearchCursor | None, limit: int
+) -> list[tuple[str, int]]:
+    """Walk the start of the longest of the words typed as one or two letters (its files are fewer)."""
+    lead = max(shorts, key=lambda n: len(_short_word(filters[n]) or ""))
+    others = filters[:lead] + filters[lead + 1 :]
+    return _pairs(session, start_walk_statement(_short_word(filters[lead]) or "", others, after, limit))
+
+
 def _pairs(session: Session, statement: Select[str, int]) -> list[tuple[str, int]]:
     return [(k, i) for k, i in session.execute(statement)]
 
@@ -318,6 +365,10 @@ def search_page(session: Session, text: str, after: SearchCursor | None, limit: 
     filters = query_filters(text)
     if not filters:
         return SearchPage([], None)
+    shorts = [n for n, f in enumerate(filters) if _short_word(f) is not None]
+    if shorts and len(filters) == 1:
+        # A first letter or two: its start key read in name order, nothing to count.
+        return _page(session, _start_walk(session, filters, shorts, after, limit + 1), limit)
     files = int(session.scalar(select(func.max(Client.id))) or 0)
     cap = drive_cap(files, limit)
     counts = []
@@ -327,7 +378,9 @@ def search_page(session: Session, text: str, after: SearchCursor | None, limit: 
             return SearchPage([], None)
     rarest = counts.index(min(counts))
     found: list[tuple[str, int]]
-    if counts[rarest] <= cap:
+    if counts[rarest] > cap and shorts:
+        found = _start_walk(session, filters, shorts, after, limit + 1)
+    elif counts[rarest] <= cap:
         others = filters[:rarest] + filters[rarest + 1 :]
         matches = {
             (k, i)
@@ -346,6 +399,12 @@ def search_page(session: Session, text: str, after: SearchCursor | None, limit: 
             found = _split_walk(session, filters, words[0], after, limit + 1, cap)
         else:
             found = list(_pairs(session, walk_statement(filters, after, limit + 1)))
+    return _page(session, found, limit)
+
+
+def _page(session: Session, found: list[tuple[str, int]], limit: int) -> SearchPage:
+    """The page's records from (sort key, id) pairs in name order, one more than ``limit`` telling that
+    another page follows."""
     page = found[:limit]
     rows = {
         row[0]: row
