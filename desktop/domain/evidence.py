@@ -73,6 +73,18 @@ class EvidenceConsent:
     policy_sha256: str
     representative_name: str | None = None
     representative_capacity: str | None = None
+    #: A consent brought in by a client-list import (method ``imported``): what the file stated.
+    imported: EvidenceImportedConsent | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceImportedConsent:
+    """The file a consent was imported from (its SHA-256), its row, and the date and method it stated."""
+
+    file_sha256: str
+    row_number: int
+    stated_on: date
+    stated_method: str
 
 
 @dataclass(frozen=True)

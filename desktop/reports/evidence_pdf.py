@@ -37,7 +37,7 @@ from desktop.domain.evidence import (
     EvidencePack,
     EvidencePolicy,
 )
-from desktop.domain.formats import format_phone
+from desktop.domain.formats import format_date, format_phone
 from desktop.domain.records import OptOutRecord
 from desktop.domain.texts import Text
 from desktop.domain.wording import capacity_label, channel_label, purpose_label, via_label
@@ -224,6 +224,19 @@ def _consents(events: tuple[EvidenceConsent, ...], lang: Language, st: Styles) -
                 else capacity
             )
             detail.append(esc(T.representative.format(lang, name=event.representative_name, capacity=label)))
+        if event.imported is not None:
+            stated = event.imported
+            detail.append(
+                esc(
+                    T.imported.format(
+                        lang,
+                        row=stated.row_number,
+                        sha=stated.file_sha256,
+                        on=format_date(stated.stated_on, lang),
+                        method=stated.stated_method,
+                    )
+                )
+            )
         data.append([Paragraph("<br/>".join(detail), st.small), "", "", "", "", ""])
         commands.append(("SPAN", (0, row + 1), (-1, row + 1)))
         commands.append(("BACKGROUND", (0, row + 1), (-1, row + 1), colors.HexColor("#f6f6f6")))

@@ -46,6 +46,13 @@ class EvidenceText:
     policy = Text("Politique", "Policy")
     sentence = Text("Phrase présentée", "Sentence shown")
     representative = Text("Pour le client : {name} ({capacity})", "For the client: {name} ({capacity})")
+    #: A consent brought in by a client-list import: ``sha`` the file's SHA-256, ``on`` the stated date.
+    imported = Text(
+        "Importé de la ligne {row} du fichier SHA-256 {sha} : consentement du {on}, « {method} », selon le "
+        "fichier ; confirmé par le gestionnaire comme preuve de la clinique.",
+        "Imported from row {row} of the file SHA-256 {sha}: consent of {on}, “{method}”, as the file "
+        "states it; confirmed by the manager as the clinic's evidence.",
+    )
     acknowledgments = Text("Accusés de réception ({count})", "Acknowledgments ({count})")
     no_acknowledgments = Text("Aucun accusé de réception.", "No acknowledgment.")
     signed_on = Text("Signé le {at}", "Signed on {at}")

@@ -13,14 +13,17 @@ from desktop.db.models import (
     Client,
     Clinic,
     ConsentEvent,
+    ImportedConsentEvidence,
     PolicyVersion,
     Staff,
 )
+from desktop.domain.enums import ConsentMethod
 from desktop.domain.evidence import (
     EvidenceAccess,
     EvidenceAcknowledgment,
     EvidenceConsent,
     EvidenceIdentity,
+    EvidenceImportedConsent,
     EvidencePolicy,
 )
 from desktop.services.ledger.documents import pdf_sha256
@@ -67,6 +70,20 @@ def consents(session: Session, client_id: int) -> tuple[tuple[EvidenceConsent, .
     names = staff_names(session, *{e.recorded_by_id for e in events})
     sites = _site_names(session, {e.clinic_id for e in events})
     policies = _policies(session, {e.policy_version_id for e in events})
+    imported = (
+        {
+            row.consent_event_id: EvidenceImportedConsent(
+                row.file_sha256, row.row_number, row.stated_on, row.stated_method
+            )
+            for row in session.scalars(
+                select(ImportedConsentEvidence).where(
+                    ImportedConsentEvidence.consent_event_id.in_([e.id for e in events])
+                )
+            )
+        }
+        if any(e.method == ConsentMethod.IMPORTED for e in events)
+        else {}
+    )
     records = tuple(
         EvidenceConsent(
             sequence=e.id,
@@ -86,6 +103,7 @@ def consents(session: Session, client_id: int) -> tuple[tuple[EvidenceConsent, .
             policy_sha256=e.policy_sha256,
             representative_name=e.representative_name,
             representative_capacity=str(e.representative_capacity) if e.representative_capacity else None,
+            imported=imported.get(e.id),
         )
         for e in events
     )

@@ -18,6 +18,7 @@ from desktop.domain.import_records import DateOrder, FileOptions, ImportStatus, 
 from desktop.domain.records import ClientDraft
 from desktop.services import Services
 from desktop.services import client_import as client_import_module
+from tests.support.documents import pdftotext, squash
 
 FRENCH = ["Nom", "Prénom", "Date de naissance", "NAM", "Téléphone", "Courriel"]
 ENGLISH = ["Last name", "First name", "DOB", "Health card", "Phone", "Email"]
@@ -225,6 +226,12 @@ def test_a_consent_column_counts_only_on_the_managers_word(services: Services, t
     assert {(e.row_number, e.stated_on, e.stated_method, e.file_sha256) for e in evidence} == {
         (2, date(2024, 1, 15), "formulaire signé", staged.sha256)
     }
+    # The evidence pack names the method and what the file stated, read back from the PDF.
+    pack = services.evidence.render(team.manager, result.first_file_number)
+    text = squash(pdftotext(pack.data))
+    assert "Importé de la liste de la clinique" in text
+    assert squash(f"Importé de la ligne 2 du fichier SHA-256 {staged.sha256}") in text
+    assert "consentement du 2024-01-15, « formulaire signé »" in text
 
 
 def test_only_a_manager_imports(services: Services, team, tmp_path: Path) -> None:
