@@ -48,6 +48,7 @@ _HEADERS: dict[ImportField, tuple[str, ...]] = {
     F.CONSENT_CHANNELS: ("moyens consentis", "canaux", "canaux consentis", "consentement canaux",
                          "moyens de communication", "consent channels", "channels", "opt in channels"),
 }  # fmt: skip
+_NUMBER_WORDS = re.compile(r"^(?:no|n|num|numero|number|nbr)(?: (?:de|du|d))? ")
 _LOOKUP: dict[str, ImportField] = {header: f for f, headers in _HEADERS.items() for header in headers}
 
 
@@ -62,6 +63,10 @@ def guess_field(header: str) -> ImportField | None:
     folded = folded_header(header)
     if folded in _LOOKUP:
         return _LOOKUP[folded]
+    # "N° de RAMQ", "Numéro du dossier": the word for "number" is not what names the field.
+    bare = _NUMBER_WORDS.sub("", folded)
+    if bare in _LOOKUP:
+        return _LOOKUP[bare]
     # "No. de téléphone (maison)", "Courriel principal": the longest known header the text starts with.
     starts = [known for known in _LOOKUP if folded.startswith(known + " ")]
     return _LOOKUP[max(starts, key=len)] if starts else None
