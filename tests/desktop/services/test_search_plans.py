@@ -24,7 +24,7 @@ from desktop.domain.records import Actor
 from desktop.domain.search_pages import SearchCursor
 from desktop.services import Services
 from desktop.services.clock import FixedClock
-from desktop.services.search_keys import NAM, NAME, PHONE, phone_keys
+from desktop.services.search_keys import NAM, NAME, PHONE, START, START_LENGTH, phone_keys
 from desktop.services.unit_of_work import system_actor
 from tests.conftest import TEST_NOW, WORKSTATION
 from tests.support.query_plans import captured_statements, plan_faults, plans_of
@@ -62,6 +62,10 @@ class Person:
         self.order = (sort_key(self.last, self.first), self.id)
         self.names = name_tokens(self.last, self.first)
         self.phones = phone_keys(self.phone)
+
+    @property
+    def starts(self) -> set[str]:
+        return {t[:length] for t in self.names for length in range(1, START_LENGTH + 1)}
 
     @property
     def file_number(self) -> str:
@@ -135,7 +139,7 @@ def fill(services: Services) -> list[Person]:
         keys = [
             (p.id, kind, key, p.order[0])
             for p in people
-            for kind, found in ((NAME, p.names), (PHONE, p.phones), (NAM, {p.nam}))
+            for kind, found in ((NAME, p.names), (START, p.starts), (PHONE, p.phones), (NAM, {p.nam}))
             for key in found
         ]
         insert_rows(connection, "client_search_keys", ("client_id", "kind", "key", "sort_key"), keys)
@@ -196,6 +200,7 @@ def queries(people: list[Person]) -> dict[str, tuple[str, Callable[[Person], boo
         "two words": ("alex davis", _names("alex", "davis")),
         "a common word and a rare one": ("ma davis", _names("ma", "davis")),
         "two common words (the walk)": ("c m", _names("c", "m")),
+        "two first letters, few together": ("j t", _names("j", "t")),
         "phone digits": (phone, _numbered(phone)),
         "a file number": (picked.file_number, _numbered(picked.file_number)),
         "a date of birth": (picked.born.isoformat(), lambda p: p.born == picked.born),
@@ -207,7 +212,7 @@ def queries(people: list[Person]) -> dict[str, tuple[str, Callable[[Person], boo
 
 KINDS = [
     "first letter", "two letters", "a full name", "two words", "a common word and a rare one",
-    "two common words (the walk)", "phone digits", "a file number", "a date of birth",
+    "two common words (the walk)", "two first letters, few together", "phone digits", "a file number", "a date of birth",
     "a name and a date of birth", "a NAM prefix",
 ]  # fmt: skip
 
