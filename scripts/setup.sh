@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Prepares a working copy: the system libraries Qt needs (when missing), a virtualenv in .venv and
-# FrontDesk installed into it with its test tools. Safe to run again; only missing pieces are added.
-#   scripts/setup.sh          what the app needs
-#   scripts/setup.sh --test   also what the test suite needs (PostgreSQL server binaries, poppler)
+# FrontDesk installed into it. Safe to run again; only missing pieces are added.
+#   scripts/setup.sh          what the program needs, nothing more (no test tools on a clinic's computer)
+#   scripts/setup.sh --test   also what the test suite needs: the "test" extra (pytest, ruff, mypy…),
+#                             PostgreSQL server binaries and poppler (PDFs read back)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,9 +12,9 @@ want_test=0
 
 packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
           libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-randr0
-          libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb1 xvfb xauth poppler-utils)
+          libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb1 xvfb xauth)
 if (( want_test )); then
-    packages+=(postgresql)
+    packages+=(postgresql poppler-utils)
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -47,9 +48,14 @@ fi
 if [[ ! -x .venv/bin/python ]]; then
     "$python" -m venv .venv
 fi
+target=.
 stamp=.venv/.frontdesk-installed
+if (( want_test )); then
+    target=".[test]"
+    stamp=.venv/.frontdesk-installed-test
+fi
 if [[ ! -f $stamp || pyproject.toml -nt $stamp ]]; then
     .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet --editable ".[test]"
+    .venv/bin/python -m pip install --quiet --editable "$target"
     touch "$stamp"
 fi
