@@ -40,10 +40,6 @@ class ImportMessages:
         "Le fichier d'association « {file} » est invalide : {reason}.",
         "The mapping file “{file}” is not valid: {reason}.",
     )
-    import_changed = Text(
-        "Le fichier a changé depuis son analyse : analysez-le de nouveau avant d'importer.",
-        "The file changed since it was analysed: analyse it again before importing.",
-    )
     #: ``status`` is the import's state (staged, committed, cancelled).
     import_not_staged = Text(
         "Cette importation est déjà {status} : elle ne peut plus être modifiée.",

@@ -5,23 +5,21 @@ audited with the row counts and the file's SHA-256 (never a client's data)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
+import logging
 from collections.abc import Callable, Iterator
 from functools import partial
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, insert, or_, select, update
 
 from desktop.db.database import Database
-from desktop.db.models import Client, ClientImport, ClientImportRow
-from desktop.domain.errors import FrontDeskError, NotFoundError
+from desktop.db.models import ClientImport, ClientImportRow
+from desktop.domain.errors import FrontDeskError
 from desktop.domain.file_numbers import format_file_number
-from desktop.domain.import_messages import ImportStatusWords, ImportWords
+from desktop.domain.import_messages import ImportWords
 from desktop.domain.import_records import (
-    FIELD_NAMES,
     ColumnMapping,
     FileOptions,
     ImportAnalysis,
@@ -34,7 +32,7 @@ from desktop.domain.import_records import (
 )
 from desktop.domain.records import Actor
 from desktop.imports.dates import detect_date_order
-from desktop.imports.headers import folded_header, guess_mapping
+from desktop.imports.headers import guess_mapping
 from desktop.imports.reading import (
     RawRow,
     count_rows,
@@ -56,7 +54,18 @@ from desktop.services.ledger.imported_clients import (
     texts_from_json,
 )
 from desktop.services.permissions import Permission
+from desktop.services.queries.client_imports import (
+    headers_key,
+    load_import,
+    mapping_from_json,
+    mapping_json,
+    staged_import,
+)
 from desktop.services.unit_of_work import UnitOfWork, run
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
 
 #: Rows validated and staged per transaction (short: the desk keeps working while a list is staged).
 BATCH_ROWS = 1000
@@ -65,60 +74,6 @@ COMMIT_CHUNK = 5000
 #: Rows read to tell the date order.
 _DATE_SAMPLE = 500
 _PERMISSION = Permission.MANAGE_CLINIC
-_STATUS_WORDS = {
-    ImportStatus.STAGED: ImportStatusWords.staged,
-    ImportStatus.COMMITTED: ImportStatusWords.committed,
-    ImportStatus.CANCELLED: ImportStatusWords.cancelled,
-}
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
-
-
-def headers_key(headers: list[str]) -> str:
-    """The same headers whatever their accents, case or order of appearance in a new export."""
-    return hashlib.sha256("\x1f".join(folded_header(h) for h in headers).encode()).hexdigest()
-
-
-def _mapping_json(mapping: ColumnMapping) -> str:
-    return json.dumps({f.value: h for f, h in mapping.columns.items()}, ensure_ascii=False)
-
-
-def _mapping_from_json(stored: str) -> ColumnMapping:
-    return ColumnMapping({ImportField(k): v for k, v in json.loads(stored).items() if k in FIELD_NAMES})
-
-
-def _staged(row: ClientImport) -> StagedImport:
-    return StagedImport(
-        import_id=row.id,
-        file_name=row.file_name,
-        sha256=row.sha256,
-        status=ImportStatus(row.status),
-        rows=row.row_count,
-        ok=row.ok_count,
-        errors=row.error_count,
-        possible_duplicates=row.duplicate_count,
-        already_imported=row.already_count,
-        with_consent=row.consent_count,
-        cancelled=row.status == ImportStatus.CANCELLED,
-        staged_at=row.staged_at,
-    )
-
-
-def _load(
-    session: Session, import_id: int, *, staged: bool = False, for_update: bool = False
-) -> ClientImport:
-    query = select(ClientImport).where(ClientImport.id == import_id)
-    found = session.scalar(query.with_for_update() if for_update else query)
-    if found is None:
-        raise NotFoundError(what=ImportWords.subject.filled(id=import_id))
-    if staged and found.status != ImportStatus.STAGED:
-        raise FrontDeskError("import_not_staged", status=_STATUS_WORDS[ImportStatus(found.status)])
-    return found
-
-
-def _file_number(session: Session, client_id: int) -> str:
-    return session.scalar(select(Client.file_number).where(Client.id == client_id)) or ""
 
 
 def _batches(rows: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
@@ -161,7 +116,7 @@ class ClientImportService:
             )
             if stored is None:
                 return None
-            mapping = _mapping_from_json(stored)
+            mapping = mapping_from_json(stored)
             known = set(headers)
             return mapping if all(h in known for h in mapping.columns.values()) else None
 
@@ -226,7 +181,7 @@ class ClientImportService:
                 headers=json.dumps(headers, ensure_ascii=False),
                 headers_key=headers_key(headers),
                 options=json.dumps([options.encoding, options.separator, options.date_order.value]),
-                mapping=_mapping_json(mapping),
+                mapping=mapping_json(mapping),
                 status=ImportStatus.STAGED.value,
                 row_count=0, ok_count=0, error_count=0, duplicate_count=0, already_count=0,
                 consent_count=0, created_count=0,
@@ -239,30 +194,55 @@ class ClientImportService:
             return made.id
 
         import_id = run(self._db, self._clock, actor, _PERMISSION, start)
-        done = 0
-        if progress is not None:
-            progress(0, total)
-        for batch in _batches(raw, BATCH_ROWS):
-            if cancelled is not None and cancelled():
-                raw.close()
-                self.cancel(actor, import_id)
-                return self._read(actor, import_id)
-            converted = [reader.convert(r) for r in batch]
-            stage_batch = partial(self._stage_batch, import_id=import_id, converted=converted)
-            run(self._db, self._clock, actor, _PERMISSION, stage_batch)
-            done += len(batch)
-            if progress is not None:
-                progress(done, total)
-        if cancelled is not None and cancelled():
+        try:
+            stopped = self._stage_rows(actor, import_id, reader, raw, total, progress, cancelled)
+        except BaseException:
+            # A failure halfway (a file that turns unreadable, the database gone) leaves no half-staged
+            # import that a later commit would take for the whole file.
+            raw.close()
+            self._cancel_quietly(actor, import_id)
+            raise
+        if stopped:
             self.cancel(actor, import_id)
             return self._read(actor, import_id)
         return run(
             self._db, self._clock, actor, _PERMISSION, lambda uow: self._finish_staging(uow, import_id)
         )
 
+    def _stage_rows(
+        self,
+        actor: Actor,
+        import_id: int,
+        reader: RowReader,
+        raw: Iterator[RawRow],
+        total: int,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+    ) -> bool:
+        """Stages the rows batch by batch; True when the person stopped it."""
+        done = 0
+        if progress is not None:
+            progress(0, total)
+        for batch in _batches(raw, BATCH_ROWS):
+            if cancelled is not None and cancelled():
+                return True
+            converted = [reader.convert(r) for r in batch]
+            stage_batch = partial(self._stage_batch, import_id=import_id, converted=converted)
+            run(self._db, self._clock, actor, _PERMISSION, stage_batch)
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)
+        return cancelled is not None and cancelled()
+
+    def _cancel_quietly(self, actor: Actor, import_id: int) -> None:
+        try:
+            self.cancel(actor, import_id)
+        except Exception:  # the failure being raised is the one to report
+            log.warning("import %s: could not be cancelled after a failure", import_id, exc_info=True)
+
     @staticmethod
     def _stage_batch(uow: UnitOfWork, import_id: int, converted: list[ConvertedRow]) -> None:
-        _load(uow.session, import_id, staged=True)
+        load_import(uow.session, import_id, staged=True)
         found = classify(uow.session, converted, import_id)
         uow.session.execute(
             insert(ClientImportRow),
@@ -271,7 +251,7 @@ class ClientImportService:
 
     @staticmethod
     def _finish_staging(uow: UnitOfWork, import_id: int) -> StagedImport:
-        made = _load(uow.session, import_id, staged=True)
+        made = load_import(uow.session, import_id, staged=True)
         counts = dict(
             uow.session.execute(
                 select(ClientImportRow.status, func.count())
@@ -302,7 +282,7 @@ class ClientImportService:
             f"rows={made.row_count} ok={made.ok_count} errors={made.error_count} "
             f"duplicates={made.duplicate_count} already={made.already_count} sha256={made.sha256}",
         )
-        return _staged(made)
+        return staged_import(made)
 
     def _read(self, actor: Actor, import_id: int) -> StagedImport:
         return run(
@@ -310,7 +290,7 @@ class ClientImportService:
             self._clock,
             actor,
             _PERMISSION,
-            lambda uow: _staged(_load(uow.session, import_id)),
+            lambda uow: staged_import(load_import(uow.session, import_id)),
             write=False,
         )
 
@@ -329,7 +309,7 @@ class ClientImportService:
         """The staged rows (those of ``status``) in the file's order."""
 
         def work(uow: UnitOfWork) -> list[ImportRow]:
-            _load(uow.session, import_id)
+            load_import(uow.session, import_id)
             query = select(ClientImportRow).where(ClientImportRow.import_id == import_id)
             if status is not None:
                 query = query.where(ClientImportRow.status == status.value)
@@ -346,7 +326,7 @@ class ClientImportService:
         """The manager's word on a possible duplicate: the same person (not created) or a different one."""
 
         def work(uow: UnitOfWork) -> None:
-            _load(uow.session, import_id, staged=True)
+            load_import(uow.session, import_id, staged=True)
             row = uow.session.scalar(
                 select(ClientImportRow).where(
                     ClientImportRow.import_id == import_id, ClientImportRow.row_number == row_number
@@ -380,7 +360,7 @@ class ClientImportService:
 
     def _commit(self, uow: UnitOfWork, import_id: int, with_consent: bool) -> ImportResult:
         session = uow.session
-        made = _load(session, import_id, staged=True, for_update=True)
+        made = load_import(session, import_id, staged=True, for_update=True)
         creating = or_(
             ClientImportRow.status == RowStatus.OK.value,
             (ClientImportRow.status == RowStatus.POSSIBLE_DUPLICATE.value)
@@ -422,6 +402,9 @@ class ClientImportService:
         )
         # The rows made into clients leave the staging table; those not created stay for the report.
         session.execute(delete(ClientImportRow).where(ClientImportRow.import_id == import_id, creating))
+        session.execute(
+            update(ClientImportRow).where(ClientImportRow.import_id == import_id).values(client=None)
+        )
         made.status = ImportStatus.COMMITTED.value
         made.created_count = created
         made.finished_at = uow.now
@@ -449,7 +432,7 @@ class ClientImportService:
         """The import stopped before its final step: its staged rows are removed, no client was made."""
 
         def work(uow: UnitOfWork) -> None:
-            made = _load(uow.session, import_id, staged=True, for_update=True)
+            made = load_import(uow.session, import_id, staged=True, for_update=True)
             uow.session.execute(delete(ClientImportRow).where(ClientImportRow.import_id == import_id))
             made.status = ImportStatus.CANCELLED.value
             made.finished_at = uow.now
@@ -463,7 +446,7 @@ class ClientImportService:
         language = actor.language
 
         def work(uow: UnitOfWork) -> tuple[list[str], list[list[str]]]:
-            made = _load(uow.session, import_id)
+            made = load_import(uow.session, import_id)
             headers: list[str] = json.loads(made.headers)
             lines: list[list[str]] = []
             query = (
