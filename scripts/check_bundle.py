@@ -2,11 +2,12 @@
 
     .venv/bin/python scripts/check_bundle.py [--size-only] [--screenshot FILE.png] [BUNDLE]
 
-Prints the bundle's size and its ten largest files. Unless ``--size-only``: starts the console program with
-``--version`` (it must print pyproject.toml's version), then the window program offscreen with ``--demo
---screenshot``, which signs in with a demo account and opens a demo client file; fails when either does
-not exit 0 within its time, or when the picture is missing, not the window's size, or nearly one colour
-(a blank window). Exit status 0 when everything holds, 1 otherwise, each failure said in a line.
+``--size-only`` prints the bundle's size and its ten largest files (scripts/build.sh ends with it). Without
+it: starts the console program with ``--version`` (it must print pyproject.toml's version), then the window
+program offscreen with ``--demo --screenshot``, which signs in with a demo account and opens a demo client
+file; fails when either does not exit 0 within its time, or when the picture is missing, not the window's
+size, or nearly one colour (a blank window). Exit status 0 when everything holds, 1 otherwise, each
+failure said in a line.
 """
 
 from __future__ import annotations
@@ -150,8 +151,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    print(size_report(bundle))
     if options.size_only:
+        print(size_report(bundle))
         return 0
     with tempfile.TemporaryDirectory(prefix="frontdesk-shot-") as folder:
         picture = (options.screenshot or Path(folder) / "client-file.png").resolve()
