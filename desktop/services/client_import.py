@@ -12,7 +12,8 @@ from functools import partial
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
 from desktop.db.models import ClientImport, ClientImportRow
@@ -74,6 +75,20 @@ COMMIT_CHUNK = 5000
 #: Rows read to tell the date order.
 _DATE_SAMPLE = 500
 _PERMISSION = Permission.MANAGE_CLINIC
+
+
+def _creating() -> ColumnElement[bool]:
+    """The staged rows the final step makes into clients: ok, or a possible duplicate said different."""
+    return or_(
+        ClientImportRow.status == RowStatus.OK.value,
+        (ClientImportRow.status == RowStatus.POSSIBLE_DUPLICATE.value)
+        & ClientImportRow.same_person.is_(False),
+    )
+
+
+def _clear_staged(session: Session, import_id: int) -> None:
+    session.execute(delete(ClientImportRow).where(ClientImportRow.import_id == import_id, _creating()))
+    session.execute(update(ClientImportRow).where(ClientImportRow.import_id == import_id).values(client=None))
 
 
 def _batches(rows: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
@@ -350,22 +365,22 @@ class ClientImportService:
         """One step: the rows ok and the duplicates decided "different person" become clients carrying
         the import's id. A consent the file states is recorded (method ``imported``) only when the
         manager confirms it is the clinic's own evidence; otherwise the clients have no consent."""
-        return run(
+        result = run(
             self._db,
             self._clock,
             actor,
             _PERMISSION,
             lambda uow: self._commit(uow, import_id, consent_is_clinic_evidence),
         )
+        # Apart, once the clients are in: the staged rows made into clients, and the cleaned values of
+        # the others (their cells as read stay for the report).
+        run(self._db, self._clock, actor, _PERMISSION, lambda uow: _clear_staged(uow.session, import_id))
+        return result
 
     def _commit(self, uow: UnitOfWork, import_id: int, with_consent: bool) -> ImportResult:
         session = uow.session
         made = load_import(session, import_id, staged=True, for_update=True)
-        creating = or_(
-            ClientImportRow.status == RowStatus.OK.value,
-            (ClientImportRow.status == RowStatus.POSSIBLE_DUPLICATE.value)
-            & ClientImportRow.same_person.is_(False),
-        )
+        creating = _creating()
         first_id = last_id = None
         created = consents = after = 0
         # In chunks of the file's order, in this one transaction: the memory used stays flat.
@@ -399,11 +414,6 @@ class ClientImportService:
                 )
                 .group_by(ClientImportRow.same_person)
             ).all()
-        )
-        # The rows made into clients leave the staging table; those not created stay for the report.
-        session.execute(delete(ClientImportRow).where(ClientImportRow.import_id == import_id, creating))
-        session.execute(
-            update(ClientImportRow).where(ClientImportRow.import_id == import_id).values(client=None)
         )
         made.status = ImportStatus.COMMITTED.value
         made.created_count = created
