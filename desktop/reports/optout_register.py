@@ -3,6 +3,7 @@ long it took, which are late."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -98,6 +99,7 @@ def monthly(months: list[str], rows: list[OptOutRegisterRow]) -> tuple[MonthCoun
     return tuple(MonthCount(m, *counts[m]) for m in sorted(counts))
 
 
+@functools.cache  # a few scopes, written once per row of a register of tens of thousands
 def scope_text(purposes: frozenset[Purpose], channels: frozenset[Channel], language: Language) -> str:
     if purposes == frozenset(Purpose):
         what = OptOutRegisterText.all_purposes.get(language)

@@ -11,7 +11,6 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -20,7 +19,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
-    LongTable,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -38,16 +36,13 @@ from desktop.reports.base import ChainSeal
 from desktop.reports.chain_lines import broken_line, head_line, witness_value
 from desktop.reports.charts import bar_chart
 from desktop.reports.evidence_texts import EvidenceText
-from desktop.reports.layout import Cell, Column, ReportLayout, Section, format_cell, header_lines
+from desktop.reports.layout import ReportLayout, format_cell, header_lines
+from desktop.reports.streamed_table import CELL_SIZE, StreamedTable, wrap_text
 from desktop.reports.texts import ReportText
 
 MARGIN = 1.6 * cm
-CELL_SIZE = 8.2
-CELL_LEADING = 9.8
 FIGURE_SIZE = 10
 GREY = colors.HexColor("#555555")
-HEADER_BACKGROUND = colors.HexColor("#e4e8ef")
-STRIPE = colors.HexColor("#f5f6f8")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -122,74 +117,7 @@ def _cell(
 
 
 def _wrap(text: str, font: str, width: float, size: float = CELL_SIZE) -> str:
-    """Plain-string cells wrap on their own lines (much faster than a Paragraph per cell); a word too
-    long for its column (a SHA-256) is cut between characters rather than run off the page."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    lines: list[str] = []
-    for line in simpleSplit(text, font, size, width) or [text]:
-        while len(line) > 1 and stringWidth(line, font, size) > width:
-            cut = len(line) - 1
-            while cut > 1 and stringWidth(line[:cut], font, size) > width:
-                cut -= 1
-            lines.append(line[:cut])
-            line = line[cut:]
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def _align(column: Column) -> int:
-    return TA_RIGHT if column.numeric else TA_LEFT
-
-
-def _table(section: Section, layout: ReportLayout, width: float) -> Flowable:
-    columns: tuple[Column, ...] = section.columns
-    weights = sum(c.width for c in columns)
-    widths = [width * c.width / weights for c in columns]
-    inner = [w - 8 for w in widths]
-
-    def line(values: tuple[Cell, ...], font: str) -> list[str | Paragraph]:
-        return [
-            _cell(format_cell(v, c.kind, layout.language), font, inner[i], CELL_SIZE, _align(c))
-            for i, (v, c) in enumerate(zip(values, columns, strict=True))
-        ]
-
-    data: list[list[str | Paragraph]] = [
-        [_wrap(c.label, fonts.BOLD, inner[i]) for i, c in enumerate(columns)]
-    ]
-    data += [line(row, fonts.REGULAR) for row in section.rows]
-    if section.total is not None:
-        data.append(
-            [
-                "" if v is None else cell
-                for v, cell in zip(section.total, line(section.total, fonts.BOLD), strict=True)
-            ]
-        )
-    style = [
-        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
-        ("LEADING", (0, 0), (-1, -1), CELL_LEADING),
-        ("FONTNAME", (0, 0), (-1, 0), fonts.BOLD),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor("#333333")),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]
-    for index, column in enumerate(columns):
-        if column.numeric:
-            style.append(("ALIGN", (index, 0), (index, -1), "RIGHT"))
-    if section.total is not None:
-        style += [
-            ("FONTNAME", (0, -1), (-1, -1), fonts.BOLD),
-            ("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.HexColor("#333333")),
-            ("BACKGROUND", (0, -1), (-1, -1), colors.white),
-        ]
-    return LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT", style=TableStyle(style))
+    return "\n".join(wrap_text(text, font, width, size))
 
 
 def _seal_footer(seal: ChainSeal | None, language: Language) -> str:
@@ -278,7 +206,7 @@ def render_report_pdf(layout: ReportLayout) -> bytes:
         story.append(CondPageBreak(3 * cm))
         story.append(Paragraph(esc(section.title), st["heading"]))
         if section.rows or section.total is not None:
-            story.append(_table(section, layout, width))
+            story.append(StreamedTable.of(section, layout.language, width))
         else:
             story.append(
                 Paragraph(esc(section.empty_text or ReportText.none.get(layout.language)), st["body"])
