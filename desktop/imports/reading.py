@@ -6,7 +6,7 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
-from collections.abc import Generator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -101,8 +101,36 @@ class RawRow:
     cells: list[str]
 
 
-def read_rows(path: Path, encoding: str, separator: str) -> tuple[list[str], Generator[RawRow, None, None]]:
-    """The header's cells and an iterator over the data rows (blank rows skipped, numbers kept)."""
+class RowStream(Iterator[RawRow]):
+    """The data rows, one at a time (blank rows skipped, numbers kept); the file is closed at the end,
+    on a failure, or by :meth:`close` (a preview that stops early)."""
+
+    def __init__(self, path: Path, stream: TextIO, reader: Iterator[list[str]]) -> None:
+        self._path = path
+        self._stream = stream
+        self._reader = reader
+        self._number = 1
+
+    def __next__(self) -> RawRow:
+        try:
+            for cells in self._reader:
+                self._number += 1
+                if any(cell.strip() for cell in cells):
+                    return RawRow(self._number, cells)
+        except csv.Error as exc:
+            self.close()
+            raise ImportFileError(file=self._path.name, reason=f"{exc} (row {self._number + 1})") from None
+        except ValueError:  # read after close
+            raise StopIteration from None
+        self.close()
+        raise StopIteration
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+def read_rows(path: Path, encoding: str, separator: str) -> tuple[list[str], RowStream]:
+    """The header's cells and the data rows."""
     stream = open_text(path, encoding)
     reader = csv.reader(stream, delimiter=separator)
     try:
@@ -113,20 +141,7 @@ def read_rows(path: Path, encoding: str, separator: str) -> tuple[list[str], Gen
     except csv.Error as exc:
         stream.close()
         raise ImportFileError(file=path.name, reason=str(exc)) from None
-    header = [cell.strip() for cell in header]
-
-    def rows() -> Generator[RawRow, None, None]:
-        with stream:
-            number = 1
-            try:
-                for cells in reader:
-                    number += 1
-                    if any(cell.strip() for cell in cells):
-                        yield RawRow(number, cells)
-            except csv.Error as exc:
-                raise ImportFileError(file=path.name, reason=f"{exc} (row {number + 1})") from None
-
-    return header, rows()
+    return [cell.strip() for cell in header], RowStream(path, stream, reader)
 
 
 def count_rows(path: Path, encoding: str, separator: str) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -114,12 +115,14 @@ class ClientImportService:
         headers, rows = read_rows(path, encoding, separator)
         guessed, unknown = guess_mapping(headers)
         birth = guessed.header_for(ImportField.DATE_OF_BIRTH)
+        column = headers.index(birth) if birth is not None else len(headers)
         samples: list[str] = []
-        if birth is not None:
-            column = headers.index(birth)
-            samples = [r.cells[column] for r in islice(rows, _DATE_SAMPLE) if column < len(r.cells)]
+        count = 0
+        for row in rows:
+            count += 1
+            if count <= _DATE_SAMPLE and column < len(row.cells):
+                samples.append(row.cells[column])
         order = detect_date_order(samples)
-        count = len(samples) + sum(1 for _ in rows) if birth is not None else sum(1 for _ in rows)
         key = headers_key(headers)
 
         def remembered(uow: UnitOfWork) -> ColumnMapping | None:
@@ -152,9 +155,9 @@ class ClientImportService:
         """The first ``rows`` rows as they will be saved, with their problems and possible duplicates."""
         self._check_role(actor)
         headers, raw = read_rows(path, options.encoding, options.separator)
-        reader = RowReader(headers, options, mapping, self._clock.today())
-        converted = [reader.convert(r) for r in islice(raw, max(0, rows))]
-        raw.close()  # closes the file
+        with closing(raw):
+            reader = RowReader(headers, options, mapping, self._clock.today())
+            converted = [reader.convert(r) for r in islice(raw, max(0, rows))]
 
         def work(uow: UnitOfWork) -> list[ImportRow]:
             return [
@@ -187,7 +190,11 @@ class ClientImportService:
         sha256 = file_sha256(path)
         total = count_rows(path, options.encoding, options.separator)
         headers, raw = read_rows(path, options.encoding, options.separator)
-        reader = RowReader(headers, options, mapping, self._clock.today())
+        try:
+            reader = RowReader(headers, options, mapping, self._clock.today())
+        except FrontDeskError:
+            raw.close()
+            raise
 
         def start(uow: UnitOfWork) -> int:
             made = ClientImport(
@@ -218,6 +225,7 @@ class ClientImportService:
             self._cancel_quietly(actor, import_id)
             raise
         if stopped:
+            raw.close()
             self.cancel(actor, import_id)
             return self._read(actor, import_id)
         return run(

@@ -32,6 +32,7 @@ def test_the_encoding_is_told_from_the_bytes(tmp_path: Path, data: str | bytes, 
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     assert detect_encoding(path) == expected
     header, rows = read_rows(path, expected, detect_separator(path, expected))
+    rows.close()
     assert header[1] == "Prénom"
 
 
