@@ -130,28 +130,32 @@ def test_bad_rows_are_not_imported_and_their_report_gives_the_reason(
 
 
 def test_possible_duplicates_wait_for_the_managers_word(services: Services, team, tmp_path: Path) -> None:
-    on_file = services.clients.create(team.receptionist, ClientDraft("Côté", "Zoé", date(1994, 5, 26)))
+    on_file = services.clients.create(
+        team.receptionist, ClientDraft("Côté", "Zoé", date(1994, 5, 26), health_number="COTZ 9455 2612")
+    )
     rows = [
         ["COTE", "zoe", "26/05/1994", "", "", ""],  # the same as a file on record
         ["Lavoie", "Paul", "10/10/1970", "", "", ""],
         ["Lavoie", "Paul", "10/10/1970", "", "", ""],  # the same as row 3
         ["Dion", "Rose", "11/11/1971", "", "", ""],
         ["Dion", "Rose", "11/11/1971", "", "", ""],  # same as row 5, left undecided
+        ["Côté-Roy", "Zoé", "26/05/1994", "cotz 9455 2612", "", ""],  # the NAM of the file on record
     ]
     path = write(tmp_path / "liste.csv", FRENCH, rows)
     analysis = services.client_import.analyse(team.manager, path)
     staged = services.client_import.stage(team.manager, path, analysis.detected, analysis.guessed)
-    assert (staged.ok, staged.possible_duplicates) == (2, 3)
+    assert (staged.ok, staged.possible_duplicates) == (2, 4)
     duplicates = services.client_import.rows(team.manager, staged.import_id, RowStatus.POSSIBLE_DUPLICATE)
     assert [(r.row_number, r.matches) for r in duplicates] == [
         (2, (on_file.file_number,)),
         (4, ("row 3",)),
         (6, ("row 5",)),
+        (7, (on_file.file_number,)),
     ]
     services.client_import.decide(team.manager, staged.import_id, 2, same_person=True)
     services.client_import.decide(team.manager, staged.import_id, 4, same_person=False)
     result = services.client_import.commit(team.manager, staged.import_id)
-    assert (result.created, result.skipped_same_person, result.undecided) == (3, 1, 1)
+    assert (result.created, result.skipped_same_person, result.undecided) == (3, 1, 2)
     assert len(services.clients.search(team.receptionist, "paul lavoie")) == 2
     assert len(services.clients.search(team.receptionist, "rose dion")) == 1
     assert len(services.clients.search(team.receptionist, "zoe cote")) == 1
