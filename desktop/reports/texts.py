@@ -17,6 +17,12 @@ class ReportText:
     yes = Text("oui", "yes")
     no = Text("non", "no")
     none = Text("Aucune donnée pour la période.", "No data for the period.")
+    rows_cut = Text(
+        "Cette liste compte {total} lignes : ce PDF n'en montre que les {shown} premières. La liste "
+        "complète figure dans le même rapport au format CSV.",
+        "This list has {total} rows: this PDF shows only the first {shown}. The full list is in the "
+        "same report in CSV format.",
+    )
     chain_verified = Text(
         "Les données de ce rapport proviennent des registres de FrontDesk tels qu'ils étaient au "
         "maillon n° {sequence} de la chaîne d'audit. Ce poste a vérifié la chaîne maillon par maillon "

@@ -3,6 +3,7 @@ repeated on every page, in seconds (reportlab's tables took minutes for 40,000 r
 
 from __future__ import annotations
 
+import html
 import io
 import random
 import re
@@ -20,9 +21,12 @@ from desktop.domain.enums import PROMOTIONAL_PURPOSES, Channel, Language, OptOut
 from desktop.reports import render_report
 from desktop.reports.base import Period, ReportHeader, ReportKind
 from desktop.reports.optout_register import OptOutRegisterReport, OptOutRegisterRow, monthly, summarise
+from desktop.reports.pdf_render import render_report_pdf
+from tests.support.documents import csv_section, read_csv
 
 AS_OF = date(2026, 11, 24)
 PERIOD = Period(date(2026, 1, 1), date(2026, 12, 31))
+NUMBER_OR_DASH = re.compile(r"\d[\d,]*|—")
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
 
 
@@ -72,22 +76,26 @@ def words_by_page(pdf: bytes, *pages: str) -> list[list[tuple[float, float, floa
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "register.pdf"
         path.write_bytes(pdf)
-        html = subprocess.run(
+        found = subprocess.run(
             ["pdftotext", "-bbox", "-enc", "UTF-8", *pages, str(path), "-"],
             capture_output=True,
             check=True,
             timeout=120,
         ).stdout.decode("utf-8")
     return [
-        [(float(a), float(b), float(c), text) for a, b, c, text in WORD.findall(page)]
-        for page in html.split("<page ")[1:]
+        [(float(a), float(b), float(c), html.unescape(text)) for a, b, c, text in WORD.findall(page)]
+        for page in found.split("<page ")[1:]
     ]
 
 
 def column(page: list[tuple[float, float, float, str]], heading: str) -> list[str]:
-    """The values under a right-aligned column's heading: the words ending where it ends."""
+    """The numbers (or dashes) under a right-aligned column's heading: the words ending where it ends."""
     top, right = next((top, right) for _, top, right, text in page if text == heading)
-    return [text for _, y, end, text in page if y > top + 1 and abs(end - right) < 0.5]
+    return [
+        text
+        for _, y, end, text in page
+        if y > top + 1 and abs(end - right) < 0.5 and NUMBER_OR_DASH.fullmatch(text)
+    ]
 
 
 def test_every_row_prints_in_its_own_column_under_a_header_on_every_page() -> None:
@@ -123,3 +131,25 @@ def test_a_register_of_forty_thousand_requests_takes_seconds() -> None:
     last = [text for *_, text in words_by_page(pdf, "-f", str(count), "-l", str(count))[0]]
     assert last[-4:] == ["Page", str(count), "de", str(count)] and count > 1000
     assert "40 000 2026-" in " ".join(last)  # the last request, its number grouped as in French
+
+
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        (Language.FR, "Cette liste compte 120 lignes : ce PDF n'en montre que les 50 premières."),
+        (Language.EN, "This list has 120 rows: this PDF shows only the first 50."),
+    ],
+)
+def test_a_list_longer_than_the_limit_prints_its_first_rows_and_says_so(
+    language: Language, note: str
+) -> None:
+    report = register(120)
+    pages = words_by_page(render_report_pdf(report.layout(language), row_limit=50))
+    words = " ".join(text for page in pages for *_, text in page)
+    assert note in words and "CSV" in words, words[:3000]
+    heading = "No" if language == Language.FR else "No."
+    numbers = [n for page in pages[1:] for n in column(page, heading)]
+    assert numbers == [str(n) for n in range(1, 51)]
+    csv = read_csv(render_report(report, "csv", language), delimiter=";")
+    title = "Demandes" if language == Language.FR else "Requests"
+    assert len(csv_section(csv, title)) == 1 + 120  # the CSV keeps every row
