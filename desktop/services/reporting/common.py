@@ -23,11 +23,12 @@ from desktop.services.queries.policies import policy_in_force
 
 
 def clients_with_appointment(starts_at: datetime, ends_before: datetime) -> Select:
-    """Ids of clients with at least one appointment starting in [starts_at, ends_before)."""
-    return (
-        select(Appointment.client_id)
-        .where(Appointment.starts_at >= starts_at, Appointment.starts_at < ends_before)
-        .distinct()
+    """Ids of clients with at least one appointment starting in [starts_at, ends_before), for an
+    ``IN (…)``: read from the index (starts_at, client_id) alone; an id repeats for each appointment.
+    No DISTINCT: an IN list is a set already, and at a million clients SQLite sorted 700,000 ids
+    into a temporary B-tree for it, twice the time of the list itself."""
+    return select(Appointment.client_id).where(
+        Appointment.starts_at >= starts_at, Appointment.starts_at < ends_before
     )
 
 
