@@ -52,24 +52,26 @@ def draft_json(draft: ClientDraft) -> str:
         health_number=draft.health_number,
     )  # fmt: skip
     keys = client_keys(cast(Client, source), [p.number for p in draft.phones])
+    # A list in _STAGED's order, the keys flat (kind, key, kind, key…): the final step reads 10,000 of
+    # them, and a list of strings decodes in a fraction of the time of named fields and pairs.
     return json.dumps(
-        {
-            "last_name": draft.last_name,
-            "first_name": draft.first_name,
-            "date_of_birth": draft.date_of_birth.isoformat() if draft.date_of_birth else None,
-            "preferred_language": draft.preferred_language.value,
-            "street": draft.street,
-            "city": draft.city,
-            "province": draft.province,
-            "postal_code": draft.postal_code,
-            "email": draft.email,
-            "phones": [[p.number, p.kind.value, p.extension] for p in draft.phones],
-            "health_number": draft.health_number,
-            "sex_at_birth": draft.sex_at_birth.value if draft.sex_at_birth else None,
-            "health_card_expiry": draft.health_card_expiry.isoformat() if draft.health_card_expiry else None,
-            "sort_key": sort_key(draft.last_name, draft.first_name),
-            "keys": [[k["kind"], k["key"]] for k in keys],
-        },
+        [
+            draft.last_name,
+            draft.first_name,
+            draft.date_of_birth.isoformat() if draft.date_of_birth else None,
+            draft.preferred_language.value,
+            draft.street,
+            draft.city,
+            draft.province,
+            draft.postal_code,
+            draft.email,
+            [[p.number, p.kind.value, p.extension] for p in draft.phones],
+            draft.health_number,
+            draft.sex_at_birth.value if draft.sex_at_birth else None,
+            draft.health_card_expiry.isoformat() if draft.health_card_expiry else None,
+            sort_key(draft.last_name, draft.first_name),
+            [part for k in keys for part in (k["kind"], k["key"])],
+        ],
         ensure_ascii=False,
     )
 
@@ -238,7 +240,7 @@ def allocate_ids(session: Session, count: int) -> list[int]:
 
 def insert_clients(
     session: Session,
-    drafts: Sequence[dict[str, Any]],
+    drafts: Sequence[list[Any]],
     *,
     import_id: int,
     clinic_id: int,
@@ -252,20 +254,18 @@ def insert_clients(
     phones: list[tuple[Any, ...]] = []
     keys: list[tuple[Any, ...]] = []
     for client_id, stored in zip(ids, drafts, strict=True):
-        numbers = stored["phones"]
+        (last, first, born, language, street, city, province, postal_code, email, numbers, nam, sex, expiry,
+         order, flat_keys) = stored  # fmt: skip
         number, _, extension = numbers[0] if numbers else ("", "", "")
-        expiry, order = stored["health_card_expiry"], stored["sort_key"]
         clients.append(
-            (client_id, format_file_number(client_id), stored["last_name"], stored["first_name"],
-             date.fromisoformat(stored["date_of_birth"]), Language(stored["preferred_language"]),
-             stored["street"], stored["city"], stored["province"], stored["postal_code"], stored["email"],
-             number, extension, stored["health_number"],
-             SexAtBirth(stored["sex_at_birth"]) if stored["sex_at_birth"] else None,
-             date.fromisoformat(expiry) if expiry else None, clinic_id, 1, now, staff_id, now, staff_id,
-             order, import_id)
+            (client_id, format_file_number(client_id), last, first, date.fromisoformat(born), Language(language),
+             street, city, province, postal_code, email, number, extension, nam,
+             SexAtBirth(sex) if sex else None, date.fromisoformat(expiry) if expiry else None, clinic_id, 1,
+             now, staff_id, now, staff_id, order, import_id)
         )  # fmt: skip
         phones += [(client_id, n, PhoneKind(p[1]), p[0], p[2]) for n, p in enumerate(numbers, start=1)]
-        keys += [(client_id, kind, key, order) for kind, key in stored["keys"]]
+        pairs = iter(flat_keys)
+        keys += [(client_id, kind, key, order) for kind, key in zip(pairs, pairs, strict=True)]
     connection = session.connection()
     writer = BulkWriter(connection)
     sqlite = connection.dialect.name == "sqlite"
