@@ -115,12 +115,12 @@ class ClientImportService:
         headers, rows = read_rows(path, encoding, separator)
         guessed, unknown = guess_mapping(headers)
         birth = guessed.header_for(ImportField.DATE_OF_BIRTH)
-        column = headers.index(birth) if birth is not None else len(headers)
+        column = headers.index(birth) if birth is not None else None
         samples: list[str] = []
         count = 0
         for row in rows:
             count += 1
-            if count <= _DATE_SAMPLE and column < len(row.cells):
+            if column is not None and count <= _DATE_SAMPLE and column < len(row.cells):
                 samples.append(row.cells[column])
         order = detect_date_order(samples)
         key = headers_key(headers)
