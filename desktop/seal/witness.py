@@ -31,6 +31,7 @@ from desktop.seal.witness_journal import (
     append,
     canonical,
     changes,
+    dropped,
     read_records,
     record_mac,
 )
@@ -191,12 +192,12 @@ def _from_base(data: dict[str, Any]) -> Witness:
 def save_witness(path: Path, witness: Witness, key: bytes, *, sync: bool = True) -> None:
     """Append to the witness file a record of what changed since it was last read or written; the
     file is rewritten whole (``write_witness``) when it is new, was written by another process since,
-    ends with a record cut short, or its records have outgrown its base."""
+    ends with a record cut short, or its records have long outgrown its base (not folded since)."""
     state = witness.journal
     if (
         state is None
         or state.torn
-        or state.outgrown()
+        or state.overgrown()
         or (state.key_id, state.format)
         != (
             key_id(key),
@@ -227,6 +228,8 @@ def write_witness(path: Path, witness: Witness, key: bytes, *, sync: bool = True
     """The whole witness as a new base, atomically: a crash leaves the previous file, never half of
     one. ``sync`` false skips the flush to disk (a witness a little behind the database is still a
     true one)."""
+    if any(dropped(blocks) for blocks in witness.ledgers.values()):
+        _restore_blocks(path, witness, key)
     witness.journal = None
     witness.key_id = key_id(key)
     body = witness.body()  # made once: at a million files it takes a third of a second
@@ -246,6 +249,24 @@ def write_witness(path: Path, witness: Witness, key: bytes, *, sync: bool = True
     state = JournalState(inode, len(line), len(line), witness.key_id, witness.format)
     state.remember(witness)
     witness.journal = state
+
+
+def _restore_blocks(path: Path, witness: Witness, key: bytes) -> None:
+    """The blocks a keeper dropped from memory, read back from its file to write it whole again
+    (WitnessUnreadable when the file no longer holds them: missing, damaged, altered, another
+    witness; an altered file is never written again as genuine)."""
+    found = read_witness(path, key)
+    if found.verified is False:
+        raise WitnessUnreadable(f"{path}: altered ({found.alteration})")
+    if (found.witness_id, found.format) != (witness.witness_id, witness.format):
+        raise WitnessUnreadable(f"{path}: no longer this witness")
+    for name, blocks in witness.ledgers.items():
+        held = dropped(blocks)
+        written = found.ledgers.get(name, [])
+        if held and (len(written) < held or (blocks and written[held - 1].last_id >= blocks[0].first_id)):
+            raise WitnessUnreadable(f"{path}: damaged ({name} holds fewer blocks than were written)")
+        if held:
+            witness.ledgers[name] = written[:held] + list(blocks)
 
 
 def _newest_ids(connection: Connection) -> dict[str, int]:
@@ -289,6 +310,8 @@ def extend(connection: Connection, witness: Witness, now: datetime) -> bool:
 
 def compare(connection: Connection, witness: Witness) -> list[str]:
     """Every difference between the database and the witness, one sentence each (empty: they agree)."""
+    if any(dropped(blocks) for blocks in witness.ledgers.values()):
+        raise ValueError("a keeper's witness holds only each ledger's newest block: read the file")
     problems: list[str] = []
     audit = table(AUDIT_TABLE)
     if witness.audit_last_id:

@@ -28,11 +28,34 @@ if TYPE_CHECKING:
     from desktop.seal.witness import Witness
 
 #: A journal is folded into a new base past this many records, or once longer than the base (and
-#: than ``JOURNAL_BYTES``): reading it back stays quick, and a base is rewritten only rarely.
+#: than ``JOURNAL_BYTES``): reading it back stays quick, and a base is rewritten only rarely. The
+#: fold is done away from the saves (``desktop.seal.witness_fold``); a save does it only once the
+#: journal is ``OVERGROWN`` times that (the folds having failed).
 MAX_RECORDS = 4096
 JOURNAL_BYTES = 256 * 1024
+OVERGROWN = 4
 #: Where Windows locks the file: a byte far past its end, so that readers are never refused.
 _LOCK_OFFSET = 1 << 40
+
+
+class HeldBlocks(list[Block]):
+    """A ledger's newest block as a keeper holds it between saves: the ``dropped`` blocks before it
+    are in the witness file only (at a million files all blocks take some 70 MB as objects)."""
+
+    def __init__(self, blocks: Iterable[Block], dropped: int) -> None:
+        super().__init__(blocks)
+        self.dropped = dropped
+
+
+def dropped(blocks: list[Block]) -> int:
+    return blocks.dropped if isinstance(blocks, HeldBlocks) else 0
+
+
+def trim(witness: Witness) -> None:
+    """Keep only each ledger's newest block in memory, once the file holds the others."""
+    for name, blocks in witness.ledgers.items():
+        if len(blocks) > 1:
+            witness.ledgers[name] = HeldBlocks(blocks[-1:], dropped(blocks) + len(blocks) - 1)
 
 
 class DamagedRecord(ValueError):
@@ -66,13 +89,18 @@ class JournalState:
     tails: dict[str, tuple[int, int, str]] = field(default_factory=dict)
     staff: dict[str, str] = field(default_factory=dict)
 
-    def outgrown(self) -> bool:
+    def outgrown(self, times: int = 1) -> bool:
         appended = self.size - self.base_size
-        return self.records >= MAX_RECORDS or appended > max(self.base_size, JOURNAL_BYTES)
+        return self.records >= times * MAX_RECORDS or appended > times * max(self.base_size, JOURNAL_BYTES)
+
+    def overgrown(self) -> bool:
+        return self.outgrown(OVERGROWN)
 
     def remember(self, witness: Witness) -> None:
         self.tails = {
-            name: (len(blocks), blocks[-1].count, blocks[-1].digest) if blocks else (0, 0, "")
+            name: (dropped(blocks) + len(blocks), blocks[-1].count, blocks[-1].digest)
+            if blocks
+            else (0, 0, "")
             for name, blocks in witness.ledgers.items()
         }
         self.staff = dict(witness.staff)
@@ -84,13 +112,15 @@ def changes(witness: Witness, state: JournalState) -> dict[str, Any] | None:
     ledgers: dict[str, Any] = {}
     for name, blocks in sorted(witness.ledgers.items()):
         length, count, digest = state.tails.get(name, (0, 0, ""))
-        if len(blocks) < length:
+        held = dropped(blocks)  # the index in the file of the first block held in memory
+        if held + len(blocks) < length or (length and length - 1 < held):
             return None
         start = length
-        if length and (blocks[length - 1].count, blocks[length - 1].digest) != (count, digest):
+        last = blocks[length - 1 - held] if length else None
+        if last is not None and (last.count, last.digest) != (count, digest):
             start = length - 1  # the last block written has rows added since
-        if start < len(blocks):
-            ledgers[name] = {"from": start, "blocks": [b.as_list() for b in blocks[start:]]}
+        if start < held + len(blocks):
+            ledgers[name] = {"from": start, "blocks": [b.as_list() for b in blocks[start - held :]]}
     if state.staff.keys() - witness.staff.keys():
         return None
     return {
@@ -159,7 +189,7 @@ def append(path: Path, line: bytes, state: JournalState, *, sync: bool) -> bool:
     except FileNotFoundError:
         return False
     try:
-        _lock(fd)
+        lock_file(fd)
         found = os.fstat(fd)
         if (found.st_ino, found.st_size) != (state.inode, state.size) or os.stat(path).st_ino != found.st_ino:
             return False
@@ -174,18 +204,18 @@ def append(path: Path, line: bytes, state: JournalState, *, sync: bool) -> bool:
         state.needs_newline = False
         return True
     finally:
-        _unlock(fd)
+        unlock_file(fd)
         os.close(fd)
 
 
 if sys.platform == "win32":
     import msvcrt
 
-    def _lock(fd: int) -> None:
+    def lock_file(fd: int) -> None:
         os.lseek(fd, _LOCK_OFFSET, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
 
-    def _unlock(fd: int) -> None:
+    def unlock_file(fd: int) -> None:
         os.lseek(fd, _LOCK_OFFSET, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
@@ -195,8 +225,8 @@ if sys.platform == "win32":
 else:
     import fcntl
 
-    def _lock(fd: int) -> None:
+    def lock_file(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX)
 
-    def _unlock(fd: int) -> None:
+    def unlock_file(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)

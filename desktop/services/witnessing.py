@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from desktop.db.database import Database
 from desktop.db.engine import display_url
 from desktop.db.models import AuditRecord
+from desktop.seal import witness_journal
 from desktop.seal.digest import BLOCK_ROWS, extend_blocks, start_block, table
 from desktop.seal.erasure import RowDigester
 from desktop.seal.witness import (
@@ -40,6 +41,8 @@ from desktop.seal.witness import (
     witness_path,
     write_witness,
 )
+from desktop.seal.witness_fold import finish_fold, prepare_fold
+from desktop.seal.witness_journal import trim
 from desktop.services.audit_chain import POSTGRES_AUDIT_LOCK, append_audit
 from desktop.services.clock import Clock
 
@@ -82,6 +85,9 @@ class WitnessKeeper:
         self._key: bytes | None = None
         self._synced_at = float("-inf")
         self._lock = threading.Lock()
+        self._fold: threading.Thread | None = None
+        #: The record count at which a fold last failed: tried again a whole journal later.
+        self._fold_failed_at: int | None = None
 
     def attach(self) -> None:
         self.db.listen_to_writes("after_begin", self._after_begin)
@@ -121,6 +127,8 @@ class WitnessKeeper:
                 except WitnessUnreadable:
                     continue
                 if found.database == self.label:
+                    if found.format == FORMAT:
+                        trim(found)  # a witness of an older format is kept whole to be brought up
                     self.witness = found
                     return
             witness_id = uuid.uuid4().hex
@@ -195,8 +203,56 @@ class WitnessKeeper:
                 write(witness_path(witness.witness_id), witness, self._key, sync=sync)
                 if sync:
                     self._synced_at = now
+                if witness.format == FORMAT:
+                    trim(witness)  # the file holds the blocks now: only each ledger's newest kept
+                if witness.journal is not None and witness.journal.outgrown():
+                    self._start_fold(witness)
             except (OSError, SQLAlchemyError) as error:
                 log.warning("witness not updated: %s", error)
+            except WitnessUnreadable as error:
+                # Its file lost the blocks no longer held here: the next write starts or finds
+                # another witness (the database records this one, so db check reports it).
+                log.warning("witness %s not updated, another one starts: %s", witness.witness_id, error)
+                self.witness = None
+
+    def _start_fold(self, witness: Witness) -> None:
+        """Fold the file's records into a new base in a thread of its own (not the window's: at a
+        million files it takes seconds); saves go on meanwhile. Not a daemon: a fold begun ends."""
+        if self._fold is not None and self._fold.is_alive():
+            return
+        failed_at = self._fold_failed_at
+        if witness.journal is None or (
+            failed_at is not None and witness.journal.records < failed_at + witness_journal.MAX_RECORDS
+        ):
+            return
+        self._fold = threading.Thread(target=self._fold_now, args=(witness,), name="witness-fold")
+        self._fold.start()
+
+    def _fold_now(self, witness: Witness) -> None:
+        path, key = witness_path(witness.witness_id), self._key
+        if key is None:
+            return
+        folded = False
+        try:
+            fold = prepare_fold(path, key)
+            if fold is None:
+                log.warning("witness %s not folded: it does not verify", witness.witness_id)
+                return
+            with self._lock:
+                folded = finish_fold(fold, path, witness, key)
+            if not folded:
+                log.info("witness %s not folded: written elsewhere meanwhile", witness.witness_id)
+        except (OSError, WitnessUnreadable) as error:
+            log.warning("witness %s not folded: %s", witness.witness_id, error)
+        finally:
+            if not folded and witness.journal is not None:
+                self._fold_failed_at = witness.journal.records
+
+    def settle(self) -> None:
+        """Wait for a fold under way to end."""
+        fold = self._fold
+        if fold is not None:
+            fold.join()
 
 
 def keep_witness(db: Database, workstation: str, clock: Clock) -> WitnessKeeper:
