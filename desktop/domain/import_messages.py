@@ -45,6 +45,10 @@ class ImportMessages:
         "Cette importation est déjà {status} : elle ne peut plus être modifiée.",
         "This import is already {status}: it can no longer be changed.",
     )
+    import_not_finished = Text(
+        "Cette importation n'est ni importée ni annulée : ses lignes restent tant qu'elle ne l'est pas.",
+        "This import is neither committed nor cancelled: its rows stay until it is.",
+    )
     import_row_not_duplicate = Text(
         "La ligne {row} n'est pas un doublon possible : il n'y a rien à décider.",
         "Row {row} is not a possible duplicate: there is nothing to decide.",

@@ -53,7 +53,6 @@ from desktop.services.ledger.imported_clients import (
     insert_clients,
     record_imported_consent,
     staged_values,
-    texts_from_json,
 )
 from desktop.services.permissions import Permission
 from desktop.services.queries.client_imports import (
@@ -61,6 +60,7 @@ from desktop.services.queries.client_imports import (
     load_import,
     mapping_from_json,
     mapping_json,
+    report_lines,
     staged_import,
 )
 from desktop.services.unit_of_work import UnitOfWork, run
@@ -458,33 +458,29 @@ class ClientImportService:
 
         run(self._db, self._clock, actor, _PERMISSION, work)
 
+    def forget_rows(self, actor: Actor, import_id: int) -> int:
+        """The rows a committed import kept for its report (cells as read: people's data, some never
+        made into clients) removed, once the manager has the report. Rows removed."""
+
+        def work(uow: UnitOfWork) -> int:
+            made = load_import(uow.session, import_id)
+            if made.status == ImportStatus.STAGED:
+                raise FrontDeskError("import_not_finished")
+            kept = ClientImportRow.import_id == import_id
+            removed = uow.session.scalar(select(func.count()).select_from(ClientImportRow).where(kept)) or 0
+            uow.session.execute(delete(ClientImportRow).where(kept))
+            uow.audit("client_import.forget_rows", "client_import", import_id, f"rows={removed}")
+            return removed
+
+        return run(self._db, self._clock, actor, _PERMISSION, work)
+
     def write_error_report(self, actor: Actor, import_id: int, path: Path) -> int:
         """The rows not imported (errors, possible duplicates not created, rows already imported): the
         file's columns as read plus the reason, in the manager's language; owner-only. Rows written."""
         language = actor.language
 
         def work(uow: UnitOfWork) -> tuple[list[str], list[list[str]]]:
-            made = load_import(uow.session, import_id)
-            headers: list[str] = json.loads(made.headers)
-            lines: list[list[str]] = []
-            query = (
-                select(
-                    ClientImportRow.cells,
-                    ClientImportRow.reason,
-                    ClientImportRow.status,
-                    ClientImportRow.same_person,
-                )
-                .where(ClientImportRow.import_id == import_id)
-                .order_by(ClientImportRow.row_number)
-            )
-            for cells, reason, status, same in uow.session.execute(query):
-                if status == RowStatus.OK.value or (
-                    status == RowStatus.POSSIBLE_DUPLICATE.value and same is False
-                ):
-                    continue
-                said = "; ".join(t.get(language) if language else t.fr for t in texts_from_json(reason))
-                row = list(json.loads(cells))
-                lines.append(row + [""] * (len(headers) - len(row)) + [said])
+            headers, lines = report_lines(uow.session, import_id, language)
             uow.audit("client_import.error_report", "client_import", import_id, f"rows={len(lines)}")
             return headers, lines
 

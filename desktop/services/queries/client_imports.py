@@ -9,11 +9,20 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.db.models import ClientImport
+from desktop.db.models import ClientImport, ClientImportRow
+from desktop.domain.enums import Language
 from desktop.domain.errors import FrontDeskError, NotFoundError
 from desktop.domain.import_messages import ImportStatusWords, ImportWords
-from desktop.domain.import_records import FIELD_NAMES, ColumnMapping, ImportField, ImportStatus, StagedImport
+from desktop.domain.import_records import (
+    FIELD_NAMES,
+    ColumnMapping,
+    ImportField,
+    ImportStatus,
+    RowStatus,
+    StagedImport,
+)
 from desktop.imports.headers import folded_header
+from desktop.services.ledger.imported_clients import texts_from_json
 
 _STATUS_WORDS = {
     ImportStatus.STAGED: ImportStatusWords.staged,
@@ -62,3 +71,27 @@ def load_import(
     if staged and found.status != ImportStatus.STAGED:
         raise FrontDeskError("import_not_staged", status=_STATUS_WORDS[ImportStatus(found.status)])
     return found
+
+
+def report_lines(
+    session: Session, import_id: int, language: Language | None
+) -> tuple[list[str], list[list[str]]]:
+    """The file's headers, and the rows not imported (errors, possible duplicates not created, rows
+    already imported) as read, each followed by its reasons in ``language`` (French when none)."""
+    made = load_import(session, import_id)
+    headers: list[str] = json.loads(made.headers)
+    lines: list[list[str]] = []
+    query = (
+        select(
+            ClientImportRow.cells, ClientImportRow.reason, ClientImportRow.status, ClientImportRow.same_person
+        )
+        .where(ClientImportRow.import_id == import_id)
+        .order_by(ClientImportRow.row_number)
+    )
+    for cells, reason, status, same in session.execute(query):
+        if status == RowStatus.OK.value or (status == RowStatus.POSSIBLE_DUPLICATE.value and same is False):
+            continue
+        said = "; ".join(t.get(language or Language.FR) for t in texts_from_json(reason))
+        row = list(json.loads(cells))
+        lines.append(row + [""] * (len(headers) - len(row)) + [said])
+    return headers, lines

@@ -127,6 +127,9 @@ def test_bad_rows_are_not_imported_and_their_report_gives_the_reason(
     assert "Nom : Ce champ est obligatoire." in lines[2][6]
     assert "Téléphone" in lines[3][6] and "Courriel" in lines[3][6]
     assert "« ? »" in lines[4][6]
+    # Once the manager has the report, the rows kept for it (people's data) can be forgotten.
+    assert services.client_import.forget_rows(team.manager, staged.import_id) == 4
+    assert count(services, ClientImportRow) == 0
 
 
 def test_possible_duplicates_wait_for_the_managers_word(services: Services, team, tmp_path: Path) -> None:
