@@ -79,7 +79,10 @@ def detect_separator(path: Path, encoding: str) -> str:
         raise ImportFileError("import_empty", file=path.name)
     best, best_score = ",", (0, 0)
     for separator in SEPARATORS:
-        rows = [r for r in csv.reader(lines, delimiter=separator) if any(c.strip() for c in r)]
+        try:
+            rows = [r for r in csv.reader(lines, delimiter=separator) if any(c.strip() for c in r)]
+        except csv.Error:  # a cell over the reader's limit: not this separator's columns
+            continue
         if len(rows) > 1:
             rows = rows[:-1]  # the sample may stop inside the last row
         widths = [len(r) for r in rows]
