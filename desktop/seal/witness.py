@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -34,8 +35,11 @@ from desktop.seal.witness_journal import (
     dropped,
     read_records,
     record_mac,
+    write_again,
 )
 from desktop.settings import config_dir
+
+log = logging.getLogger(__name__)
 
 #: 2: a row's personal fields digested apart (``desktop.seal.erasure``); a format-1 witness is still
 #: read and verified as it was written, and brought to format 2 once it is found intact.
@@ -154,6 +158,7 @@ def read_witness(path: Path, key: bytes | None = None) -> Witness:
                 key_id=witness.key_id,
                 format=witness.format,
                 needs_newline=not base_line.endswith(b"\n"),
+                base_mac=witness.mac,
             )
             altered = read_records(stream, witness, key if witness.verified else None, state)
     except FileNotFoundError:
@@ -214,6 +219,8 @@ def save_witness(path: Path, witness: Witness, key: bytes, *, sync: bool = True)
     line = json.dumps(body | {"mac": mac}, separators=(",", ":")).encode("utf-8") + b"\n"
     try:
         appended = append(path, line, state, sync=sync)
+        if not appended and _write_lost_records(path, witness, key, state):
+            appended = append(path, line, state, sync=sync)
     except OSError:
         witness.journal = None  # perhaps half a record at the end: the next save rewrites the file
         raise
@@ -246,9 +253,33 @@ def write_witness(path: Path, witness: Witness, key: bytes, *, sync: bool = True
             os.fsync(stream.fileno())
         inode = os.fstat(stream.fileno()).st_ino
     os.replace(partial, path)
-    state = JournalState(inode, len(line), len(line), witness.key_id, witness.format)
+    state = JournalState(inode, len(line), len(line), witness.key_id, witness.format, base_mac=witness.mac)
     state.remember(witness)
     witness.journal = state
+
+
+def _write_lost_records(path: Path, witness: Witness, key: bytes, state: JournalState) -> bool:
+    """The file this keeper appends to, found cut short: the records it lost, still held here, are
+    written again, so that cutting the file while FrontDesk runs does not make it an older witness
+    (which would leave rows written since unwitnessed). Reported in the log."""
+    try:
+        found = read_witness(path, key)
+    except WitnessUnreadable:
+        return False
+    had = found.journal
+    if found.verified is not True or had is None or had.inode != state.inode or had.records >= state.records:
+        return False
+    head = json.loads(state.lines[had.records - 1])["mac"] if had.records else state.base_mac
+    if found.mac != head:
+        return False  # not the chain this keeper wrote
+    if not write_again(path, state, had.records, had.size, needs_newline=had.needs_newline):
+        return False
+    log.warning(
+        "witness %s was cut short: %d record(s) written again",
+        witness.witness_id,
+        state.records - had.records,
+    )
+    return True
 
 
 def _restore_blocks(path: Path, witness: Witness, key: bytes) -> None:

@@ -75,7 +75,8 @@ def finish_fold(fold: Fold, path: Path, witness: Witness, key: bytes) -> bool:
         os.replace(fold.partial, path)
         size = len(fold.base) + sum(len(line) for line in lines)
         state = JournalState(inode, size, len(fold.base), kept.key_id, kept.format, records=len(lines))
-        state.tails, state.staff = kept.tails, kept.staff
+        state.tails, state.staff, state.base_mac = kept.tails, kept.staff, fold.base_mac
+        state.lines = [line.rstrip(b"\n") for line in lines]
         witness.journal, witness.mac = state, head
         return True
     finally:

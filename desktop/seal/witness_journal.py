@@ -88,6 +88,10 @@ class JournalState:
     #: Each ledger's block count and last block (count, digest), and the staff digests, as written.
     tails: dict[str, tuple[int, int, str]] = field(default_factory=dict)
     staff: dict[str, str] = field(default_factory=dict)
+    #: The base's MAC, and the records after it (no line end): a file found cut short is made whole
+    #: again from them (a journal's worth at most, about 2 MB).
+    base_mac: str = ""
+    lines: list[bytes] = field(default_factory=list, repr=False)
 
     def outgrown(self, times: int = 1) -> bool:
         appended = self.size - self.base_size
@@ -178,6 +182,7 @@ def read_records(lines: Iterable[bytes], witness: Witness, key: bytes | None, st
         state.records = number
         state.size += len(line)
         state.needs_newline = not ended
+        state.lines.append(line.rstrip(b"\n"))
     return altered
 
 
@@ -194,18 +199,50 @@ def append(path: Path, line: bytes, state: JournalState, *, sync: bool) -> bool:
         if (found.st_ino, found.st_size) != (state.inode, state.size) or os.stat(path).st_ino != found.st_ino:
             return False
         data = (b"\n" if state.needs_newline else b"") + line
-        written = 0
-        while written < len(data):
-            written += os.write(fd, data[written:])
-        if sync:
-            os.fsync(fd)
+        _write_all(fd, data, sync=sync)
         state.size += len(data)
         state.records += 1
         state.needs_newline = False
+        state.lines.append(line.rstrip(b"\n"))
         return True
     finally:
         unlock_file(fd)
         os.close(fd)
+
+
+def write_again(path: Path, state: JournalState, kept: int, valid: int, *, needs_newline: bool) -> bool:
+    """The records after the first ``kept`` written again after the file's first ``valid`` bytes:
+    the file was cut short there (FrontDesk never shortens a witness in place), and what follows
+    may only be part of a record. False when the file is not in that state."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    try:
+        lock_file(fd)
+        found = os.fstat(fd)
+        if found.st_ino != state.inode or os.stat(path).st_ino != found.st_ino or found.st_size < valid:
+            return False
+        os.lseek(fd, valid, os.SEEK_SET)
+        if b"\n" in os.read(fd, found.st_size - valid):
+            return False  # a whole record added since it was read: not this keeper's to replace
+        os.ftruncate(fd, valid)
+        os.lseek(fd, valid, os.SEEK_SET)
+        data = (b"\n" if needs_newline else b"") + b"".join(line + b"\n" for line in state.lines[kept:])
+        _write_all(fd, data, sync=True)
+        state.size, state.needs_newline = valid + len(data), False
+        return True
+    finally:
+        unlock_file(fd)
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes, *, sync: bool) -> None:
+    written = 0
+    while written < len(data):
+        written += os.write(fd, data[written:])
+    if sync:
+        os.fsync(fd)
 
 
 if sys.platform == "win32":

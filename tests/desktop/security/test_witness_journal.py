@@ -127,7 +127,9 @@ def test_a_changed_moved_or_inserted_record_is_detected(services, receptionist, 
     assert "the file was altered (record 2 does not carry its keyed head" in result.output
 
 
-def test_a_record_cut_short_leaves_an_older_witness(services, receptionist, database_url, tmp_path):
+def test_a_record_cut_short_leaves_an_older_witness_made_whole_while_kept(
+    services, receptionist, database_url, tmp_path
+):
     _save(services, receptionist)
     path = witness_path(_kept(services).witness_id)
     *before, newest = _lines(path)
@@ -143,9 +145,10 @@ def test_a_record_cut_short_leaves_an_older_witness(services, receptionist, data
     assert result.exit_code == 0, result.output
 
     inode = path.stat().st_ino
-    new_client(services, receptionist, "Roy")  # the file ends with half a record: written again whole
-    assert path.stat().st_ino != inode and len(_lines(path)) == 1
-    assert _same(read_witness(path, _key()), _kept(services))
+    new_client(services, receptionist, "Roy")  # cut while kept: the records lost are written again
+    assert path.stat().st_ino == inode and path.read_bytes().startswith(b"".join(before) + newest)
+    read = read_witness(path, _key())
+    assert read.verified is True and _same(read, _kept(services))
     assert _check(database_url).exit_code == 0
 
 
