@@ -19,6 +19,7 @@ TREES = ("desktop", "ui")
 SERVICE_FLOOR = (
     "desktop.services.audit_chain",
     "desktop.services.clock",
+    "desktop.services.interruption",
     "desktop.services.ledger",
     "desktop.services.permissions",
     "desktop.services.queries",
@@ -186,6 +187,7 @@ def test_relative_imports_are_resolved(tmp_path: Path) -> None:
         "desktop.domain",
         "desktop.domain.errors",
         "desktop.services.clock",
+    "desktop.services.interruption",
     }
 
 
