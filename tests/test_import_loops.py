@@ -187,7 +187,6 @@ def test_relative_imports_are_resolved(tmp_path: Path) -> None:
         "desktop.domain",
         "desktop.domain.errors",
         "desktop.services.clock",
-    "desktop.services.interruption",
     }
 
 
