@@ -199,16 +199,8 @@ def save_witness(path: Path, witness: Witness, key: bytes, *, sync: bool = True)
     file is rewritten whole (``write_witness``) when it is new, was written by another process since,
     ends with a record cut short, or its records have long outgrown its base (not folded since)."""
     state = witness.journal
-    if (
-        state is None
-        or state.torn
-        or state.overgrown()
-        or (state.key_id, state.format)
-        != (
-            key_id(key),
-            witness.format,
-        )
-    ):
+    same_kind = state is not None and (state.key_id, state.format) == (key_id(key), witness.format)
+    if state is None or state.torn or state.overgrown() or not same_kind:
         write_witness(path, witness, key, sync=sync)
         return
     body = changes(witness, state)

@@ -6,8 +6,9 @@ before the journal (one written then is a base with no record). Each line after 
 blocks of each ledger from the first that changed, the audit head, the staff digests that changed.
 A record's MAC covers the MAC before it and its canonical body, under the workstation's key, so no
 record can be altered, moved, inserted or taken from another witness. Records lost from the end
-leave an older witness, as an older witness file would; a last line cut short by a crash is such a
-loss. When the records outgrow the base they are folded into a new one, written atomically.
+leave an older witness, as an older witness file would (a last line cut short by a crash is such a
+loss); while its keeper runs, it writes them again. When the records outgrow the base they are
+folded into a new one, written atomically.
 """
 
 from __future__ import annotations
