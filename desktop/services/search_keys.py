@@ -174,7 +174,7 @@ class Filter:
         total = 0
         for source in self.sources:
             capped = source.rows([]).with_only_columns(literal(1)).limit(cap + 1 - total).subquery()
-            total += int(session.scalar(select(func.count()).select_from(capped)) or 0)
+            total += int(session.connection().scalar(select(func.count()).select_from(capped)) or 0)
             if total > cap:
                 break
         return total
@@ -319,7 +319,8 @@ def _start_walk(
 
 
 def _pairs(session: Session, statement: Select[str, int]) -> list[tuple[str, int]]:
-    return [(k, i) for k, i in session.execute(statement)]
+    # Core, not the ORM: thousands of plain pairs, which the ORM's row loading would cost more than reading.
+    return [(k, i) for k, i in session.connection().execute(statement).all()]
 
 
 def _leading(column: SQLColumnExpression[str], word: str) -> ColumnElement[bool]:
@@ -382,13 +383,13 @@ def search_page(session: Session, text: str, after: SearchCursor | None, limit: 
         found = _start_walk(session, filters, shorts, after, limit + 1)
     elif counts[rarest] <= cap:
         others = filters[:rarest] + filters[rarest + 1 :]
-        matches = {
-            (k, i)
-            for statement in driven_statements(filters[rarest], others)
-            for k, i in session.execute(statement)
-        }
-        start = (after.sort_key, after.client_id) if after is not None else None
-        found = sorted(m for m in matches if start is None or m > start)[: limit + 1]
+        matches: list[tuple[str, int]] = []
+        for statement in driven_statements(filters[rarest], others):
+            # Plain tuples: sorting SQLAlchemy rows compares them in Python.
+            matches += [(k, i) for k, i in session.connection().execute(statement).all()]
+        if after is not None:
+            matches = [m for m in matches if m > (after.sort_key, after.client_id)]
+        found = _first_distinct(sorted(matches), limit + 1)
     else:
         words = [
             n
@@ -400,6 +401,18 @@ def search_page(session: Session, text: str, after: SearchCursor | None, limit: 
         else:
             found = list(_pairs(session, walk_statement(filters, after, limit + 1)))
     return _page(session, found, limit)
+
+
+def _first_distinct(ordered: list[tuple[str, int]], wanted: int) -> list[tuple[str, int]]:
+    """The first ``wanted`` different pairs of a sorted list (a file matched by two of its keys comes
+    twice, side by side): thousands of matches are sorted in C, and only the page's are looked at."""
+    distinct: list[tuple[str, int]] = []
+    for pair in ordered:
+        if not distinct or pair != distinct[-1]:
+            distinct.append(pair)
+            if len(distinct) == wanted:
+                break
+    return distinct
 
 
 def _page(session: Session, found: list[tuple[str, int]], limit: int) -> SearchPage:
