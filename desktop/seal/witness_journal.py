@@ -21,12 +21,21 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from desktop.seal.digest import Block
 
-if TYPE_CHECKING:
-    from desktop.seal.witness import Witness
+
+class Witness(Protocol):
+    """What a record changes of a witness (``desktop.seal.witness.Witness``, which imports this module)."""
+
+    written_at: str
+    audit_last_id: int
+    audit_count: int
+    audit_hash: str
+    ledgers: dict[str, list[Block]]
+    staff: dict[str, str]
+    mac: str
 
 #: A journal is folded into a new base past this many records, or once longer than the base (and
 #: than ``JOURNAL_BYTES``): reading it back stays quick, and a base is rewritten only rarely. The
