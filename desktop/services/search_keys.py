@@ -246,6 +246,10 @@ def summary(row: SummaryRow) -> ClientSummary:
     return ClientSummary(*row[:7], masked_health_number=mask_nam(row[7]))
 
 
+#: A name word typed alone drives (its matches read whole) up to this many matches; above, the walk.
+SINGLE_WORD_DRIVE_CAP = 1000
+
+
 def drive_cap(files: int, limit: int) -> int:
     """Up to how many matches of its rarest filter a search reads them all and sorts them in Python, rather
     than walking the files in name order: where the two cost about the same (a walk reads some
@@ -277,6 +281,11 @@ def walk_statement(
     )
 
 
+def _name_word(f: Filter) -> bool:
+    source = f.sources[0]
+    return len(f.sources) == 1 and isinstance(source, _KeyPrefix) and source.kind == NAME
+
+
 def _short_word(f: Filter) -> str | None:
     """The name prefix of a filter typed as one or two letters: a start key, matched exactly."""
     source = f.sources[0]
@@ -286,7 +295,7 @@ def _short_word(f: Filter) -> str | None:
 
 
 def start_walk_statement(
-    start: str, others: list[Filter], after: SearchCursor | None, limit: int
+    start: str, others: list[Filter], after: SearchCursor | None, limit: int, *where: ColumnElement[bool]
 ) -> Select[str, int]:
     """The files with the start key ``start``, in name order from the cursor on, each probed for the
     ``others``: one range of the covering index (kind, key, sort_key, client_id) read in order and stopped
@@ -297,6 +306,7 @@ def start_walk_statement(
         .where(
             key.kind == START,
             key.key == start,
+            *where,
             *(f.holds(key.client_id, on_clients=False) for f in others),
             *(
                 [tuple_(key.sort_key, key.client_id) > tuple_(after.sort_key, after.client_id)]
@@ -351,10 +361,12 @@ def _split_walk(
             m for m in _pairs(session, probed) if after is None or m > (after.sort_key, after.client_id)
         )
     else:
-        # Before the range and after it: two ordered walks, each a range of the index.
+        # Before the range and after it: two ordered walks of the files that have the word's start (a
+        # few in a hundred of all files), each a range of the covering index.
+        start, sort_order = word[:START_LENGTH], ClientSearchKey.sort_key
         upper = prefix_upper_bound(word)
-        for outside in [Client.sort_key < word] + ([Client.sort_key >= upper] if upper is not None else []):
-            found.update(_pairs(session, walk_statement(filters, after, limit, outside)))
+        for outside in [sort_order < word] + ([sort_order >= upper] if upper is not None else []):
+            found.update(_pairs(session, start_walk_statement(start, filters, after, limit, outside)))
     return sorted(found)[:limit]
 
 
@@ -372,16 +384,19 @@ def search_page(session: Session, text: str, after: SearchCursor | None, limit: 
         return _page(session, _start_walk(session, filters, shorts, after, limit + 1), limit)
     files = int(session.scalar(select(func.max(Client.id))) or 0)
     cap = drive_cap(files, limit)
+    # One name word alone is walked from where the last names start with it, which soon fills a page:
+    # reading all its matches pays only when they are few.
+    drive = min(cap, SINGLE_WORD_DRIVE_CAP) if len(filters) == 1 and _name_word(filters[0]) else cap
     counts = []
     for f in filters:
-        counts.append(f.count(session, cap))
+        counts.append(f.count(session, drive))
         if counts[-1] == 0:
             return SearchPage([], None)
     rarest = counts.index(min(counts))
     found: list[tuple[str, int]]
-    if counts[rarest] > cap and shorts:
+    if counts[rarest] > drive and shorts:
         found = _start_walk(session, filters, shorts, after, limit + 1)
-    elif counts[rarest] <= cap:
+    elif counts[rarest] <= drive:
         others = filters[:rarest] + filters[rarest + 1 :]
         matches: list[tuple[str, int]] = []
         for statement in driven_statements(filters[rarest], others):
@@ -391,11 +406,7 @@ def search_page(session: Session, text: str, after: SearchCursor | None, limit: 
             matches = [m for m in matches if m > (after.sort_key, after.client_id)]
         found = _first_distinct(sorted(matches), limit + 1)
     else:
-        words = [
-            n
-            for n, f in enumerate(filters)
-            if len(f.sources) == 1 and isinstance(f.sources[0], _KeyPrefix) and f.sources[0].kind == NAME
-        ]
+        words = [n for n, f in enumerate(filters) if _name_word(f)]
         if words:
             found = _split_walk(session, filters, words[0], after, limit + 1, cap)
         else:
