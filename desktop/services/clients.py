@@ -242,6 +242,17 @@ class ClientService:
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
 
+    def summaries_by_file_number(self, actor: Actor, file_numbers: list[str]) -> dict[str, ClientSummary]:
+        """The same lines by file number (a list that names files by their numbers: an import's possible
+        duplicates). A comparison, not an opening: no access is recorded."""
+        wanted = sorted(set(file_numbers))[:MAX_PAGE]
+
+        def work(uow: UnitOfWork) -> dict[str, ClientSummary]:
+            rows = uow.session.execute(select(*SUMMARY_COLUMNS).where(Client.file_number.in_(wanted)))
+            return {row[1]: summary(row) for row in rows}
+
+        return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
+
     def possible_duplicates(
         self, actor: Actor, draft: ClientDraft, exclude_id: int | None = None
     ) -> list[ClientRecord]:

@@ -1,7 +1,7 @@
 """The possible duplicates of a staged import, each with the person on file it may be (worker thread).
 
-The staged rows name the file numbers they may match; the person's name and date of birth come from the
-client search (a search is not an opening of the file, so no access is recorded for a mere comparison).
+The staged rows name the file numbers they may match; the person's name and date of birth are read by
+those numbers (a comparison is not an opening of the file, so no access is recorded).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.import_records import ImportRow, RowStatus
-from desktop.domain.records import Actor
+from desktop.domain.records import Actor, ClientSummary
 from desktop.services import Services
 from ui.imports.results_page import DuplicateRow
 
@@ -29,30 +29,22 @@ def load_duplicates(services: Services, actor: Actor, import_id: int) -> list[Du
         rows.extend(page)
         if len(page) < _PAGE:
             break
-    people: dict[str, str] = {}
-    return [
-        DuplicateRow(row, tuple(_who(services, actor, match, people) for match in row.matches))
-        for row in rows
-    ]
+    numbers = sorted({m for row in rows for m in row.matches if m.isdigit()})
+    people: dict[str, ClientSummary] = {}
+    for start in range(0, len(numbers), _PAGE):
+        people |= services.clients.summaries_by_file_number(actor, numbers[start : start + _PAGE])
+    return [DuplicateRow(row, tuple(_who(match, people) for match in row.matches)) for row in rows]
 
 
-def _who(services: Services, actor: Actor, match: str, known: dict[str, str]) -> str:
+def _who(match: str, people: dict[str, ClientSummary]) -> str:
     """ "000123 · Tremblay, Marie · 1980-05-17" for a file number; "row 12 of this file" for an earlier row."""
     if match.startswith("row ") and match[4:].isdigit():
         return QCoreApplication.translate("ImportRows", "row {number} of this file").format(number=match[4:])
     if not match.isdigit():
         return match
-    if match not in known:
-        found = [s for s in services.clients.search(actor, match, limit=5) if s.file_number == match]
-        if found:
-            person = found[0]
-            known[match] = " · ".join(
-                (
-                    person.file_number,
-                    f"{person.last_name}, {person.first_name}",
-                    person.date_of_birth.isoformat(),
-                )
-            )
-        else:
-            known[match] = QCoreApplication.translate("ImportRows", "file {number}").format(number=match)
-    return known[match]
+    person = people.get(match)
+    if person is None:
+        return QCoreApplication.translate("ImportRows", "file {number}").format(number=match)
+    return " · ".join(
+        (person.file_number, f"{person.last_name}, {person.first_name}", person.date_of_birth.isoformat())
+    )

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,7 +35,7 @@ from ui.kit.errors import error_words
 from ui.kit.i18n import current_language, format_phone
 from ui.kit.models import PagedTableModel, client_search_columns
 from ui.kit.retranslate import follow_language
-from ui.kit.tables import record_table
+from ui.kit.tables import LeadColumnFit, record_table
 from ui.kit.worker import TaskRunner
 
 __all__ = ["SEARCH_DEBOUNCE_MS", "SEARCH_PAGE", "ClientPickerDialog", "ClientSearch", "client_line"]
@@ -45,6 +44,8 @@ __all__ = ["SEARCH_DEBOUNCE_MS", "SEARCH_PAGE", "ClientPickerDialog", "ClientSea
 #: at once, on the task runner, where a newer search drops the older one's result.
 SEARCH_DEBOUNCE_MS = 0
 SEARCH_PAGE = 50
+#: Pixels under which the name column never narrows (about eighteen characters).
+NAME_COLUMN_MINIMUM = 150
 # Keys that move the highlighted result while the focus stays in the field, and by how many rows.
 SELECTION_STEPS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -134,12 +135,8 @@ class ClientSearch(QWidget):
         self.model.load_failed.connect(self._search_failed)
 
         self.table = record_table(self.model, self, "searchResults")
-        # Every column whole in the panel's width: the name gives way (elided, whole in its tooltip) rather
-        # than the file number or the language going out of sight behind a scroll bar.
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The name stays readable: the masked NAM (last) goes behind the scroll bar before it gives way.
+        self._name_fit = LeadColumnFit(self.table, NAME_COLUMN_MINIMUM)
         self.table.doubleClicked.connect(lambda index: self._choose_row(index.row()))
 
         self.state = QLabel(self)
@@ -306,9 +303,8 @@ class ClientSearch(QWidget):
     def _page_loaded(self) -> None:
         rows = self.model.rowCount()
         if rows and rows <= self.model.page_size:
-            # The other columns fit their contents by themselves (their resize mode): measuring them all
-            # again here cost more than the search itself.
-            self.table.resizeColumnToContents(0)
+            # The other columns fit their contents by themselves (their resize mode).
+            self._name_fit.fit()
         if rows == 1 and self.table.currentIndex().row() < 0:
             self.table.selectRow(0)
         self._show_state()

@@ -24,4 +24,4 @@ def restore_splitter(settings: AppSettings, window: QMainWindow, splitter: QSpli
             widget_layout.activate()
     if not settings.restore_splitter("main", splitter):
         total = sum(splitter.sizes()) or window.width()
-        splitter.setSizes([int(total * 0.38), int(total * 0.62)])
+        splitter.setSizes([int(total * 0.42), int(total * 0.58)])
