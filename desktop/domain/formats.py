@@ -17,6 +17,7 @@ Machine-read output (CSV) asks for numbers without grouping (``grouping=False``)
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, time
 
 from desktop.domain.enums import Language
@@ -150,6 +151,7 @@ def format_datetime(moment: datetime | None, language: Language) -> str:
 _EXTENSION = {Language.FR: ", poste {ext}", Language.EN: " ext. {ext}"}
 
 
+@functools.lru_cache(maxsize=4096)  # lists show the same numbers at every repaint: parsing is the cost
 def format_phone(number: str, language: Language, extension: str = "") -> str:
     """A North American number as ``418 555-0123`` (French) or ``(418) 555-0123`` (English), its extension
     (given apart, as stored, or in the number) as ``, poste 12`` / `` ext. 12``; another country's in
@@ -157,6 +159,9 @@ def format_phone(number: str, language: Language, extension: str = "") -> str:
     language = _language(language)
     if not number.strip():
         return ""
+    if len(number) == 12 and number.startswith("+1") and number[1:].isdigit():
+        # As stored (E.164), a North American number needs no parsing: lists show dozens per keystroke.
+        return _north_american(number[2:], language, extension)
     # Imported here: the messages (and so the sign-in window) import this module; phonenumbers waits
     # for the first number shown.
     import phonenumbers
@@ -171,10 +176,15 @@ def format_phone(number: str, language: Language, extension: str = "") -> str:
         text = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     else:
         digits = phonenumbers.national_significant_number(parsed)
-        if len(digits) != 10:
-            text = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-        elif language == Language.FR:
-            text = f"{digits[:3]} {digits[3:6]}-{digits[6:]}"
-        else:
-            text = f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+        if len(digits) == 10:
+            return _north_american(digits, language, extension)
+        text = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return text + (_EXTENSION[language].format(ext=extension) if extension else "")
+
+
+def _north_american(digits: str, language: Language, extension: str) -> str:
+    if language == Language.FR:
+        text = f"{digits[:3]} {digits[3:6]}-{digits[6:]}"
+    else:
+        text = f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
     return text + (_EXTENSION[language].format(ext=extension) if extension else "")

@@ -190,8 +190,7 @@ class ClientSearch(QWidget):
             else self.tr("Results follow the typing. Up and Down choose a result, Enter picks it.")
         )
         self.model.retranslate(client_search_columns(self._today), busy_message=self.tr("Searching…"))
-        if self.model.rowCount():
-            self.table.resizeColumnsToContents()
+        self._name_fit.fit_rows()
         self.table.setAccessibleName(self.tr("Search results"))
         self.state.setAccessibleName(self.tr("Search result count"))
         if self.heading is not None:
@@ -303,8 +302,7 @@ class ClientSearch(QWidget):
     def _page_loaded(self) -> None:
         rows = self.model.rowCount()
         if rows and rows <= self.model.page_size:
-            # The other columns fit their contents by themselves (their resize mode).
-            self._name_fit.fit()
+            self._name_fit.fit_rows()
         if rows == 1 and self.table.currentIndex().row() < 0:
             self.table.selectRow(0)
         self._show_state()

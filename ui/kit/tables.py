@@ -25,11 +25,17 @@ def record_table(model: QAbstractItemModel, parent: QWidget, object_name: str = 
     return table
 
 
+#: Around a cell's text: the delegate's margins and the grid line, with room to spare.
+CELL_PADDING = 14
+
+
 class LeadColumnFit(QObject):
-    """Keeps a table's first column (the name) readable. It takes the width the other columns (sized to
-    their contents) leave; when they leave less than ``minimum``, the last column goes out of sight
-    behind the scroll bar instead, and the name keeps at least ``minimum``, elided, whole in its tooltip.
-    Refitted when the table or another column changes width."""
+    """Sizes a table's columns without Qt measuring every cell. The columns after the first fit the rows
+    shown (:meth:`fit_rows`, their display text measured once with the table's font: Qt's own
+    ResizeToContents asks the model for every role of every cell at each change, most of a keystroke's
+    cost in the search panel). The first column (the name) takes the width they leave; when they leave
+    less than ``minimum``, the last column goes out of sight behind the scroll bar instead, and the name
+    keeps at least ``minimum``, elided, whole in its tooltip. Refitted when the table changes width."""
 
     def __init__(self, table: QTableView, minimum: int) -> None:
         super().__init__(table)
@@ -37,10 +43,21 @@ class LeadColumnFit(QObject):
         self._minimum = minimum
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.sectionResized.connect(self._section_resized)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.viewport().installEventFilter(self)
+
+    def fit_rows(self) -> None:
+        """The columns after the first as wide as their heading and the text of the rows in sight (the
+        rows below, read only when scrolled to, are elided if longer)."""
+        model, header = self._table.model(), self._table.horizontalHeader()
+        metrics = self._table.fontMetrics()
+        last_in_sight = self._table.rowAt(self._table.viewport().height() - 1)
+        shown = model.rowCount() if last_in_sight < 0 else last_in_sight + 1
+        for column in range(1, header.count()):
+            texts = (model.index(row, column).data() for row in range(shown))
+            widest = max((metrics.horizontalAdvance(str(text)) for text in texts if text), default=0)
+            header.resizeSection(column, max(header.sectionSizeHint(column), widest + CELL_PADDING))
+        self.fit()
 
     def fit(self) -> None:
         header = self._table.horizontalHeader()
@@ -49,10 +66,6 @@ class LeadColumnFit(QObject):
         if room < self._minimum and widths:
             room = self._table.viewport().width() - sum(widths[:-1])
         header.resizeSection(0, max(self._minimum, room))
-
-    def _section_resized(self, index: int, _old: int, _new: int) -> None:
-        if index:  # another column's contents changed its width (the name's own resize is ours)
-            self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
