@@ -179,6 +179,31 @@ class WitnessKeeper:
                 else:
                     blocks.append(start_block(row_id, digest))
 
+    def _as_written_elsewhere(self, witness: Witness) -> Witness:
+        """The witness as its file now holds it when another process of this workstation (the window
+        and a command, say) appended to it since this one last did, read back and checked with the
+        key: this process then continues it, rather than rewriting the file from its own older view
+        (which finds the other's blocks missing and starts a new witness at every save)."""
+        state, path = witness.journal, witness_path(witness.witness_id)
+        if state is None or witness.format != FORMAT or self._key is None:
+            return witness
+        try:
+            found_on_disk = path.stat()
+        except OSError:
+            return witness
+        if (found_on_disk.st_ino, found_on_disk.st_size) == (state.inode, state.size):
+            return witness
+        try:
+            found = read_witness(path, self._key)
+        except WitnessUnreadable:
+            return witness
+        if not found.verified or found.witness_id != witness.witness_id or found.format != FORMAT:
+            return witness
+        if not _covers(found, witness):
+            return witness  # cut short, or an older copy put back: not taken up (see save_witness)
+        trim(found)
+        return found
+
     def catch_up(self) -> None:
         """Bring the witness up to the database and write it (after each commit, and after a bulk
         writer's rows). A witness that cannot be written is logged and caught up next time."""
@@ -191,6 +216,7 @@ class WitnessKeeper:
                     self._key = load_key(create=True)
                     if self._key is None:
                         raise OSError("the witness key cannot be read")
+                witness = self.witness = self._as_written_elsewhere(witness)
                 with self.db.engine.connect() as connection:
                     upgraded = witness.format != FORMAT and bring_to_format(connection, witness)
                     if not extend(connection, witness, self.clock.now()) and not upgraded:
@@ -239,7 +265,10 @@ class WitnessKeeper:
                 log.warning("witness %s not folded: it does not verify", witness.witness_id)
                 return
             with self._lock:
-                folded = finish_fold(fold, path, witness, key)
+                # The keeper may have taken up the file as another process left it meanwhile.
+                current = self.witness
+                if current is not None and current.witness_id == witness.witness_id:
+                    folded = finish_fold(fold, path, current, key)
             if not folded:
                 log.info("witness %s not folded: written elsewhere meanwhile", witness.witness_id)
         except (OSError, WitnessUnreadable) as error:
@@ -260,3 +289,15 @@ def keep_witness(db: Database, workstation: str, clock: Clock) -> WitnessKeeper:
     keeper.attach()
     keeper.anchor()
     return keeper
+
+
+def _covers(found: Witness, kept: Witness) -> bool:
+    """Whether ``found`` has seen at least every row ``kept`` has: the audit head and each ledger's
+    newest row. Only such a file is taken up; one behind would leave rows seen here unwitnessed."""
+    if found.audit_last_id < kept.audit_last_id:
+        return False
+    for name, blocks in kept.ledgers.items():
+        theirs = found.ledgers.get(name)
+        if blocks and (not theirs or theirs[-1].last_id < blocks[-1].last_id):
+            return False
+    return True

@@ -237,18 +237,28 @@ def test_a_witness_written_before_the_journal_is_read_and_continued(
     assert result.exit_code == 0, result.output
 
 
-def test_two_processes_keeping_one_witness_never_damage_it(services, receptionist, clock, database_url):
-    """The window and a command run on the same workstation: each adds to the witness they share."""
+def test_two_processes_keeping_one_witness_never_damage_it(
+    services, receptionist, clock, database_url, monkeypatch
+):
+    """The window and a command run on the same workstation: each adds to the witness they share, taking
+    up what the other appended (with blocks small enough that each keeps only its newest, neither could
+    write the file whole from its own view), so the same witness goes on and the file is only added to."""
+    monkeypatch.setattr(digest, "BLOCK_ROWS", 2)
+    monkeypatch.setattr(witnessing, "BLOCK_ROWS", 2)
     _save(services, receptionist)
     other = open_services(database_url, clock=clock, migrate=False)
     try:
-        assert _kept(other).witness_id == _kept(services).witness_id
-        for name in ("Gagnon", "Roy"):
+        witness_id = _kept(services).witness_id
+        assert _kept(other).witness_id == witness_id
+        path = witness_path(witness_id)
+        inode = path.stat().st_ino
+        for name in ("Gagnon", "Roy", "Bouchard"):
             _save(other, receptionist, name)
             _save(services, receptionist, name + "-Côté")
+        assert _kept(services).witness_id == _kept(other).witness_id == witness_id
+        assert path.stat().st_ino == inode  # appended to, never rewritten
     finally:
         other.close()
-    path = witness_path(_kept(services).witness_id)
     assert _same(read_witness(path, _key()), _kept(services))  # the last to write holds the whole file
     result = _check(database_url)
     assert result.exit_code == 0, result.output
