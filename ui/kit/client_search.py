@@ -44,8 +44,8 @@ __all__ = ["SEARCH_DEBOUNCE_MS", "SEARCH_PAGE", "ClientPickerDialog", "ClientSea
 #: at once, on the task runner, where a newer search drops the older one's result.
 SEARCH_DEBOUNCE_MS = 0
 SEARCH_PAGE = 50
-#: Pixels under which the name column never narrows (about eighteen characters).
-NAME_COLUMN_MINIMUM = 150
+#: Pixels under which the name column never narrows (about seventeen characters).
+NAME_COLUMN_MINIMUM = 140
 # Keys that move the highlighted result while the focus stays in the field, and by how many rows.
 SELECTION_STEPS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

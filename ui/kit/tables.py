@@ -25,8 +25,8 @@ def record_table(model: QAbstractItemModel, parent: QWidget, object_name: str = 
     return table
 
 
-#: Around a cell's text: the delegate's margins and the grid line, with room to spare.
-CELL_PADDING = 14
+#: Around a cell's text: the delegate's margins and the grid line, with a little room to spare.
+CELL_PADDING = 10
 
 
 class LeadColumnFit(QObject):

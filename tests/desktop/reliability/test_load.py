@@ -17,7 +17,7 @@ from tests.desktop.reliability.workload import WriterReport, book_many
 pytestmark = pytest.mark.slow
 
 PROCESSES = 8
-WRITES_PER_PROCESS = 1000
+WRITES_PER_PROCESS = 500
 CLIENTS_PER_PROCESS = 3
 
 

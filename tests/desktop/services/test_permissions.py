@@ -69,7 +69,9 @@ _names = itertools.count()
 
 
 def site() -> SiteDraft:
-    return SiteDraft("Clinique du Parc", "12 rue du Parc", "Lévis", "G6V 1A1", "418 555-0142", "parc@example.ca")
+    return SiteDraft(
+        "Clinique du Parc", "12 rue du Parc", "Lévis", "G6V 1A1", "418 555-0142", "parc@example.ca"
+    )
 
 
 def signature_png() -> bytes:
@@ -110,12 +112,16 @@ def draft() -> ClientDraft:
 
 
 def opt_out(client_id: int | None = None) -> OptOutDraft:
-    return OptOutDraft(OptOutVia.EMAIL, date(2026, 11, 24), "Zoé Côté", purposes=PROMOTIONAL_PURPOSES, client_id=client_id)
+    return OptOutDraft(
+        OptOutVia.EMAIL, date(2026, 11, 24), "Zoé Côté", purposes=PROMOTIONAL_PURPOSES, client_id=client_id
+    )
 
 
 def consent() -> ConsentCapture:
     return ConsentCapture(
-        (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, next(_names) % 2 == 0),), Interaction.PHONE, Language.FR
+        (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, next(_names) % 2 == 0),),
+        Interaction.PHONE,
+        Language.FR,
     )
 
 
@@ -127,7 +133,10 @@ def policy(services: Services) -> PolicyDraft:
 
 def booking(services: Services) -> AppointmentDraft:
     return AppointmentDraft(
-        services.clock.now() + timedelta(days=1), AppointmentKind.CONSULTATION, AppointmentMode.IN_CLINIC, BookedVia.PHONE
+        services.clock.now() + timedelta(days=1),
+        AppointmentKind.CONSULTATION,
+        AppointmentMode.IN_CLINIC,
+        BookedVia.PHONE,
     )
 
 
@@ -142,12 +151,19 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ),
     ("clients", "open"): (W, lambda s, a, w: s.clients.open(a, w.client_id)),
     ("clients", "status"): (W, lambda s, a, w: s.clients.status(a, w.client_id)),
-    ("clients", "get_by_file_number"): (W, lambda s, a, w: s.clients.get_by_file_number(a, f"{w.client_id:06d}")),
+    ("clients", "get_by_file_number"): (
+        W,
+        lambda s, a, w: s.clients.get_by_file_number(a, f"{w.client_id:06d}"),
+    ),
     ("clients", "search"): (W, lambda s, a, w: s.clients.search(a, "cote")),
     ("clients", "possible_duplicates"): (W, lambda s, a, w: s.clients.possible_duplicates(a, draft())),
     ("clients", "search_page"): (W, lambda s, a, w: s.clients.search_page(a, "cote")),
     ("clients", "get"): (W, lambda s, a, w: s.clients.get(a, w.client_id)),
     ("clients", "summaries"): (W, lambda s, a, w: s.clients.summaries(a, [w.client_id])),
+    ("clients", "summaries_by_file_number"): (
+        W,
+        lambda s, a, w: s.clients.summaries_by_file_number(a, ["000001"]),
+    ),
     ("appointments", "book"): (W, lambda s, a, w: s.appointments.book(a, w.client_id, booking(s))),
     ("appointments", "for_client"): (W, lambda s, a, w: s.appointments.for_client(a, w.client_id)),
     ("consent", "record"): (W, lambda s, a, w: s.consent.record(a, w.client_id, consent())),
@@ -156,7 +172,10 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("optouts", "log"): (W, lambda s, a, w: s.optouts.log(a, opt_out())),
     ("optouts", "match"): (W, lambda s, a, w: s.optouts.match(a, w.request_id, w.client_id)),
     ("optouts", "process"): (W, lambda s, a, w: s.optouts.process(a, w.new_matched_request())),
-    ("optouts", "mark_confirmation_sent"): (W, lambda s, a, w: s.optouts.mark_confirmation_sent(a, w.request_id)),
+    ("optouts", "mark_confirmation_sent"): (
+        W,
+        lambda s, a, w: s.optouts.mark_confirmation_sent(a, w.request_id),
+    ),
     ("optouts", "get"): (W, lambda s, a, w: s.optouts.get(a, w.request_id)),
     ("optouts", "pending"): (W, lambda s, a, w: s.optouts.pending(a)),
     ("optouts", "overdue"): (W, lambda s, a, w: s.optouts.overdue(a)),
@@ -164,14 +183,19 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("optouts", "for_client"): (W, lambda s, a, w: s.optouts.for_client(a, w.client_id)),
     ("acknowledgments", "record"): (
         W,
-        lambda s, a, w: s.acknowledgments.record(a, w.client_id, SignatureCapture(signature_png=signature_png())),
+        lambda s, a, w: s.acknowledgments.record(
+            a, w.client_id, SignatureCapture(signature_png=signature_png())
+        ),
     ),
     ("acknowledgments", "for_client"): (W, lambda s, a, w: s.acknowledgments.for_client(a, w.client_id)),
     ("acknowledgments", "for_booking"): (
         W,
         lambda s, a, w: s.acknowledgments.for_booking(a, w.client_id, s.clock.today()),
     ),
-    ("acknowledgments", "signature_png"): (W, lambda s, a, w: s.acknowledgments.signature_png(a, w.acknowledgment_id)),
+    ("acknowledgments", "signature_png"): (
+        W,
+        lambda s, a, w: s.acknowledgments.signature_png(a, w.acknowledgment_id),
+    ),
     ("policies", "current"): (W, lambda s, a, w: s.policies.current(a, Language.FR)),
     ("policies", "versions"): (W, lambda s, a, w: s.policies.versions(a)),
     ("policies", "get"): (W, lambda s, a, w: s.policies.get(a, w.policy_id)),
@@ -181,20 +205,30 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("clinics", "organisation"): (W, lambda s, a, w: s.clinics.organisation(a)),
     ("clinics", "update_organisation"): (
         C,
-        lambda s, a, w: s.clinics.update_organisation(a, replace(s.clinics.organisation(a).draft(), opt_out_delay_days=9)),
+        lambda s, a, w: s.clinics.update_organisation(
+            a, replace(s.clinics.organisation(a).draft(), opt_out_delay_days=9)
+        ),
     ),
     ("clinics", "update_site"): (C, lambda s, a, w: s.clinics.update_site(a, 1, site())),
     ("clinics", "add_site"): (C, lambda s, a, w: s.clinics.add_site(a, site())),
     ("consent", "names"): (W, lambda s, a, w: s.consent.names(a)),
-    ("consent", "wording"): (W, lambda s, a, w: s.consent.wording(a, Purpose.FEEDBACK, Channel.SMS, Language.FR)),
+    ("consent", "wording"): (
+        W,
+        lambda s, a, w: s.consent.wording(a, Purpose.FEEDBACK, Channel.SMS, Language.FR),
+    ),
     ("optouts", "calendar"): (W, lambda s, a, w: s.optouts.calendar(a)),
     ("staff", "create"): (
         M,
-        lambda s, a, w: s.staff.create(a, f"poste.{next(_names)}", "Remplaçante", Role.RECEPTIONIST, "Remplace-2026"),
+        lambda s, a, w: s.staff.create(
+            a, f"poste.{next(_names)}", "Remplaçante", Role.RECEPTIONIST, "Remplace-2026"
+        ),
     ),
     ("staff", "list"): (M, lambda s, a, w: s.staff.list(a)),
     ("staff", "set_active"): (M, lambda s, a, w: s.staff.set_active(a, w.colleague_id, True)),
-    ("staff", "reset_password"): (M, lambda s, a, w: s.staff.reset_password(a, w.colleague_id, "Reinitialise-2026")),
+    ("staff", "reset_password"): (
+        M,
+        lambda s, a, w: s.staff.reset_password(a, w.colleague_id, "Reinitialise-2026"),
+    ),
     ("documents", "acknowledgment_pdf"): (
         W,
         lambda s, a, w: s.documents.acknowledgment_pdf(a, w.acknowledgment_id, "view"),
@@ -208,7 +242,10 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("reports", "exports_log"): (R, lambda s, a, w: s.reports.exports_log(a, *MONTH)),
     ("reports", "access_log"): (A, lambda s, a, w: s.reports.access_log(a, w.file_number, *MONTH)),
     ("reports", "run"): (R, lambda s, a, w: s.reports.run(a, "consent-coverage", *MONTH)),
-    ("reports", "render"): (R, lambda s, a, w: s.reports.render(a, "consent-coverage", *MONTH, "csv", Language.FR)),
+    ("reports", "render"): (
+        R,
+        lambda s, a, w: s.reports.render(a, "consent-coverage", *MONTH, "csv", Language.FR),
+    ),
     ("exports", "export_contacts"): (
         E,
         lambda s, a, w: s.exports.export_contacts(a, Purpose.NEWSLETTERS, Channel.EMAIL, w.export_path()),
@@ -293,7 +330,12 @@ def denials(services: Services) -> list[tuple[str, str, str, str]]:
         return [
             tuple(row)
             for row in session.execute(
-                select(AuditRecord.username, AuditRecord.workstation, AuditRecord.entity_type, AuditRecord.entity_id)
+                select(
+                    AuditRecord.username,
+                    AuditRecord.workstation,
+                    AuditRecord.entity_type,
+                    AuditRecord.entity_id,
+                )
                 .where(AuditRecord.action == "permission.denied")
                 .order_by(AuditRecord.id)
             )
@@ -322,7 +364,9 @@ def test_each_method_with_each_role(services: Services, team, world: World, role
 
 def test_receptionist_is_refused_staff_management(services: Services, team, world: World) -> None:
     """The refusals the matrix above must produce at least once, so it cannot pass vacuously."""
-    refused = [key for key, (permission, _) in CALLS.items() if not role_allows(Role.RECEPTIONIST, permission)]
+    refused = [
+        key for key, (permission, _) in CALLS.items() if not role_allows(Role.RECEPTIONIST, permission)
+    ]
     assert set(refused) == {
         ("staff", "create"),
         ("staff", "list"),
@@ -343,7 +387,9 @@ def test_receptionist_is_refused_staff_management(services: Services, team, worl
         ("evidence", "pack"),
         ("evidence", "render"),
     }
-    manager_refused = [key for key, (permission, _) in CALLS.items() if not role_allows(Role.MANAGER, permission)]
+    manager_refused = [
+        key for key, (permission, _) in CALLS.items() if not role_allows(Role.MANAGER, permission)
+    ]
     assert manager_refused == [("reports", "access_log")]
     with pytest.raises(PermissionDeniedError):
         services.staff.set_active(team.receptionist, world.colleague_id, False)
@@ -355,4 +401,7 @@ def test_the_system_account_cannot_work_client_files(services: Services, world: 
     before = denials(services)
     with pytest.raises(PermissionDeniedError):
         services.clients.open(admin, world.client_id)
-    assert denials(services) == [*before, ("system", "serveur", "permission", Permission.WORK_CLIENT_FILES.value)]
+    assert denials(services) == [
+        *before,
+        ("system", "serveur", "permission", Permission.WORK_CLIENT_FILES.value),
+    ]
