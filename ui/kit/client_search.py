@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -178,6 +178,10 @@ class ClientSearch(QWidget):
         if picking:
             self.set_client(client, notify=False)
         follow_language(self, self.retranslate)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._name_fit.fit()
 
     def retranslate(self) -> None:
         """Every word in the staff language: the hints, the headers and rows, the state line and the

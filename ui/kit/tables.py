@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 __all__ = ["LeadColumnFit", "record_table"]
@@ -29,22 +29,21 @@ def record_table(model: QAbstractItemModel, parent: QWidget, object_name: str = 
 CELL_PADDING = 10
 
 
-class LeadColumnFit(QObject):
+class LeadColumnFit:
     """Sizes a table's columns without Qt measuring every cell. The columns after the first fit the rows
     shown (:meth:`fit_rows`, their display text measured once with the table's font: Qt's own
     ResizeToContents asks the model for every role of every cell at each change, most of a keystroke's
     cost in the search panel). The first column (the name) takes the width they leave; when they leave
     less than ``minimum``, the last column goes out of sight behind the scroll bar instead, and the name
-    keeps at least ``minimum``, elided, whole in its tooltip. Refitted when the table changes width."""
+    keeps at least ``minimum``, elided, whole in its tooltip. The owner calls :meth:`fit` when it is
+    resized (a plain object, no event filter: nothing of it runs while Qt tears the table down)."""
 
     def __init__(self, table: QTableView, minimum: int) -> None:
-        super().__init__(table)
         self._table = table
         self._minimum = minimum
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.viewport().installEventFilter(self)
 
     def fit_rows(self) -> None:
         """The columns after the first as wide as their heading and the text of the rows in sight (the
@@ -66,8 +65,3 @@ class LeadColumnFit(QObject):
         if room < self._minimum and widths:
             room = self._table.viewport().width() - sum(widths[:-1])
         header.resizeSection(0, max(self._minimum, room))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.fit()
-        return False
