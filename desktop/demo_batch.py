@@ -129,7 +129,7 @@ def build_batch(
         rows["clients"].append(
             (client_id, format_file_number(client_id), last, first, born, language, data["street"],
              data["city"], data["province"], data["postal_code"], email, phone, "", health_number, sex,
-             expiry, site, 1, created, author, created, author, order, None, True)
+             expiry, site, 1, created, author, created, author, order, None, None, True)
         )  # fmt: skip
         if phone:
             rows["client_phones"].append(

@@ -23,7 +23,7 @@ DEMO_COLUMNS: dict[str, tuple[str, ...]] = {
         "id", "file_number", "last_name", "first_name", "date_of_birth", "preferred_language", "street",
         "city", "province", "postal_code", "email", "phone", "phone_extension", "health_number",
         "sex_at_birth", "health_card_expiry", "clinic_id", "version", "created_at", "created_by_id",
-        "updated_at", "updated_by_id", "sort_key", "import_id", "demo",
+        "updated_at", "updated_by_id", "sort_key", "import_id", "anonymised_at", "demo",
     ),
     "client_phones": ("id", "client_id", "position", "kind", "number", "extension"),
     "appointments": (

@@ -46,6 +46,15 @@ APPEND_ONLY_TABLES = (
     "reminder_records",
     "audit_records",
     "appointment_events",
+    # The privacy registers (migration 0017).
+    "disclosures",
+    "disclosure_clients",
+    "incidents",
+    "incident_versions",
+    "access_requests",
+    "access_request_events",
+    "legal_hold_events",
+    "anonymisations",
 )
 #: A ledger column holding a person's data (``info=PERSONAL``): digested apart from the rest of its row,
 #: so that a recorded erasure can blank it and the row still verifies (``desktop.seal.erasure``).

@@ -62,6 +62,8 @@ class Organisation(Base):
     easter_holiday: Mapped[EasterHoliday]
     opt_out_delay_days: Mapped[int] = mapped_column(Integer)
     idle_lock_minutes: Mapped[int] = mapped_column(Integer)
+    #: The retention rule: a file is reviewed this many years after its last contact.
+    retention_years: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
 
 
 class Clinic(Base):
@@ -142,6 +144,8 @@ class Client(DemoMarked, Base):
     )
     #: The client-list import that created the file (none for a file typed at the desk).
     import_id: Mapped[int | None] = mapped_column(ForeignKey("client_imports.id"))
+    #: When the file's identity was replaced by a placeholder (none: a file as entered).
+    anonymised_at: Mapped[datetime | None]
 
 
 class ClientPhone(Base):
@@ -455,5 +459,13 @@ class AuditRecord(Base):
 from desktop.db.import_models import ClientImport as ClientImport  # noqa: E402
 from desktop.db.import_models import ClientImportRow as ClientImportRow  # noqa: E402
 from desktop.db.import_models import ImportedConsentEvidence as ImportedConsentEvidence  # noqa: E402
+from desktop.db.register_models import AccessRequest as AccessRequest  # noqa: E402
+from desktop.db.register_models import AccessRequestEvent as AccessRequestEvent  # noqa: E402
+from desktop.db.register_models import Anonymisation as Anonymisation  # noqa: E402
+from desktop.db.register_models import Disclosure as Disclosure  # noqa: E402
+from desktop.db.register_models import DisclosureClient as DisclosureClient  # noqa: E402
+from desktop.db.register_models import Incident as Incident  # noqa: E402
+from desktop.db.register_models import IncidentVersion as IncidentVersion  # noqa: E402
+from desktop.db.register_models import LegalHoldEvent as LegalHoldEvent  # noqa: E402
 from desktop.db.reminder_models import ReminderRecord as ReminderRecord  # noqa: E402
 from desktop.db.reminder_models import SmtpSettings as SmtpSettings  # noqa: E402

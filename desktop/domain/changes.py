@@ -22,6 +22,10 @@ class ChangeSubject(StrEnum):
     POLICIES = "policies"
     CLINIC = "clinic"  # the organisation, its sites and the rules it chose
     SCHEDULE = "schedule"  # practitioners, their hours and days off, appointment kinds
+    DISCLOSURES = "disclosures"
+    INCIDENTS = "incidents"
+    ACCESS_REQUESTS = "access_requests"
+    RETENTION = "retention"  # legal holds, anonymisations, the retention rule's review
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,23 @@ _PG_ERASE_ONLY = (
 #: The revision that gave the ledgers with personal fields their erasure guard.
 ERASURE_GUARD_REVISION = "0008"
 #: Ledgers created after the first schema, by the revision that creates them (and their guards).
-LEDGER_REVISIONS = {"appointment_events": "0009", "reminder_records": "0011"}
+LEDGER_REVISIONS = {
+    "appointment_events": "0009",
+    "reminder_records": "0011",
+    **dict.fromkeys(
+        (
+            "disclosures",
+            "disclosure_clients",
+            "incidents",
+            "incident_versions",
+            "access_requests",
+            "access_request_events",
+            "legal_hold_events",
+            "anonymisations",
+        ),
+        "0017",
+    ),
+}
 _PG_FUNCTIONS = {"frontdesk_refuse_change": _PG_REFUSE, "frontdesk_erase_only": _PG_ERASE_ONLY}
 
 

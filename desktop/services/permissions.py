@@ -15,6 +15,9 @@ class Permission(StrEnum):
     MANAGE_CLINIC = "manage_clinic"  # the clinic's settings and its privacy-policy versions
     READ_AUDIT = "read_audit"
     ADMINISTER = "administer"  # machine-level commands: schema, demo data, first account
+    RECORD_DISCLOSURES = "record_disclosures"  # the disclosure register
+    # The incident register, access requests past their receipt, retention, legal holds, anonymisation.
+    KEEP_PRIVACY_REGISTERS = "keep_privacy_registers"
 
 
 _RECEPTIONIST = frozenset({Permission.WORK_CLIENT_FILES})
@@ -23,8 +26,9 @@ _MANAGER = _RECEPTIONIST | {
     Permission.EXPORT_CONTACTS,
     Permission.MANAGE_STAFF,
     Permission.MANAGE_CLINIC,
+    Permission.RECORD_DISCLOSURES,
 }
-_PRIVACY_OFFICER = _MANAGER | {Permission.READ_AUDIT}
+_PRIVACY_OFFICER = _MANAGER | {Permission.READ_AUDIT, Permission.KEEP_PRIVACY_REGISTERS}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.RECEPTIONIST: _RECEPTIONIST,

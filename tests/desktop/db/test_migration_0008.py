@@ -79,7 +79,7 @@ def test_0008_down_and_up_then_an_erasure_verifies(
 
     result = _upgrade(database_url)
     assert result.exit_code == 0, result.output
-    assert current_revision(engine) == head_revision(engine) == "0016"
+    assert current_revision(engine) == head_revision(engine) == "0017"
     engine.dispose()
     run(
         services.db,

@@ -59,7 +59,7 @@ def tables(engine: Engine) -> set[str]:
 def test_there_is_one_head() -> None:
     engine = create_database_engine("postgresql://nobody@127.0.0.1:1/none")
     try:
-        assert head_revision(engine) == "0016"
+        assert head_revision(engine) == "0017"
     finally:
         engine.dispose()
 
@@ -67,7 +67,7 @@ def test_there_is_one_head() -> None:
 def test_empty_database_to_head(empty_engine: Engine) -> None:
     assert current_revision(empty_engine) is None
     assert upgrade_to_head(empty_engine) is None  # nothing to copy aside: there was nothing
-    assert current_revision(empty_engine) == head_revision(empty_engine) == "0016"
+    assert current_revision(empty_engine) == head_revision(empty_engine) == "0017"
     assert is_at_head(empty_engine)
     assert set(Base.metadata.tables) <= tables(empty_engine)
 
@@ -83,7 +83,7 @@ def test_upgrade_at_head_is_a_no_op(empty_engine: Engine, tmp_path: Path) -> Non
     upgrade_to_head(empty_engine)
     files = sorted(tmp_path.iterdir())
     assert upgrade_to_head(empty_engine) is None
-    assert current_revision(empty_engine) == "0016"
+    assert current_revision(empty_engine) == "0017"
     assert sorted(tmp_path.iterdir()) == files  # no safety copy made
 
 
@@ -157,12 +157,12 @@ def test_copy_sqlite_aside_is_a_complete_private_copy(tmp_path: Path) -> None:
         # The row may still be only in the write-ahead log: the copy must include it anyway.
         copy = copy_sqlite_aside(engine, current_revision(engine))
         assert copy is not None and copy.exists() and copy.parent == path.parent
-        assert copy.name.startswith("frontdesk.db.before-0016-") and copy.name.endswith(".bak")
+        assert copy.name.startswith("frontdesk.db.before-0017-") and copy.name.endswith(".bak")
         assert stat.S_IMODE(copy.stat().st_mode) == 0o600
         with sqlite3.connect(copy) as backup:
             assert backup.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             assert backup.execute("SELECT text FROM policy_versions").fetchall() == [("texte",)]
-            assert backup.execute("SELECT version_num FROM alembic_version").fetchall() == [("0016",)]
+            assert backup.execute("SELECT version_num FROM alembic_version").fetchall() == [("0017",)]
         backup.close()
     finally:
         engine.dispose()

@@ -189,5 +189,7 @@ def test_personal_fields_are_marked_on_ledgers_only():
         "opt_out_requests": ["requester_name", "requester_phone", "requester_email", "note"],
         # A cancellation's reason, guarded by migration 0009 as 0008 guards the others.
         "appointment_events": ["reason"],
+        # An access request's requester, guarded by migration 0017.
+        "access_requests": ["requester_name", "requester_contact", "note"],
     }
     assert set(erasable_tables()) <= set(APPEND_ONLY_TABLES) and "audit_records" not in erasable_tables()

@@ -287,8 +287,12 @@ def test_the_role_table() -> None:
         Permission.EXPORT_CONTACTS,
         Permission.MANAGE_STAFF,
         Permission.MANAGE_CLINIC,
+        Permission.RECORD_DISCLOSURES,
     }
-    assert ROLE_PERMISSIONS[Role.PRIVACY_OFFICER] == ROLE_PERMISSIONS[Role.MANAGER] | {Permission.READ_AUDIT}
+    assert ROLE_PERMISSIONS[Role.PRIVACY_OFFICER] == ROLE_PERMISSIONS[Role.MANAGER] | {
+        Permission.READ_AUDIT,
+        Permission.KEEP_PRIVACY_REGISTERS,
+    }
     assert not any(Permission.ADMINISTER in allowed for allowed in ROLE_PERMISSIONS.values())
 
 
