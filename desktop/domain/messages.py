@@ -17,6 +17,7 @@ from desktop.domain.failure_messages import FailureMessages
 from desktop.domain.file_messages import FileMessages
 from desktop.domain.formats import format_date, format_datetime, format_time
 from desktop.domain.import_messages import ImportMessages
+from desktop.domain.register_texts import REGISTER_FIELDS, REGISTER_MESSAGES
 from desktop.domain.reminder_messages import ReminderFields, ReminderMessages
 from desktop.domain.schedule_messages import ScheduleFields, ScheduleMessages
 from desktop.domain.texts import Text
@@ -444,6 +445,7 @@ MESSAGES: dict[str, Text] = {
     **_texts(ReminderMessages),
     **_texts(ScheduleMessages),
     **_texts(ImportMessages),
+    **REGISTER_MESSAGES,
 }
 #: Every refusal reason given to ``invalid_email``.
 EMAIL_PROBLEMS: dict[str, Text] = _texts(EmailProblems)
@@ -453,6 +455,7 @@ FIELDS: dict[str, Text] = {
     **_texts(ClientFields),
     **_texts(ReminderFields),
     **_texts(ScheduleFields),
+    **REGISTER_FIELDS,
 }
 
 
