@@ -81,6 +81,8 @@ class ClientRecord:
     health_number: str = field(default="", repr=False)
     sex_at_birth: SexAtBirth | None = None
     health_card_expiry: date | None = None
+    #: When the identity was replaced by a placeholder (retention); none for a file as entered.
+    anonymised_at: datetime | None = None
 
     @property
     def full_name(self) -> str:

@@ -13,6 +13,7 @@ from datetime import timedelta
 from enum import StrEnum
 
 from desktop.domain.errors import FieldError, ValidationError
+from desktop.domain.retention import DEFAULT_RETENTION_YEARS, check_retention_years
 from desktop.domain.validation import check_email, check_extension, check_phone_and_extension, check_text
 
 #: The law's ceiling: an opt-out is honoured within 10 business days. A clinic may only shorten it.
@@ -44,6 +45,8 @@ class OrganisationDraft:
     easter_holiday: EasterHoliday = EasterHoliday.GOOD_FRIDAY
     opt_out_delay_days: int = MAX_OPT_OUT_DELAY_DAYS
     idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES
+    #: The retention rule: a file is reviewed this many years after its last contact.
+    retention_years: int = DEFAULT_RETENTION_YEARS
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class OrganisationRecord:
     easter_holiday: EasterHoliday
     opt_out_delay_days: int
     idle_lock_minutes: int
+    retention_years: int = DEFAULT_RETENTION_YEARS
 
     @property
     def idle_lock(self) -> timedelta:
@@ -90,6 +94,7 @@ class OrganisationRecord:
             easter_holiday=self.easter_holiday,
             opt_out_delay_days=self.opt_out_delay_days,
             idle_lock_minutes=self.idle_lock_minutes,
+            retention_years=self.retention_years,
         )
 
 
@@ -121,6 +126,7 @@ def validate_organisation(draft: OrganisationDraft) -> OrganisationDraft:
     low, high = IDLE_LOCK_RANGE
     if not low <= draft.idle_lock_minutes <= high:
         errors.append(FieldError("idle_lock_minutes", "out_of_range", {"min": low, "max": high}))
+    check_retention_years(errors, draft.retention_years)
     if errors:
         raise ValidationError(errors)
     return replace(

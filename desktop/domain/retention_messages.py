@@ -7,11 +7,57 @@ from desktop.domain.texts import Text
 
 
 class RetentionMessages:
-    pass
+    retention_years_range = Text(
+        "La durée de conservation va de {min} à {max} ans après le dernier contact.",
+        "The retention period is {min} to {max} years after the last contact.",
+    )
+    retention_not_due = Text(
+        "Le dossier {file_number} n'a pas dépassé la règle de conservation : dernier contact le "
+        "{last_contact}, à revoir à partir du {due}.",
+        "File {file_number} is not past the retention rule: last contact on {last_contact}, due for "
+        "review from {due}.",
+    )
+    retention_on_hold = Text(
+        "Le dossier {file_number} fait l'objet d'une conservation pour motif juridique : levez-la avant "
+        "de l'anonymiser.",
+        "File {file_number} is under a legal hold: lift it before anonymising the file.",
+    )
+    retention_pending_opt_out = Text(
+        "Le dossier {file_number} a une demande de retrait non traitée : traitez-la avant de l'anonymiser.",
+        "File {file_number} has an opt-out request not yet processed: process it before anonymising "
+        "the file.",
+    )
+    retention_open_access_request = Text(
+        "Le dossier {file_number} a une demande d'accès ou de rectification sans réponse : répondez-y "
+        "ou refusez-la avant de l'anonymiser.",
+        "File {file_number} has an access or rectification request not yet answered: answer or refuse "
+        "it before anonymising the file.",
+    )
+    retention_already_anonymised = Text(
+        "Le dossier {file_number} est déjà anonymisé (le {when}) ; une anonymisation ne se défait pas.",
+        "File {file_number} is already anonymised (on {when}); an anonymisation cannot be undone.",
+    )
+    client_file_anonymised = Text(
+        "Le dossier {file_number} est anonymisé : il ne peut plus être modifié.",
+        "File {file_number} is anonymised: it can no longer be changed.",
+    )
+    hold_already_placed = Text(
+        "Le dossier {file_number} fait déjà l'objet d'une conservation pour motif juridique.",
+        "File {file_number} is already under a legal hold.",
+    )
+    hold_not_placed = Text(
+        "Le dossier {file_number} ne fait l'objet d'aucune conservation pour motif juridique à lever.",
+        "File {file_number} has no legal hold to lift.",
+    )
+    hold_on_anonymised = Text(
+        "Le dossier {file_number} est anonymisé : une conservation pour motif juridique ne s'y applique plus.",
+        "File {file_number} is anonymised: a legal hold no longer applies to it.",
+    )
 
 
 class RetentionFields:
-    pass
+    retention_years = Text("Durée de conservation (années)", "Retention period (years)")
+    hold_reason = Text("Motif", "Reason")
 
 
 __all__ = ["RetentionFields", "RetentionMessages", "Text"]

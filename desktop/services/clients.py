@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
 from desktop.db.models import Client, ClientPhone
-from desktop.domain.errors import PossibleDuplicateError, StaleVersionError
+from desktop.domain.errors import ConflictError, PossibleDuplicateError, StaleVersionError
 from desktop.domain.file_numbers import format_file_number
 from desktop.domain.normalize import fold
 from desktop.domain.phones import Phone
@@ -71,6 +71,7 @@ def to_record(client: Client, names: dict[int, str], phones: tuple[Phone, ...] =
         health_number=client.health_number,
         sex_at_birth=client.sex_at_birth,
         health_card_expiry=client.health_card_expiry,
+        anonymised_at=client.anonymised_at,
     )
 
 
@@ -142,6 +143,8 @@ class ClientService:
 
         def work(uow: UnitOfWork) -> ClientRecord:
             client = load_client(uow.session, client_id, for_update=True)
+            if client.anonymised_at is not None:  # retention replaced its identity: it stays so
+                raise ConflictError("client_file_anonymised", file_number=client.file_number)
             if client.version != expected_version:
                 current = client_record(uow.session, client)
                 raise StaleVersionError(current, current.updated_by, current.updated_at)

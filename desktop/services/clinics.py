@@ -26,7 +26,7 @@ from desktop.services.queries.organisation import load_organisation, organisatio
 from desktop.services.unit_of_work import UnitOfWork, run
 
 #: Rules whose new value the audit names (identity fields are named, their values are in the record).
-_RULES = ("easter_holiday", "opt_out_delay_days", "idle_lock_minutes")
+_RULES = ("easter_holiday", "opt_out_delay_days", "idle_lock_minutes", "retention_years")
 
 
 def _changes(target: object, clean: object, names: list[str]) -> list[str]:

@@ -31,6 +31,7 @@ def organisation_record(organisation: Organisation) -> OrganisationRecord:
         easter_holiday=organisation.easter_holiday,
         opt_out_delay_days=organisation.opt_out_delay_days,
         idle_lock_minutes=organisation.idle_lock_minutes,
+        retention_years=organisation.retention_years,
     )
 
 
