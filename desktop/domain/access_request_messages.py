@@ -7,11 +7,66 @@ from desktop.domain.texts import Text
 
 
 class AccessRequestMessages:
-    pass
+    access_request_closed = Text(
+        "Cette demande a déjà reçu sa réponse ou son refus : elle ne change plus.",
+        "This request has already been answered or refused: it no longer changes.",
+    )
+    access_request_not_matched = Text(
+        "Associez d'abord la demande au dossier du client qu'elle concerne.",
+        "Match the request to the client file it concerns first.",
+    )
+    access_request_identity_unverified = Text(
+        "Vérifiez d'abord l'identité du demandeur : on ne répond qu'à une personne dont l'identité est vérifiée.",
+        "Verify the requester's identity first: an answer goes only to a person whose identity is verified.",
+    )
+    access_request_nothing_sent = Text(
+        "Indiquez ce qui a été transmis (la preuve du dossier, une copie du dossier ou le dossier rectifié).",
+        "Say what was sent (the file's evidence pack, a copy of the file or the rectified file).",
+    )
+    access_request_document_empty = Text(
+        "Le document transmis est vide : joignez le PDF envoyé, ou aucun document.",
+        "The document sent is empty: give the PDF that was sent, or no document.",
+    )
 
 
 class AccessRequestFields:
-    pass
+    request_kind = Text("Type de demande", "Kind of request")
+    request_channel = Text("Reçue par", "Received by")
+    requester_contact = Text("Pour joindre le demandeur", "How to reach the requester")
+    identity_how = Text("Façon dont l'identité a été vérifiée", "How the identity was verified")
+    answer_items = Text("Ce qui a été transmis", "What was sent")
+    document = Text("Document transmis", "Document sent")
+    refusal_reason = Text("Motif du refus", "Reason for refusing")
 
 
-__all__ = ["AccessRequestFields", "AccessRequestMessages", "Text"]
+class AccessRequestSubjects:
+    """What was not found."""
+
+    access_request = Text("demande d'accès ou de rectification {id}", "access or rectification request {id}")
+
+
+class AccessRequestTexts:
+    """The kinds, channels, states and answer items as people read them (the CLI, the report)."""
+
+    access = Text("Accès", "Access")
+    rectification = Text("Rectification", "Rectification")
+    phone = Text("Téléphone", "Phone")
+    in_clinic = Text("En personne", "In person")
+    email = Text("Courriel", "Email")
+    post = Text("Poste", "Post")
+    open = Text("Ouverte", "Open")
+    answered = Text("Répondue", "Answered")
+    refused = Text("Refusée", "Refused")
+    overdue = Text("EN RETARD", "OVERDUE")
+    evidence_pack = Text("Preuve du dossier", "Evidence pack")
+    file_copy = Text("Copie du dossier", "Copy of the file")
+    rectified_file = Text("Dossier rectifié", "Rectified file")
+
+
+__all__ = [
+    "AccessRequestFields",
+    "AccessRequestMessages",
+    "AccessRequestSubjects",
+    "AccessRequestTexts",
+    "Text",
+]

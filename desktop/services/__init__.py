@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from desktop.db.database import Database
     from desktop.domain.evidence import WitnessedHead
     from desktop.domain.login_policy import LoginPolicy
+    from desktop.services.access_requests import AccessRequestService
     from desktop.services.acknowledgments import AcknowledgmentService
     from desktop.services.appointments import AppointmentService
     from desktop.services.client_import import ClientImportService
@@ -135,6 +136,11 @@ class Services:
 
         return OptOutService(self.db, self.clock)
 
+    def _make_access_requests(self) -> AccessRequestService:
+        from desktop.services.access_requests import AccessRequestService
+
+        return AccessRequestService(self.db, self.clock)
+
     def _make_acknowledgments(self) -> AcknowledgmentService:
         from desktop.services.acknowledgments import AcknowledgmentService
 
@@ -196,6 +202,7 @@ class Services:
     appointments: _Made[AppointmentService] = _Made(_make_appointments)
     consent: _Made[ConsentService] = _Made(_make_consent)
     optouts: _Made[OptOutService] = _Made(_make_optouts)
+    access_requests: _Made[AccessRequestService] = _Made(_make_access_requests)
     acknowledgments: _Made[AcknowledgmentService] = _Made(_make_acknowledgments)
     policies: _Made[PolicyService] = _Made(_make_policies)
     staff: _Made[StaffService] = _Made(_make_staff)

@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw
 from sqlalchemy import select
 
 from desktop.db.models import AcknowledgmentDocument, AuditRecord, PolicyVersion
+from desktop.domain.access_requests import AccessRequestDraft
 from desktop.domain.clinic_identity import SiteDraft
 from desktop.domain.enums import (
     PROMOTIONAL_PURPOSES,
@@ -41,7 +42,9 @@ from desktop.domain.records import (
     PolicyDraft,
     SignatureCapture,
 )
+from desktop.domain.register_enums import AccessAnswerItem, AccessRequestChannel, AccessRequestKind
 from desktop.services import Services
+from desktop.services.access_requests import AccessRequestService
 from desktop.services.acknowledgments import AcknowledgmentService
 from desktop.services.appointments import AppointmentService
 from desktop.services.clients import ClientService
@@ -64,6 +67,7 @@ R = Permission.RUN_REPORTS
 E = Permission.EXPORT_CONTACTS
 A = Permission.READ_AUDIT
 C = Permission.MANAGE_CLINIC
+P = Permission.KEEP_PRIVACY_REGISTERS
 MONTH = (date(2026, 11, 1), date(2026, 11, 30))
 _names = itertools.count()
 
@@ -115,6 +119,19 @@ def opt_out(client_id: int | None = None) -> OptOutDraft:
     return OptOutDraft(
         OptOutVia.EMAIL, date(2026, 11, 24), "Zoé Côté", purposes=PROMOTIONAL_PURPOSES, client_id=client_id
     )
+
+
+def access_request(services: Services, client_id: int | None = None, *, verified: bool = False) -> int:
+    """A new access request (logged, and its identity verified, by the privacy officer)."""
+    found = next(r for r in services.staff.list(system_actor(WORKSTATION)) if r.username == "vie.privee")
+    officer = Actor(found.id, found.username, found.full_name, found.role, found.clinic_id, WORKSTATION)
+    request = AccessRequestDraft(
+        AccessRequestKind.ACCESS, AccessRequestChannel.EMAIL, date(2026, 11, 24), "Zoé Côté", client_id=client_id
+    )
+    request_id = services.access_requests.log(officer, request).id
+    if verified:
+        services.access_requests.verify_identity(officer, request_id, "Carte d'assurance maladie vue")
+    return request_id
 
 
 def consent() -> ConsentCapture:
@@ -217,6 +234,30 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
         lambda s, a, w: s.consent.wording(a, Purpose.FEEDBACK, Channel.SMS, Language.FR),
     ),
     ("optouts", "calendar"): (W, lambda s, a, w: s.optouts.calendar(a)),
+    ("access_requests", "log"): (
+        W,
+        lambda s, a, w: s.access_requests.log(
+            a, AccessRequestDraft(AccessRequestKind.ACCESS, AccessRequestChannel.PHONE, date(2026, 11, 24), "Zoé")
+        ),
+    ),
+    ("access_requests", "match"): (P, lambda s, a, w: s.access_requests.match(a, access_request(s), w.client_id)),
+    ("access_requests", "verify_identity"): (
+        P,
+        lambda s, a, w: s.access_requests.verify_identity(a, access_request(s), "Permis vu"),
+    ),
+    ("access_requests", "answer"): (
+        P,
+        lambda s, a, w: s.access_requests.answer(
+            a, access_request(s, w.client_id, verified=True), frozenset({AccessAnswerItem.FILE_COPY}), b"%PDF"
+        ),
+    ),
+    ("access_requests", "refuse"): (P, lambda s, a, w: s.access_requests.refuse(a, access_request(s), "Motif")),
+    ("access_requests", "get"): (P, lambda s, a, w: s.access_requests.get(a, access_request(s))),
+    ("access_requests", "open_requests"): (P, lambda s, a, w: s.access_requests.open_requests(a)),
+    ("access_requests", "overdue"): (P, lambda s, a, w: s.access_requests.overdue(a)),
+    ("access_requests", "counts"): (P, lambda s, a, w: s.access_requests.counts(a)),
+    ("access_requests", "for_client"): (W, lambda s, a, w: s.access_requests.for_client(a, w.client_id)),
+    ("access_requests", "register"): (P, lambda s, a, w: s.access_requests.register(a, *MONTH)),
     ("staff", "create"): (
         M,
         lambda s, a, w: s.staff.create(
@@ -268,6 +309,7 @@ SERVICES = {
     "appointments": AppointmentService,
     "consent": ConsentService,
     "optouts": OptOutService,
+    "access_requests": AccessRequestService,
     "acknowledgments": AcknowledgmentService,
     "policies": PolicyService,
     "staff": StaffService,
@@ -366,6 +408,13 @@ def test_each_method_with_each_role(services: Services, team, world: World, role
             ], (service, method)
 
 
+#: What only the privacy officer does with access requests (a receptionist logs one as received).
+ACCESS_REQUESTS_KEPT = {
+    ("access_requests", method)
+    for method in ("match", "verify_identity", "answer", "refuse", "get", "open_requests", "overdue", "counts", "register")
+}
+
+
 def test_receptionist_is_refused_staff_management(services: Services, team, world: World) -> None:
     """The refusals the matrix above must produce at least once, so it cannot pass vacuously."""
     refused = [
@@ -390,11 +439,12 @@ def test_receptionist_is_refused_staff_management(services: Services, team, worl
         ("exports", "export_contacts"),
         ("evidence", "pack"),
         ("evidence", "render"),
+        *ACCESS_REQUESTS_KEPT,
     }
     manager_refused = [
         key for key, (permission, _) in CALLS.items() if not role_allows(Role.MANAGER, permission)
     ]
-    assert manager_refused == [("reports", "access_log")]
+    assert set(manager_refused) == {("reports", "access_log"), *ACCESS_REQUESTS_KEPT}
     with pytest.raises(PermissionDeniedError):
         services.staff.set_active(team.receptionist, world.colleague_id, False)
     assert services.staff.authenticate("collegue", "Collegue-2026", WORKSTATION).username == "collegue"
