@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from desktop.services.documents import DocumentService
     from desktop.services.evidence import EvidenceService
     from desktop.services.exports import ExportService
+    from desktop.services.incidents import IncidentService
     from desktop.services.optouts import OptOutService
     from desktop.services.policies import PolicyService
     from desktop.services.reminders import ReminderService
@@ -191,6 +192,11 @@ class Services:
 
         return ReminderService(self.db, self.clock)
 
+    def _make_incidents(self) -> IncidentService:
+        from desktop.services.incidents import IncidentService
+
+        return IncidentService(self.db, self.clock)
+
     def _make_schedule(self) -> ScheduleService:
         from desktop.services.schedule import ScheduleService
 
@@ -214,6 +220,7 @@ class Services:
     setup: _Made[SetupService] = _Made(_make_setup)
     reminders: _Made[ReminderService] = _Made(_make_reminders)
     schedule: _Made[ScheduleService] = _Made(_make_schedule)
+    incidents: _Made[IncidentService] = _Made(_make_incidents)
 
     @property
     def database_label(self) -> str:

@@ -31,6 +31,7 @@ from desktop.domain.enums import (
     Role,
 )
 from desktop.domain.errors import PermissionDeniedError
+from desktop.domain.incidents import IncidentDraft
 from desktop.domain.messages import role_name
 from desktop.domain.records import (
     Actor,
@@ -53,6 +54,7 @@ from desktop.services.consent import ConsentService
 from desktop.services.documents import DocumentService
 from desktop.services.evidence import EvidenceService
 from desktop.services.exports import ExportService
+from desktop.services.incidents import IncidentService
 from desktop.services.optouts import OptOutService
 from desktop.services.permissions import ROLE_PERMISSIONS, Permission, role_allows
 from desktop.services.policies import PolicyService
@@ -132,6 +134,10 @@ def access_request(services: Services, client_id: int | None = None, *, verified
     if verified:
         services.access_requests.verify_identity(officer, request_id, "Carte d'assurance maladie vue")
     return request_id
+
+
+def incident() -> IncidentDraft:
+    return IncidentDraft("Rappel envoyé au mauvais destinataire.", date(2026, 11, 20), "Nom d'une cliente")
 
 
 def consent() -> ConsentCapture:
@@ -234,6 +240,22 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
         lambda s, a, w: s.consent.wording(a, Purpose.FEEDBACK, Channel.SMS, Language.FR),
     ),
     ("optouts", "calendar"): (W, lambda s, a, w: s.optouts.calendar(a)),
+    ("incidents", "open"): (P, lambda s, a, w: s.incidents.open(a, incident())),
+    ("incidents", "update"): (
+        P,
+        lambda s, a, w: s.incidents.update(a, s.incidents.open(a, incident()).id, 1, incident()),
+    ),
+    ("incidents", "get"): (P, lambda s, a, w: s.incidents.get(a, s.incidents.open(a, incident()).id)),
+    ("incidents", "by_reference"): (
+        P,
+        lambda s, a, w: s.incidents.by_reference(a, s.incidents.open(a, incident()).reference),
+    ),
+    ("incidents", "versions"): (
+        P,
+        lambda s, a, w: s.incidents.versions(a, s.incidents.open(a, incident()).id),
+    ),
+    ("incidents", "register"): (P, lambda s, a, w: s.incidents.register(a, *MONTH)),
+    ("incidents", "notification_due"): (P, lambda s, a, w: s.incidents.notification_due(a)),
     ("access_requests", "log"): (
         W,
         lambda s, a, w: s.access_requests.log(
@@ -309,6 +331,7 @@ SERVICES = {
     "appointments": AppointmentService,
     "consent": ConsentService,
     "optouts": OptOutService,
+    "incidents": IncidentService,
     "access_requests": AccessRequestService,
     "acknowledgments": AcknowledgmentService,
     "policies": PolicyService,
@@ -415,6 +438,10 @@ ACCESS_REQUESTS_KEPT = {
 }
 
 
+#: The incident register: the privacy officer's alone.
+INCIDENT_CALLS = {key for key in CALLS if key[0] == "incidents"}
+
+
 def test_receptionist_is_refused_staff_management(services: Services, team, world: World) -> None:
     """The refusals the matrix above must produce at least once, so it cannot pass vacuously."""
     refused = [
@@ -440,11 +467,12 @@ def test_receptionist_is_refused_staff_management(services: Services, team, worl
         ("evidence", "pack"),
         ("evidence", "render"),
         *ACCESS_REQUESTS_KEPT,
+        *INCIDENT_CALLS,
     }
     manager_refused = [
         key for key, (permission, _) in CALLS.items() if not role_allows(Role.MANAGER, permission)
     ]
-    assert set(manager_refused) == {("reports", "access_log"), *ACCESS_REQUESTS_KEPT}
+    assert set(manager_refused) == {("reports", "access_log"), *ACCESS_REQUESTS_KEPT, *INCIDENT_CALLS}
     with pytest.raises(PermissionDeniedError):
         services.staff.set_active(team.receptionist, world.colleague_id, False)
     assert services.staff.authenticate("collegue", "Collegue-2026", WORKSTATION).username == "collegue"
