@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from desktop.services.clients import ClientService
     from desktop.services.clinics import ClinicService
     from desktop.services.consent import ConsentService
+    from desktop.services.disclosures import DisclosureService
     from desktop.services.documents import DocumentService
     from desktop.services.evidence import EvidenceService
     from desktop.services.exports import ExportService
@@ -197,6 +198,11 @@ class Services:
 
         return IncidentService(self.db, self.clock)
 
+    def _make_disclosures(self) -> DisclosureService:
+        from desktop.services.disclosures import DisclosureService
+
+        return DisclosureService(self.db, self.clock)
+
     def _make_schedule(self) -> ScheduleService:
         from desktop.services.schedule import ScheduleService
 
@@ -220,6 +226,7 @@ class Services:
     setup: _Made[SetupService] = _Made(_make_setup)
     reminders: _Made[ReminderService] = _Made(_make_reminders)
     schedule: _Made[ScheduleService] = _Made(_make_schedule)
+    disclosures: _Made[DisclosureService] = _Made(_make_disclosures)
     incidents: _Made[IncidentService] = _Made(_make_incidents)
 
     @property

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from desktop.db.models import AcknowledgmentDocument, AuditRecord, PolicyVersion
 from desktop.domain.access_requests import AccessRequestDraft
 from desktop.domain.clinic_identity import SiteDraft
+from desktop.domain.disclosures import DisclosureDraft
 from desktop.domain.enums import (
     PROMOTIONAL_PURPOSES,
     AppointmentKind,
@@ -43,7 +44,13 @@ from desktop.domain.records import (
     PolicyDraft,
     SignatureCapture,
 )
-from desktop.domain.register_enums import AccessAnswerItem, AccessRequestChannel, AccessRequestKind
+from desktop.domain.register_enums import (
+    AccessAnswerItem,
+    AccessRequestChannel,
+    AccessRequestKind,
+    DisclosureMeans,
+    DisclosureRecipient,
+)
 from desktop.services import Services
 from desktop.services.access_requests import AccessRequestService
 from desktop.services.acknowledgments import AcknowledgmentService
@@ -51,6 +58,7 @@ from desktop.services.appointments import AppointmentService
 from desktop.services.clients import ClientService
 from desktop.services.clinics import ClinicService
 from desktop.services.consent import ConsentService
+from desktop.services.disclosures import DisclosureService
 from desktop.services.documents import DocumentService
 from desktop.services.evidence import EvidenceService
 from desktop.services.exports import ExportService
@@ -59,6 +67,7 @@ from desktop.services.optouts import OptOutService
 from desktop.services.permissions import ROLE_PERMISSIONS, Permission, role_allows
 from desktop.services.policies import PolicyService
 from desktop.services.reports import ReportService
+from desktop.services.retention import RetentionService
 from desktop.services.staff import StaffService
 from desktop.services.unit_of_work import system_actor
 from tests.conftest import TEST_PASSWORD, WORKSTATION
@@ -70,6 +79,7 @@ E = Permission.EXPORT_CONTACTS
 A = Permission.READ_AUDIT
 C = Permission.MANAGE_CLINIC
 P = Permission.KEEP_PRIVACY_REGISTERS
+D = Permission.RECORD_DISCLOSURES
 MONTH = (date(2026, 11, 1), date(2026, 11, 30))
 _names = itertools.count()
 
@@ -113,6 +123,23 @@ class World:
         return self.services.optouts.log(admin, opt_out(self.client_id)).id
 
 
+def held_client(services: Services) -> int:
+    """A new file under a legal hold (placed by the privacy officer)."""
+    officer = services.staff.authenticate("vie.privee", TEST_PASSWORD, WORKSTATION)
+    client_id = services.clients.create(officer, draft()).id
+    services.retention.place_hold(officer, client_id, "Litige")
+    return client_id
+
+
+def anonymise_new_file(services: Services, actor: Actor) -> None:
+    """Allowed, an anonymisation of a new file is refused as not due (past the permission check)."""
+    officer = services.staff.authenticate("vie.privee", TEST_PASSWORD, WORKSTATION)
+    client_id = services.clients.create(officer, draft()).id
+    with pytest.raises(ConflictError) as refused:
+        services.retention.anonymise(actor, client_id)
+    assert refused.value.code == "retention_not_due"
+
+
 def draft() -> ClientDraft:
     return ClientDraft("Côté", f"Zoé{next(_names)}", date(1980, 4, 12))
 
@@ -134,6 +161,24 @@ def access_request(services: Services, client_id: int | None = None, *, verified
     if verified:
         services.access_requests.verify_identity(officer, request_id, "Carte d'assurance maladie vue")
     return request_id
+
+
+def disclosure(client_id: int) -> DisclosureDraft:
+    return DisclosureDraft(
+        date(2026, 11, 20),
+        DisclosureRecipient.POLICE,
+        "Service de police de la Ville de Québec",
+        "Mandat de perquisition",
+        "Coordonnées",
+        "Jeanne Tremblay",
+        DisclosureMeans.HAND_DELIVERED,
+        (client_id,),
+    )
+
+
+def recorded_disclosure(services: Services, client_id: int) -> int:
+    admin = services.staff.authenticate("gestion", TEST_PASSWORD, WORKSTATION)
+    return services.disclosures.record(admin, disclosure(client_id)).id
 
 
 def incident() -> IncidentDraft:
@@ -280,6 +325,20 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("access_requests", "counts"): (P, lambda s, a, w: s.access_requests.counts(a)),
     ("access_requests", "for_client"): (W, lambda s, a, w: s.access_requests.for_client(a, w.client_id)),
     ("access_requests", "register"): (P, lambda s, a, w: s.access_requests.register(a, *MONTH)),
+    ("disclosures", "record"): (D, lambda s, a, w: s.disclosures.record(a, disclosure(w.client_id))),
+    ("disclosures", "correct"): (
+        D,
+        lambda s, a, w: s.disclosures.correct(a, recorded_disclosure(s, w.client_id), disclosure(w.client_id)),
+    ),
+    ("disclosures", "register"): (D, lambda s, a, w: s.disclosures.register(a, *MONTH)),
+    ("disclosures", "for_client"): (W, lambda s, a, w: s.disclosures.for_client(a, w.client_id)),
+    ("disclosures", "get"): (D, lambda s, a, w: s.disclosures.get(a, recorded_disclosure(s, w.client_id))),
+    ("retention", "review"): (P, lambda s, a, w: s.retention.review(a)),
+    ("retention", "place_hold"): (P, lambda s, a, w: s.retention.place_hold(a, s.clients.create(a, draft()).id, "Litige")),
+    ("retention", "lift_hold"): (P, lambda s, a, w: s.retention.lift_hold(a, held_client(s), "Réglé")),
+    ("retention", "holds"): (P, lambda s, a, w: s.retention.holds(a)),
+    ("retention", "anonymise"): (P, lambda s, a, w: anonymise_new_file(s, a)),
+    ("retention", "anonymisations"): (P, lambda s, a, w: s.retention.anonymisations(a, *MONTH)),
     ("staff", "create"): (
         M,
         lambda s, a, w: s.staff.create(
@@ -331,8 +390,10 @@ SERVICES = {
     "appointments": AppointmentService,
     "consent": ConsentService,
     "optouts": OptOutService,
+    "retention": RetentionService,
     "incidents": IncidentService,
     "access_requests": AccessRequestService,
+    "disclosures": DisclosureService,
     "acknowledgments": AcknowledgmentService,
     "policies": PolicyService,
     "staff": StaffService,
@@ -440,6 +501,11 @@ ACCESS_REQUESTS_KEPT = {
 
 #: The incident register: the privacy officer's alone.
 INCIDENT_CALLS = {key for key in CALLS if key[0] == "incidents"}
+#: Retention (the review, legal holds, anonymisations): the privacy officer's alone.
+RETENTION_CALLS = {key for key in CALLS if key[0] == "retention"}
+
+#: The disclosure register, kept by a manager or the privacy officer (a receptionist sees a file's).
+DISCLOSURES_KEPT = {("disclosures", method) for method in ("record", "correct", "register", "get")}
 
 
 def test_receptionist_is_refused_staff_management(services: Services, team, world: World) -> None:
@@ -468,11 +534,13 @@ def test_receptionist_is_refused_staff_management(services: Services, team, worl
         ("evidence", "render"),
         *ACCESS_REQUESTS_KEPT,
         *INCIDENT_CALLS,
+        *RETENTION_CALLS,
+        *DISCLOSURES_KEPT,
     }
     manager_refused = [
         key for key, (permission, _) in CALLS.items() if not role_allows(Role.MANAGER, permission)
     ]
-    assert set(manager_refused) == {("reports", "access_log"), *ACCESS_REQUESTS_KEPT, *INCIDENT_CALLS}
+    assert set(manager_refused) == {("reports", "access_log"), *ACCESS_REQUESTS_KEPT, *INCIDENT_CALLS, *RETENTION_CALLS}
     with pytest.raises(PermissionDeniedError):
         services.staff.set_active(team.receptionist, world.colleague_id, False)
     assert services.staff.authenticate("collegue", "Collegue-2026", WORKSTATION).username == "collegue"
