@@ -19,6 +19,7 @@ from desktop.domain.clinic_identity import (
 )
 from desktop.domain.errors import ValidationError
 from desktop.domain.records import ClinicRecord
+from desktop.domain.retention import RETENTION_YEARS_MAX, RETENTION_YEARS_MIN
 from ui.kit.forms import PROVINCES, InlineErrors, em, make_error_label
 from ui.kit.i18n import current_language, format_phone
 from ui.kit.retranslate import follow_language
@@ -76,7 +77,8 @@ class _Form(QWidget):
 
 
 class OrganisationForm(_Form):
-    """The organisation's name, parent, privacy officer, Easter holiday, opt-out and idle-lock delays."""
+    """The organisation's name, parent, privacy officer, Easter holiday, opt-out and idle-lock delays, and
+    the retention rule (files reviewed so many years after the last contact)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +98,10 @@ class OrganisationForm(_Form):
         self.idle_lock = QSpinBox(self)
         self.idle_lock.setRange(*IDLE_LOCK_RANGE)
         self._row("idle_lock_minutes", self.idle_lock)
+        self.retention_years = QSpinBox(self)
+        self.retention_years.setRange(RETENTION_YEARS_MIN, RETENTION_YEARS_MAX)
+        self.retention_years.valueChanged.connect(lambda _years: self._say_retention_years())
+        self._row("retention_years", self.retention_years)
         follow_language(self, self.retranslate)
 
     def retranslate(self) -> None:
@@ -112,12 +118,26 @@ class OrganisationForm(_Form):
                     max=MAX_OPT_OUT_DELAY_DAYS
                 ),
                 "idle_lock_minutes": self.tr("&Lock the screen after (minutes idle):"),
+                "retention_years": self.tr("Review &files:"),
             }
         )
+        self._say_retention_years()
         language = current_language()
         for index in range(self.easter.count()):
             words = EASTER_NAMES[EasterHoliday(self.easter.itemData(index))].get(language)
             self.easter.setItemText(index, words[:1].upper() + words[1:])
+
+    def _say_retention_years(self) -> None:
+        """The rule read whole: « Réviser les dossiers : 7 ans après le dernier contact »."""
+        years = self.retention_years.value()
+        self.retention_years.setSuffix(
+            self.tr(" year after the last contact")
+            if years == 1
+            else self.tr(" years after the last contact")
+        )
+        self.retention_years.setAccessibleName(
+            self.tr("Review files {years} years after the last contact").format(years=years)
+        )
 
     def set_record(self, record: OrganisationRecord) -> None:
         self.name.setText(record.name)
@@ -128,6 +148,7 @@ class OrganisationForm(_Form):
         self.easter.setCurrentIndex(self.easter.findData(record.easter_holiday))
         self.opt_out_delay.setValue(record.opt_out_delay_days)
         self.idle_lock.setValue(record.idle_lock_minutes)
+        self.retention_years.setValue(record.retention_years)
         for editor in (
             self.name,
             self.parent_name,
@@ -147,6 +168,7 @@ class OrganisationForm(_Form):
             easter_holiday=EasterHoliday(self.easter.currentData()),
             opt_out_delay_days=self.opt_out_delay.value(),
             idle_lock_minutes=self.idle_lock.value(),
+            retention_years=self.retention_years.value(),
         )
 
 
