@@ -13,6 +13,7 @@ from importlib import metadata
 
 import click
 
+from desktop.cli.access_requests import access_requests
 from desktop.cli.context import AppContext, FrontDeskGroup
 from desktop.cli.demo import demo_data
 from desktop.cli.documents import acknowledgment, export, report
@@ -64,6 +65,7 @@ for _command in (
     practitioner,
     kind,
     import_group,
+    access_requests,
 ):
     cli.add_command(_command)
 

@@ -124,7 +124,7 @@ class AccessRequestRecord:
     history: tuple[AccessRequestEventRecord, ...] = ()
 
     @property
-    def status(self) -> str:
+    def status(self) -> AccessRequestStatus:
         if self.answered_at is not None:
             return AccessRequestStatus.ANSWERED
         if self.refused_at is not None:
