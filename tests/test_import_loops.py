@@ -19,6 +19,7 @@ TREES = ("desktop", "ui")
 SERVICE_FLOOR = (
     "desktop.services.audit_chain",
     "desktop.services.clock",
+    "desktop.services.erasure",
     "desktop.services.interruption",
     "desktop.services.ledger",
     "desktop.services.permissions",

@@ -83,6 +83,8 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         # FULL: a commit the person was told about survives a power cut, WAL or not.
         cursor.execute("PRAGMA synchronous=FULL")
+        # Deleted or overwritten content (an anonymised file's identity) is zeroed, not left in free pages.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from desktop.services.reminders import ReminderService
     from desktop.services.reporting.chain import ChainVerifier
     from desktop.services.reports import ReportService
+    from desktop.services.retention import RetentionService
     from desktop.services.schedule import ScheduleService
     from desktop.services.setup import SetupService
     from desktop.services.staff import StaffService
@@ -188,6 +189,11 @@ class Services:
 
         return SetupService(self.db, self.clock, self.login_policy)
 
+    def _make_retention(self) -> RetentionService:
+        from desktop.services.retention import RetentionService
+
+        return RetentionService(self.db, self.clock)
+
     def _make_reminders(self) -> ReminderService:
         from desktop.services.reminders import ReminderService
 
@@ -225,6 +231,7 @@ class Services:
     evidence: _Made[EvidenceService] = _Made(_make_evidence)
     setup: _Made[SetupService] = _Made(_make_setup)
     reminders: _Made[ReminderService] = _Made(_make_reminders)
+    retention: _Made[RetentionService] = _Made(_make_retention)
     schedule: _Made[ScheduleService] = _Made(_make_schedule)
     disclosures: _Made[DisclosureService] = _Made(_make_disclosures)
     incidents: _Made[IncidentService] = _Made(_make_incidents)

@@ -31,7 +31,7 @@ from desktop.domain.enums import (
     Purpose,
     Role,
 )
-from desktop.domain.errors import PermissionDeniedError
+from desktop.domain.errors import ConflictError, PermissionDeniedError
 from desktop.domain.incidents import IncidentDraft
 from desktop.domain.messages import role_name
 from desktop.domain.records import (
