@@ -19,6 +19,7 @@ class ReportKind(StrEnum):
     REACKNOWLEDGMENT = "reacknowledgment"
     ACCESS_LOG = "access-log"
     EXPORTS_LOG = "exports-log"
+    DISCLOSURE_REGISTER = "disclosure-register"
 
 
 def local_midnight(day: date) -> datetime:

@@ -29,6 +29,7 @@ from desktop.domain.records import Actor
 from desktop.reports.access_log import AccessLogReport
 from desktop.reports.base import ChainSeal, Period, ReportHeader, ReportKind
 from desktop.reports.consent_coverage import ConsentCoverageReport
+from desktop.reports.disclosure_register import DisclosureRegisterReport
 from desktop.reports.exports_log import ExportsLogReport
 from desktop.reports.optout_register import OptOutRegisterReport
 from desktop.reports.reacknowledgment import ReacknowledgmentReport
@@ -40,6 +41,7 @@ from desktop.services.read_snapshot import read_snapshot
 from desktop.services.reporting import (
     access_log,
     consent_coverage,
+    disclosure_register,
     exports_log,
     optout_register,
     reacknowledgment,
@@ -203,6 +205,17 @@ class ReportService:
             lambda session, header, _checked: exports_log.compute(session, header),
         )
 
+    def disclosure_register(self, actor: Actor, start: date, end: date) -> DisclosureRegisterReport:
+        """The disclosures of the period: for a manager or the privacy officer, who record them."""
+        return self._run(
+            actor,
+            ReportKind.DISCLOSURE_REGISTER,
+            start,
+            end,
+            lambda session, header, _checked: disclosure_register.compute(session, header),
+            permission=Permission.RECORD_DISCLOSURES,
+        )
+
     def run(
         self, actor: Actor, kind: ReportKind | str, start: date, end: date, *, client_file_number: str = ""
     ) -> Report:
@@ -218,6 +231,8 @@ class ReportService:
                 return self.access_log(actor, client_file_number, start, end)
             case ReportKind.EXPORTS_LOG:
                 return self.exports_log(actor, start, end)
+            case ReportKind.DISCLOSURE_REGISTER:
+                return self.disclosure_register(actor, start, end)
         raise ValueError(kind)
 
     def render(

@@ -55,6 +55,7 @@ def report_title(kind: ReportKind) -> str:
         ReportKind.REACKNOWLEDGMENT: QCoreApplication.translate("Reports", "Re-acknowledgment needed"),
         ReportKind.ACCESS_LOG: QCoreApplication.translate("Reports", "Access log for one client"),
         ReportKind.EXPORTS_LOG: QCoreApplication.translate("Reports", "Exports log"),
+        ReportKind.DISCLOSURE_REGISTER: QCoreApplication.translate("Reports", "Disclosure register"),
     }[kind]
 
 
@@ -79,10 +80,17 @@ def report_description(kind: ReportKind) -> str:
             "Reports",
             "Every contact list exported in the period: purpose, channel, row count and file fingerprint.",
         ),
+        ReportKind.DISCLOSURE_REGISTER: QCoreApplication.translate(
+            "Reports",
+            "Every disclosure of personal information outside the clinic in the period: recipient, legal "
+            "basis, information, files, who authorised it and how it was sent, with the corrections.",
+        ),
     }[kind]
 
 
 def _permission(kind: ReportKind) -> Permission:
+    if kind == ReportKind.DISCLOSURE_REGISTER:
+        return Permission.RECORD_DISCLOSURES
     return Permission.READ_AUDIT if kind == ReportKind.ACCESS_LOG else Permission.RUN_REPORTS
 
 
