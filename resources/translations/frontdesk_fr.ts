@@ -2,6 +2,312 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA" sourcelanguage="en">
 <context>
+    <name>AccessRequestActions</name>
+    <message>
+        <source>Actions on the selected request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client file number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity verified by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for refusing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 000123</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File number of the client the request concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Match to this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. driver&apos;s licence shown at the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the requester&apos;s identity was verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity &amp;verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also save the evidence pack&apos;s PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the &amp;answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the request is refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccessRequestModel</name>
+    <message>
+        <source>Received on</source>
+        <translation type="unfinished">Reçue le</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester (as given)</source>
+        <translation type="unfinished">Demandeur (tel qu&apos;indiqué)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished">Dossier</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished">Échéance</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar days: the answer is due 30 days after the request was received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not matched</source>
+        <translation type="unfinished">Non associée</translation>
+    </message>
+    <message>
+        <source>OVERDUE · {n} late</source>
+        <translation type="unfinished">EN RETARD de {n} j</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished">Échéance aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>{n} (due soon)</source>
+        <translation type="unfinished">{n} (échéance proche)</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccessRequestWindow</name>
+    <message>
+        <source>An access or rectification request must be answered in writing within 30 calendar days of its receipt; no answer is deemed a refusal. Overdue requests are marked OVERDUE in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation type="unfinished">F5</translation>
+    </message>
+    <message>
+        <source>Open access and rectification requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of the selected request</source>
+        <translation type="unfinished">Détails de la demande sélectionnée</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation type="unfinished">Résultat de la dernière action</translation>
+    </message>
+    <message>
+        <source>Loading access requests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list could not be loaded: {detail}</source>
+        <translation type="unfinished">Impossible de charger la liste&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Chargement…</translation>
+    </message>
+    <message>
+        <source>Access and rectification requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access and rectification requests — {open} open, {overdue} overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{open} open · {overdue} OVERDUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{open} open · none overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a request to see it here.</source>
+        <translation type="unfinished">Sélectionnez une demande pour l&apos;afficher ici.</translation>
+    </message>
+    <message>
+        <source>{kind} request received by {channel} on {received}; due {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester, as given: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To reach them: {contact}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client file: {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client file: not matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity verified on {when}: {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity not verified yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation type="unfinished">Note&#xa0;: {note}</translation>
+    </message>
+    <message>
+        <source>Logged by {who} on {when}.</source>
+        <translation type="unfinished">Consignée par {who} le {when}.</translation>
+    </message>
+    <message>
+        <source>OVERDUE since {due}</source>
+        <translation type="unfinished">EN RETARD depuis le {due}</translation>
+    </message>
+    <message>
+        <source>Matched to file {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity recorded as verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the evidence pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished">Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Answer recorded: {sent}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation type="unfinished">Enregistré dans {path}.</translation>
+    </message>
+    <message>
+        <source>Refuse this request?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refusal is recorded for good with its reason:
+{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusal recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished">Enregistrement…</translation>
+    </message>
+</context>
+<context>
+    <name>AccessRequests</name>
+    <message>
+        <source>Access</source>
+        <extracomment>A request due within this many days is marked &quot;due soon&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Téléphone</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished">Courriel</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client&apos;s evidence pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rectified file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AcknowledgmentDocuments</name>
     <message>
         <source>Getting the PDF…</source>
@@ -103,6 +409,132 @@
     <message>
         <source>No PDF is stored for this acknowledgment.</source>
         <translation>Aucun PDF n&apos;est conservé pour cet accusé de réception.</translation>
+    </message>
+</context>
+<context>
+    <name>AnonymisationsTab</name>
+    <message>
+        <source>Anonymisations recorded</source>
+        <extracomment>The rule&apos;s column, which takes the width the others leave.</extracomment>
+        <translation>Anonymisations consignées</translation>
+    </message>
+    <message>
+        <source>Recorded &amp;from</source>
+        <translation>Consignées &amp;du</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;au</translation>
+    </message>
+    <message>
+        <source>Recorded from</source>
+        <translation>Consignées à partir du</translation>
+    </message>
+    <message>
+        <source>Recorded to</source>
+        <translation>Consignées jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <source>Show the anonymisations of the period</source>
+        <translation>Afficher les anonymisations de la période</translation>
+    </message>
+    <message>
+        <source>Reading the anonymisations…</source>
+        <translation>Lecture des anonymisations…</translation>
+    </message>
+</context>
+<context>
+    <name>AnonymiseDialog</name>
+    <message>
+        <source>Anonymisation result</source>
+        <translation>Résultat de l&apos;anonymisation</translation>
+    </message>
+    <message>
+        <source>Anonymisation in progress</source>
+        <translation>Anonymisation en cours</translation>
+    </message>
+    <message>
+        <source>Anonymise file {file}</source>
+        <translation>Anonymiser le dossier {file}</translation>
+    </message>
+    <message>
+        <source>{name} — file {file}, born {born}, last contact {last}, due for review since {due}.</source>
+        <translation>{name} — dossier {file}, naissance {born}, dernier contact {last}, à réviser depuis le {due}.</translation>
+    </message>
+    <message>
+        <source>Anonymising replaces this person&apos;s identity with a placeholder: the names, the date of birth (only the year is kept), the address, email, phones and health insurance number, the names and signatures on the opt-out requests and acknowledgments. The stored PDFs are replaced by a redacted copy or removed, their fingerprint kept.</source>
+        <translation>L&apos;anonymisation remplace l&apos;identité de cette personne par une mention fixe&#xa0;: les noms, la date de naissance (seule l&apos;année est gardée), l&apos;adresse, le courriel, les téléphones et le numéro d&apos;assurance maladie, les noms et signatures des demandes de retrait et des accusés de réception. Les PDF conservés sont remplacés par une copie caviardée ou retirés, leur empreinte gardée.</translation>
+    </message>
+    <message>
+        <source>What is kept: the consent, acknowledgment, opt-out and audit evidence stay countable and verifiable, so the reports&apos; counts do not change. The anonymisation itself is recorded: who, when and which rule ({rule}).</source>
+        <translation>Ce qui est gardé&#xa0;: les preuves de consentement, d&apos;accusé de réception, de retrait et l&apos;audit restent dénombrables et vérifiables, si bien que les comptes des rapports ne changent pas. L&apos;anonymisation elle-même est consignée&#xa0;: par qui, quand et selon quelle règle ({rule}).</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. Backups made before today still hold the identity until backup retention removes them.</source>
+        <translation>Cette opération est irréversible. Les sauvegardes faites avant aujourd&apos;hui gardent l&apos;identité jusqu&apos;à ce que leur durée de conservation les supprime.</translation>
+    </message>
+    <message>
+        <source>To confirm, type the file number {file}:</source>
+        <translation>Pour confirmer, tapez le numéro de dossier {file}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>File number, typed to confirm</source>
+        <translation>Numéro de dossier, tapé pour confirmer</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymise for good</source>
+        <translation>&amp;Anonymiser définitivement</translation>
+    </message>
+    <message>
+        <source>Anonymise the file for good</source>
+        <translation>Anonymiser le dossier définitivement</translation>
+    </message>
+    <message>
+        <source>Cancel: keep the file as it is</source>
+        <translation>Annuler&#xa0;: garder le dossier tel quel</translation>
+    </message>
+    <message>
+        <source>Type the file number first.</source>
+        <translation>Tapez d&apos;abord le numéro de dossier.</translation>
+    </message>
+    <message>
+        <source>Anonymising the file…</source>
+        <translation>Anonymisation du dossier…</translation>
+    </message>
+    <message>
+        <source>Anonymising…</source>
+        <translation>Anonymisation…</translation>
+    </message>
+</context>
+<context>
+    <name>AnonymisedFile</name>
+    <message>
+        <source>This file is anonymised: it can no longer be changed.</source>
+        <translation>Ce dossier est anonymisé&#xa0;: il ne peut plus être modifié.</translation>
+    </message>
+    <message>
+        <source>File anonymised on &lt;b&gt;{date}&lt;/b&gt;</source>
+        <translation>Dossier anonymisé le &lt;b&gt;{date}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Born in &lt;b&gt;{year}&lt;/b&gt;</source>
+        <translation>Naissance en &lt;b&gt;{year}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>File no. &lt;b&gt;{file}&lt;/b&gt;</source>
+        <translation>N° de dossier &lt;b&gt;{file}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Anonymised file</source>
+        <translation>Dossier anonymisé</translation>
+    </message>
+    <message>
+        <source>File anonymised on {date}, born in {year}, file number {file}</source>
+        <translation>Dossier anonymisé le {date}, naissance en {year}, numéro de dossier {file}</translation>
     </message>
 </context>
 <context>
@@ -926,7 +1358,7 @@ Ctrl+N crée un nouveau dossier.</translation>
     <name>ClientSearch</name>
     <message>
         <source>born {date}</source>
-        <extracomment>Keystrokes that arrive together (a paste, a burst) make one search; otherwise every keystroke searches at once, on the task runner, where a newer search drops the older one&apos;s result.</extracomment>
+        <extracomment>Keystrokes that arrive together (a paste, a burst) make one search; otherwise every keystroke searches at once, on the task runner, where a newer search drops the older one&apos;s result. Pixels under which the name column never narrows (about seventeen characters).</extracomment>
         <translation>naissance {date}</translation>
     </message>
     <message>
@@ -2012,6 +2444,61 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>yes</source>
         <translation>oui</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <source>Legal hold result</source>
+        <translation>Résultat de la conservation pour motif juridique</translation>
+    </message>
+    <message>
+        <source>Saving the legal hold</source>
+        <translation>Enregistrement de la conservation pour motif juridique</translation>
+    </message>
+    <message>
+        <source>Place a legal hold</source>
+        <translation>Placer une conservation pour motif juridique</translation>
+    </message>
+    <message>
+        <source>A legal hold keeps this file out of the retention review, so it is not anonymised, until the hold is lifted (a lawsuit, an investigation, a request of the Commission).</source>
+        <translation>Une conservation pour motif juridique écarte ce dossier de la révision de la conservation, et donc de l&apos;anonymisation, jusqu&apos;à ce qu&apos;elle soit levée (une poursuite, une enquête, une demande de la Commission).</translation>
+    </message>
+    <message>
+        <source>&amp;Place the hold</source>
+        <translation>&amp;Placer la conservation</translation>
+    </message>
+    <message>
+        <source>Place the legal hold</source>
+        <translation>Placer la conservation pour motif juridique</translation>
+    </message>
+    <message>
+        <source>Lift the legal hold</source>
+        <translation>Lever la conservation pour motif juridique</translation>
+    </message>
+    <message>
+        <source>Once the hold is lifted, the file comes back into the retention review if it is past the rule.</source>
+        <translation>Une fois la conservation levée, le dossier revient dans la révision de la conservation s&apos;il a dépassé la règle.</translation>
+    </message>
+    <message>
+        <source>&amp;Lift the hold</source>
+        <translation>&amp;Lever la conservation</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required, kept in the register):</source>
+        <translation>&amp;Motif (obligatoire, gardé au registre)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Saving the legal hold…</source>
+        <translation>Enregistrement de la conservation pour motif juridique…</translation>
     </message>
 </context>
 <context>
@@ -3425,6 +3912,22 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
         <source>&amp;Lock the screen after (minutes idle):</source>
         <translation>&amp;Verrouiller l&apos;écran après (minutes d&apos;inactivité)&#xa0;:</translation>
     </message>
+    <message>
+        <source>Review &amp;files:</source>
+        <translation>Réviser les &amp;dossiers&#xa0;:</translation>
+    </message>
+    <message>
+        <source> year after the last contact</source>
+        <translation> an après le dernier contact</translation>
+    </message>
+    <message>
+        <source> years after the last contact</source>
+        <translation> ans après le dernier contact</translation>
+    </message>
+    <message>
+        <source>Review files {years} years after the last contact</source>
+        <translation>Réviser les dossiers {years} ans après le dernier contact</translation>
+    </message>
 </context>
 <context>
     <name>OrganisationPage</name>
@@ -4407,6 +4910,26 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
         <translation>Journal des exportations</translation>
     </message>
     <message>
+        <source>Disclosure register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access and rectification requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention review</source>
+        <translation>Révision de la conservation</translation>
+    </message>
+    <message>
+        <source>Anonymisations register</source>
+        <translation>Registre des anonymisations</translation>
+    </message>
+    <message>
         <source>How many clients consent to each use, by channel, and how that changed over the period.</source>
         <translation>Combien de clients consentent à chaque finalité, par moyen de communication, et l&apos;évolution au cours de la période.</translation>
     </message>
@@ -4425,6 +4948,26 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <message>
         <source>Every contact list exported in the period: purpose, channel, row count and file fingerprint.</source>
         <translation>Toutes les listes de contacts exportées dans la période&#xa0;: finalité, moyen, nombre de lignes et empreinte du fichier.</translation>
+    </message>
+    <message>
+        <source>Every disclosure of personal information outside the clinic in the period: recipient, legal basis, information, files, who authorised it and how it was sent, with the corrections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every confidentiality incident the clinic became aware of in the period, as its latest version describes it: risk of serious injury, notices, measures, and until when it is kept. Privacy officer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every access or rectification request received in the period: due date (30 days), identity check, answer or refusal, and the overdue ones. Privacy officer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files past the retention rule on the period&apos;s last day, and how many were left out and why. Privacy officer only.</source>
+        <translation>Les dossiers ayant dépassé la règle de conservation au dernier jour de la période, et combien ont été écartés et pourquoi. Responsable de la protection seulement.</translation>
+    </message>
+    <message>
+        <source>Every file anonymised in the period: when, by whom, under which rule and what was erased. Privacy officer only.</source>
+        <translation>Chaque dossier anonymisé dans la période&#xa0;: quand, par qui, selon quelle règle et ce qui a été effacé. Responsable de la protection seulement.</translation>
     </message>
 </context>
 <context>
@@ -4748,6 +5291,208 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
             <numerusform>%n ligne déjà importée auparavant, ignorée.</numerusform>
             <numerusform>%n lignes déjà importées auparavant, ignorées.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionReviewWindow</name>
+    <message>
+        <source>Retention review</source>
+        <translation>Révision de la conservation</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>Refresh the lists</source>
+        <translation>Actualiser les listes</translation>
+    </message>
+    <message>
+        <source>Files past the retention rule</source>
+        <translation>Dossiers ayant dépassé la règle de conservation</translation>
+    </message>
+    <message>
+        <source>Legal holds standing</source>
+        <translation>Conservations pour motif juridique en vigueur</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymise…</source>
+        <translation>A&amp;nonymiser…</translation>
+    </message>
+    <message>
+        <source>Anonymise the selected file</source>
+        <translation>Anonymiser le dossier choisi</translation>
+    </message>
+    <message>
+        <source>Place a legal &amp;hold…</source>
+        <translation>Placer une &amp;conservation…</translation>
+    </message>
+    <message>
+        <source>Place a legal hold on the selected file</source>
+        <translation>Placer une conservation pour motif juridique sur le dossier choisi</translation>
+    </message>
+    <message>
+        <source>&amp;Lift the hold…</source>
+        <translation>&amp;Lever la conservation…</translation>
+    </message>
+    <message>
+        <source>Lift the selected legal hold</source>
+        <translation>Lever la conservation pour motif juridique choisie</translation>
+    </message>
+    <message>
+        <source>Place a hold on &amp;another file…</source>
+        <translation>Placer une conservation sur un &amp;autre dossier…</translation>
+    </message>
+    <message>
+        <source>Place a legal hold on a file chosen by search</source>
+        <translation>Placer une conservation pour motif juridique sur un dossier trouvé par la recherche</translation>
+    </message>
+    <message>
+        <source>A file under a legal hold stays out of the review until the hold is lifted.</source>
+        <translation>Un dossier sous conservation pour motif juridique reste hors de la révision jusqu&apos;à ce qu&apos;elle soit levée.</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>Résultat de la dernière action</translation>
+    </message>
+    <message>
+        <source>Past the rule</source>
+        <translation>Règle dépassée</translation>
+    </message>
+    <message>
+        <source>Legal holds</source>
+        <translation>Conservations</translation>
+    </message>
+    <message>
+        <source>Anonymised files</source>
+        <translation>Dossiers anonymisés</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>No file is past the retention rule</source>
+        <translation>Aucun dossier n&apos;a dépassé la règle de conservation</translation>
+    </message>
+    <message>
+        <source>1 file past the retention rule</source>
+        <translation>1 dossier a dépassé la règle de conservation</translation>
+    </message>
+    <message>
+        <source>{count} files past the retention rule</source>
+        <translation>{count} dossiers ont dépassé la règle de conservation</translation>
+    </message>
+    <message>
+        <source>Rule: a file is reviewed {rule} (set in the clinic settings).</source>
+        <translation>Règle&#xa0;: un dossier est révisé {rule} (fixée dans les paramètres de la clinique).</translation>
+    </message>
+    <message>
+        <source>Left out of the review: {held} under a legal hold, {opt_out} with an opt-out request not yet processed, {access} with an access request not yet answered.</source>
+        <translation>Écartés de la révision&#xa0;: {held} sous conservation pour motif juridique, {opt_out} avec une demande de retrait non traitée, {access} avec une demande d&apos;accès sans réponse.</translation>
+    </message>
+    <message>
+        <source>The oldest {shown} of {total} are listed; anonymise them to see the next.</source>
+        <translation>Les {shown} plus anciens sur {total} sont affichés&#xa0;; anonymisez-les pour voir les suivants.</translation>
+    </message>
+    <message>
+        <source>Oldest last contact first.</source>
+        <translation>Le dernier contact le plus ancien en premier.</translation>
+    </message>
+    <message>
+        <source>Reading the files past the retention rule…</source>
+        <translation>Lecture des dossiers ayant dépassé la règle de conservation…</translation>
+    </message>
+    <message>
+        <source>File {file} anonymised: {rows} rows erased, {documents} documents removed.</source>
+        <translation>Dossier {file} anonymisé&#xa0;: {rows} lignes effacées, {documents} documents retirés.</translation>
+    </message>
+    <message>
+        <source>{name} — file {file}</source>
+        <translation>{name} — dossier {file}</translation>
+    </message>
+    <message>
+        <source>File {file} — held since {when} by {who}: {reason}</source>
+        <translation>Dossier {file} — conservé depuis le {when} par {who}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose the file to place under a legal hold.</source>
+        <translation>Choisissez le dossier à placer sous conservation pour motif juridique.</translation>
+    </message>
+    <message>
+        <source>Legal hold placed on file {file}.</source>
+        <translation>Conservation pour motif juridique placée sur le dossier {file}.</translation>
+    </message>
+    <message>
+        <source>Legal hold lifted from file {file}.</source>
+        <translation>Conservation pour motif juridique levée du dossier {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTables</name>
+    <message>
+        <source>1 year after the last contact</source>
+        <translation>1 an après le dernier contact</translation>
+    </message>
+    <message>
+        <source>{years} years after the last contact</source>
+        <translation>{years} ans après le dernier contact</translation>
+    </message>
+    <message>
+        <source>File no.</source>
+        <translation>N° de dossier</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Review due since</source>
+        <translation>À réviser depuis</translation>
+    </message>
+    <message>
+        <source>Placed on</source>
+        <translation>Placée le</translation>
+    </message>
+    <message>
+        <source>Placed by</source>
+        <translation>Placée par</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Anonymised on</source>
+        <translation>Anonymisé le</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Rows erased</source>
+        <translation>Lignes effacées</translation>
+    </message>
+    <message>
+        <source>Documents removed</source>
+        <translation>Documents retirés</translation>
     </message>
 </context>
 <context>
