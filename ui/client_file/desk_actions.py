@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QToolButton, QWidget
 from desktop.domain.records import AcknowledgmentRecord, Actor, ClientRecord
 from desktop.services import Services
 from desktop.services.permissions import Permission, role_allows
+from ui.client_file.anonymised import is_anonymised, why_unchangeable
 from ui.client_file.consent_update_dialog import ConsentUpdateDialog
 from ui.client_file.policy_signing_dialog import PolicySigningDialog
 from ui.kit.retranslate import follow_language
@@ -108,6 +109,8 @@ class ClientDeskActions(QObject):
                 tip = self.tr("Your role may not record consent or signatures.")
             elif self._client is None:
                 tip = self.tr("Open a client file first.")
+            elif is_anonymised(self._client):
+                tip = why_unchangeable()
             else:
                 tip = what
             action.setToolTip(f"{tip} ({key})")
@@ -117,7 +120,7 @@ class ClientDeskActions(QObject):
         """The file on screen (None: no file, the actions wait for one)."""
         self._client = client
         for action in self.actions():
-            action.setEnabled(self.allowed and client is not None)
+            action.setEnabled(self.allowed and client is not None and not is_anonymised(client))
         self._describe()
 
     # ------------------------------------------------------------------ dialogs

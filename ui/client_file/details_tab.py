@@ -12,6 +12,7 @@ from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.errors import StaleVersionError, ValidationError
 from desktop.domain.records import Actor, ClientDraft, ClientRecord
 from desktop.services import Services
+from ui.client_file.anonymised import is_anonymised
 from ui.client_file.conflict_dialog import ConflictChoice, ConflictDialog
 from ui.kit.client_form import ClientForm
 from ui.kit.errors import error_words
@@ -144,7 +145,7 @@ class DetailsTab(QWidget):
         enabled = self._record is not None and not self._saving
         self.save_button.setEnabled(enabled and self._dirty)
         self.undo_button.setEnabled(enabled and self._dirty)
-        self.form.setEnabled(self._record is not None)
+        self.form.setEnabled(self._record is not None and not is_anonymised(self._record))
 
     def undo_changes(self) -> None:
         self.show_record(self._record)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLayoutItem, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.domain.records import ClientRecord, ClientStatus
+from ui.client_file.anonymised import anonymised_header, is_anonymised
 from ui.kit.i18n import format_date, format_phone, language_label
 from ui.kit.retranslate import follow_language
 
@@ -254,6 +255,13 @@ class ClientHeader(QFrame):
         self.show_status(None)
 
     def _show_facts(self, client: ClientRecord, today: date) -> None:
+        if is_anonymised(client):
+            shown = anonymised_header(client)
+            self.name_label.setText(shown.title)
+            self.name_label.setAccessibleName(shown.title)
+            self.facts_label.setText(shown.facts)
+            self.facts_label.setAccessibleName(shown.spoken)
+            return
         self.name_label.setText(f"{client.first_name} {client.last_name.upper()}")
         self.name_label.setAccessibleName(self.tr("Client: {name}").format(name=client.full_name))
         values = {

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.records import Actor, ClientRecord, ClientStatus
 from desktop.services import Services
+from ui.client_file.anonymised import is_anonymised
 from ui.client_file.consents_tab import ConsentsTab
 from ui.client_file.desk_actions import ClientDeskActions
 from ui.client_file.details_tab import DetailsTab
@@ -242,6 +243,7 @@ class ClientFileWidget(QWidget):
         self.header.show_client(record, today)
         self.header.show_status(status)
         self.details_tab.show_record(record)
+        self._follow_anonymisation(record)
         self.pages.setCurrentIndex(1)
         self._load_tabs(record)
         self.opened.emit(record)
@@ -323,9 +325,14 @@ class ClientFileWidget(QWidget):
         self.desk_actions.set_client(record)  # a new preferred language: the dialogs read in it
         self.header.show_client(record, self._services.clock.today())
         self.header.show_status(self._status)
-        if not self.details_tab.has_unsaved_changes():
+        if not self.details_tab.has_unsaved_changes() or is_anonymised(record):
             # Something being typed stays; saving it later meets the version check.
             self.details_tab.show_record(record)
+        self._follow_anonymisation(record)
+
+    def _follow_anonymisation(self, record: ClientRecord) -> None:
+        # An anonymised file's identity is a placeholder: its form is not shown, its evidence is.
+        self.tabs.setTabVisible(self.tabs.indexOf(self.details_tab), not is_anonymised(record))
 
     def _reload_status(self) -> None:
         client = self._client
