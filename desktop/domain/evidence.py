@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
+from desktop.domain.disclosures import DisclosureRecord
 from desktop.domain.enums import Channel, Language, Purpose
 from desktop.domain.records import OptOutRecord
 from desktop.domain.reminder_records import EvidenceReminder
@@ -158,6 +159,8 @@ class EvidencePack:
     reminders: tuple[EvidenceReminder, ...] = ()
     #: Every event of the client's appointments (booked, cancelled, rescheduled, arrived, no-show).
     appointment_events: tuple[AppointmentEventRecord, ...] = ()
+    #: Every entry of the disclosure register naming the client, oldest first.
+    disclosures: tuple[DisclosureRecord, ...] = ()
 
     @property
     def language(self) -> Language:

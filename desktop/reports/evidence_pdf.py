@@ -63,6 +63,7 @@ from desktop.pdf.texts import PdfText
 from desktop.reminders.evidence_section import reminder_section
 from desktop.reports.access_log import CATEGORY_LABELS, category_of
 from desktop.reports.chain_lines import PackChainText, broken_line, head_line, witness_value
+from desktop.reports.disclosure_evidence import disclosure_section
 from desktop.reports.evidence_texts import ACTION_LABELS, LANGUAGE_LABELS, METHOD_LABELS
 from desktop.reports.evidence_texts import EvidenceText as T
 from desktop.reports.schedule_evidence import appointment_section
@@ -391,6 +392,7 @@ def render_evidence_pdf(pack: EvidencePack) -> bytes:
     story += _consents(pack.consents, lang, st)
     story += _acknowledgments(pack.acknowledgments, lang, st)
     story += _optouts(pack.optouts, lang, st)
+    story += disclosure_section(pack.disclosures, lang, st)
     story += appointment_section(pack.appointment_events, lang, st)
     story += reminder_section(pack.reminders, lang, st)
     story += _accesses(pack.accesses, lang, st)

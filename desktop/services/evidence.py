@@ -30,6 +30,7 @@ from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
 from desktop.services.queries import evidence as gather
 from desktop.services.queries.clients import client_by_file_number
+from desktop.services.queries.disclosures import disclosures_for_client
 from desktop.services.queries.optouts import requests_for_client
 from desktop.services.queries.organisation import load_organisation
 from desktop.services.queries.reminders import reminder_evidence
@@ -85,6 +86,7 @@ class EvidenceService:
             accesses = gather.accesses(session, client.id)
             reminders = reminder_evidence(session, client.id)
             appointment_events = tuple(client_events(session, client.id))
+            disclosures = tuple(disclosures_for_client(session, client.id))
             organisation = load_organisation(session)
             officer = _officer(organisation)
             uow.audit(
@@ -93,7 +95,7 @@ class EvidenceService:
                 client.id,
                 f"consents={len(consents)} acknowledgments={len(acknowledgments)} optouts={len(optouts)} "
                 f"accesses={len(accesses)} reminders={len(reminders)} appointment_events={len(appointment_events)} "
-                f"head={head.sequence}",
+                f"disclosures={len(disclosures)} head={head.sequence}",
             )
             return EvidencePack(
                 produced_at=uow.now,
@@ -110,6 +112,7 @@ class EvidenceService:
                 chain_broken_at=seal.broken_at,
                 reminders=reminders,
                 appointment_events=appointment_events,
+                disclosures=disclosures,
             )
 
         pack = run_verified(self._db, self._clock, actor, EVIDENCE_PERMISSION, self._chain, work)
