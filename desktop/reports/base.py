@@ -20,6 +20,7 @@ class ReportKind(StrEnum):
     ACCESS_LOG = "access-log"
     EXPORTS_LOG = "exports-log"
     DISCLOSURE_REGISTER = "disclosure-register"
+    INCIDENT_REGISTER = "incident-register"
 
 
 def local_midnight(day: date) -> datetime:

@@ -35,7 +35,7 @@ from desktop.domain.records import Actor
 from desktop.paths import write_owner_only
 from desktop.services import Services
 from desktop.services.permissions import Permission, role_allows
-from desktop.services.reports import RenderedReport, ReportFormat, ReportKind
+from desktop.services.reports import RenderedReport, ReportFormat, ReportKind, report_permission
 from ui.documents.pdf_preview import PdfPreviewDialog
 from ui.kit.date_edits import DayEdit
 from ui.kit.errors import error_words
@@ -56,6 +56,7 @@ def report_title(kind: ReportKind) -> str:
         ReportKind.ACCESS_LOG: QCoreApplication.translate("Reports", "Access log for one client"),
         ReportKind.EXPORTS_LOG: QCoreApplication.translate("Reports", "Exports log"),
         ReportKind.DISCLOSURE_REGISTER: QCoreApplication.translate("Reports", "Disclosure register"),
+        ReportKind.INCIDENT_REGISTER: QCoreApplication.translate("Reports", "Incident register"),
     }[kind]
 
 
@@ -85,13 +86,17 @@ def report_description(kind: ReportKind) -> str:
             "Every disclosure of personal information outside the clinic in the period: recipient, legal "
             "basis, information, files, who authorised it and how it was sent, with the corrections.",
         ),
+        ReportKind.INCIDENT_REGISTER: QCoreApplication.translate(
+            "Reports",
+            "Every confidentiality incident the clinic became aware of in the period, as its latest version "
+            "describes it: risk of serious injury, notices, measures, and until when it is kept. Privacy "
+            "officer only.",
+        ),
     }[kind]
 
 
 def _permission(kind: ReportKind) -> Permission:
-    if kind == ReportKind.DISCLOSURE_REGISTER:
-        return Permission.RECORD_DISCLOSURES
-    return Permission.READ_AUDIT if kind == ReportKind.ACCESS_LOG else Permission.RUN_REPORTS
+    return report_permission(kind)
 
 
 def this_month(today: date) -> tuple[date, date]:

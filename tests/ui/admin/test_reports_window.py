@@ -12,15 +12,17 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.domain.enums import Channel, Language, Purpose
+from desktop.domain.enums import Channel, Language, Purpose, Role
 from desktop.reports import ReportKind
 from desktop.reports.render import ReportFormat, render_report
+from desktop.services.permissions import role_allows
+from desktop.services.reports import report_permission
 from tests.support.documents import book, read_csv
 from tests.ui.conftest import TIMEOUT_MS, create_client, off_gui, sign_in, wait_idle
 from ui.admin.reports_window import ReportsWindow, this_month
 
 PERIOD = (date(2026, 11, 1), date(2026, 11, 30))
-MANAGER_KINDS = [kind for kind in ReportKind if kind != ReportKind.ACCESS_LOG]
+MANAGER_KINDS = [kind for kind in ReportKind if role_allows(Role.MANAGER, report_permission(kind))]
 
 
 @pytest.fixture
