@@ -49,6 +49,24 @@ class IncidentMessages:
         "Un incident a déjà été ouvert avec cet identifiant, avec un autre contenu.",
         "An incident was already opened with this identifier, with other content.",
     )
+    #: ``problem`` is what is wrong: TOML's own words, or :attr:`incident_file_unknown_key`.
+    incident_file_invalid = Text(
+        "Le fichier d'incident {path} est à corriger : {problem}",
+        "The incident file {path} needs correcting: {problem}",
+    )
+    incident_file_unknown_key = Text(
+        "champ inconnu « {key} » (champs permis : {known}).",
+        "unknown field “{key}” (fields allowed: {known}).",
+    )
+    incident_expected_text = Text("Un texte est attendu (entre guillemets).", "Text is expected (in quotes).")
+    incident_expected_true_false = Text(
+        "La valeur doit être true (oui) ou false (non).", "The value must be true or false."
+    )
+    #: ``--version`` without ``--reference``, or the reverse.
+    incident_reference_and_version = Text(
+        "Pour mettre à jour un incident, indiquez à la fois --reference et --version (la version lue).",
+        "To update an incident, give both --reference and --version (the version you read).",
+    )
     #: What ``not_found`` names: ``reference`` is the incident's reference or number.
     incident_subject = Text("incident de confidentialité {reference}", "confidentiality incident {reference}")
 
