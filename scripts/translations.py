@@ -58,6 +58,7 @@ SAME_IN_BOTH = frozenset(
         "Parent",
         "parent",
         "Province",
+        "Rectification",
         "Signature",
         "Total",
         "Type",

@@ -17,6 +17,7 @@ from desktop.cli.params import Day
 from desktop.domain.access_request_messages import AccessRequestTexts
 from desktop.domain.access_requests import OLDEST_RECEIVED, AccessRequestDraft, AccessRequestRecord
 from desktop.domain.errors import FrontDeskError, NotFoundError
+from desktop.domain.file_numbers import format_file_number
 from desktop.domain.messages import Subjects
 from desktop.domain.register_enums import AccessRequestChannel, AccessRequestKind
 from desktop.domain.texts import Text
@@ -128,8 +129,9 @@ def log_request(
     client_id: int | None = None
     if file_number.strip():
         wanted = file_number.strip()
-        found = _call(lambda: services.clients.summaries_by_file_number(actor, [wanted, wanted.zfill(6)]))
-        summary = found.get(wanted) or found.get(wanted.zfill(6))
+        padded = format_file_number(int(wanted)) if wanted.isascii() and wanted.isdigit() else wanted
+        found = _call(lambda: services.clients.summaries_by_file_number(actor, [wanted, padded]))
+        summary = found.get(wanted) or found.get(padded)
         if summary is None:
             fail(NotFoundError(what=Subjects.file.filled(number=wanted)))
         client_id = summary.id

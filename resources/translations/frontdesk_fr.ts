@@ -5,266 +5,386 @@
     <name>AccessRequestActions</name>
     <message>
         <source>Actions on the selected request</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions sur la demande choisie</translation>
     </message>
     <message>
         <source>Client file number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de dossier du client&#xa0;:</translation>
     </message>
     <message>
         <source>Identity verified by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité vérifiée par&#xa0;:</translation>
     </message>
     <message>
         <source>Answer sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse transmise&#xa0;:</translation>
     </message>
     <message>
         <source>Reason for refusing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du refus&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. 000123</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. 000123</translation>
     </message>
     <message>
         <source>File number of the client the request concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro du dossier du client que la demande concerne</translation>
     </message>
     <message>
         <source>&amp;Match to this file</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Associer à ce dossier</translation>
     </message>
     <message>
         <source>e.g. driver&apos;s licence shown at the desk</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. permis de conduire présenté au comptoir</translation>
     </message>
     <message>
         <source>How the requester&apos;s identity was verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Façon dont l&apos;identité du demandeur a été vérifiée</translation>
     </message>
     <message>
         <source>Identity &amp;verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité &amp;vérifiée</translation>
     </message>
     <message>
         <source>Also save the evidence pack&apos;s PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer aussi le PDF de la preuve du dossier…</translation>
     </message>
     <message>
         <source>Record the &amp;answer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigner la &amp;réponse…</translation>
     </message>
     <message>
         <source>Why the request is refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi la demande est refusée</translation>
     </message>
     <message>
         <source>Re&amp;fuse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;fuser…</translation>
+    </message>
+</context>
+<context>
+    <name>AccessRequestDialog</name>
+    <message>
+        <source>Log an access or rectification request</source>
+        <translation>Consigner une demande d&apos;accès ou de rectification</translation>
+    </message>
+    <message>
+        <source>Request as received</source>
+        <translation>Demande telle que reçue</translation>
+    </message>
+    <message>
+        <source>Client file it concerns (if known)</source>
+        <translation>Dossier client qu&apos;elle concerne (s&apos;il est connu)</translation>
+    </message>
+    <message>
+        <source>Kind of request: {kind}</source>
+        <translation>Type de demande&#xa0;: {kind}</translation>
+    </message>
+    <message>
+        <source>Received by: {channel}</source>
+        <translation>Reçue par&#xa0;: {channel}</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Received by:</source>
+        <translation>Reçue par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Date received:</source>
+        <translation>&amp;Date de réception&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Requester&apos;s &amp;name:</source>
+        <translation>&amp;Nom du demandeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>How to &amp;reach them:</source>
+        <translation>Pour le &amp;joindre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No&amp;te:</source>
+        <translation>No&amp;te&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Date received</source>
+        <translation>Date de réception</translation>
+    </message>
+    <message>
+        <source>Requester&apos;s name, as given</source>
+        <translation>Nom du demandeur, tel que donné</translation>
+    </message>
+    <message>
+        <source>How to reach the requester (optional)</source>
+        <translation>Pour joindre le demandeur (facultatif)</translation>
+    </message>
+    <message>
+        <source>What the request asks (optional)</source>
+        <translation>Ce que demande la personne (facultatif)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>When the answer is due</source>
+        <translation>Échéance de la réponse</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Logged. The answer is due by {due}.</source>
+        <translation>Demande consignée. La réponse est due au plus tard le {due}.</translation>
+    </message>
+    <message>
+        <source>To be answered in writing by {due}: 30 calendar days after it was received.</source>
+        <translation>Réponse écrite due au plus tard le {due}&#xa0;: 30 jours civils après la réception.</translation>
+    </message>
+    <message>
+        <source>It is already OVERDUE.</source>
+        <translation>Elle est déjà EN RETARD.</translation>
+    </message>
+    <message>
+        <source>Saving the request…</source>
+        <translation>Enregistrement de la demande…</translation>
+    </message>
+    <message>
+        <source>Correct what is shown in red.</source>
+        <translation>Corrigez ce qui est indiqué en rouge.</translation>
+    </message>
+    <message>
+        <source>The request was not saved. {detail} Nothing you typed was lost.</source>
+        <translation>La demande n&apos;a pas été enregistrée. {detail} Rien de ce que vous avez saisi n&apos;a été perdu.</translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>Fermer sans enregistrer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The request has not been saved. Close anyway?</source>
+        <translation>La demande n&apos;a pas été enregistrée. Fermer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
     <name>AccessRequestModel</name>
     <message>
         <source>Received on</source>
-        <translation type="unfinished">Reçue le</translation>
+        <translation>Reçue le</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Received by</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçue par</translation>
     </message>
     <message>
         <source>Requester (as given)</source>
-        <translation type="unfinished">Demandeur (tel qu&apos;indiqué)</translation>
+        <translation>Demandeur (tel que donné)</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished">Dossier</translation>
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished">Échéance</translation>
+        <translation>Échéance</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours restants</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité</translation>
     </message>
     <message>
         <source>Calendar days: the answer is due 30 days after the request was received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours civils&#xa0;: la réponse est due 30 jours après la réception de la demande.</translation>
     </message>
     <message>
         <source>Not matched</source>
-        <translation type="unfinished">Non associée</translation>
+        <translation>Non associée</translation>
     </message>
     <message>
         <source>OVERDUE · {n} late</source>
-        <translation type="unfinished">EN RETARD de {n} j</translation>
+        <translation>EN RETARD · {n} j</translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished">Échéance aujourd&apos;hui</translation>
+        <translation>Échéance aujourd&apos;hui</translation>
     </message>
     <message>
         <source>{n} (due soon)</source>
-        <translation type="unfinished">{n} (échéance proche)</translation>
+        <translation>{n} (échéance proche)</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiée</translation>
     </message>
     <message>
         <source>Not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Non vérifiée</translation>
     </message>
 </context>
 <context>
     <name>AccessRequestWindow</name>
     <message>
         <source>An access or rectification request must be answered in writing within 30 calendar days of its receipt; no answer is deemed a refusal. Overdue requests are marked OVERDUE in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une demande d&apos;accès ou de rectification doit recevoir une réponse écrite dans les 30 jours civils de sa réception&#xa0;; l&apos;absence de réponse équivaut à un refus. Les demandes en retard sont marquées EN RETARD en rouge.</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>F5</source>
-        <translation type="unfinished">F5</translation>
+        <translation>F5</translation>
     </message>
     <message>
         <source>Open access and rectification requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandes d&apos;accès et de rectification ouvertes</translation>
     </message>
     <message>
         <source>Details of the selected request</source>
-        <translation type="unfinished">Détails de la demande sélectionnée</translation>
+        <translation>Détails de la demande choisie</translation>
     </message>
     <message>
         <source>Result of the last action</source>
-        <translation type="unfinished">Résultat de la dernière action</translation>
+        <translation>Résultat de la dernière action</translation>
     </message>
     <message>
         <source>Loading access requests…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des demandes d&apos;accès…</translation>
     </message>
     <message>
         <source>The list could not be loaded: {detail}</source>
-        <translation type="unfinished">Impossible de charger la liste&#xa0;: {detail}</translation>
+        <translation>La liste n&apos;a pas pu être chargée&#xa0;: {detail}</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Chargement…</translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>Access and rectification requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandes d&apos;accès et de rectification</translation>
     </message>
     <message>
         <source>Access and rectification requests — {open} open, {overdue} overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandes d&apos;accès et de rectification — ouvertes&#xa0;: {open}, en retard&#xa0;: {overdue}</translation>
     </message>
     <message>
         <source>{open} open · {overdue} OVERDUE</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvertes&#xa0;: {open} · EN RETARD&#xa0;: {overdue}</translation>
     </message>
     <message>
         <source>{open} open · none overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvertes&#xa0;: {open} · aucune en retard</translation>
     </message>
     <message>
         <source>Select a request to see it here.</source>
-        <translation type="unfinished">Sélectionnez une demande pour l&apos;afficher ici.</translation>
+        <translation>Choisissez une demande pour l&apos;afficher ici.</translation>
     </message>
     <message>
-        <source>{kind} request received by {channel} on {received}; due {due}.</source>
-        <translation type="unfinished"></translation>
+        <source>Kind: {kind}. Received by: {channel}, on {received}. Due: {due}.</source>
+        <translation>Type&#xa0;: {kind}. Reçue par&#xa0;: {channel}, le {received}. Échéance&#xa0;: {due}.</translation>
     </message>
     <message>
         <source>Requester, as given: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandeur, tel que donné&#xa0;: {name}</translation>
     </message>
     <message>
         <source>To reach them: {contact}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour le joindre&#xa0;: {contact}</translation>
     </message>
     <message>
         <source>Client file: {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier client&#xa0;: {number}</translation>
     </message>
     <message>
         <source>Client file: not matched</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier client&#xa0;: non associé</translation>
     </message>
     <message>
         <source>Identity verified on {when}: {how}</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité vérifiée le {when}&#xa0;: {how}</translation>
     </message>
     <message>
         <source>Identity not verified yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité pas encore vérifiée.</translation>
     </message>
     <message>
         <source>Note: {note}</source>
-        <translation type="unfinished">Note&#xa0;: {note}</translation>
+        <translation>Note&#xa0;: {note}</translation>
     </message>
     <message>
         <source>Logged by {who} on {when}.</source>
-        <translation type="unfinished">Consignée par {who} le {when}.</translation>
+        <translation>Consignée par {who} le {when}.</translation>
     </message>
     <message>
         <source>OVERDUE since {due}</source>
-        <translation type="unfinished">EN RETARD depuis le {due}</translation>
+        <translation>EN RETARD depuis le {due}</translation>
     </message>
     <message>
         <source>Matched to file {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Associée au dossier {number}.</translation>
     </message>
     <message>
         <source>Identity recorded as verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité consignée comme vérifiée.</translation>
     </message>
     <message>
         <source>Save the evidence pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la preuve du dossier</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished">Documents PDF (*.pdf)</translation>
+        <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Answer recorded: {sent}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse consignée&#xa0;: {sent}.</translation>
     </message>
     <message>
         <source>Saved to {path}.</source>
-        <translation type="unfinished">Enregistré dans {path}.</translation>
+        <translation>Enregistré dans {path}.</translation>
     </message>
     <message>
         <source>Refuse this request?</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuser cette demande&#xa0;?</translation>
     </message>
     <message>
         <source>The refusal is recorded for good with its reason:
 {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Le refus est consigné définitivement avec son motif&#xa0;:
+{reason}</translation>
     </message>
     <message>
         <source>Refusal recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Refus consigné.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Enregistrement…</translation>
+        <translation>Enregistrement…</translation>
     </message>
 </context>
 <context>
@@ -272,39 +392,39 @@
     <message>
         <source>Access</source>
         <extracomment>A request due within this many days is marked &quot;due soon&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Accès</translation>
     </message>
     <message>
         <source>Rectification</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Téléphone</translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>En personne</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">Courriel</translation>
+        <translation>Courriel</translation>
     </message>
     <message>
         <source>Post</source>
-        <translation type="unfinished"></translation>
+        <translation>Poste</translation>
     </message>
     <message>
         <source>The client&apos;s evidence pack</source>
-        <translation type="unfinished"></translation>
+        <translation>La preuve du dossier du client</translation>
     </message>
     <message>
         <source>A copy of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Une copie du dossier</translation>
     </message>
     <message>
         <source>The rectified file</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier rectifié</translation>
     </message>
 </context>
 <context>
@@ -4919,7 +5039,7 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
     <message>
         <source>Access and rectification requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Demandes d&apos;accès et de rectification</translation>
     </message>
     <message>
         <source>Retention review</source>
@@ -4959,7 +5079,7 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
     <message>
         <source>Every access or rectification request received in the period: due date (30 days), identity check, answer or refusal, and the overdue ones. Privacy officer only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque demande d&apos;accès ou de rectification reçue pendant la période&#xa0;: échéance (30 jours), vérification de l&apos;identité, réponse ou refus, et celles en retard. Responsable de la protection seulement.</translation>
     </message>
     <message>
         <source>The files past the retention rule on the period&apos;s last day, and how many were left out and why. Privacy officer only.</source>
