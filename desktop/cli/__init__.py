@@ -16,6 +16,7 @@ import click
 from desktop.cli.access_requests import access_requests
 from desktop.cli.context import AppContext, FrontDeskGroup
 from desktop.cli.demo import demo_data
+from desktop.cli.disclosures import disclosures
 from desktop.cli.documents import acknowledgment, export, report
 from desktop.cli.evidence import evidence
 from desktop.cli.imports import import_group
@@ -23,6 +24,7 @@ from desktop.cli.incidents import incidents
 from desktop.cli.maintenance import db
 from desktop.cli.policy import policy
 from desktop.cli.reminders import reminders
+from desktop.cli.retention import retention
 from desktop.cli.schedule import kind, practitioner
 from desktop.cli.setup import setup
 from desktop.cli.staff import user
@@ -67,7 +69,9 @@ for _command in (
     kind,
     import_group,
     access_requests,
+    retention,
     incidents,
+    disclosures,
 ):
     cli.add_command(_command)
 

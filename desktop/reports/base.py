@@ -21,6 +21,8 @@ class ReportKind(StrEnum):
     EXPORTS_LOG = "exports-log"
     DISCLOSURE_REGISTER = "disclosure-register"
     INCIDENT_REGISTER = "incident-register"
+    RETENTION_REVIEW = "retention-review"
+    ANONYMISATIONS = "anonymisations"
 
 
 def local_midnight(day: date) -> datetime:

@@ -35,6 +35,7 @@ from desktop.reports.incident_register import IncidentRegisterReport
 from desktop.reports.optout_register import OptOutRegisterReport
 from desktop.reports.reacknowledgment import ReacknowledgmentReport
 from desktop.reports.render import Report, ReportFormat, render_report
+from desktop.reports.retention import AnonymisationsReport, RetentionReviewReport
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
 from desktop.services.queries.clients import client_by_file_number
@@ -47,6 +48,7 @@ from desktop.services.reporting import (
     incident_register,
     optout_register,
     reacknowledgment,
+    retention,
 )
 from desktop.services.reporting.chain import ChainVerifier
 from desktop.services.unit_of_work import UnitOfWork, run
@@ -60,6 +62,8 @@ R = TypeVar("R", bound=Report)
 _PERMISSIONS = {
     ReportKind.ACCESS_LOG: Permission.READ_AUDIT,
     ReportKind.INCIDENT_REGISTER: Permission.KEEP_PRIVACY_REGISTERS,
+    ReportKind.RETENTION_REVIEW: Permission.KEEP_PRIVACY_REGISTERS,
+    ReportKind.ANONYMISATIONS: Permission.KEEP_PRIVACY_REGISTERS,
     ReportKind.DISCLOSURE_REGISTER: Permission.RECORD_DISCLOSURES,
 }
 
@@ -241,6 +245,28 @@ class ReportService:
             permission=Permission.KEEP_PRIVACY_REGISTERS,
         )
 
+    def retention_review(self, actor: Actor, start: date, end: date) -> RetentionReviewReport:
+        """The files past the retention rule as of ``end``: for the privacy officer only."""
+        return self._run(
+            actor,
+            ReportKind.RETENTION_REVIEW,
+            start,
+            end,
+            lambda session, header, _checked: retention.review(session, header),
+            permission=report_permission(ReportKind.RETENTION_REVIEW),
+        )
+
+    def anonymisations(self, actor: Actor, start: date, end: date) -> AnonymisationsReport:
+        """The anonymisations recorded in the period: for the privacy officer only."""
+        return self._run(
+            actor,
+            ReportKind.ANONYMISATIONS,
+            start,
+            end,
+            lambda session, header, _checked: retention.anonymisations(session, header),
+            permission=report_permission(ReportKind.ANONYMISATIONS),
+        )
+
     def run(
         self, actor: Actor, kind: ReportKind | str, start: date, end: date, *, client_file_number: str = ""
     ) -> Report:
@@ -260,6 +286,10 @@ class ReportService:
                 return self.disclosure_register(actor, start, end)
             case ReportKind.INCIDENT_REGISTER:
                 return self.incident_register(actor, start, end)
+            case ReportKind.RETENTION_REVIEW:
+                return self.retention_review(actor, start, end)
+            case ReportKind.ANONYMISATIONS:
+                return self.anonymisations(actor, start, end)
         raise ValueError(kind)
 
     def render(

@@ -57,6 +57,8 @@ def report_title(kind: ReportKind) -> str:
         ReportKind.EXPORTS_LOG: QCoreApplication.translate("Reports", "Exports log"),
         ReportKind.DISCLOSURE_REGISTER: QCoreApplication.translate("Reports", "Disclosure register"),
         ReportKind.INCIDENT_REGISTER: QCoreApplication.translate("Reports", "Incident register"),
+        ReportKind.RETENTION_REVIEW: QCoreApplication.translate("Reports", "Retention review"),
+        ReportKind.ANONYMISATIONS: QCoreApplication.translate("Reports", "Anonymisations register"),
     }[kind]
 
 
@@ -91,6 +93,16 @@ def report_description(kind: ReportKind) -> str:
             "Every confidentiality incident the clinic became aware of in the period, as its latest version "
             "describes it: risk of serious injury, notices, measures, and until when it is kept. Privacy "
             "officer only.",
+        ),
+        ReportKind.RETENTION_REVIEW: QCoreApplication.translate(
+            "Reports",
+            "The files past the retention rule on the period's last day, and how many were left out and "
+            "why. Privacy officer only.",
+        ),
+        ReportKind.ANONYMISATIONS: QCoreApplication.translate(
+            "Reports",
+            "Every file anonymised in the period: when, by whom, under which rule and what was erased. "
+            "Privacy officer only.",
         ),
     }[kind]
 

@@ -1,0 +1,24 @@
+"""The retention reports' data, read through the retention queries the service itself uses: the files
+past the clinic's rule as of the period's last day, and the anonymisations recorded in the period."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from desktop.reports.base import ReportHeader
+from desktop.reports.retention import AnonymisationsReport, RetentionReviewReport
+from desktop.services.queries.organisation import load_organisation
+from desktop.services.queries.retention import anonymisation_records, retention_review
+
+#: The review report lists every file past the rule (the PDF prints the first ones, the CSV them all).
+REVIEW_LIMIT = 1_000_000
+
+
+def review(session: Session, header: ReportHeader) -> RetentionReviewReport:
+    years = load_organisation(session).retention_years
+    return RetentionReviewReport(header, retention_review(session, header.period.end, years, REVIEW_LIMIT))
+
+
+def anonymisations(session: Session, header: ReportHeader) -> AnonymisationsReport:
+    period = header.period
+    return AnonymisationsReport(header, tuple(anonymisation_records(session, period.start, period.end)))
