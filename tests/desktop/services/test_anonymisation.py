@@ -119,22 +119,24 @@ def everything(services: Services, team) -> tuple[int, int]:
     return client.id, booked.appointment.id
 
 
-def found_in(value: Any) -> list[str]:
+def found_in(value: Any, needles: tuple[str, ...] = NEEDLES, born: date = PERSON.date_of_birth) -> list[str]:
     """The needles a stored value holds (a PDF: in its extracted text too)."""
-    if isinstance(value, date) and value == PERSON.date_of_birth:
+    if isinstance(value, date) and value == born:
         return ["date of birth"]
     if isinstance(value, (bytes, memoryview)):
         data = bytes(value)
-        hits = [n for n in NEEDLES if n.casefold().encode() in data.lower()]
+        hits = [n for n in needles if n.casefold().encode() in data.lower()]
         if data.startswith(b"%PDF"):
-            hits += [f"pdf:{n}" for n in NEEDLES if n.casefold() in pypdf_text(data).casefold()]
+            hits += [f"pdf:{n}" for n in needles if n.casefold() in pypdf_text(data).casefold()]
         return hits
     if isinstance(value, str):
-        return [n for n in NEEDLES if n.casefold() in value.casefold()]
+        return [n for n in needles if n.casefold() in value.casefold()]
     return []
 
 
-def identity_anywhere(services: Services) -> list[tuple[str, str, Any, list[str]]]:
+def identity_anywhere(
+    services: Services, needles: tuple[str, ...] = NEEDLES, born: date = PERSON.date_of_birth
+) -> list[tuple[str, str, Any, list[str]]]:
     """Every column of every table, reflected from the database itself (tables no model names too)."""
     reflected = MetaData()
     reflected.reflect(services.db.engine)
@@ -143,7 +145,7 @@ def identity_anywhere(services: Services) -> list[tuple[str, str, Any, list[str]
         for table in reflected.sorted_tables:
             for row in connection.execute(select(table)):
                 for column, value in row._mapping.items():
-                    if found := found_in(value):
+                    if found := found_in(value, needles, born):
                         hits.append((table.name, str(column), row._mapping.get("id"), found))
     return hits
 
@@ -225,3 +227,35 @@ def test_after_an_anonymisation_no_identity_remains_and_the_evidence_still_count
     checked = CliRunner().invoke(cli, ["--database", database_url, "db", "check"])
     assert checked.exit_code == 0, checked.output
     assert f"{done.erased_rows} row(s) erased, each by its recorded event" in checked.output
+
+
+def test_an_imported_file_leaves_no_row_of_its_list_behind(
+    services: Services, team, clock, tmp_path: Path
+) -> None:
+    rows = [
+        ["Quémeneur", "Yannick", "1969-03-21", "QUEY 6903 2115", "418 555-0171", "yannick.q@example.com"],
+        ["Gagnon", "Luc", "1962-02-02", "", "", ""],
+    ]
+    path = tmp_path / "liste.csv"
+    path.write_text(
+        "Nom,Prénom,Date de naissance,NAM,Téléphone,Courriel\r\n"
+        + "".join(",".join(r) + "\r\n" for r in rows),
+        encoding="utf-8",
+    )
+    # Imported twice: the second import keeps its rows (already imported) for its report.
+    for _ in range(2):
+        analysis = services.client_import.analyse(team.manager, path)
+        staged = services.client_import.stage(team.manager, path, analysis.detected, analysis.guessed)
+        services.client_import.commit(team.manager, staged.import_id)
+    [imported] = services.clients.search(team.receptionist, "Quémeneur")
+    needles = ("Quémeneur", "quemeneur", "Yannick", "QUEY69032115", "4185550171", "yannick.q")
+    assert identity_anywhere(services, needles, date(1969, 3, 21))
+
+    clock.at = datetime.combine(date(2034, 1, 15), time(14), tzinfo=UTC)
+    services.retention.anonymise(team.privacy_officer, imported.id)
+
+    assert identity_anywhere(services, needles, date(1969, 3, 21)) == []
+    assert services.clients.search(team.receptionist, "Gagnon")  # the list's other person is untouched
+    with services.db.session(write=False) as session:
+        [audit] = session.scalars(select(AuditRecord).where(AuditRecord.action == "client.anonymise")).all()
+    assert audit.detail.endswith("import_rows=1")
