@@ -363,6 +363,8 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("reports", "reacknowledgment"): (R, lambda s, a, w: s.reports.reacknowledgment(a, *MONTH)),
     ("reports", "exports_log"): (R, lambda s, a, w: s.reports.exports_log(a, *MONTH)),
     ("reports", "access_log"): (A, lambda s, a, w: s.reports.access_log(a, w.file_number, *MONTH)),
+    ("reports", "retention_review"): (P, lambda s, a, w: s.reports.retention_review(a, *MONTH)),
+    ("reports", "anonymisations"): (P, lambda s, a, w: s.reports.anonymisations(a, *MONTH)),
     ("reports", "run"): (R, lambda s, a, w: s.reports.run(a, "consent-coverage", *MONTH)),
     ("reports", "render"): (
         R,
@@ -501,8 +503,11 @@ ACCESS_REQUESTS_KEPT = {
 
 #: The incident register: the privacy officer's alone.
 INCIDENT_CALLS = {key for key in CALLS if key[0] == "incidents"}
-#: Retention (the review, legal holds, anonymisations): the privacy officer's alone.
-RETENTION_CALLS = {key for key in CALLS if key[0] == "retention"}
+#: Retention (the review, legal holds, anonymisations, their reports): the privacy officer's alone.
+RETENTION_CALLS = {key for key in CALLS if key[0] == "retention"} | {
+    ("reports", "retention_review"),
+    ("reports", "anonymisations"),
+}
 
 #: The disclosure register, kept by a manager or the privacy officer (a receptionist sees a file's).
 DISCLOSURES_KEPT = {("disclosures", method) for method in ("record", "correct", "register", "get")}
