@@ -21,6 +21,7 @@ class ReportKind(StrEnum):
     EXPORTS_LOG = "exports-log"
     DISCLOSURE_REGISTER = "disclosure-register"
     INCIDENT_REGISTER = "incident-register"
+    ACCESS_REQUESTS = "access-requests"
     RETENTION_REVIEW = "retention-review"
     ANONYMISATIONS = "anonymisations"
 

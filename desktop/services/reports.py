@@ -27,6 +27,7 @@ from desktop.domain.enums import Language
 from desktop.domain.evidence import WitnessedHead
 from desktop.domain.records import Actor
 from desktop.reports.access_log import AccessLogReport
+from desktop.reports.access_requests import AccessRequestsReport
 from desktop.reports.base import ChainSeal, Period, ReportHeader, ReportKind
 from desktop.reports.consent_coverage import ConsentCoverageReport
 from desktop.reports.disclosure_register import DisclosureRegisterReport
@@ -42,6 +43,7 @@ from desktop.services.queries.clients import client_by_file_number
 from desktop.services.read_snapshot import read_snapshot
 from desktop.services.reporting import (
     access_log,
+    access_requests,
     consent_coverage,
     disclosure_register,
     exports_log,
@@ -61,6 +63,7 @@ R = TypeVar("R", bound=Report)
 #: tests expect, what the service checks.
 _PERMISSIONS = {
     ReportKind.ACCESS_LOG: Permission.READ_AUDIT,
+    ReportKind.ACCESS_REQUESTS: Permission.KEEP_PRIVACY_REGISTERS,
     ReportKind.INCIDENT_REGISTER: Permission.KEEP_PRIVACY_REGISTERS,
     ReportKind.RETENTION_REVIEW: Permission.KEEP_PRIVACY_REGISTERS,
     ReportKind.ANONYMISATIONS: Permission.KEEP_PRIVACY_REGISTERS,
@@ -223,28 +226,6 @@ class ReportService:
             lambda session, header, _checked: exports_log.compute(session, header),
         )
 
-    def disclosure_register(self, actor: Actor, start: date, end: date) -> DisclosureRegisterReport:
-        """The disclosures of the period: for a manager or the privacy officer, who record them."""
-        return self._run(
-            actor,
-            ReportKind.DISCLOSURE_REGISTER,
-            start,
-            end,
-            lambda session, header, _checked: disclosure_register.compute(session, header),
-            permission=Permission.RECORD_DISCLOSURES,
-        )
-
-    def incident_register(self, actor: Actor, start: date, end: date) -> IncidentRegisterReport:
-        """The confidentiality incidents the clinic became aware of in the period: for the privacy officer."""
-        return self._run(
-            actor,
-            ReportKind.INCIDENT_REGISTER,
-            start,
-            end,
-            lambda session, header, _checked: incident_register.compute(session, header),
-            permission=Permission.KEEP_PRIVACY_REGISTERS,
-        )
-
     def retention_review(self, actor: Actor, start: date, end: date) -> RetentionReviewReport:
         """The files past the retention rule as of ``end``: for the privacy officer only."""
         return self._run(
@@ -267,6 +248,39 @@ class ReportService:
             permission=report_permission(ReportKind.ANONYMISATIONS),
         )
 
+    def access_requests(self, actor: Actor, start: date, end: date) -> AccessRequestsReport:
+        """The access and rectification requests received in the period: for the privacy officer only."""
+        return self._run(
+            actor,
+            ReportKind.ACCESS_REQUESTS,
+            start,
+            end,
+            lambda session, header, _checked: access_requests.compute(session, header),
+            permission=Permission.KEEP_PRIVACY_REGISTERS,
+        )
+
+    def incident_register(self, actor: Actor, start: date, end: date) -> IncidentRegisterReport:
+        """The confidentiality incidents the clinic became aware of in the period: for the privacy officer."""
+        return self._run(
+            actor,
+            ReportKind.INCIDENT_REGISTER,
+            start,
+            end,
+            lambda session, header, _checked: incident_register.compute(session, header),
+            permission=Permission.KEEP_PRIVACY_REGISTERS,
+        )
+
+    def disclosure_register(self, actor: Actor, start: date, end: date) -> DisclosureRegisterReport:
+        """The disclosures of the period: for a manager or the privacy officer, who record them."""
+        return self._run(
+            actor,
+            ReportKind.DISCLOSURE_REGISTER,
+            start,
+            end,
+            lambda session, header, _checked: disclosure_register.compute(session, header),
+            permission=Permission.RECORD_DISCLOSURES,
+        )
+
     def run(
         self, actor: Actor, kind: ReportKind | str, start: date, end: date, *, client_file_number: str = ""
     ) -> Report:
@@ -286,6 +300,8 @@ class ReportService:
                 return self.disclosure_register(actor, start, end)
             case ReportKind.INCIDENT_REGISTER:
                 return self.incident_register(actor, start, end)
+            case ReportKind.ACCESS_REQUESTS:
+                return self.access_requests(actor, start, end)
             case ReportKind.RETENTION_REVIEW:
                 return self.retention_review(actor, start, end)
             case ReportKind.ANONYMISATIONS:

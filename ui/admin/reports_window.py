@@ -57,6 +57,7 @@ def report_title(kind: ReportKind) -> str:
         ReportKind.EXPORTS_LOG: QCoreApplication.translate("Reports", "Exports log"),
         ReportKind.DISCLOSURE_REGISTER: QCoreApplication.translate("Reports", "Disclosure register"),
         ReportKind.INCIDENT_REGISTER: QCoreApplication.translate("Reports", "Incident register"),
+        ReportKind.ACCESS_REQUESTS: QCoreApplication.translate("Reports", "Access and rectification requests"),
         ReportKind.RETENTION_REVIEW: QCoreApplication.translate("Reports", "Retention review"),
         ReportKind.ANONYMISATIONS: QCoreApplication.translate("Reports", "Anonymisations register"),
     }[kind]
@@ -93,6 +94,11 @@ def report_description(kind: ReportKind) -> str:
             "Every confidentiality incident the clinic became aware of in the period, as its latest version "
             "describes it: risk of serious injury, notices, measures, and until when it is kept. Privacy "
             "officer only.",
+        ),
+        ReportKind.ACCESS_REQUESTS: QCoreApplication.translate(
+            "Reports",
+            "Every access or rectification request received in the period: due date (30 days), identity "
+            "check, answer or refusal, and the overdue ones. Privacy officer only.",
         ),
         ReportKind.RETENTION_REVIEW: QCoreApplication.translate(
             "Reports",
