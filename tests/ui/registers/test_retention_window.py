@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.enums import Language
@@ -174,3 +175,23 @@ def test_a_refused_hold_keeps_the_dialog_open_with_the_reason(qtbot, gui_service
     assert dialog.isVisible()
     assert dialog.outcome.text() == f"File {first.file_number} is already under a legal hold."
     assert dialog.reason.text() == "Second motif"
+
+
+def test_a_hold_on_a_file_found_by_search_not_yet_due(qtbot, gui_services, officer, runner, files):
+    recent = create_client(gui_services, officer, "Lavoie", "Béatrice")  # contacted today
+    window = open_review(qtbot, gui_services, officer, runner)
+    window.tabs.setCurrentIndex(1)
+    picker = window.hold_another_file()
+    assert picker.isVisible()
+    type_text(picker.picker.field, "Lavoie")
+    qtbot.waitUntil(lambda: [c.id for c in picker.picker.results()] == [recent.id], timeout=TIMEOUT_MS)
+    QTest.keyClick(picker.picker.field, Qt.Key.Key_Return)
+    picker.accept()
+    dialog = window.dialog
+    assert isinstance(dialog, HoldDialog) and dialog.client_id == recent.id and dialog.placing
+    type_text(dialog.reason, "Demande de la Commission d'accès à l'information")
+    dialog.save_button.click()
+    wait_idle(qtbot, runner)
+    assert [h.file_number for h in window.holds.records()] == [recent.file_number]
+    assert window.tabs.tabText(1) == "Legal holds (1)"
+    assert window.review is not None and window.review.held == 0  # not past the rule: nothing left out
