@@ -2179,6 +2179,398 @@ Ctrl+N crée un nouveau dossier.</translation>
     </message>
 </context>
 <context>
+    <name>DisclosureDialog</name>
+    <message>
+        <source>Correct disclosure no. {id}</source>
+        <translation>Corriger la communication n° {id}</translation>
+    </message>
+    <message>
+        <source>Record a disclosure</source>
+        <translation>Consigner une communication</translation>
+    </message>
+    <message>
+        <source>&amp;Date disclosed:</source>
+        <translation>&amp;Date de la communication&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Reci&amp;pient:</source>
+        <translation>Desti&amp;nataire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s &amp;name:</source>
+        <translation>No&amp;m du destinataire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis:</source>
+        <translation>&amp;Fondement légal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Information disclosed:</source>
+        <translation>&amp;Renseignements communiqués&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Authorised by:</source>
+        <translation>&amp;Autorisée par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;How it was sent:</source>
+        <translation>Mo&amp;yen de transmission&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Clients (file number):</source>
+        <translation>&amp;Clients (numéro de dossier)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No&amp;te:</source>
+        <translation>No&amp;te&#xa0;:</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— choisir —</translation>
+    </message>
+    <message>
+        <source>Which court, police service, order or person</source>
+        <translation>Quel tribunal, service de police, ordre ou quelle personne</translation>
+    </message>
+    <message>
+        <source>Date disclosed</source>
+        <translation>Date de la communication</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Recipient&apos;s name</source>
+        <translation>Nom du destinataire</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Fondement légal</translation>
+    </message>
+    <message>
+        <source>Information disclosed</source>
+        <translation>Renseignements communiqués</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Autorisée par</translation>
+    </message>
+    <message>
+        <source>How it was sent</source>
+        <translation>Moyen de transmission</translation>
+    </message>
+    <message>
+        <source>File number of a client to add</source>
+        <translation>Numéro de dossier d&apos;un client à ajouter</translation>
+    </message>
+    <message>
+        <source>Clients whose information was disclosed</source>
+        <translation>Clients dont les renseignements ont été communiqués</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Note (facultative)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Add &amp;file</source>
+        <translation>A&amp;jouter le dossier</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ret&amp;irer</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Looking for the file…</source>
+        <translation>Recherche du dossier…</translation>
+    </message>
+    <message>
+        <source>Saving the disclosure…</source>
+        <translation>Enregistrement de la communication…</translation>
+    </message>
+    <message>
+        <source>Disclosure no. {id} recorded.</source>
+        <translation>Communication n° {id} consignée.</translation>
+    </message>
+    <message>
+        <source>Correct what is shown in red.</source>
+        <translation>Corrigez ce qui est indiqué en rouge.</translation>
+    </message>
+    <message>
+        <source>The disclosure was not recorded. {detail} Nothing you typed was lost.</source>
+        <translation>La communication n&apos;a pas été consignée. {detail} Rien de ce que vous avez saisi n&apos;a été perdu.</translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>Fermer sans enregistrer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The disclosure has not been recorded. Close anyway?</source>
+        <translation>La communication n&apos;a pas été consignée. Fermer quand même&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureRegisterWindow</name>
+    <message>
+        <source>Disclosure register</source>
+        <translation>Registre des communications</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>Premier jour de la période</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Dernier jour de la période</translation>
+    </message>
+    <message>
+        <source>Record a disclosure…</source>
+        <translation>Consigner une communication…</translation>
+    </message>
+    <message>
+        <source>Correct the selected entry…</source>
+        <translation>Corriger l&apos;inscription choisie…</translation>
+    </message>
+    <message>
+        <source>An entry is never changed: the correction is a new entry that names it.</source>
+        <translation>Une inscription n&apos;est jamais modifiée&#xa0;: la correction est une nouvelle inscription qui la nomme.</translation>
+    </message>
+    <message>
+        <source>Disclosures of the period</source>
+        <translation>Communications de la période</translation>
+    </message>
+    <message>
+        <source>Details of the selected disclosure</source>
+        <translation>Détails de la communication choisie</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>Résultat de la dernière action</translation>
+    </message>
+    <message>
+        <source>Loading the disclosure register…</source>
+        <translation>Chargement du registre des communications…</translation>
+    </message>
+    <message>
+        <source>The register could not be loaded: {detail}</source>
+        <translation>Le registre n&apos;a pas pu être chargé&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>{count} entries in the period, {standing} standing</source>
+        <translation>{count} inscription(s) dans la période, {standing} en vigueur</translation>
+    </message>
+    <message>
+        <source>No disclosure in the period.</source>
+        <translation>Aucune communication dans la période.</translation>
+    </message>
+    <message>
+        <source>Select an entry to see it whole here.</source>
+        <translation>Choisissez une inscription pour la voir en entier ici.</translation>
+    </message>
+    <message>
+        <source>Disclosure no. {id} of {on} ({status})</source>
+        <translation>Communication n° {id} du {on} ({status})</translation>
+    </message>
+    <message>
+        <source>Recipient: {recipient}</source>
+        <translation>Destinataire&#xa0;: {recipient}</translation>
+    </message>
+    <message>
+        <source>Legal basis: {basis}</source>
+        <translation>Fondement légal&#xa0;: {basis}</translation>
+    </message>
+    <message>
+        <source>Information disclosed: {information}</source>
+        <translation>Renseignements communiqués&#xa0;: {information}</translation>
+    </message>
+    <message>
+        <source>Files: {files}</source>
+        <translation>Dossiers&#xa0;: {files}</translation>
+    </message>
+    <message>
+        <source>Authorised by {who}; sent: {means}.</source>
+        <translation>Autorisée par {who}&#xa0;; transmise&#xa0;: {means}.</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Note&#xa0;: {note}</translation>
+    </message>
+    <message>
+        <source>Recorded by {who} on {when}.</source>
+        <translation>Consignée par {who} le {when}.</translation>
+    </message>
+    <message>
+        <source>Disclosure no. {id} recorded.</source>
+        <translation>Communication n° {id} consignée.</translation>
+    </message>
+    <message>
+        <source>Disclosure no. {id} recorded (dated {on}, outside the period shown).</source>
+        <translation>Communication n° {id} consignée (datée du {on}, hors de la période affichée).</translation>
+    </message>
+</context>
+<context>
+    <name>Disclosures</name>
+    <message>
+        <source>Disclosures of this client&apos;s information</source>
+        <translation>Communications des renseignements de ce client</translation>
+    </message>
+    <message>
+        <source>Disc&amp;losures</source>
+        <translation>Commu&amp;nications</translation>
+    </message>
+    <message>
+        <source>Parent organisation</source>
+        <translation>Organisation mère</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>Tribunal</translation>
+    </message>
+    <message>
+        <source>Police service</source>
+        <translation>Service de police</translation>
+    </message>
+    <message>
+        <source>Professional order</source>
+        <translation>Ordre professionnel</translation>
+    </message>
+    <message>
+        <source>Other recipient</source>
+        <translation>Autre destinataire</translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation>Par la poste</translation>
+    </message>
+    <message>
+        <source>By email</source>
+        <translation>Par courriel</translation>
+    </message>
+    <message>
+        <source>By fax</source>
+        <translation>Par télécopieur</translation>
+    </message>
+    <message>
+        <source>Hand delivered</source>
+        <translation>Remis en main propre</translation>
+    </message>
+    <message>
+        <source>Secure transfer</source>
+        <translation>Transfert sécurisé</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>Par téléphone</translation>
+    </message>
+    <message>
+        <source>Other means</source>
+        <translation>Autre moyen</translation>
+    </message>
+    <message>
+        <source>corrects no. {id}</source>
+        <translation>corrige le n° {id}</translation>
+    </message>
+    <message>
+        <source>corrected by no. {id}</source>
+        <translation>corrigée par le n° {id}</translation>
+    </message>
+    <message>
+        <source>standing</source>
+        <translation>en vigueur</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Fondement légal</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Renseignements</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Autorisée par</translation>
+    </message>
+    <message>
+        <source>How sent</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Consignée</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosuresTab</name>
+    <message>
+        <source>Record a disclosure…</source>
+        <translation>Consigner une communication…</translation>
+    </message>
+    <message>
+        <source>No disclosure of this client&apos;s information to a third party.</source>
+        <translation>Aucune communication des renseignements de ce client à un tiers.</translation>
+    </message>
+    <message>
+        <source>{count} disclosure(s) of this client&apos;s information to a third party.</source>
+        <translation>{count} communication(s) des renseignements de ce client à un tiers.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePanel</name>
     <message>
         <source>Possible duplicate</source>
@@ -2803,6 +3195,276 @@ Ctrl+N crée un nouveau dossier.</translation>
     <message>
         <source>Cancelling the import…</source>
         <translation>Annulation de l&apos;importation…</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s&apos;est produit</translation>
+    </message>
+    <message>
+        <source>Risk of serious injury</source>
+        <translation>Risque de préjudice sérieux</translation>
+    </message>
+    <message>
+        <source>Notices and measures</source>
+        <translation>Avis et mesures</translation>
+    </message>
+    <message>
+        <source>Brief description of the &amp;circumstances</source>
+        <translation>Brève description des &amp;circonstances</translation>
+    </message>
+    <message>
+        <source>Personal &amp;information concerned</source>
+        <translation>Renseignements personnels &amp;concernés</translation>
+    </message>
+    <message>
+        <source>If it cannot be described, &amp;why</source>
+        <translation>S&apos;ils ne peuvent être décrits, &amp;pourquoi</translation>
+    </message>
+    <message>
+        <source>Incident &amp;from</source>
+        <translation>Incident &amp;du</translation>
+    </message>
+    <message>
+        <source>Incident &amp;to</source>
+        <translation>Incident a&amp;u</translation>
+    </message>
+    <message>
+        <source>&amp;Discovered on (required)</source>
+        <translation>Connu &amp;le (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Num&amp;ber of people concerned</source>
+        <translation>&amp;Nombre de personnes concernées</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment: sensitivity, anticipated consequences, likelihood of misuse</source>
+        <translation>Év&amp;aluation&#xa0;: sensibilité des renseignements, conséquences appréhendées, probabilité d&apos;une utilisation préjudiciable</translation>
+    </message>
+    <message>
+        <source>C&amp;ommission notified on</source>
+        <translation>C&amp;ommission avisée le</translation>
+    </message>
+    <message>
+        <source>&amp;People concerned notified on</source>
+        <translation>Personnes concernées a&amp;visées le</translation>
+    </message>
+    <message>
+        <source>&amp;Measures taken</source>
+        <translation>&amp;Mesures prises</translation>
+    </message>
+    <message>
+        <source>There is a risk of &amp;serious injury</source>
+        <translation>Il y a un risque de préjudice &amp;sérieux</translation>
+    </message>
+    <message>
+        <source>There is a risk of serious injury</source>
+        <translation>Il y a un risque de préjudice sérieux</translation>
+    </message>
+    <message>
+        <source>{forms} — empty: not known yet</source>
+        <translation>{forms} — vide&#xa0;: pas encore connue</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>A whole number; empty: not known yet</source>
+        <translation>Un nombre entier&#xa0;; vide&#xa0;: pas encore connu</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Discovered on</source>
+        <translation>Connu le</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Serious risk</source>
+        <translation>Risque sérieux</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Keep until</source>
+        <translation>Conserver jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>NOTICE DUE</source>
+        <translation>AVIS À DONNER</translation>
+    </message>
+    <message>
+        <source>Notified {date}</source>
+        <translation>Avisés le {date}</translation>
+    </message>
+    <message>
+        <source>Commission notified {commission}</source>
+        <translation>Commission avisée le {commission}</translation>
+    </message>
+    <message>
+        <source>People notified {people}</source>
+        <translation>Personnes avisées le {people}</translation>
+    </message>
+    <message>
+        <source>Not required</source>
+        <translation>Non requis</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Commission: {commission} · people concerned: {people}</source>
+        <translation>Commission&#xa0;: {commission} · personnes concernées&#xa0;: {people}</translation>
+    </message>
+    <message>
+        <source>A risk of serious injury: the Commission d&apos;accès à l&apos;information and the people concerned must be notified promptly.</source>
+        <translation>Risque de préjudice sérieux&#xa0;: la Commission d&apos;accès à l&apos;information et les personnes concernées doivent être avisées avec diligence.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentRegisterWindow</name>
+    <message>
+        <source>Every confidentiality incident is recorded here and kept at least five years after the clinic became aware of it. When there is a risk of serious injury, the Commission d&apos;accès à l&apos;information and the people concerned must be notified promptly: such incidents are marked NOTICE DUE until both notices are recorded. Each save is a new version; earlier versions are kept in the history.</source>
+        <extracomment>The register is read whole: every incident discovered since this day.</extracomment>
+        <translation>Chaque incident de confidentialité est inscrit ici et conservé au moins cinq ans après que la clinique en a pris connaissance. S&apos;il présente un risque de préjudice sérieux, la Commission d&apos;accès à l&apos;information et les personnes concernées doivent être avisées avec diligence&#xa0;: l&apos;incident porte la mention AVIS À DONNER tant que les deux avis ne sont pas inscrits. Chaque enregistrement crée une nouvelle version&#xa0;; les versions antérieures sont conservées dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>&amp;New incident…</source>
+        <translation>&amp;Nouvel incident…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>Current version</source>
+        <translation>Version en vigueur</translation>
+    </message>
+    <message>
+        <source>Confidentiality incidents</source>
+        <translation>Incidents de confidentialité</translation>
+    </message>
+    <message>
+        <source>Versions of the incident</source>
+        <translation>Versions de l&apos;incident</translation>
+    </message>
+    <message>
+        <source>The selected version, read-only</source>
+        <translation>La version choisie, en lecture seule</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>Résultat de la dernière action</translation>
+    </message>
+    <message>
+        <source>Loading the incident register…</source>
+        <translation>Chargement du registre des incidents…</translation>
+    </message>
+    <message>
+        <source>Loading the incident…</source>
+        <translation>Chargement de l&apos;incident…</translation>
+    </message>
+    <message>
+        <source>Discard the changes?</source>
+        <translation>Abandonner les modifications&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The changes typed in this incident are not saved. Discard them?</source>
+        <translation>Les modifications saisies dans cet incident ne sont pas enregistrées. Les abandonner&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Confidentiality-incident register</source>
+        <translation>Registre des incidents de confidentialité</translation>
+    </message>
+    <message>
+        <source>Confidentiality-incident register — {count} incident(s)</source>
+        <translation>Registre des incidents de confidentialité — {count} incident(s)</translation>
+    </message>
+    <message>
+        <source>{count} incident(s) · {due} NOTICE DUE</source>
+        <translation>{count} incident(s) · {due} AVIS À DONNER</translation>
+    </message>
+    <message>
+        <source>{count} incident(s) · no notice due</source>
+        <translation>{count} incident(s) · aucun avis à donner</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>Nouvel incident</translation>
+    </message>
+    <message>
+        <source>Record the incid&amp;ent</source>
+        <translation>&amp;Inscrire l&apos;incident</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve a new version</source>
+        <translation>Enregistrer une nouvelle &amp;version</translation>
+    </message>
+    <message>
+        <source>Version {number}, saved by {who} on {when}</source>
+        <translation>Version {number}, enregistrée par {who} le {when}</translation>
+    </message>
+    <message>
+        <source>Incident {reference} — version {version}, saved by {who} on {when}</source>
+        <translation>Incident {reference} — version {version}, enregistrée par {who} le {when}</translation>
+    </message>
+    <message>
+        <source>Shortcut: Ctrl+N</source>
+        <translation>Raccourci&#xa0;: Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Version history ({count})</source>
+        <translation>Historique des versions ({count})</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Incident {reference} recorded: version {version}.</source>
+        <translation>Incident {reference} enregistré&#xa0;: version {version}.</translation>
     </message>
 </context>
 <context>
@@ -5031,11 +5693,11 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
     <message>
         <source>Disclosure register</source>
-        <translation type="unfinished"></translation>
+        <translation>Registre des communications</translation>
     </message>
     <message>
         <source>Incident register</source>
-        <translation type="unfinished"></translation>
+        <translation>Registre des incidents de confidentialité</translation>
     </message>
     <message>
         <source>Access and rectification requests</source>
@@ -5071,11 +5733,11 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
     <message>
         <source>Every disclosure of personal information outside the clinic in the period: recipient, legal basis, information, files, who authorised it and how it was sent, with the corrections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque communication de renseignements personnels hors de la clinique pendant la période&#xa0;: destinataire, fondement légal, renseignements, dossiers, qui l&apos;a autorisée et comment elle a été transmise, avec les corrections.</translation>
     </message>
     <message>
         <source>Every confidentiality incident the clinic became aware of in the period, as its latest version describes it: risk of serious injury, notices, measures, and until when it is kept. Privacy officer only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque incident de confidentialité dont la clinique a pris connaissance pendant la période, tel que sa dernière version le décrit&#xa0;: risque de préjudice sérieux, avis, mesures et date jusqu&apos;à laquelle il est conservé. Responsable de la protection des renseignements personnels seulement.</translation>
     </message>
     <message>
         <source>Every access or rectification request received in the period: due date (30 days), identity check, answer or refusal, and the overdue ones. Privacy officer only.</source>
