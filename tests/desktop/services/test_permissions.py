@@ -362,6 +362,7 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("reports", "optout_register"): (R, lambda s, a, w: s.reports.optout_register(a, *MONTH)),
     ("reports", "reacknowledgment"): (R, lambda s, a, w: s.reports.reacknowledgment(a, *MONTH)),
     ("reports", "exports_log"): (R, lambda s, a, w: s.reports.exports_log(a, *MONTH)),
+    ("reports", "access_requests"): (P, lambda s, a, w: s.reports.access_requests(a, *MONTH)),
     ("reports", "access_log"): (A, lambda s, a, w: s.reports.access_log(a, w.file_number, *MONTH)),
     ("reports", "retention_review"): (P, lambda s, a, w: s.reports.retention_review(a, *MONTH)),
     ("reports", "anonymisations"): (P, lambda s, a, w: s.reports.anonymisations(a, *MONTH)),
@@ -498,7 +499,7 @@ def test_each_method_with_each_role(services: Services, team, world: World, role
 ACCESS_REQUESTS_KEPT = {
     ("access_requests", method)
     for method in ("match", "verify_identity", "answer", "refuse", "get", "open_requests", "overdue", "counts", "register")
-}
+} | {("reports", "access_requests")}
 
 
 #: The incident register: the privacy officer's alone.
