@@ -5518,6 +5518,38 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     </message>
 </context>
 <context>
+    <name>PrivacyMenu</name>
+    <message>
+        <source>&amp;Privacy</source>
+        <extracomment>What each entry needs, by its action&apos;s object name, in the menu&apos;s order (None: a separator).</extracomment>
+        <translation>&amp;Confidentialité</translation>
+    </message>
+    <message>
+        <source>Log an &amp;access request…</source>
+        <translation>Consigner une demande d&apos;&amp;accès…</translation>
+    </message>
+    <message>
+        <source>Record a &amp;disclosure…</source>
+        <translation>Consigner une &amp;communication…</translation>
+    </message>
+    <message>
+        <source>Disclosure &amp;register…</source>
+        <translation>&amp;Registre des communications…</translation>
+    </message>
+    <message>
+        <source>Confidentiality &amp;incidents…</source>
+        <translation>&amp;Incidents de confidentialité…</translation>
+    </message>
+    <message>
+        <source>Access and &amp;rectification requests…</source>
+        <translation>Demandes d&apos;accès et de &amp;rectification…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tention review…</source>
+        <translation>Révision de la &amp;conservation…</translation>
+    </message>
+</context>
+<context>
     <name>RecordListTab</name>
     <message>
         <source>Loading…</source>

@@ -30,6 +30,7 @@ from ui.client_file.anonymised import is_anonymised
 from ui.client_file.consents_tab import ConsentsTab
 from ui.client_file.desk_actions import ClientDeskActions
 from ui.client_file.details_tab import DetailsTab
+from ui.client_file.disclosures_tab import attach_disclosures_tab
 from ui.client_file.evidence_action import EvidencePackAction
 from ui.client_file.header import ClientHeader
 from ui.client_file.record_tabs import AcknowledgmentsTab, AppointmentsTab, OptOutsTab
@@ -120,6 +121,7 @@ class ClientFileWidget(QWidget):
             self.tabs.addTab(tab, "")
         for tab in (self.appointments_tab, self.acknowledgments_tab, self.optouts_tab):
             tab.count_changed.connect(lambda count, tab=tab: self._show_count(tab, count))
+        self.disclosures_tab = attach_disclosures_tab(self.tabs, self.opened, services, actor, runner)
 
         self.details_tab.saved.connect(self._record_saved)
         self.details_tab.status_message.connect(self.status_message)
