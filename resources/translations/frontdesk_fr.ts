@@ -5522,7 +5522,7 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <message>
         <source>&amp;Privacy</source>
         <extracomment>What each entry needs, by its action&apos;s object name, in the menu&apos;s order (None: a separator).</extracomment>
-        <translation>&amp;Confidentialité</translation>
+        <translation>C&amp;onfidentialité</translation>
     </message>
     <message>
         <source>Log an &amp;access request…</source>
@@ -5541,12 +5541,12 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
         <translation>&amp;Incidents de confidentialité…</translation>
     </message>
     <message>
-        <source>Access and &amp;rectification requests…</source>
-        <translation>Demandes d&apos;accès et de &amp;rectification…</translation>
+        <source>Access and rectification re&amp;quests…</source>
+        <translation>Demandes d&apos;accès et de rec&amp;tification…</translation>
     </message>
     <message>
         <source>Re&amp;tention review…</source>
-        <translation>Révision de la &amp;conservation…</translation>
+        <translation>Révision de la conser&amp;vation…</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 from desktop.domain.records import Actor
 from desktop.services.permissions import Permission, role_allows
 from ui.kit.retranslate import follow_language
+from ui.shell.privacy_menu import PrivacyMenu
 from ui.shell.session_windows import SessionWindows
 
 __all__ = ["NEEDS", "ManageMenu"]
@@ -58,6 +59,8 @@ class ManageMenu(QObject):
                 menu.addSeparator()
             menu.addAction(action)
         menu.menuAction().setVisible(any(a.isVisible() and not a.isSeparator() for a in menu.actions()))
+        # The next menu on the bar: the registers the privacy law asks for.
+        self.privacy = PrivacyMenu(window, windows, actor)
         follow_language(window, self.retranslate)
 
     @staticmethod

@@ -34,7 +34,15 @@ from ui.schedule.window import ScheduleWindow
 __all__ = ["FORMS", "SessionWindows"]
 
 # Forms whose typing would be lost if the session were dropped.
-FORMS = ("booking", "new-client", "opt-out", "consent-update", "policy-signing")
+FORMS = (
+    "booking",
+    "new-client",
+    "opt-out",
+    "consent-update",
+    "policy-signing",
+    "access-request",
+    "disclosure",
+)
 
 
 class SessionWindows(QObject):
@@ -156,6 +164,57 @@ class SessionWindows(QObject):
     def reminders(self) -> QWidget:
         return self.open_single(
             "reminders", lambda: ReminderWindow(self._services, self._actor, self._runner, self._window)
+        )
+
+    # The privacy registers' windows load their code when first opened.
+
+    def log_access_request(self, client: ClientRecord | None) -> QWidget:
+        from ui.registers.access_request_dialog import AccessRequestDialog
+
+        return self.open_single(
+            "access-request",
+            lambda: AccessRequestDialog(self._services, self._actor, self._runner, self._window, client),
+        )
+
+    def record_disclosure(self, client: ClientRecord | None) -> QWidget:
+        from ui.registers.disclosure_dialog import DisclosureDialog
+
+        clients = (client,) if client is not None else ()
+        return self.open_single(
+            "disclosure",
+            lambda: DisclosureDialog(self._services, self._actor, self._runner, self._window, clients),
+        )
+
+    def disclosure_register(self) -> QWidget:
+        from ui.registers.disclosure_window import DisclosureRegisterWindow
+
+        return self.open_single(
+            "disclosures",
+            lambda: DisclosureRegisterWindow(self._services, self._actor, self._runner, self._window),
+        )
+
+    def incident_register(self) -> QWidget:
+        from ui.registers.incident_window import IncidentRegisterWindow
+
+        return self.open_single(
+            "incidents",
+            lambda: IncidentRegisterWindow(self._services, self._actor, self._runner, self._window),
+        )
+
+    def access_requests(self) -> QWidget:
+        from ui.registers.access_request_window import AccessRequestWindow
+
+        return self.open_single(
+            "access-requests",
+            lambda: AccessRequestWindow(self._services, self._actor, self._runner, self._window),
+        )
+
+    def retention_review(self) -> QWidget:
+        from ui.registers.retention_window import RetentionReviewWindow
+
+        return self.open_single(
+            "retention",
+            lambda: RetentionReviewWindow(self._services, self._actor, self._runner, self._window),
         )
 
     def change_password(self) -> QWidget:
