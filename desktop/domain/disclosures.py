@@ -122,6 +122,9 @@ def validate_disclosure(draft: DisclosureDraft, today: date) -> DisclosureDraft:
 
 def _choice(errors: list[FieldError], name: str, value: object, kind: type[E]) -> E | None:
     """The value as its enum, or a field error (a caller outside the typed GUI may send any text)."""
+    if value is None or value == "":
+        errors.append(FieldError(name, "required"))
+        return None
     try:
         return kind(str(value))
     except ValueError:

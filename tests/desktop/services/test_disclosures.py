@@ -140,6 +140,13 @@ def test_bad_input_is_refused_field_by_field_in_both_languages(services: Service
         ("means", "invalid_choice"),
         ("disclosed_on", "required"),
     }
+    unchosen = court_order(zoe.id, recipient_kind=None, means=None)
+    with pytest.raises(ValidationError) as refused:
+        services.disclosures.record(team.manager, unchosen)
+    assert {(e.field, e.code) for e in refused.value.errors} == {
+        ("recipient_kind", "required"),
+        ("means", "required"),
+    }
     with pytest.raises(NotFoundError):
         services.disclosures.record(team.manager, court_order(zoe.id, 999_999))
     with pytest.raises(NotFoundError):

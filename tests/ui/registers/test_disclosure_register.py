@@ -63,6 +63,7 @@ def test_nothing_is_stated_for_the_person_and_a_refused_save_keeps_everything(qt
     for field in ("recipient_name", "legal_basis", "authorised_by", "means"):
         assert dialog.errors[field].isVisible() and dialog.errors[field].text(), field
     assert not dialog.errors["information"].isVisible()
+    assert dialog.errors["means"].text() == "This field is required."
     assert dialog.information.toPlainText() == "Coordonnées" and dialog.disclosed_on.text() == "2026-11-20"
 
     switch(Language.FR)
