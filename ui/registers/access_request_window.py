@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.access_requests import AccessRequestRecord
 from desktop.domain.changes import ChangeSubject, DataChange
-from desktop.domain.errors import NotFoundError
+from desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from desktop.domain.file_numbers import format_file_number
 from desktop.domain.messages import Subjects, message
 from desktop.domain.records import Actor
@@ -306,6 +306,10 @@ class AccessRequestWindow(QWidget):
         record = self.selected_record()
         wanted = self.action_box.file_number.text().strip()
         if record is None:
+            return
+        if not wanted:
+            missing = ValidationError([FieldError("client_id", "required")])
+            self._say(lambda: missing.message(current_language()), error=True)
             return
         services, actor = self._services, self._actor
 

@@ -70,6 +70,8 @@ def test_the_queue_flags_overdue_and_a_request_is_matched_verified_and_answered(
     type_text(window.action_box.identity_how, "Permis de conduire vu")
     act(desk, window.action_box.verify_button)
     assert window.status.text() == "Identity recorded as verified."
+    act(desk, window.action_box.match_button)
+    assert "Client file" in window.status.text()  # no file number typed
     type_text(window.action_box.file_number, str(int(client.file_number)))
     act(desk, window.action_box.match_button)
     assert window.status.text() == f"Matched to file {client.file_number}."
