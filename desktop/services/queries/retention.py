@@ -15,9 +15,11 @@ from typing import Any, TypeVar
 from sqlalchemy import (
     ColumnElement,
     DateTime,
+    Integer,
     Select,
     String,
     and_,
+    case,
     cast,
     func,
     literal,
@@ -114,7 +116,8 @@ def access_requests_by_client() -> Subquery:
     return (
         select(
             AccessRequest.id.label("request_id"),
-            func.coalesce(matched.c.client_id, AccessRequest.client_id).label("client_id"),
+            # Cast: a bare COALESCE has no type affinity, and SQLite then cannot index the join on it.
+            cast(func.coalesce(matched.c.client_id, AccessRequest.client_id), Integer).label("client_id"),
             AccessRequest.received_on.label("received_on"),
             events.c.last_event_at,
             func.coalesce(events.c.closings, 0).label("closings"),
@@ -267,20 +270,32 @@ def retention_review(session: Session, today: date, years: int, limit: int) -> R
         .subquery()
     )
     held, pending, open_request = files.c.held, files.c.pending_opt_out, files.c.open_access_request
-    counts = session.execute(
+    left_out = or_(held, pending, open_request)
+
+    def counted(condition: ColumnElement[bool]) -> Any:
+        return func.sum(case((condition, 1), else_=0)).over()
+
+    # One statement: the counts over every file past the rule (window sums, taken before the limit),
+    # and the reviewable files first, oldest last contact first.
+    found = session.execute(
         select(
-            func.count().filter(not_(or_(held, pending, open_request))),
-            func.count().filter(held),
-            func.count().filter(and_(not_(held), pending)),
-            func.count().filter(and_(not_(held), not_(pending), open_request)),
-        ).select_from(files)
-    ).one()
-    rows = session.execute(
-        select(files)
-        .where(not_(or_(held, pending, open_request)))
-        .order_by(files.c.order_key, files.c.id)
-        .limit(max(0, limit))
+            files,
+            counted(not_(left_out)).label("reviewable_count"),
+            counted(held).label("held_count"),
+            counted(and_(not_(held), pending)).label("opt_out_count"),
+            counted(and_(not_(held), not_(pending), open_request)).label("access_count"),
+        )
+        .order_by(case((left_out, 1), else_=0), files.c.order_key, files.c.id)
+        .limit(max(1, limit))
     ).all()
+    counts = (
+        (found[0].reviewable_count, found[0].held_count, found[0].opt_out_count, found[0].access_count)
+        if found
+        else (0, 0, 0, 0)
+    )
+    rows = [row for row in found if not (row.held or row.pending_opt_out or row.open_access_request)][
+        : max(0, limit)
+    ]
     candidates = []
     for row in rows:
         last = last_contact_on(row)

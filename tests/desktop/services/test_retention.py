@@ -17,6 +17,7 @@ from desktop.domain.retention import ANONYMISED_NAME
 from desktop.services import Services
 from desktop.services.clock import FixedClock
 from tests.support.documents import book, new_client
+from tests.support.query_plans import plans_of
 from tests.support.retention import answer_access_request, log_access_request
 
 TODAY = date(2026, 11, 24)
@@ -214,3 +215,18 @@ def test_only_the_privacy_officer_keeps_retention(services: Services, team, role
     ):
         with pytest.raises(PermissionDeniedError):
             call()
+
+
+def test_the_review_joins_each_source_by_index_never_by_scanning_it_per_file(
+    services: Services, team
+) -> None:
+    """Each per-file subquery is joined by an index (SQLite builds one on the materialised rows): one
+    scanned per file made the review at 100,000 files and 3,000 access requests last 40 s instead of 2."""
+    if services.db.engine.dialect.name != "sqlite":
+        pytest.skip("the plan is SQLite's")
+    client = new_client(services, team.receptionist)
+    log_access_request(services, team.privacy_officer, client.id, TODAY)
+    plans = plans_of(services.db.engine, lambda: services.retention.review(team.privacy_officer))
+    [review_plan] = [plan for statement, plan in plans if "order_key" in statement]
+    joins = [step for step in review_plan if "LEFT-JOIN" in step]
+    assert len(joins) >= 5 and all(step.startswith("SEARCH") for step in joins), review_plan
