@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
 
@@ -125,3 +127,25 @@ def test_refusals(services: Services, team) -> None:
             services.incidents.open(actor, draft())
         with pytest.raises(PermissionDeniedError):
             services.incidents.register(actor, date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_two_officers_saving_at_once_one_is_refused(services: Services, team) -> None:
+    """Whether the two saves overlap in the database or not, one new version is kept and the other save is
+    refused as made from a replaced version (never two versions 2, never one lost in silence)."""
+    officer = team.privacy_officer
+    opened = services.incidents.open(officer, draft())
+    barrier = threading.Barrier(2)
+
+    def save(measures: str) -> object:
+        barrier.wait()
+        try:
+            return services.incidents.update(officer, opened.id, 1, draft(measures=measures))
+        except ConflictError as refused:
+            return refused
+
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(save, ["Mesure A", "Mesure B"]))
+    refused = [r for r in results if isinstance(r, ConflictError)]
+    assert len(refused) == 1 and refused[0].code == "incident_stale_version"
+    versions = services.incidents.versions(officer, opened.id)
+    assert [v.version for v in versions] == [1, 2] and versions[1].measures in ("Mesure A", "Mesure B")
