@@ -16,7 +16,7 @@ from ui.kit.forms import em
 from ui.kit.models import RecordTableModel
 from ui.kit.retranslate import follow_language
 from ui.kit.tables import record_table
-from ui.kit.worker import TaskRunner
+from ui.kit.worker import TaskHandle, TaskRunner
 from ui.registers.retention_tables import anonymisation_columns
 
 __all__ = ["AnonymisationsTab"]
@@ -47,6 +47,7 @@ class AnonymisationsTab(QWidget):
         self._actor = actor
         self._runner = runner
         self._key = ("retention-anonymisations", id(self))
+        self._loading: TaskHandle | None = None
 
         self.model: RecordTableModel[AnonymisationRecord] = RecordTableModel(anonymisation_columns(), self)
         self.table = record_table(self.model, self, "anonymisations")
@@ -96,13 +97,17 @@ class AnonymisationsTab(QWidget):
     def load(self) -> None:
         services, actor = self._services, self._actor
         start, end = _day(self.start.date()), _day(self.end.date())
-        self._runner.submit(
+        self._loading = self._runner.submit(
             lambda: services.retention.anonymisations(actor, start, end),
             on_success=self._loaded,
             on_failure=self.failed.emit,
             key=(*self._key, "load"),
             busy_message=self.tr("Reading the anonymisations…"),
         )
+
+    def cancel_loading(self) -> None:
+        if self._loading is not None:
+            self._loading.cancel()
 
     def _loaded(self, records: list[AnonymisationRecord]) -> None:
         self.model.set_records(records)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -42,7 +42,7 @@ from ui.kit.i18n import format_datetime
 from ui.kit.models import RecordTableModel
 from ui.kit.retranslate import follow_language
 from ui.kit.tables import record_table
-from ui.kit.worker import TaskRunner
+from ui.kit.worker import TaskHandle, TaskRunner
 from ui.registers.anonymisations_tab import AnonymisationsTab
 from ui.registers.retention_dialogs import AnonymiseDialog, HoldDialog
 from ui.registers.retention_tables import candidate_columns, hold_columns, rule_text
@@ -69,6 +69,7 @@ class RetentionReviewWindow(QWidget):
         self.dialog: QDialog | None = None
         self._status: tuple[Callable[[], str], bool] | None = None
         self._stale = False
+        self._reading: TaskHandle | None = None
         self.setObjectName("retentionReview")
 
         self.headline = QLabel(self)
@@ -254,7 +255,7 @@ class RetentionReviewWindow(QWidget):
         def work() -> tuple[RetentionReview, list[LegalHoldRecord]]:
             return services.retention.review(actor), services.retention.holds(actor)
 
-        self._runner.submit(
+        self._reading = self._runner.submit(
             work,
             on_success=lambda loaded: self._loaded(*loaded),
             on_failure=self._failed,
@@ -299,6 +300,13 @@ class RetentionReviewWindow(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Only reading is dropped (the window may be deleted once closed); a save already sent completes.
+        if self._reading is not None:
+            self._reading.cancel()
+        self.anonymised_tab.cancel_loading()
+        super().closeEvent(event)
 
     # ---------------------------------------------------------------- selection
 

@@ -195,3 +195,14 @@ def test_a_hold_on_a_file_found_by_search_not_yet_due(qtbot, gui_services, offic
     assert [h.file_number for h in window.holds.records()] == [recent.file_number]
     assert window.tabs.tabText(1) == "Legal holds (1)"
     assert window.review is not None and window.review.held == 0  # not past the rule: nothing left out
+
+
+def test_closing_while_reading_drops_the_reading(qtbot, gui_services, officer, runner, files):
+    failures: list[str] = []
+    runner.failed.connect(failures.append)
+    window = RetentionReviewWindow(gui_services, officer, runner)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the session opens it
+    window.show()
+    window.close()  # its first reading still on its way
+    wait_idle(qtbot, runner)
+    assert failures == []
