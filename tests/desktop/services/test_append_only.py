@@ -14,6 +14,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from desktop.db.models import APPEND_ONLY_TABLES
+from desktop.domain.access_requests import AccessRequestDraft
+from desktop.domain.disclosures import DisclosureDraft
 from desktop.domain.enums import (
     PROMOTIONAL_PURPOSES,
     AppointmentKind,
@@ -25,6 +27,7 @@ from desktop.domain.enums import (
     OptOutVia,
     Purpose,
 )
+from desktop.domain.incidents import IncidentDraft
 from desktop.domain.records import (
     AppointmentDraft,
     ClientDraft,
@@ -32,6 +35,13 @@ from desktop.domain.records import (
     ConsentChange,
     OptOutDraft,
     SignatureCapture,
+)
+from desktop.domain.register_enums import (
+    AccessAnswerItem,
+    AccessRequestChannel,
+    AccessRequestKind,
+    DisclosureMeans,
+    DisclosureRecipient,
 )
 from desktop.services import Services
 from desktop.services.acknowledgments import AcknowledgmentService
@@ -56,12 +66,22 @@ ALTERATIONS = {
     "reminder_records": ("channel", "sms"),
     "audit_records": ("detail", "altered"),
     "appointment_events": ("kind", "arrived"),
+    "disclosures": ("legal_basis", "altered"),
+    "disclosure_clients": ("client_id", 0),
+    "incidents": ("reference", "altered"),
+    "incident_versions": ("measures", "altered"),
+    "access_requests": ("requester_name", "altered"),
+    "access_request_events": ("detail", "altered"),
+    "legal_hold_events": ("reason", "altered"),
+    "anonymisations": ("rule", "altered"),
 }
 
 
 def test_ledger_services_offer_no_way_to_change_evidence() -> None:
     for service in LEDGER_SERVICES:
-        public = [name for name, _ in inspect.getmembers(service, inspect.isfunction) if not name.startswith("_")]
+        public = [
+            name for name, _ in inspect.getmembers(service, inspect.isfunction) if not name.startswith("_")
+        ]
         assert public, service
         assert not [name for name in public if CHANGING_VERBS.search(name)], service
 
@@ -110,29 +130,89 @@ def signature_png() -> bytes:
 
 
 @pytest.fixture
-def ledgers(services: Services, receptionist, clock, tmp_path) -> Services:  # type: ignore[no-untyped-def]
+def ledgers(services: Services, receptionist, team, clock, tmp_path) -> Services:  # type: ignore[no-untyped-def]
     """At least one row in every ledger table."""
     client = services.clients.create(receptionist, ClientDraft("Côté", "Zoé", date(1980, 4, 12)))
     services.appointments.book(
         receptionist,
         client.id,
-        AppointmentDraft(clock.now() + timedelta(days=1), AppointmentKind.CONSULTATION, AppointmentMode.IN_CLINIC, BookedVia.AT_DESK),
-        ConsentCapture((ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, True),), Interaction.DESK, Language.FR),
+        AppointmentDraft(
+            clock.now() + timedelta(days=1),
+            AppointmentKind.CONSULTATION,
+            AppointmentMode.IN_CLINIC,
+            BookedVia.AT_DESK,
+        ),
+        ConsentCapture(
+            (ConsentChange(Purpose.NEWSLETTERS, Channel.EMAIL, True),), Interaction.DESK, Language.FR
+        ),
         SignatureCapture(signature_png=signature_png()),
     )
     services.optouts.log(
         receptionist,
-        OptOutDraft(OptOutVia.PHONE, clock.now().date(), "Zoé Côté", purposes=PROMOTIONAL_PURPOSES, client_id=client.id),
+        OptOutDraft(
+            OptOutVia.PHONE,
+            clock.now().date(),
+            "Zoé Côté",
+            purposes=PROMOTIONAL_PURPOSES,
+            client_id=client.id,
+        ),
     )
     # A reminder by phone, exported to the call sheet: a row in the reminder ledger.
-    reminded = services.clients.create(receptionist, ClientDraft("Roy", "Luc", date(1975, 2, 3), phone="418 555-0123"))
+    reminded = services.clients.create(
+        receptionist, ClientDraft("Roy", "Luc", date(1975, 2, 3), phone="418 555-0123")
+    )
     services.appointments.book(
         receptionist,
         reminded.id,
-        AppointmentDraft(clock.now() + timedelta(days=1), AppointmentKind.CONSULTATION, AppointmentMode.IN_CLINIC, BookedVia.PHONE),
-        ConsentCapture((ConsentChange(Purpose.APPOINTMENT_REMINDERS, Channel.PHONE, True),), Interaction.PHONE, Language.FR),
+        AppointmentDraft(
+            clock.now() + timedelta(days=1),
+            AppointmentKind.CONSULTATION,
+            AppointmentMode.IN_CLINIC,
+            BookedVia.PHONE,
+        ),
+        ConsentCapture(
+            (ConsentChange(Purpose.APPOINTMENT_REMINDERS, Channel.PHONE, True),),
+            Interaction.PHONE,
+            Language.FR,
+        ),
     )
     services.reminders.export(receptionist, (clock.now() + timedelta(days=1)).astimezone().date(), tmp_path)
+    # The privacy registers: a disclosure, an incident updated once, an access request answered, a legal
+    # hold placed and lifted, and (eight years on) a file anonymised.
+    officer = team.privacy_officer
+    today = clock.now().date()
+    services.disclosures.record(
+        officer,
+        DisclosureDraft(
+            today,
+            DisclosureRecipient.COURT,
+            "Cour du Québec",
+            "Subpoena",
+            "Appointment dates",
+            "A. Lacroix",
+            DisclosureMeans.POST,
+            (client.id,),
+        ),
+    )
+    incident = services.incidents.open(
+        officer, IncidentDraft("A lost laptop.", today, information_concerned="Names")
+    )
+    services.incidents.update(
+        officer, incident.id, 1, IncidentDraft("A lost laptop, found.", today, information_concerned="Names")
+    )
+    request = services.access_requests.log(
+        receptionist,
+        AccessRequestDraft(
+            AccessRequestKind.ACCESS, AccessRequestChannel.EMAIL, today, "Zoé Côté", client_id=client.id
+        ),
+    )
+    services.access_requests.verify_identity(officer, request.id, "Health card seen")
+    services.access_requests.answer(officer, request.id, frozenset({AccessAnswerItem.FILE_COPY}))
+    services.retention.place_hold(officer, reminded.id, "Litigation")
+    services.retention.lift_hold(officer, reminded.id, "Settled")
+    gone = services.clients.create(receptionist, ClientDraft("Roy", "Anne", date(1950, 1, 2)))
+    clock.advance(days=8 * 366)
+    services.retention.anonymise(officer, gone.id)
     return services
 
 
@@ -179,10 +259,14 @@ def test_columns_added_later_are_guarded_too(ledgers: Services, table: str, colu
     before = snapshot(services, table)
     row_id = before[0][0]
     with services.db.engine.connect() as connection:
-        stored = connection.execute(text(f"SELECT {column} FROM {table} WHERE id = :id"), {"id": row_id}).scalar()  # noqa: S608
+        stored = connection.execute(
+            text(f"SELECT {column} FROM {table} WHERE id = :id"), {"id": row_id}
+        ).scalar()  # noqa: S608
     assert stored, f"{table}.{column} is empty: nothing to protect"
     for value in ("altered", None):
-        refused(services, f"UPDATE {table} SET {column} = :value WHERE id = :id", {"value": value, "id": row_id})  # noqa: S608
+        refused(
+            services, f"UPDATE {table} SET {column} = :value WHERE id = :id", {"value": value, "id": row_id}
+        )  # noqa: S608
     assert snapshot(services, table) == before
 
 
