@@ -40,6 +40,8 @@ _CATEGORY_OF = {
     "acknowledgment.print": AccessCategory.PRINT,
     "acknowledgment.export": AccessCategory.EXPORT,
     "evidence.pack": AccessCategory.EXPORT,
+    # The client's information communicated outside the clinic (the disclosure register).
+    "disclosure.client": AccessCategory.EXPORT,
     "acknowledgment.view": AccessCategory.VIEW,
     "acknowledgment.verify": AccessCategory.VIEW,
     "report.run": AccessCategory.VIEW,

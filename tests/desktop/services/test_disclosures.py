@@ -15,6 +15,7 @@ from desktop.domain.disclosures import DisclosureDraft
 from desktop.domain.enums import Language
 from desktop.domain.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from desktop.domain.register_enums import DisclosureMeans, DisclosureRecipient
+from desktop.reports.access_log import AccessCategory
 from desktop.services import Services
 from tests.support.documents import new_client
 
@@ -61,6 +62,8 @@ def test_a_disclosure_is_recorded_with_its_clients_and_shown_in_each_file(servic
         ("disclosure.client", "client", str(marc.id), f"disclosure={saved.id}"),
         ("disclosure.client", "client", str(zoe.id), f"disclosure={saved.id}"),
     }
+    log = services.reports.access_log(team.privacy_officer, zoe.file_number, TODAY, TODAY)
+    assert [e.category for e in log.entries if e.action == "disclosure.client"] == [AccessCategory.EXPORT]
     # Nothing of the clients or of what was sent in the audit trail.
     assert not any("Cour" in a.detail or "Côté" in a.detail for a in audits)
 
