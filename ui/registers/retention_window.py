@@ -4,7 +4,7 @@ holds standing and the anonymisations recorded.
 A file past the rule is anonymised from here once its file number is typed (nothing brings the identity
 back), or kept out of the review by a legal hold placed with its reason. Everything is read and saved
 through the task runner; each save publishes one change (RETENTION, and CLIENT for an anonymised file).
-The window reloads when retention changes anywhere in this program.
+The window reloads when anything the review derives from changes anywhere in this program.
 """
 
 from __future__ import annotations
@@ -47,9 +47,19 @@ from ui.registers.anonymisations_tab import AnonymisationsTab
 from ui.registers.retention_dialogs import AnonymiseDialog, HoldDialog
 from ui.registers.retention_tables import candidate_columns, hold_columns, rule_text
 
-__all__ = ["RetentionReviewWindow"]
+__all__ = ["REVIEW_SUBJECTS", "RetentionReviewWindow"]
 
 T = TypeVar("T")
+#: What the review derives from: the rule (the clinic's), the holds and anonymisations, and each file's
+#: last contact and what keeps it out (appointments, consent, opt-outs, access requests).
+REVIEW_SUBJECTS = (
+    ChangeSubject.RETENTION,
+    ChangeSubject.CLINIC,
+    ChangeSubject.APPOINTMENTS,
+    ChangeSubject.CONSENT,
+    ChangeSubject.OPT_OUTS,
+    ChangeSubject.ACCESS_REQUESTS,
+)
 _STATUS_OK = "color: #1b5e20; font-weight: bold;"
 _STATUS_ERROR = "color: #8a1c1c; font-weight: bold;"
 
@@ -290,7 +300,7 @@ class RetentionReviewWindow(QWidget):
 
     def _data_changed(self, change: DataChange, source: QObject | None) -> None:
         # What this window saved it has already reloaded.
-        if source is not self and change.touches(ChangeSubject.RETENTION):
+        if source is not self and change.touches(*REVIEW_SUBJECTS):
             if self.isVisible():
                 self.refresh()
             else:

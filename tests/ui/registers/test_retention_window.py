@@ -4,6 +4,7 @@ in French, every input named for a screen reader, no text clipped or left in the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -206,3 +207,19 @@ def test_closing_while_reading_drops_the_reading(qtbot, gui_services, officer, r
     window.close()  # its first reading still on its way
     wait_idle(qtbot, runner)
     assert failures == []
+
+
+def test_the_rule_changed_in_the_clinic_settings_reloads_the_review(
+    qtbot, gui_services, officer, runner, files
+):
+    window = open_review(qtbot, gui_services, officer, runner)
+    assert window.headline.text() == "2 files past the retention rule"
+    manager = sign_in(gui_services, "gestion")
+    organisation = off_gui(lambda: gui_services.clinics.organisation(manager))
+    draft = replace(organisation.draft(), retention_years=10)
+    off_gui(lambda: gui_services.clinics.update_organisation(manager, draft))
+    runner.changes.publish(DataChange.of(ChangeSubject.CLINIC))  # as the clinic settings do once saved
+    wait_idle(qtbot, runner)
+    assert window.headline.text() == "No file is past the retention rule"
+    assert "10 years after the last contact" in window.rule_line.text()
+    assert window.candidates.rowCount() == 0
