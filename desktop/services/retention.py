@@ -13,6 +13,8 @@ PostgreSQL's touched tables are vacuumed. Incident entries are never touched by 
 
 from __future__ import annotations
 
+import logging
+import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -71,6 +73,9 @@ from desktop.services.queries.retention import (
 )
 from desktop.services.search_keys import replace_keys
 from desktop.services.unit_of_work import UnitOfWork, run
+
+log = logging.getLogger(__name__)
+_CHECKPOINT_ATTEMPTS = 5
 
 #: The tables an anonymisation writes to or deletes from: vacuumed afterwards on PostgreSQL.
 TOUCHED_TABLES = (
@@ -322,7 +327,12 @@ def scrub_freed_space(db: Database) -> None:
     if engine.dialect.name == "sqlite":
         raw = engine.raw_connection()  # in autocommit (engine.py): no transaction holds the WAL
         try:
-            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            for attempt in range(_CHECKPOINT_ATTEMPTS):
+                busy = raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                if not busy:
+                    return
+                time.sleep(0.2 * (attempt + 1))  # a reader of another process holds older frames
+            log.warning("the WAL could not be truncated after an anonymisation: another connection reads it")
         finally:
             raw.close()
         return
