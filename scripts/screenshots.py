@@ -29,6 +29,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a window on screen, with or
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from screenshot_registers import incident_register, retention_review  # noqa: E402  (beside this script)
 from screenshot_reminders import reminders_window  # noqa: E402  (beside this script)
 
 from desktop.app import DemoDatabase  # noqa: E402
@@ -475,6 +476,8 @@ SHOTS: dict[str, Callable[[Studio, Path], None]] = {
     "schedule-week.png": schedule_week,
     "schedule-editor.png": schedule_editor,
     "reminders.png": lambda studio, path: reminders_window(studio, path, save, schedule_day_data),
+    "incident-register.png": lambda studio, path: incident_register(studio, path, save),
+    "retention-review.png": lambda studio, path: retention_review(studio, path, save),
 }
 
 

@@ -77,7 +77,9 @@ class IncidentForm(QWidget):
         what = QVBoxLayout(self.what_box)
         for name in ("circumstances", "information_concerned", "not_describable_reason"):
             what.addLayout(self._field(name))
-        what.addLayout(self._row("occurred_from", "occurred_to", "discovered_on", "people_concerned"))
+        # The number of people on a line of its own: beside the three dates it squeezed them.
+        what.addLayout(self._row("occurred_from", "occurred_to", "discovered_on"))
+        what.addLayout(self._row("people_concerned"))
         self.risk_box = QGroupBox(self)
         risk = QVBoxLayout(self.risk_box)
         risk.addWidget(self.serious_injury_risk)

@@ -148,7 +148,7 @@ class IncidentRegisterWindow(QWidget):
         splitter.addWidget(editor)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([610, 670])
+        splitter.setSizes([680, 600])  # the list whole, its keep-until day included
         splitter.setChildrenCollapsible(False)
         top = QHBoxLayout()
         top.addWidget(self.counts_label, 1)
