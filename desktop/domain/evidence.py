@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
+from desktop.domain.access_requests import AccessRequestRecord
 from desktop.domain.disclosures import DisclosureRecord
 from desktop.domain.enums import Channel, Language, Purpose
 from desktop.domain.records import OptOutRecord
@@ -161,6 +162,8 @@ class EvidencePack:
     appointment_events: tuple[AppointmentEventRecord, ...] = ()
     #: Every entry of the disclosure register naming the client, oldest first.
     disclosures: tuple[DisclosureRecord, ...] = ()
+    #: Every access or rectification request about the client, oldest first.
+    access_requests: tuple[AccessRequestRecord, ...] = ()
 
     @property
     def language(self) -> Language:

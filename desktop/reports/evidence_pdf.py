@@ -62,6 +62,7 @@ from desktop.pdf.styles import (
 from desktop.pdf.texts import PdfText
 from desktop.reminders.evidence_section import reminder_section
 from desktop.reports.access_log import CATEGORY_LABELS, category_of
+from desktop.reports.access_request_evidence import access_request_section
 from desktop.reports.chain_lines import PackChainText, broken_line, head_line, witness_value
 from desktop.reports.disclosure_evidence import disclosure_section
 from desktop.reports.evidence_texts import ACTION_LABELS, LANGUAGE_LABELS, METHOD_LABELS
@@ -393,6 +394,7 @@ def render_evidence_pdf(pack: EvidencePack) -> bytes:
     story += _acknowledgments(pack.acknowledgments, lang, st)
     story += _optouts(pack.optouts, lang, st)
     story += disclosure_section(pack.disclosures, lang, st)
+    story += access_request_section(pack.access_requests, pack.produced_at.astimezone().date(), lang, st)
     story += appointment_section(pack.appointment_events, lang, st)
     story += reminder_section(pack.reminders, lang, st)
     story += _accesses(pack.accesses, lang, st)

@@ -29,6 +29,7 @@ from desktop.reports.evidence_texts import EvidenceText as T
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
 from desktop.services.queries import evidence as gather
+from desktop.services.queries.access_requests import requests_for_client as access_requests_for_client
 from desktop.services.queries.clients import client_by_file_number
 from desktop.services.queries.disclosures import disclosures_for_client
 from desktop.services.queries.optouts import requests_for_client
@@ -87,6 +88,7 @@ class EvidenceService:
             reminders = reminder_evidence(session, client.id)
             appointment_events = tuple(client_events(session, client.id))
             disclosures = tuple(disclosures_for_client(session, client.id))
+            access_requests = tuple(reversed(access_requests_for_client(session, client.id)))
             organisation = load_organisation(session)
             officer = _officer(organisation)
             uow.audit(
@@ -95,7 +97,7 @@ class EvidenceService:
                 client.id,
                 f"consents={len(consents)} acknowledgments={len(acknowledgments)} optouts={len(optouts)} "
                 f"accesses={len(accesses)} reminders={len(reminders)} appointment_events={len(appointment_events)} "
-                f"disclosures={len(disclosures)} head={head.sequence}",
+                f"disclosures={len(disclosures)} access_requests={len(access_requests)} head={head.sequence}",
             )
             return EvidencePack(
                 produced_at=uow.now,
@@ -113,6 +115,7 @@ class EvidenceService:
                 reminders=reminders,
                 appointment_events=appointment_events,
                 disclosures=disclosures,
+                access_requests=access_requests,
             )
 
         pack = run_verified(self._db, self._clock, actor, EVIDENCE_PERMISSION, self._chain, work)
