@@ -24,11 +24,13 @@ ANONYMISED_NAME = "Anonymisé"
 HOLD_REASON_MAX_LENGTH = 500
 
 _RULE = Text("{years} ans après le dernier contact", "{years} years after the last contact")
+_RULE_ONE_YEAR = Text("1 an après le dernier contact", "1 year after the last contact")
 
 
 def rule_words(years: int, language: str = "fr") -> str:
     """The rule in words, as an anonymisation stores it (in French) and a report shows it."""
-    template = _RULE.en if language == "en" else _RULE.fr
+    text = _RULE_ONE_YEAR if years == 1 else _RULE
+    template = text.en if language == "en" else text.fr
     return template.format(years=years)
 
 
