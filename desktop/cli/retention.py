@@ -17,7 +17,7 @@ from desktop.cli.params import OutputFile
 from desktop.domain.errors import FrontDeskError, NotFoundError
 from desktop.domain.messages import Subjects
 from desktop.domain.records import Actor
-from desktop.domain.retention import RetentionReview
+from desktop.domain.retention import RetentionReview, rule_words
 from desktop.domain.texts import Text
 from desktop.reports.csv_safe import csv_bytes
 from desktop.services import Services
@@ -34,10 +34,10 @@ class _Words:
     """The commands' words, French first."""
 
     summary = Text(
-        "{total} dossier(s) à revoir ({years} ans après le dernier contact) ; écartés : {held} en "
+        "{total} dossier(s) à revoir ({rule}) ; écartés : {held} en "
         "conservation pour motif juridique, {opt_out} avec un retrait non traité, {access} avec une demande "
         "d'accès sans réponse.",
-        "{total} file(s) to review ({years} years after the last contact); left out: {held} under a legal "
+        "{total} file(s) to review ({rule}); left out: {held} under a legal "
         "hold, {opt_out} with an opt-out not processed, {access} with an access request not answered.",
     )
     shown = Text("{shown} affiché(s), les plus anciens d'abord.", "{shown} shown, the oldest first.")
@@ -52,9 +52,10 @@ class _Words:
         "Anonymising file {number} cannot be undone: run the command again with --yes to confirm it.",
     )
     anonymised = Text(
-        "Dossier {number} anonymisé ({rule} ; dernier contact le {last}) : {rows} champ(s) de preuve "
-        "effacé(s), {documents} document(s) retiré(s) (leur empreinte gardée).",
-        "File {number} anonymised ({rule}; last contact on {last}): {rows} evidence row(s) erased, "
+        "Dossier {number} anonymisé ({rule} ; dernier contact le {last}) : données personnelles effacées "
+        "de {rows} enregistrement(s) de preuve, {documents} document(s) retiré(s) (leur empreinte gardée).",
+        "File {number} anonymised ({rule}; last contact on {last}): personal data erased from {rows} "
+        "evidence record(s), "
         "{documents} document(s) removed (their hash kept).",
     )
     placed = Text(
@@ -126,7 +127,7 @@ def review(app: AppContext, csv_path: Path | None, limit: int, username: str) ->
         _Words.summary.format(
             lang,
             total=found.total,
-            years=found.retention_years,
+            rule=rule_words(found.retention_years, lang.value),
             held=found.held,
             opt_out=found.pending_opt_out,
             access=found.open_access_request,
@@ -160,7 +161,7 @@ def anonymise(app: AppContext, file_number: str, yes: bool, username: str) -> No
         _Words.anonymised.format(
             lang,
             number=done.file_number,
-            rule=done.rule,
+            rule=rule_words(done.retention_years, lang.value),
             last=done.last_contact_on.isoformat(),
             rows=done.erased_rows,
             documents=done.documents_removed,

@@ -62,7 +62,7 @@ def test_review_hold_lift_and_anonymise(services, team, clock, tmp_path: Path) -
     done = frontdesk(services, "retention", "anonymise", number, "--yes", "--user", "vie.privee")
     assert done.exit_code == 0, done.output
     assert (
-        f"File {old.file_number} anonymised (7 ans après le dernier contact; last contact on 2018-03-05)"
+        f"File {old.file_number} anonymised (7 years after the last contact; last contact on 2018-03-05)"
         in done.output
     )
     assert services.clients.open(team.receptionist, old.id).last_name == ANONYMISED_NAME
