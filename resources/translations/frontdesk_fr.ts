@@ -428,6 +428,93 @@
     </message>
 </context>
 <context>
+    <name>AccessRequestsTab</name>
+    <message>
+        <source>Answered on {day}</source>
+        <translation>Répondue le {day}</translation>
+    </message>
+    <message>
+        <source>Refused on {day}</source>
+        <translation>Refusée le {day}</translation>
+    </message>
+    <message>
+        <source>OVERDUE: open, {days} day(s) past due</source>
+        <translation>EN RETARD : ouverte, échéance passée depuis {days} jour(s)</translation>
+    </message>
+    <message>
+        <source>Open, due today</source>
+        <translation>Ouverte, échéance aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Open, {days} day(s) left</source>
+        <translation>Ouverte, {days} jour(s) restant(s)</translation>
+    </message>
+    <message>
+        <source>Nothing (refused)</source>
+        <translation>Rien (refusée)</translation>
+    </message>
+    <message>
+        <source>Reason for refusing: {reason}</source>
+        <translation>Motif du refus : {reason}</translation>
+    </message>
+    <message>
+        <source>The requester&apos;s identity is not verified yet.</source>
+        <translation>L&apos;identité du demandeur n&apos;est pas encore vérifiée.</translation>
+    </message>
+    <message>
+        <source>Identity verified on {day}</source>
+        <translation>Identité vérifiée le {day}</translation>
+    </message>
+    <message>
+        <source>Access and rectification requests about this client</source>
+        <translation>Demandes d&apos;accès et de rectification concernant ce client</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Reçue le</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>Reçue par</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Demandeur</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>What was sent</source>
+        <translation>Ce qui a été transmis</translation>
+    </message>
+    <message>
+        <source>No access or rectification request about this client.</source>
+        <translation>Aucune demande d&apos;accès ou de rectification concernant ce client.</translation>
+    </message>
+    <message>
+        <source>{count} access or rectification request(s) about this client.</source>
+        <translation>{count} demande(s) d&apos;accès ou de rectification concernant ce client.</translation>
+    </message>
+    <message>
+        <source>{late} OVERDUE: the answer was due within 30 days.</source>
+        <translation>{late} EN RETARD : la réponse était due dans les 30 jours.</translation>
+    </message>
+    <message>
+        <source>Access re&amp;quests</source>
+        <translation>Demandes d&apos;a&amp;ccès</translation>
+    </message>
+</context>
+<context>
     <name>AcknowledgmentDocuments</name>
     <message>
         <source>Getting the PDF…</source>
@@ -6111,6 +6198,7 @@ Ce retrait est enregistré définitivement et ne peut pas être annulé.</transl
     <name>RetentionReviewWindow</name>
     <message>
         <source>Retention review</source>
+        <extracomment>What the review derives from: the rule (the clinic&apos;s), the holds and anonymisations, and each file&apos;s last contact and what keeps it out (appointments, consent, opt-outs, access requests).</extracomment>
         <translation>Révision de la conservation</translation>
     </message>
     <message>

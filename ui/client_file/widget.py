@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.changes import ChangeSubject, DataChange
 from desktop.domain.records import Actor, ClientRecord, ClientStatus
 from desktop.services import Services
+from ui.client_file.access_requests_tab import attach_access_requests_tab
 from ui.client_file.anonymised import is_anonymised
 from ui.client_file.consents_tab import ConsentsTab
 from ui.client_file.desk_actions import ClientDeskActions
@@ -122,6 +123,7 @@ class ClientFileWidget(QWidget):
         for tab in (self.appointments_tab, self.acknowledgments_tab, self.optouts_tab):
             tab.count_changed.connect(lambda count, tab=tab: self._show_count(tab, count))
         self.disclosures_tab = attach_disclosures_tab(self.tabs, self.opened, services, actor, runner)
+        self.access_requests_tab = attach_access_requests_tab(self.tabs, self.opened, services, actor, runner)
 
         self.details_tab.saved.connect(self._record_saved)
         self.details_tab.status_message.connect(self.status_message)
