@@ -155,7 +155,11 @@ def access_request(services: Services, client_id: int | None = None, *, verified
     found = next(r for r in services.staff.list(system_actor(WORKSTATION)) if r.username == "vie.privee")
     officer = Actor(found.id, found.username, found.full_name, found.role, found.clinic_id, WORKSTATION)
     request = AccessRequestDraft(
-        AccessRequestKind.ACCESS, AccessRequestChannel.EMAIL, date(2026, 11, 24), "Zoé Côté", client_id=client_id
+        AccessRequestKind.ACCESS,
+        AccessRequestChannel.EMAIL,
+        date(2026, 11, 24),
+        "Zoé Côté",
+        client_id=client_id,
     )
     request_id = services.access_requests.log(officer, request).id
     if verified:
@@ -304,10 +308,16 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("access_requests", "log"): (
         W,
         lambda s, a, w: s.access_requests.log(
-            a, AccessRequestDraft(AccessRequestKind.ACCESS, AccessRequestChannel.PHONE, date(2026, 11, 24), "Zoé")
+            a,
+            AccessRequestDraft(
+                AccessRequestKind.ACCESS, AccessRequestChannel.PHONE, date(2026, 11, 24), "Zoé"
+            ),
         ),
     ),
-    ("access_requests", "match"): (P, lambda s, a, w: s.access_requests.match(a, access_request(s), w.client_id)),
+    ("access_requests", "match"): (
+        P,
+        lambda s, a, w: s.access_requests.match(a, access_request(s), w.client_id),
+    ),
     ("access_requests", "verify_identity"): (
         P,
         lambda s, a, w: s.access_requests.verify_identity(a, access_request(s), "Permis vu"),
@@ -318,7 +328,10 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
             a, access_request(s, w.client_id, verified=True), frozenset({AccessAnswerItem.FILE_COPY}), b"%PDF"
         ),
     ),
-    ("access_requests", "refuse"): (P, lambda s, a, w: s.access_requests.refuse(a, access_request(s), "Motif")),
+    ("access_requests", "refuse"): (
+        P,
+        lambda s, a, w: s.access_requests.refuse(a, access_request(s), "Motif"),
+    ),
     ("access_requests", "get"): (P, lambda s, a, w: s.access_requests.get(a, access_request(s))),
     ("access_requests", "open_requests"): (P, lambda s, a, w: s.access_requests.open_requests(a)),
     ("access_requests", "overdue"): (P, lambda s, a, w: s.access_requests.overdue(a)),
@@ -328,13 +341,18 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("disclosures", "record"): (D, lambda s, a, w: s.disclosures.record(a, disclosure(w.client_id))),
     ("disclosures", "correct"): (
         D,
-        lambda s, a, w: s.disclosures.correct(a, recorded_disclosure(s, w.client_id), disclosure(w.client_id)),
+        lambda s, a, w: s.disclosures.correct(
+            a, recorded_disclosure(s, w.client_id), disclosure(w.client_id)
+        ),
     ),
     ("disclosures", "register"): (D, lambda s, a, w: s.disclosures.register(a, *MONTH)),
     ("disclosures", "for_client"): (W, lambda s, a, w: s.disclosures.for_client(a, w.client_id)),
     ("disclosures", "get"): (D, lambda s, a, w: s.disclosures.get(a, recorded_disclosure(s, w.client_id))),
     ("retention", "review"): (P, lambda s, a, w: s.retention.review(a)),
-    ("retention", "place_hold"): (P, lambda s, a, w: s.retention.place_hold(a, s.clients.create(a, draft()).id, "Litige")),
+    ("retention", "place_hold"): (
+        P,
+        lambda s, a, w: s.retention.place_hold(a, s.clients.create(a, draft()).id, "Litige"),
+    ),
     ("retention", "lift_hold"): (P, lambda s, a, w: s.retention.lift_hold(a, held_client(s), "Réglé")),
     ("retention", "holds"): (P, lambda s, a, w: s.retention.holds(a)),
     ("retention", "anonymise"): (P, lambda s, a, w: anonymise_new_file(s, a)),
@@ -366,6 +384,8 @@ CALLS: dict[tuple[str, str], tuple[Permission, Call]] = {
     ("reports", "access_log"): (A, lambda s, a, w: s.reports.access_log(a, w.file_number, *MONTH)),
     ("reports", "retention_review"): (P, lambda s, a, w: s.reports.retention_review(a, *MONTH)),
     ("reports", "anonymisations"): (P, lambda s, a, w: s.reports.anonymisations(a, *MONTH)),
+    ("reports", "incident_register"): (P, lambda s, a, w: s.reports.incident_register(a, *MONTH)),
+    ("reports", "disclosure_register"): (D, lambda s, a, w: s.reports.disclosure_register(a, *MONTH)),
     ("reports", "run"): (R, lambda s, a, w: s.reports.run(a, "consent-coverage", *MONTH)),
     ("reports", "render"): (
         R,
@@ -498,12 +518,22 @@ def test_each_method_with_each_role(services: Services, team, world: World, role
 #: What only the privacy officer does with access requests (a receptionist logs one as received).
 ACCESS_REQUESTS_KEPT = {
     ("access_requests", method)
-    for method in ("match", "verify_identity", "answer", "refuse", "get", "open_requests", "overdue", "counts", "register")
+    for method in (
+        "match",
+        "verify_identity",
+        "answer",
+        "refuse",
+        "get",
+        "open_requests",
+        "overdue",
+        "counts",
+        "register",
+    )
 } | {("reports", "access_requests")}
 
 
 #: The incident register: the privacy officer's alone.
-INCIDENT_CALLS = {key for key in CALLS if key[0] == "incidents"}
+INCIDENT_CALLS = {key for key in CALLS if key[0] == "incidents"} | {("reports", "incident_register")}
 #: Retention (the review, legal holds, anonymisations, their reports): the privacy officer's alone.
 RETENTION_CALLS = {key for key in CALLS if key[0] == "retention"} | {
     ("reports", "retention_review"),
@@ -511,7 +541,9 @@ RETENTION_CALLS = {key for key in CALLS if key[0] == "retention"} | {
 }
 
 #: The disclosure register, kept by a manager or the privacy officer (a receptionist sees a file's).
-DISCLOSURES_KEPT = {("disclosures", method) for method in ("record", "correct", "register", "get")}
+DISCLOSURES_KEPT = {("disclosures", method) for method in ("record", "correct", "register", "get")} | {
+    ("reports", "disclosure_register")
+}
 
 
 def test_receptionist_is_refused_staff_management(services: Services, team, world: World) -> None:
@@ -546,7 +578,12 @@ def test_receptionist_is_refused_staff_management(services: Services, team, worl
     manager_refused = [
         key for key, (permission, _) in CALLS.items() if not role_allows(Role.MANAGER, permission)
     ]
-    assert set(manager_refused) == {("reports", "access_log"), *ACCESS_REQUESTS_KEPT, *INCIDENT_CALLS, *RETENTION_CALLS}
+    assert set(manager_refused) == {
+        ("reports", "access_log"),
+        *ACCESS_REQUESTS_KEPT,
+        *INCIDENT_CALLS,
+        *RETENTION_CALLS,
+    }
     with pytest.raises(PermissionDeniedError):
         services.staff.set_active(team.receptionist, world.colleague_id, False)
     assert services.staff.authenticate("collegue", "Collegue-2026", WORKSTATION).username == "collegue"
