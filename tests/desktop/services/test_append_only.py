@@ -259,14 +259,12 @@ def test_columns_added_later_are_guarded_too(ledgers: Services, table: str, colu
     before = snapshot(services, table)
     row_id = before[0][0]
     with services.db.engine.connect() as connection:
-        stored = connection.execute(
-            text(f"SELECT {column} FROM {table} WHERE id = :id"), {"id": row_id}
-        ).scalar()  # noqa: S608
+        query = text(f"SELECT {column} FROM {table} WHERE id = :id")  # noqa: S608
+        stored = connection.execute(query, {"id": row_id}).scalar()
     assert stored, f"{table}.{column} is empty: nothing to protect"
     for value in ("altered", None):
-        refused(
-            services, f"UPDATE {table} SET {column} = :value WHERE id = :id", {"value": value, "id": row_id}
-        )  # noqa: S608
+        statement = f"UPDATE {table} SET {column} = :value WHERE id = :id"  # noqa: S608
+        refused(services, statement, {"value": value, "id": row_id})
     assert snapshot(services, table) == before
 
 
