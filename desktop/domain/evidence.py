@@ -120,8 +120,10 @@ class EvidenceAcknowledgment:
     signature_png: bytes | None
     verification_code: str | None
     document_sha256: str | None
-    #: The stored PDF still hashes to its recorded SHA-256 (None: no PDF stored).
+    #: The stored PDF still hashes to its recorded SHA-256 (None: no PDF stored, or removed).
     document_intact: bool | None
+    #: The stored PDF was removed by the file's anonymisation (a recorded erasure): code and SHA-256 kept.
+    document_removed: bool = False
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,12 @@ class RetentionMessages:
         "Le dossier {file_number} est anonymisé : une conservation pour motif juridique ne s'y applique plus.",
         "File {file_number} is anonymised: a legal hold no longer applies to it.",
     )
+    document_removed = Text(
+        "Le PDF de cet accusé de réception a été retiré à l'anonymisation du dossier ; son code de "
+        "vérification et son empreinte SHA-256 sont conservés.",
+        "This acknowledgment's PDF was removed when the file was anonymised; its verification code and "
+        "SHA-256 fingerprint are kept.",
+    )
 
 
 class RetentionFields:

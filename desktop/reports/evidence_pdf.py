@@ -250,6 +250,8 @@ def _consents(events: tuple[EvidenceConsent, ...], lang: Language, st: Styles) -
 def _document_line(ack: EvidenceAcknowledgment, lang: Language) -> str:
     if ack.document_sha256 is None or ack.verification_code is None:
         return esc(T.no_document.get(lang))
+    if ack.document_removed:
+        return esc(T.document_removed.format(lang, code=ack.verification_code, sha=ack.document_sha256))
     text = T.document_intact if ack.document_intact else T.document_altered
     line = esc(text.format(lang, code=ack.verification_code, sha=ack.document_sha256))
     return line if ack.document_intact else f"<b>{line}</b>"

@@ -68,6 +68,10 @@ class EvidenceText:
         "code {code}, SHA-256 {sha}: ALTERED (no longer matches its fingerprint)",
     )
     no_document = Text("aucun", "none")
+    document_removed = Text(
+        "code {code}, SHA-256 {sha} : retiré à l'anonymisation du dossier (empreinte conservée)",
+        "code {code}, SHA-256 {sha}: removed when the file was anonymised (fingerprint kept)",
+    )
     policies = Text("Textes de politique ({count})", "Policy texts ({count})")
     policy_heading = Text(
         "Politique {version} ({language}), en vigueur le {effective}",

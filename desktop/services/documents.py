@@ -45,6 +45,8 @@ class DocumentService:
             )
             if pdf is None:
                 raise NotFoundError("no_document")
+            if not pdf:  # removed by the file's anonymisation: only its code and SHA-256 remain
+                raise NotFoundError("document_removed")
             uow.audit(f"acknowledgment.{action}", "acknowledgment", ack.uid, f"client={ack.client_id}")
             return bytes(pdf)
 

@@ -26,6 +26,7 @@ from desktop.domain.evidence import (
     EvidenceImportedConsent,
     EvidencePolicy,
 )
+from desktop.seal.erasure import erasures_of
 from desktop.services.ledger.documents import pdf_sha256
 from desktop.services.ledger.policies import text_sha256
 from desktop.services.queries.clients import staff_names
@@ -110,6 +111,15 @@ def consents(session: Session, client_id: int) -> tuple[tuple[EvidenceConsent, .
     return records, {e.policy_version_id for e in events}
 
 
+def _removed_documents(session: Session, blank: list[AcknowledgmentDocument]) -> set[int]:
+    """The blank stored PDFs an erasure record removed (an anonymisation); one blanked without such a
+    record stays a PDF that no longer matches its SHA-256."""
+    if not blank:
+        return set()
+    erased = erasures_of(session.connection(), AcknowledgmentDocument.__tablename__)
+    return {d.id for d in blank if d.id in erased}
+
+
 def acknowledgments(session: Session, client_id: int) -> tuple[tuple[EvidenceAcknowledgment, ...], set[int]]:
     """Every acknowledgment (signed or refused), oldest first, with its signature and stored PDF's state."""
     acks = session.scalars(
@@ -127,6 +137,7 @@ def acknowledgments(session: Session, client_id: int) -> tuple[tuple[EvidenceAck
     names = staff_names(session, *{a.witnessed_by_id for a in acks})
     sites = _site_names(session, {a.clinic_id for a in acks})
     policies = _policies(session, {a.policy_version_id for a in acks})
+    removed = _removed_documents(session, [d for d in documents.values() if not d.pdf])
     records = []
     for ack in acks:
         document = documents.get(ack.id)
@@ -148,8 +159,9 @@ def acknowledgments(session: Session, client_id: int) -> tuple[tuple[EvidenceAck
                 verification_code=document.verification_code if document else None,
                 document_sha256=document.sha256 if document else None,
                 document_intact=(pdf_sha256(bytes(document.pdf)) == document.sha256)
-                if document
+                if document and document.id not in removed
                 else None,
+                document_removed=document is not None and document.id in removed,
             )
         )
     return tuple(records), {a.policy_version_id for a in acks}

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from sqlalchemy import MetaData, select, text
 
 from desktop.cli import cli
-from desktop.db.models import AcknowledgmentDocument, Anonymisation, AuditRecord
+from desktop.db.models import Acknowledgment, AcknowledgmentDocument, Anonymisation, AuditRecord
 from desktop.domain.enums import (
     PROMOTIONAL_PURPOSES,
     Channel,
@@ -25,6 +25,7 @@ from desktop.domain.enums import (
     Purpose,
     SignerCapacity,
 )
+from desktop.domain.errors import NotFoundError
 from desktop.domain.nam import SexAtBirth
 from desktop.domain.phones import Phone, PhoneKind
 from desktop.domain.records import ClientDraft, ConsentCapture, ConsentChange, OptOutDraft, Representative
@@ -33,7 +34,7 @@ from desktop.domain.retention import ANONYMISED_NAME
 from desktop.domain.schedule import CancelledBy
 from desktop.seal.erasure import ERASURE_ACTION
 from desktop.services import Services
-from tests.support.documents import book, pypdf_text
+from tests.support.documents import book, pdftotext, pypdf_text, squash
 from tests.support.retention import log_access_request
 
 PERSON = ClientDraft(
@@ -229,6 +230,20 @@ def test_after_an_anonymisation_no_identity_remains_and_the_evidence_still_count
         assert erasures is not None
         [audit] = session.scalars(select(AuditRecord).where(AuditRecord.action == "client.anonymise")).all()
         assert audit.entity_id == str(client_id) and f"anonymisation={made.id}" in audit.detail
+
+    # The evidence pack says the PDFs were removed by the anonymisation (not altered); none is served.
+    pack = services.evidence.pack(officer, done.file_number)
+    assert [(a.document_removed, a.document_intact) for a in pack.acknowledgments] == [(True, None)] * 2
+    assert squash("retiré à l'anonymisation du dossier") in squash(
+        pdftotext(services.evidence.render(officer, done.file_number).data)
+    )
+    with services.db.session(write=False) as session:
+        first = session.scalars(
+            select(Acknowledgment.id).where(Acknowledgment.client_id == client_id).order_by(Acknowledgment.id)
+        ).first()
+    with pytest.raises(NotFoundError) as removed:
+        services.documents.acknowledgment_pdf(team.receptionist, first, "view")
+    assert removed.value.code == "document_removed"
 
     checked = CliRunner().invoke(cli, ["--database", database_url, "db", "check"])
     assert checked.exit_code == 0, checked.output
