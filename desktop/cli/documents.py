@@ -47,6 +47,8 @@ def _describe(result: VerificationResult) -> list[str]:
         + (
             "intact, identical to the original"
             if result.bytes_match
+            else "removed when the file was anonymised (its SHA-256 kept)"
+            if result.removed
             else "ALTERED: does not match its SHA-256"
         ),
     ]
@@ -64,7 +66,8 @@ def _describe(result: VerificationResult) -> list[str]:
 def acknowledgment_verify(app: AppContext, code: str, username: str, out: Path | None) -> None:
     """Find the acknowledgment a printed verification CODE belongs to and check its stored PDF.
 
-    Exits with 0 when the stored PDF is intact, 1 when it was altered or the code is unknown."""
+    Exits with 0 when the stored PDF is intact (or was removed by the file's anonymisation, its
+    SHA-256 kept), 1 when it was altered or the code is unknown."""
     actor = app.sign_in(username)
     services = app.services()
     try:
@@ -76,10 +79,10 @@ def acknowledgment_verify(app: AppContext, code: str, username: str, out: Path |
         fail(failure)
     for line in _describe(result):
         click.echo(line)
-    if out is not None:
+    if out is not None and not result.removed:
         write_private(out, services.documents.acknowledgment_pdf(actor, result.acknowledgment_id, "export"))
         click.echo(f"Saved:           {out}")
-    if not result.bytes_match:
+    if not (result.bytes_match or result.removed):
         raise click.exceptions.Exit(1)
 
 

@@ -397,6 +397,8 @@ class VerificationResult:
     stored_sha256: str
     computed_sha256: str
     document_created_at: datetime
+    #: The PDF was removed by the file's anonymisation (a recorded erasure): only its SHA-256 remains.
+    removed: bool = False
 
     @property
     def bytes_match(self) -> bool:

@@ -13,10 +13,13 @@ from desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from desktop.domain.messages import Subjects
 from desktop.domain.records import Actor, VerificationResult
 from desktop.pdf.verification import InvalidVerificationCode, normalise_code
+from desktop.seal.erasure import erasures_of
 from desktop.services.clock import Clock
 from desktop.services.ledger.documents import pdf_sha256
 from desktop.services.permissions import Permission
 from desktop.services.unit_of_work import UnitOfWork, run
+
+_DOCUMENTS = StoredDocument.__tablename__
 
 #: How a stored PDF left the database: each is audited as ``acknowledgment.<action>``.
 PDF_ACTIONS = ("print", "export", "view")
@@ -86,6 +89,7 @@ class DocumentService:
                 stored_sha256=stored.sha256,
                 computed_sha256=pdf_sha256(bytes(stored.pdf)),
                 document_created_at=stored.created_at,
+                removed=not stored.pdf and stored.id in erasures_of(session.connection(), _DOCUMENTS),
             )
             uow.audit(
                 "acknowledgment.verify",

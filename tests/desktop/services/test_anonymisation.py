@@ -34,6 +34,7 @@ from desktop.domain.retention import ANONYMISED_NAME
 from desktop.domain.schedule import CancelledBy
 from desktop.seal.erasure import ERASURE_ACTION
 from desktop.services import Services
+from tests.conftest import TEST_PASSWORD
 from tests.support.documents import book, pdftotext, pypdf_text, squash
 from tests.support.retention import log_access_request
 
@@ -244,6 +245,19 @@ def test_after_an_anonymisation_no_identity_remains_and_the_evidence_still_count
     with pytest.raises(NotFoundError) as removed:
         services.documents.acknowledgment_pdf(team.receptionist, first, "view")
     assert removed.value.code == "document_removed"
+    with services.db.session(write=False) as session:
+        code = session.scalar(
+            select(AcknowledgmentDocument.verification_code).where(
+                AcknowledgmentDocument.acknowledgment_id == first
+            )
+        )
+    verified = CliRunner().invoke(
+        cli,
+        ["--database", database_url, "acknowledgment", "verify", code, "--user", "vie.privee"],
+        input=f"{TEST_PASSWORD}\n",
+    )
+    assert verified.exit_code == 0, verified.output
+    assert "removed when the file was anonymised (its SHA-256 kept)" in verified.output
 
     checked = CliRunner().invoke(cli, ["--database", database_url, "db", "check"])
     assert checked.exit_code == 0, checked.output
