@@ -23,6 +23,16 @@ class AccessRequestMessages:
         "Indiquez ce qui a été transmis (la preuve du dossier, une copie du dossier ou le dossier rectifié).",
         "Say what was sent (the file's evidence pack, a copy of the file or the rectified file).",
     )
+    #: ``when``: the day and time the identity was recorded as verified.
+    access_request_already_verified = Text(
+        "L'identité du demandeur a déjà été vérifiée le {when} : cette vérification reste celle de la "
+        "demande.",
+        "The requester's identity was already verified on {when}: that verification stands for the request.",
+    )
+    access_request_already_matched = Text(
+        "Cette demande est déjà associée au dossier {number}.",
+        "This request is already matched to file {number}.",
+    )
     access_request_document_empty = Text(
         "Le document transmis est vide : joignez le PDF envoyé, ou aucun document.",
         "The document sent is empty: give the PDF that was sent, or no document.",

@@ -158,7 +158,9 @@ class AccessRequestService:
 
         def work(uow: UnitOfWork) -> AccessRequestRecord:
             request = _load(uow.session, request_id)
-            _open_state(uow.session, request)
+            record = _open_state(uow.session, request)
+            if record.client_id == client_id:
+                raise ConflictError("access_request_already_matched", number=record.file_number)
             load_client(uow.session, client_id)
             _add_event(
                 uow, request, AccessRequestEventKind.MATCHED, client_id, audit_detail=f"client={client_id}"
@@ -174,6 +176,9 @@ class AccessRequestService:
         def work(uow: UnitOfWork) -> AccessRequestRecord:
             request = _load(uow.session, request_id)
             record = _open_state(uow.session, request)
+            if record.identity_verified_at is not None:
+                # The first verification is the one the request shows: a second would be recorded unseen.
+                raise ConflictError("access_request_already_verified", when=record.identity_verified_at)
             _add_event(uow, request, AccessRequestEventKind.IDENTITY_VERIFIED, record.client_id, detail=clean)
             return _state(uow.session, request)
 
@@ -277,6 +282,7 @@ class AccessRequestService:
         """The requests concerning a client, for the client file."""
 
         def work(uow: UnitOfWork) -> list[AccessRequestRecord]:
+            load_client(uow.session, client_id)
             return requests_for_client(uow.session, client_id)
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)

@@ -13,7 +13,13 @@ from sqlalchemy import func, select
 from desktop.db.models import AuditRecord
 from desktop.db.register_models import AccessRequest, AccessRequestEvent
 from desktop.domain.access_requests import AccessRequestDraft, AccessRequestStatus
-from desktop.domain.errors import ConflictError, FrontDeskError, PermissionDeniedError, ValidationError
+from desktop.domain.errors import (
+    ConflictError,
+    FrontDeskError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from desktop.domain.records import ClientDraft
 from desktop.domain.register_enums import (
     AccessAnswerItem,
@@ -119,12 +125,22 @@ def test_an_answer_needs_a_match_and_a_verified_identity_and_closes_the_request(
     with pytest.raises(ValidationError):
         services.access_requests.verify_identity(officer, request.id, "   ")
     services.access_requests.verify_identity(officer, request.id, "Permis de conduire vu au comptoir")
+    # Verified once: a second verification would be kept but never shown, so it is refused, named.
+    with pytest.raises(ConflictError) as twice:
+        services.access_requests.verify_identity(officer, request.id, "Carte d'assurance maladie vue")
+    assert twice.value.code == "access_request_already_verified"
+    assert twice.value.message("fr").startswith("L'identité du demandeur a déjà été vérifiée le ")
     with pytest.raises(FrontDeskError) as unmatched:
         services.access_requests.answer(
             officer, request.id, frozenset({AccessAnswerItem.EVIDENCE_PACK}), pack
         )
     assert unmatched.value.code == "access_request_not_matched"
     services.access_requests.match(officer, request.id, client_id)
+    with pytest.raises(ConflictError) as same_file:
+        services.access_requests.match(officer, request.id, client_id)
+    assert same_file.value.message("en") == f"This request is already matched to file {number}."
+    with pytest.raises(NotFoundError):
+        services.access_requests.for_client(officer, client_id + 1000)
     with pytest.raises(ValidationError) as nothing:
         services.access_requests.answer(officer, request.id, frozenset())
     assert nothing.value.errors[0].code == "access_request_nothing_sent"
