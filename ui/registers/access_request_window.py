@@ -3,8 +3,8 @@
 Quebec's private-sector act (s. 32) gives 30 calendar days to answer in writing; no answer is deemed
 a refusal. Overdue requests are flagged as in the opt-out queue. From here a request is matched to the
 client file it concerns, the requester's identity recorded as verified, and the request answered
-(what was sent: the client's evidence pack, produced here and its fingerprint recorded, or a copy of
-the file) or refused with a reason. Each saved action publishes one change; the queue reloads itself
+(what was sent: the client's evidence pack, saved here as a PDF and its fingerprint recorded, or a copy
+of the file) or refused with a reason. Each saved action publishes one change; the queue reloads itself
 when access requests change anywhere in this program, and every minute while shown.
 """
 
@@ -370,11 +370,14 @@ class AccessRequestWindow(QWidget):
         services, actor, number = self._services, self._actor, record.file_number or ""
 
         def answer() -> AccessRequestRecord:
-            document = services.evidence.render(actor, number).data if pack else None
-            done = services.access_requests.answer(actor, record.id, items, document)
-            if target is not None and document is not None:
+            # The fingerprint recorded is that of the PDF saved here, written before the answer is recorded.
+            # A pack not saved is not made: one rendered only to be hashed would be a document nobody has
+            # (each pack is dated when produced) and an export of the file that never left the clinic.
+            document = None
+            if target is not None:
+                document = services.evidence.render(actor, number).data
                 write_owner_only(target, document)
-            return done
+            return services.access_requests.answer(actor, record.id, items, document)
 
         def said(done: AccessRequestRecord) -> str:
             sent = ", ".join(answer_item_name(item) for item in sorted(done.answer_items))

@@ -103,6 +103,21 @@ def test_the_queue_flags_overdue_and_a_request_is_matched_verified_and_answered(
     assert window.model.rowCount() == 0 and window.counts_label.text() == "0 open · none overdue"
 
 
+def test_a_pack_sent_but_not_saved_here_records_no_fingerprint(qtbot, desk: Desk):
+    """Only the PDF saved from here is fingerprinted: a pack made just to be hashed is one nobody has."""
+    client = desk.new_client()
+    request = log(desk, date(2026, 11, 20), "Luc Bouchard", client_id=client.id)
+    window, officer = open_window(qtbot, desk)
+    window.select_request(request)
+    type_text(window.action_box.identity_how, "Permis de conduire vu")
+    act(desk, window.action_box.verify_button)
+    window.action_box.items[AccessAnswerItem.EVIDENCE_PACK].click()
+    act(desk, window.action_box.answer_button)
+    assert window.status.text() == "Answer recorded: The client's evidence pack."
+    answered = desk.call(desk.services.access_requests.get, officer, request)
+    assert answered.answer_items == {AccessAnswerItem.EVIDENCE_PACK} and answered.document_sha256 is None
+
+
 def test_the_queue_in_french(qtbot, desk: Desk, switch):
     log(desk, date(2026, 10, 1), "Luc Bouchard")
     window, _officer = open_window(qtbot, desk)
