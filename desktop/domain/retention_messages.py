@@ -41,6 +41,12 @@ class RetentionMessages:
         "Le dossier {file_number} est anonymisé : il ne peut plus être modifié.",
         "File {file_number} is anonymised: it can no longer be changed.",
     )
+    anonymised_file_closed = Text(
+        "Le dossier {file_number} a été anonymisé : on n'y ajoute plus de rendez-vous, de consentement "
+        "ni de signature. Si la personne revient, ouvrez-lui un nouveau dossier.",
+        "File {file_number} was anonymised: no appointment, consent or signature is added to it any more. "
+        "If the person comes back, open a new file for them.",
+    )
     hold_already_placed = Text(
         "Le dossier {file_number} fait déjà l'objet d'une conservation pour motif juridique.",
         "File {file_number} is already under a legal hold.",

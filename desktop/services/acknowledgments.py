@@ -19,7 +19,7 @@ from desktop.services.queries.acknowledgments import (
     covering_acknowledgment,
     latest_acknowledgments,
 )
-from desktop.services.queries.clients import load_client
+from desktop.services.queries.clients import load_client, load_open_client
 from desktop.services.queries.policies import current_policy
 from desktop.services.unit_of_work import UnitOfWork, run
 
@@ -33,7 +33,7 @@ class AcknowledgmentService:
         self, actor: Actor, client_id: int, capture: SignatureCapture, appointment_id: int | None = None
     ) -> AcknowledgmentRecord:
         def work(uow: UnitOfWork) -> AcknowledgmentRecord:
-            client = load_client(uow.session, client_id)
+            client = load_open_client(uow.session, client_id)
             ack = append_acknowledgment(uow, client, capture, appointment_id)
             store_acknowledgment_document(uow, client, ack)
             return acknowledgment_record(uow.session, ack)
@@ -42,7 +42,9 @@ class AcknowledgmentService:
 
     def for_client(self, actor: Actor, client_id: int) -> list[AcknowledgmentRecord]:
         def work(uow: UnitOfWork) -> list[AcknowledgmentRecord]:
-            return [acknowledgment_record(uow.session, a) for a in latest_acknowledgments(uow.session, client_id)]
+            return [
+                acknowledgment_record(uow.session, a) for a in latest_acknowledgments(uow.session, client_id)
+            ]
 
         return run(self._db, self._clock, actor, Permission.WORK_CLIENT_FILES, work, write=False)
 

@@ -40,7 +40,7 @@ from desktop.services.ledger.documents import store_acknowledgment_document
 from desktop.services.ledger.schedule import active_kind, append_event, checked_slot
 from desktop.services.permissions import Permission
 from desktop.services.queries.acknowledgments import acknowledgment_record
-from desktop.services.queries.clients import load_client
+from desktop.services.queries.clients import load_open_client
 from desktop.services.queries.consent import event_records
 from desktop.services.queries.policies import appointment_day
 from desktop.services.queries.schedule import kinds_by_code, states_of
@@ -144,7 +144,7 @@ class AppointmentService:
             validate_consent_capture(consent_capture)
 
         def work(uow: UnitOfWork) -> BookingResult:
-            client = load_client(uow.session, client_id)
+            client = load_open_client(uow.session, client_id)
             replayed = uow.session.scalar(select(Appointment).where(Appointment.uid == draft.uid))
             if replayed is not None:
                 stored = (

@@ -13,7 +13,7 @@ from desktop.services.clock import Clock
 from desktop.services.ledger.consent import append_events, validate_consent_capture
 from desktop.services.ledger.consent_method import vouch
 from desktop.services.permissions import Permission
-from desktop.services.queries.clients import load_client
+from desktop.services.queries.clients import load_client, load_open_client
 from desktop.services.queries.consent import consent_grid, event_records
 from desktop.services.queries.organisation import wording_names
 from desktop.services.unit_of_work import UnitOfWork, run
@@ -47,7 +47,7 @@ class ConsentService:
         validate_consent_capture(capture)
 
         def work(uow: UnitOfWork) -> list[ConsentEventRecord]:
-            client = load_client(uow.session, client_id)
+            client = load_open_client(uow.session, client_id)
             vouched = vouch(uow, client, capture)
             added = append_events(
                 uow,

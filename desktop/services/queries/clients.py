@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.models import Client, ClientPhone, Staff
-from desktop.domain.errors import FieldError, NotFoundError, ValidationError
+from desktop.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from desktop.domain.file_numbers import format_file_number
 from desktop.domain.messages import Subjects
 from desktop.domain.phones import Phone, PhoneKind
@@ -19,6 +19,15 @@ def load_client(session: Session, client_id: int, *, for_update: bool = False) -
     client = session.scalar(query)
     if client is None:
         raise NotFoundError(what=Subjects.client.filled(id=client_id))
+    return client
+
+
+def load_open_client(session: Session, client_id: int) -> Client:
+    """The file, to add evidence to (an appointment, consent, a signature): refused once anonymised,
+    whose identity is a placeholder and whose last contact the retention rule measured."""
+    client = load_client(session, client_id)
+    if client.anonymised_at is not None:
+        raise ConflictError("anonymised_file_closed", file_number=client.file_number)
     return client
 
 
