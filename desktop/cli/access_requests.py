@@ -128,7 +128,7 @@ def log_request(
     services = app.services()
     client_id: int | None = None
     if file_number.strip():
-        wanted = file_number.strip()
+        wanted = file_number.strip()[:32]  # longer is no file number (nor an integer Python reads)
         padded = format_file_number(int(wanted)) if wanted.isascii() and wanted.isdigit() else wanted
         found = _call(lambda: services.clients.summaries_by_file_number(actor, [wanted, padded]))
         summary = found.get(wanted) or found.get(padded)

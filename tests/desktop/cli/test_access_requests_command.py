@@ -78,3 +78,10 @@ def test_log_list_and_overdue(services, team):
         "--client", "999999", "--user", "accueil",
     )  # fmt: skip
     assert unknown.exit_code == 1 and "999999" in unknown.output
+    # A number too long for Python to read as an integer is still a file that does not exist.
+    endless = frontdesk(
+        services, "access-requests", "log", "--kind", "access", "--channel", "phone", "--name", "Y",
+        "--client", "9" * 5000, "--user", "accueil",
+    )  # fmt: skip
+    assert endless.exit_code == 1 and "Not found" in endless.output, endless.output
+    assert "unexpected" not in endless.output and len(endless.output) < 300
