@@ -2479,7 +2479,7 @@ Ctrl+N crée un nouveau dossier.</translation>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <source>{count} entries in the period, {standing} standing</source>
+        <source>Entries in the period: {count} ({standing} standing)</source>
         <translation>{count} inscription(s) dans la période, {standing} en vigueur</translation>
     </message>
     <message>

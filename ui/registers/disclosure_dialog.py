@@ -4,7 +4,7 @@ Nothing the register must state is filled in for the person: the date, the recip
 information, who authorised it and how it was sent start empty (a correction starts from the entry it
 corrects). The clients are added by file number, their names shown so the right files are named; the file
 open when the dialog was called is already in the list. A refused save says what to correct under each
-field, in the staff language, and keeps everything typed. Once saved, one change is published per client.
+field, in the staff language, and keeps everything typed. Once saved, one change is published.
 """
 
 from __future__ import annotations
@@ -382,10 +382,11 @@ class DisclosureDialog(JobDialog):
         self.show_outcome(lambda: self.tr("Disclosure no. {id} recorded.").format(id=record.id))
         self.banner.setStyleSheet("color: #1b5e20; font-weight: bold;")
         self.banner.show()
-        for client_id in record.client_ids:
-            self.jobs.runner.changes.publish(
-                DataChange.of(ChangeSubject.DISCLOSURES, client_id=client_id), self
-            )
+        # The corrected entry's clients too: one the correction leaves out must see that entry corrected.
+        # One change for several clients (about no particular client), not one per client named.
+        named = {*record.client_ids, *(self._corrects.client_ids if self._corrects is not None else ())}
+        only = next(iter(named)) if len(named) == 1 else None
+        self.jobs.runner.changes.publish(DataChange.of(ChangeSubject.DISCLOSURES, client_id=only), self)
         self.recorded.emit(record)
 
     def _save_failed(self, error: BaseException) -> None:

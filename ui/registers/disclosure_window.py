@@ -207,7 +207,7 @@ class DisclosureRegisterWindow(QWidget):
         records = self.model.records()
         standing = sum(1 for r in records if r.stands)
         self.count_label.setText(
-            self.tr("{count} entries in the period, {standing} standing").format(
+            self.tr("Entries in the period: {count} ({standing} standing)").format(
                 count=len(records), standing=standing
             )
             if records
