@@ -39,10 +39,10 @@ class RetentionReviewText:
     none = Text("Aucun dossier n'a dépassé la règle à cette date.", "No file is past the rule on that day.")
     definitions = (
         Text(
-            "Situation au {as_of} (dernier jour de la période) : un dossier est à réviser lorsque son "
-            "dernier contact remonte à plus de {rule}.",
-            "As of {as_of} (the last day of the period): a file is due for review once its last contact "
-            "is more than {rule} ago.",
+            "Situation au {as_of} (dernier jour de la période, ou aujourd'hui s'il n'est pas encore venu) : "
+            "un dossier est à réviser lorsque son dernier contact remonte à plus de {rule}.",
+            "As of {as_of} (the last day of the period, or today if that day is still to come): a file is "
+            "due for review once its last contact is more than {rule} ago.",
         ),
         Text(
             "Sont écartés de la révision les dossiers sous conservation pour motif juridique, ceux qui ont "

@@ -233,7 +233,7 @@ class ReportService:
             ReportKind.RETENTION_REVIEW,
             start,
             end,
-            lambda session, header, _checked: retention.review(session, header),
+            lambda session, header, checked: retention.review(session, header, checked.clock.today()),
             permission=report_permission(ReportKind.RETENTION_REVIEW),
         )
 

@@ -3,6 +3,8 @@ past the clinic's rule as of the period's last day, and the anonymisations recor
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy.orm import Session
 
 from desktop.reports.base import ReportHeader
@@ -14,9 +16,12 @@ from desktop.services.queries.retention import anonymisation_records, retention_
 REVIEW_LIMIT = 1_000_000
 
 
-def review(session: Session, header: ReportHeader) -> RetentionReviewReport:
+def review(session: Session, header: ReportHeader, today: date) -> RetentionReviewReport:
+    """As of the period's last day, or today when that is still to come (no file is past the rule on a
+    day not yet reached: its contacts until then are unknown)."""
     years = load_organisation(session).retention_years
-    return RetentionReviewReport(header, retention_review(session, header.period.end, years, REVIEW_LIMIT))
+    as_of = min(header.period.end, today)
+    return RetentionReviewReport(header, retention_review(session, as_of, years, REVIEW_LIMIT))
 
 
 def anonymisations(session: Session, header: ReportHeader) -> AnonymisationsReport:
