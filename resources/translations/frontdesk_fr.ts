@@ -226,7 +226,7 @@
         <translation>Non associée</translation>
     </message>
     <message>
-        <source>OVERDUE · {n} late</source>
+        <source>OVERDUE · {n} day(s) late</source>
         <translation>EN RETARD · {n} j</translation>
     </message>
     <message>
@@ -439,7 +439,7 @@
     </message>
     <message>
         <source>OVERDUE: open, {days} day(s) past due</source>
-        <translation>EN RETARD : ouverte, échéance passée depuis {days} jour(s)</translation>
+        <translation>EN RETARD&#xa0;: ouverte, échéance passée depuis {days} jour(s)</translation>
     </message>
     <message>
         <source>Open, due today</source>
@@ -455,7 +455,7 @@
     </message>
     <message>
         <source>Reason for refusing: {reason}</source>
-        <translation>Motif du refus : {reason}</translation>
+        <translation>Motif du refus&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>The requester&apos;s identity is not verified yet.</source>
@@ -507,7 +507,7 @@
     </message>
     <message>
         <source>{late} OVERDUE: the answer was due within 30 days.</source>
-        <translation>{late} EN RETARD : la réponse était due dans les 30 jours.</translation>
+        <translation>{late} EN RETARD&#xa0;: la réponse était due dans les 30 jours.</translation>
     </message>
     <message>
         <source>Access re&amp;quests</source>

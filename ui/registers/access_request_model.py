@@ -153,7 +153,7 @@ class AccessRequestModel(QAbstractTableModel):
         if column == self.DAYS_LEFT:
             left = record.days_left(self._today)
             if left < 0:
-                return self.tr("OVERDUE · {n} late").format(n=-left)
+                return self.tr("OVERDUE · {n} day(s) late").format(n=-left)
             if left == 0:
                 return self.tr("Due today")
             if left <= DUE_SOON:

@@ -83,7 +83,7 @@ def test_the_file_lists_its_access_requests_and_follows_changes(qtbot, gui_servi
     assert cells(tab, STATUS) == [
         "Refusée le 2026-11-24",
         "Répondue le 2026-11-24",
-        "EN RETARD : ouverte, échéance passée depuis 15 jour(s)",
+        "EN RETARD\u00a0: ouverte, échéance passée depuis 15 jour(s)",
     ]
     assert (
         cells(tab, 1) == ["Accès", "Accès", "Rectification"] and cells(tab, SENT)[1] == "Une copie du dossier"

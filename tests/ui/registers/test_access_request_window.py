@@ -59,7 +59,7 @@ def test_the_queue_flags_overdue_and_a_request_is_matched_verified_and_answered(
 
     assert window.windowTitle() == "Access and rectification requests — 2 open, 1 overdue"
     assert [window.model.record(r).id for r in range(2)] == [old, recent]
-    assert cell(window, 0, M.DAYS_LEFT) == "OVERDUE · 24 late" and cell(window, 1, M.DAYS_LEFT) == "26"
+    assert cell(window, 0, M.DAYS_LEFT) == "OVERDUE · 24 day(s) late" and cell(window, 1, M.DAYS_LEFT) == "26"
     assert cell(window, 0, M.RECEIVED, Qt.ItemDataRole.BackgroundRole) is not None
     assert cell(window, 1, M.RECEIVED, Qt.ItemDataRole.BackgroundRole) is None
     assert cell(window, 1, M.FILE) == "Not matched"
