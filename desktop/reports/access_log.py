@@ -42,6 +42,15 @@ _CATEGORY_OF = {
     "evidence.pack": AccessCategory.EXPORT,
     # The client's information communicated outside the clinic (the disclosure register).
     "disclosure.client": AccessCategory.EXPORT,
+    # The privacy registers: a request about the file and what became of it, a legal hold, an anonymisation.
+    "access_request.log": AccessCategory.CHANGE,
+    "access_request.matched": AccessCategory.CHANGE,
+    "access_request.identity_verified": AccessCategory.CHANGE,
+    "access_request.refused": AccessCategory.CHANGE,
+    "access_request.answered": AccessCategory.EXPORT,
+    "legal_hold.placed": AccessCategory.CHANGE,
+    "legal_hold.lifted": AccessCategory.CHANGE,
+    "client.anonymise": AccessCategory.CHANGE,
     "acknowledgment.view": AccessCategory.VIEW,
     "acknowledgment.verify": AccessCategory.VIEW,
     "report.run": AccessCategory.VIEW,
