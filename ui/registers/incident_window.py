@@ -11,7 +11,9 @@ database work runs on the task runner; each save publishes one change on the bus
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from uuid import uuid4
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -82,6 +84,8 @@ class IncidentRegisterWindow(QWidget):
         self._loading: TaskHandle | None = None
         self._loaded = False
         self._current: IncidentRecord | None = None
+        # One uid per new incident: a save sent again after a failure that had committed opens no second one.
+        self._new_uid = uuid4()
         self._versions: list[IncidentVersionRecord] = []
         self._dirty = False
         self._busy = False
@@ -308,6 +312,7 @@ class IncidentRegisterWindow(QWidget):
         if self._dirty and not self._discard_confirmed():
             return
         self._current, self._versions = None, []
+        self._new_uid = uuid4()
         self._reselecting = True
         try:
             self.table.clearSelection()
@@ -408,7 +413,7 @@ class IncidentRegisterWindow(QWidget):
     def save(self) -> None:
         if self._busy:
             return
-        draft = self.form.draft()
+        draft = replace(self.form.draft(), uid=self._new_uid)  # an update ignores the uid
         unreadable = self.form.unreadable()
         if unreadable:
             # Said with the other problems the core finds, before anything is sent.

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from desktop.domain.enums import Language
+from desktop.domain.errors import DatabaseUnavailableError
 from desktop.domain.incidents import IncidentDraft
 from tests.ui.conftest import off_gui, sign_in, wait_idle
 from tests.ui.test_new_windows_access import unnamed_inputs
@@ -130,3 +131,28 @@ def test_a_save_from_a_replaced_version_is_refused_in_french(qtbot, gui_services
     assert window.counts_label.text() == "1 incident(s) · aucun avis à donner"
     if folder := os.environ.get("FRONTDESK_SCREENSHOTS"):
         window.grab().save(str(Path(folder) / "incident-register-fr.png"))
+
+
+def test_a_new_incident_saved_again_after_a_failure_that_committed_is_opened_once(
+    qtbot, gui_services, runner, monkeypatch
+):
+    """The first save commits but its answer is lost (the connection drops): saving again gives the same
+    incident, not a second one with the next reference."""
+    window = open_window(qtbot, gui_services, runner)
+    opened = gui_services.incidents.open
+
+    def open_then_lose_the_answer(actor, draft):  # type: ignore[no-untyped-def]
+        opened(actor, draft)
+        monkeypatch.setattr(gui_services.incidents, "open", opened)
+        raise DatabaseUnavailableError()
+
+    monkeypatch.setattr(gui_services.incidents, "open", open_then_lose_the_answer)
+    window.form.circumstances.setPlainText("Reminder sent to the wrong address.")
+    window.form.information_concerned.setPlainText("A client's name and appointment time")
+    save(qtbot, window, runner)
+    assert window.save_button.text() == "Record the incid&ent"  # the window saw a failure
+    save(qtbot, window, runner)
+    assert window.status.text() == "Incident 2026-001 recorded: version 1."
+    officer = sign_in(gui_services, "vie.privee")
+    listed = off_gui(lambda: gui_services.incidents.register(officer, date(2026, 1, 1), date(2026, 12, 31)))
+    assert [r.reference for r in listed] == ["2026-001"]
