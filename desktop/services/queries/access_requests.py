@@ -59,7 +59,16 @@ def access_request_records(session: Session, requests: Sequence[AccessRequest]) 
         history = events[request.id]
         matched = [e for e in history if e.kind == AccessRequestEventKind.MATCHED]
         client_id = matched[-1].client_id if matched else request.client_id
-        verified = next((e for e in history if e.kind == AccessRequestEventKind.IDENTITY_VERIFIED), None)
+        # A verification made while the request named a file holds for that file only: matched since to
+        # another client, the requester's right to that one is still to be verified.
+        verified = next(
+            (
+                e
+                for e in history
+                if e.kind == AccessRequestEventKind.IDENTITY_VERIFIED and e.client_id in (None, client_id)
+            ),
+            None,
+        )
         answered = next((e for e in history if e.kind == AccessRequestEventKind.ANSWERED), None)
         refused = next((e for e in history if e.kind == AccessRequestEventKind.REFUSED), None)
         records.append(

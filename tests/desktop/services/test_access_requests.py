@@ -216,3 +216,23 @@ def test_refusal_and_the_queue_overdue_first(services: Services, team, clock) ->
     period = services.access_requests.register(officer, TODAY - timedelta(days=35), TODAY)
     assert [r.id for r in period] == [late.id, on_time.id, fresh.id]
     assert services.access_requests.get(officer, old.id).status == AccessRequestStatus.REFUSED
+
+
+def test_a_verification_holds_for_the_file_it_was_made_for(services: Services, team) -> None:
+    """Verified while naming one file, then matched to another client: the requester's identity is to be
+    verified again before that client's file is sent."""
+    officer = team.privacy_officer
+    first, _ = new_client(services, team.receptionist)
+    other, other_number = new_client(services, team.receptionist)
+    request = services.access_requests.log(team.receptionist, draft(client_id=first))
+    verified = services.access_requests.verify_identity(officer, request.id, "Permis de conduire vu")
+    assert verified.identity_verified_at is not None
+    moved = services.access_requests.match(officer, request.id, other)
+    assert moved.file_number == other_number and moved.identity_verified_at is None
+    with pytest.raises(FrontDeskError) as unverified:
+        services.access_requests.answer(officer, request.id, frozenset({AccessAnswerItem.FILE_COPY}))
+    assert unverified.value.code == "access_request_identity_unverified"
+    again = services.access_requests.verify_identity(officer, request.id, "Carte d'assurance maladie vue")
+    assert again.identity_how == "Carte d'assurance maladie vue"
+    answered = services.access_requests.answer(officer, request.id, frozenset({AccessAnswerItem.FILE_COPY}))
+    assert answered.status == AccessRequestStatus.ANSWERED and answered.client_id == other
