@@ -33,6 +33,10 @@ class AccessRequestMessages:
         "Cette demande est déjà associée au dossier {number}.",
         "This request is already matched to file {number}.",
     )
+    access_request_rectified_without_request = Text(
+        "Un dossier rectifié ne répond qu'à une demande de rectification : celle-ci est une demande d'accès.",
+        "A rectified file answers only a rectification request: this one is an access request.",
+    )
     access_request_document_empty = Text(
         "Le document transmis est vide : joignez le PDF envoyé, ou aucun document.",
         "The document sent is empty: give the PDF that was sent, or no document.",

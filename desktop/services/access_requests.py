@@ -29,7 +29,7 @@ from desktop.domain.access_requests import (
 )
 from desktop.domain.errors import ConflictError, FieldError, FrontDeskError, NotFoundError, ValidationError
 from desktop.domain.records import Actor
-from desktop.domain.register_enums import AccessAnswerItem, AccessRequestEventKind
+from desktop.domain.register_enums import AccessAnswerItem, AccessRequestEventKind, AccessRequestKind
 from desktop.services.clock import Clock
 from desktop.services.permissions import Permission
 from desktop.services.queries.access_requests import (
@@ -206,6 +206,11 @@ class AccessRequestService:
                 raise FrontDeskError("access_request_identity_unverified")
             if record.client_id is None:
                 raise FrontDeskError("access_request_not_matched")
+            if AccessAnswerItem.RECTIFIED_FILE in chosen and record.kind != AccessRequestKind.RECTIFICATION:
+                # The register would show a file rectified that nobody asked to rectify.
+                raise ValidationError(
+                    [FieldError("answer_items", "access_request_rectified_without_request")]
+                )
             names = ",".join(item.value for item in chosen)
             _add_event(
                 uow,

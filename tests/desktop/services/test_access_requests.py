@@ -144,6 +144,13 @@ def test_an_answer_needs_a_match_and_a_verified_identity_and_closes_the_request(
     with pytest.raises(ValidationError) as nothing:
         services.access_requests.answer(officer, request.id, frozenset())
     assert nothing.value.errors[0].code == "access_request_nothing_sent"
+    with pytest.raises(ValidationError) as not_asked:
+        services.access_requests.answer(officer, request.id, frozenset({AccessAnswerItem.RECTIFIED_FILE}))
+    assert (
+        not_asked.value.errors[0]
+        .message("fr")
+        .startswith("Un dossier rectifié ne répond qu'à une demande de rectification")
+    )
 
     clock.advance(days=3)
     answered = services.access_requests.answer(
