@@ -36,7 +36,7 @@ from desktop.domain.errors import FieldError, NotFoundError, ValidationError
 from desktop.domain.file_numbers import format_file_number
 from desktop.domain.messages import Subjects, message
 from desktop.domain.records import Actor
-from desktop.domain.register_enums import AccessAnswerItem
+from desktop.domain.register_enums import AccessAnswerItem, AccessRequestKind
 from desktop.paths import write_owner_only
 from desktop.services import Services
 from ui.kit.errors import error_text
@@ -344,17 +344,19 @@ class AccessRequestWindow(QWidget):
         if record is None:
             return
         # Said before anything is produced: the pack is not made for a request that cannot be answered.
+        items = self.action_box.chosen_items()
         refusal = (
             "access_request_identity_unverified"
             if record.identity_verified_at is None
             else "access_request_not_matched"
             if record.file_number is None
+            else "access_request_rectified_without_request"
+            if AccessAnswerItem.RECTIFIED_FILE in items and record.kind != AccessRequestKind.RECTIFICATION
             else ""
         )
         if refusal:
             self._say(lambda: message(refusal, current_language()), error=True)
             return
-        items = self.action_box.chosen_items()
         pack = AccessAnswerItem.EVIDENCE_PACK in items
         target: Path | None = None
         if pack and self.action_box.save_pdf.isChecked():

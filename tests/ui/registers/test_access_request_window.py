@@ -111,6 +111,10 @@ def test_a_pack_sent_but_not_saved_here_records_no_fingerprint(qtbot, desk: Desk
     window.select_request(request)
     type_text(window.action_box.identity_how, "Permis de conduire vu")
     act(desk, window.action_box.verify_button)
+    window.action_box.items[AccessAnswerItem.RECTIFIED_FILE].click()
+    act(desk, window.action_box.answer_button)
+    assert window.status.text().startswith("A rectified file answers only a rectification request")
+    window.action_box.items[AccessAnswerItem.RECTIFIED_FILE].click()
     window.action_box.items[AccessAnswerItem.EVIDENCE_PACK].click()
     act(desk, window.action_box.answer_button)
     assert window.status.text() == "Answer recorded: The client's evidence pack."
