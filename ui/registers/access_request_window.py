@@ -418,24 +418,28 @@ class AccessRequestWindow(QWidget):
         work: Callable[[], AccessRequestRecord],
         said: Callable[[AccessRequestRecord], str],
     ) -> None:
+        acted_on = self.selected_record()
+        before = acted_on.client_id if acted_on is not None else None
         self._busy = True
         self._selection_changed()
         self._runner.submit(
             work,
-            on_success=lambda done: self._done(done, said),
+            on_success=lambda done: self._done(done, said, before),
             on_failure=self._failed,
             key=(*self._key, name),
             busy_message=self.tr("Saving…"),
         )
 
-    def _done(self, record: AccessRequestRecord, said: Callable[[AccessRequestRecord], str]) -> None:
+    def _done(
+        self, record: AccessRequestRecord, said: Callable[[AccessRequestRecord], str], before: int | None
+    ) -> None:
         self._busy = False
         self.action_box.clear()
         self._say(lambda: said(record))
         self._keep_selected = record.id
-        self._runner.changes.publish(
-            DataChange.of(ChangeSubject.ACCESS_REQUESTS, client_id=record.client_id), self
-        )
+        # Matched away from a file: that file's list loses the request too, so the change names no one file.
+        only = record.client_id if before in (None, record.client_id) else None
+        self._runner.changes.publish(DataChange.of(ChangeSubject.ACCESS_REQUESTS, client_id=only), self)
         self.refresh()
 
     def _failed(self, error: BaseException) -> None:

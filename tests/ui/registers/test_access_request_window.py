@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.domain.access_requests import AccessRequestDraft, AccessRequestStatus
+from desktop.domain.changes import ChangeSubject
 from desktop.domain.enums import Language
 from desktop.domain.register_enums import AccessAnswerItem, AccessRequestChannel, AccessRequestKind
 from tests.conftest import TEST_PASSWORD, WORKSTATION
@@ -136,3 +137,18 @@ def test_the_queue_in_french(qtbot, desk: Desk, switch):
     assert window.details.text().startswith("EN RETARD depuis le 2026-10-31")
     assert window.action_box.refuse_button.text() == "Re&fuser…"
     assert window.action_box.reason.text() == "motif"
+
+
+def test_matched_away_from_a_file_the_change_reaches_both_files(qtbot, desk: Desk):
+    first, other = desk.new_client(), desk.new_client("Roy", "Luc")
+    request = log(desk, date(2026, 11, 20), "Luc Roy", client_id=first.id)
+    window, _officer = open_window(qtbot, desk)
+    window.select_request(request)
+    changes = []
+    desk.runner.changes.changed.connect(lambda change, _source: changes.append(change))
+    type_text(window.action_box.file_number, str(int(other.file_number)))
+    act(desk, window.action_box.match_button)
+    assert window.status.text() == f"Matched to file {other.file_number}."
+    published = [c for c in changes if c.touches(ChangeSubject.ACCESS_REQUESTS)]
+    assert [c.client_id for c in published] == [None]
+    assert published[0].concerns(first.id, ChangeSubject.ACCESS_REQUESTS)
