@@ -138,6 +138,12 @@ class AccessRequestRecord:
     def overdue_on(self, today: date) -> bool:
         return self.is_open and today > self.due_on
 
+    @property
+    def closed_late(self) -> bool:
+        """Answered or refused on a (local) day after the due date."""
+        closed = self.answered_at or self.refused_at
+        return closed is not None and closed.astimezone().date() > self.due_on
+
     def days_left(self, today: date) -> int:
         """Calendar days until the due date (0 on it, negative once past)."""
         return (self.due_on - today).days

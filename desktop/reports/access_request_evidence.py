@@ -74,8 +74,7 @@ def _outcome(record: AccessRequestRecord, today: date, lang: Language) -> str:
         return esc(T.open.get(lang))
     words = T.answered if status == AccessRequestStatus.ANSWERED else T.refused
     line = esc(words.format(lang, on=_closed_moment(record)))
-    closed = record.answered_at or record.refused_at
-    if closed is not None and closed.astimezone().date() > record.due_on:
+    if record.closed_late:
         line += f" (<b>{esc(T.late.get(lang))}</b>)"
     return line
 

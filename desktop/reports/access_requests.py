@@ -80,8 +80,7 @@ def overdue_flag(record: AccessRequestRecord, today: date, language: Language) -
     """OVERDUE for an open request past due; answered or refused late for one closed after its due date."""
     if record.overdue_on(today):
         return AccessRequestTexts.overdue.get(language)
-    closed = record.answered_at or record.refused_at
-    if closed is not None and local_day(closed) > record.due_on:
+    if record.closed_late:
         late = AccessRequestsText.late_answer if record.answered_at else AccessRequestsText.late_refusal
         return late.get(language)
     return ""

@@ -67,6 +67,10 @@ def test_overdue_after_the_due_day_and_only_while_open() -> None:
     assert refused.status == AccessRequestStatus.REFUSED and not refused.overdue_on(date(2026, 12, 30))
     answered = record(answered_at=datetime(2026, 11, 2, tzinfo=UTC))
     assert answered.status == AccessRequestStatus.ANSWERED and not answered.is_open
+    # Late once closed on a day after the due day (the day as read where the clinic is), never while open.
+    assert refused.closed_late and not answered.closed_late and not open_request.closed_late
+    on_the_day = record(answered_at=datetime(2026, 11, 24, 12, tzinfo=UTC))
+    assert not on_the_day.closed_late and record(answered_at=datetime(2026, 11, 26, tzinfo=UTC)).closed_late
 
 
 def test_limits_and_cleaning() -> None:
