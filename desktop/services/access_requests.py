@@ -88,6 +88,9 @@ def _add_event(
         )
     )
     uow.session.flush()
+    if client_id is not None and f"client={client_id}" not in audit_detail.split():
+        # So the file's access log shows what was done with a request about it.
+        audit_detail = f"{audit_detail} client={client_id}".strip()
     uow.audit(f"access_request.{kind.value}", "access_request", request.uid, audit_detail)
 
 
