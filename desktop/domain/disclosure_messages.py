@@ -9,6 +9,11 @@ from desktop.domain.texts import Text
 
 
 class DisclosureMessages:
+    disclosure_after_anonymisation = Text(
+        "Le dossier {file_number} a été anonymisé le {when} : une communication datée d'après ne peut "
+        "pas le concerner.",
+        "File {file_number} was anonymised on {when}: a disclosure dated after that cannot concern it.",
+    )
     disclosure_no_client = Text(
         "Nommez au moins un client dont les renseignements ont été communiqués.",
         "Name at least one client whose information was disclosed.",

@@ -7,6 +7,11 @@ from desktop.domain.texts import Text
 
 
 class IncidentMessages:
+    incident_notice_removed = Text(
+        "Cet avis a été inscrit comme donné le {when} : sa date peut être corrigée, mais il ne peut pas "
+        "être retiré.",
+        "This notice was recorded as given on {when}: its date may be corrected, but it cannot be removed.",
+    )
     incident_information_missing = Text(
         "Décrivez les renseignements personnels concernés ou, s'il est impossible de les décrire, "
         "indiquez pourquoi.",

@@ -33,11 +33,18 @@ from desktop.services.queries.disclosures import (
 from desktop.services.unit_of_work import UnitOfWork, run
 
 
-def _check_clients(uow: UnitOfWork, client_ids: tuple[int, ...]) -> None:
-    found = set(uow.session.scalars(select(Client.id).where(Client.id.in_(client_ids))))
+def _check_clients(uow: UnitOfWork, client_ids: tuple[int, ...], disclosed_on: date) -> None:
+    rows = uow.session.execute(
+        select(Client.id, Client.file_number, Client.anonymised_at).where(Client.id.in_(client_ids))
+    )
+    found = {client_id: (number, anonymised) for client_id, number, anonymised in rows}
     missing = next((c for c in client_ids if c not in found), None)
     if missing is not None:
         raise NotFoundError(what=Subjects.client.filled(id=missing))
+    for number, anonymised in found.values():
+        # An anonymised file's identity is gone: nothing of it can have been communicated since.
+        if anonymised is not None and disclosed_on > anonymised.astimezone().date():
+            raise ConflictError("disclosure_after_anonymisation", file_number=number, when=anonymised)
 
 
 def _insert(uow: UnitOfWork, draft: DisclosureDraft, corrects_id: int | None) -> DisclosureRecord:
@@ -50,7 +57,7 @@ def _insert(uow: UnitOfWork, draft: DisclosureDraft, corrects_id: int | None) ->
             raise ConflictError("replay_mismatch")
         return record
     assert draft.disclosed_on is not None  # validated
-    _check_clients(uow, draft.client_ids)
+    _check_clients(uow, draft.client_ids, draft.disclosed_on)
     entry = Disclosure(
         uid=draft.uid,
         disclosed_on=draft.disclosed_on,

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.database import Database
 from desktop.db.models import Incident, IncidentVersion
-from desktop.domain.errors import ConflictError, NotFoundError
+from desktop.domain.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from desktop.domain.incident_messages import IncidentMessages
 from desktop.domain.incidents import (
     IncidentDraft,
@@ -89,6 +89,17 @@ def _stale(record: IncidentRecord) -> ConflictError:
     )
 
 
+def _keep_notices(current: IncidentRecord, draft: IncidentDraft) -> None:
+    """A notice recorded as given stays given: its date may be corrected, never removed."""
+    removed = [
+        FieldError(name, "incident_notice_removed", {"when": getattr(current, name)})
+        for name in ("commission_notified_on", "people_notified_on")
+        if getattr(current, name) is not None and getattr(draft, name) is None
+    ]
+    if removed:
+        raise ValidationError(removed)
+
+
 class IncidentService:
     def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
@@ -145,6 +156,7 @@ class IncidentService:
             record = _load(session, incident_id)
             if record.version != expected_version:
                 raise _stale(record)
+            _keep_notices(record, clean)
             number = record.version + 1
             try:
                 with session.begin_nested():

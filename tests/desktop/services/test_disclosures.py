@@ -163,3 +163,21 @@ def test_a_receptionist_sees_the_file_s_disclosures_but_records_none(services: S
     with pytest.raises(PermissionDeniedError):
         services.disclosures.register(team.receptionist, TODAY, TODAY)
     assert services.disclosures.for_client(team.receptionist, zoe.id) == []
+
+
+def test_a_disclosure_dated_after_a_file_s_anonymisation_is_refused(services: Services, team, clock):
+    officer = team.privacy_officer
+    client = new_client(services, team.receptionist)
+    clock.advance(days=8 * 366)
+    services.retention.anonymise(officer, client.id)
+    clock.advance(days=1)
+    today = clock.today()
+    with pytest.raises(ConflictError) as refused:
+        services.disclosures.record(officer, court_order(client.id, disclosed_on=today))
+    assert refused.value.code == "disclosure_after_anonymisation"
+    assert refused.value.message(Language.EN).startswith(f"File {client.file_number} was anonymised on ")
+    # One made before the anonymisation is still recorded (the register keeps what happened).
+    before = services.disclosures.record(
+        officer, court_order(client.id, disclosed_on=today - timedelta(days=400))
+    )
+    assert before.file_numbers == (client.file_number,)

@@ -149,3 +149,25 @@ def test_two_officers_saving_at_once_one_is_refused(services: Services, team) ->
     assert len(refused) == 1 and refused[0].code == "incident_stale_version"
     versions = services.incidents.versions(officer, opened.id)
     assert [v.version for v in versions] == [1, 2] and versions[1].measures in ("Mesure A", "Mesure B")
+
+
+def test_a_notice_recorded_as_given_cannot_be_removed_by_a_later_version(services: Services, team) -> None:
+    officer = team.privacy_officer
+    notified = draft(
+        serious_injury_risk=True, risk_assessment="Santé", commission_notified_on=date(2026, 11, 21)
+    )
+    opened = services.incidents.open(officer, notified)
+    with pytest.raises(ValidationError) as refused:
+        services.incidents.update(officer, opened.id, 1, replace(notified, commission_notified_on=None))
+    assert [(e.field, e.code) for e in refused.value.errors] == [
+        ("commission_notified_on", "incident_notice_removed")
+    ]
+    assert refused.value.errors[0].message("fr") == (
+        "Cet avis a été inscrit comme donné le 2026-11-21\u00a0: sa date peut être corrigée, mais il ne peut pas "
+        "être retiré."
+    )
+    # Its date corrected: a new version.
+    corrected = services.incidents.update(
+        officer, opened.id, 1, replace(notified, commission_notified_on=date(2026, 11, 22))
+    )
+    assert (corrected.version, corrected.commission_notified_on) == (2, date(2026, 11, 22))
