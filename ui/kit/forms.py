@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from desktop.domain.enums import Language
 from desktop.domain.errors import ValidationError
 from ui.kit.errors import field_messages
 from ui.kit.i18n import current_language
@@ -149,3 +150,18 @@ def error_messages(error: ValidationError) -> dict[str, Callable[[], str]]:
         return lambda: field_messages(error, current_language())[name]
 
     return {name: message_of(name) for name in dict.fromkeys(problem.field for problem in error.errors)}
+
+
+def place_errors(labels: Mapping[str, QLabel], error: ValidationError, language: Language) -> list[str]:
+    """Each problem under its field's label; the messages of fields with no label, to be shown
+    elsewhere (never dropped)."""
+    unplaced: list[str] = []
+    for problem in error.errors:
+        text = problem.message(language)
+        label = labels.get(problem.field)
+        if label is None:
+            unplaced.append(text)
+            continue
+        label.setText(text)
+        label.show()
+    return unplaced

@@ -45,6 +45,7 @@ from ui.booking.feedback import BANNER_ERROR, error_label
 from ui.kit.client_search import ClientSearch
 from ui.kit.date_edits import DayEdit
 from ui.kit.errors import error_text
+from ui.kit.forms import place_errors
 from ui.kit.i18n import current_language
 from ui.kit.job_dialog import JobDialog
 from ui.kit.retranslate import follow_language
@@ -305,12 +306,8 @@ class AccessRequestDialog(JobDialog):
         if error is None:
             return
         if isinstance(error, ValidationError):
-            for problem in error.errors:
-                label = self.errors.get(problem.field)
-                if label is not None:
-                    label.setText(problem.message(current_language()))
-                    label.show()
-            detail = self.tr("Correct what is shown in red.")
+            unplaced = place_errors(self.errors, error, current_language())
+            detail = " ".join(unplaced) or self.tr("Correct what is shown in red.")
         else:
             detail = error_text(error, current_language())
         self.banner.show()

@@ -47,6 +47,7 @@ from desktop.domain.validation import MAX_NOTE
 from desktop.services import Services
 from ui.booking.feedback import BANNER_ERROR, error_label
 from ui.kit.errors import error_text
+from ui.kit.forms import place_errors
 from ui.kit.i18n import current_language
 from ui.kit.job_dialog import JobDialog
 from ui.kit.retranslate import follow_language
@@ -405,12 +406,8 @@ class DisclosureDialog(JobDialog):
         if error is None:
             return
         if isinstance(error, ValidationError):
-            for problem in error.errors:
-                label = self.errors.get(problem.field)
-                if label is not None:
-                    label.setText(problem.message(current_language()))
-                    label.show()
-            detail = self.tr("Correct what is shown in red.")
+            unplaced = place_errors(self.errors, error, current_language())
+            detail = " ".join(unplaced) or self.tr("Correct what is shown in red.")
         else:
             detail = error_text(error, current_language())
         self.banner.show()
