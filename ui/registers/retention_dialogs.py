@@ -109,9 +109,10 @@ class AnonymiseDialog(JobDialog):
         self._erased.setText(
             self.tr(
                 "Anonymising replaces this person's identity with a placeholder: the names, the date of "
-                "birth (only the year is kept), the address, email, phones and health insurance number, "
-                "the names and signatures on the opt-out requests and acknowledgments. The stored PDFs are "
-                "replaced by a redacted copy or removed, their fingerprint kept."
+                "birth (only the year is kept), the address, email, phones and health insurance number. "
+                "It also erases the names, contact details and signatures on the acknowledgments, opt-out "
+                "requests and access requests, a representative's name and a cancellation's reason. The "
+                "stored PDFs are removed; their fingerprint and verification code are kept."
             )
         )
         self._kept.setText(
