@@ -155,6 +155,8 @@ def attach_access_requests_tab(
     def title() -> None:
         words = QCoreApplication.translate("AccessRequestsTab", "Access re&quests")
         tabs.setTabText(tabs.indexOf(tab), f"{words} ({count[0]})" if count[0] >= 0 else words)
+        # Shown only for a file with some: most files have none, and the desk's tabs stay in sight.
+        tabs.setTabVisible(tabs.indexOf(tab), count[0] > 0)
 
     def counted(value: int) -> None:
         count[0] = value

@@ -97,4 +97,5 @@ def test_the_file_lists_its_access_requests_and_follows_changes(qtbot, gui_servi
     qtbot.waitUntil(lambda: widget.client is not None and widget.client.id == other.id, timeout=TIMEOUT_MS)
     wait_idle(qtbot, runner)
     assert tab.model.rowCount() == 0 and tabs.tabText(tabs.indexOf(tab)) == "Access re&quests (0)"
+    assert not tabs.isTabVisible(tabs.indexOf(tab))  # none: the tab is not shown
     assert tab.state_label.text() == "No access or rectification request about this client."

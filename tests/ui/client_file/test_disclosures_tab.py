@@ -43,7 +43,7 @@ def test_the_file_lists_its_disclosures_and_follows_changes(qtbot, gui_services,
     widget = open_file(qtbot, gui_services, desk, runner, zoe.id)
     tab = widget.disclosures_tab
     tabs = widget.tabs
-    assert tabs.tabText(tabs.indexOf(tab)) == "Disc&losures (1)"
+    assert tabs.tabText(tabs.indexOf(tab)) == "Disc&losures (1)" and tabs.isTabVisible(tabs.indexOf(tab))
     assert tab.model.rowCount() == 1 and "Police service — SPVQ" in tab.model.index(0, 2).data()
     assert tab.state_label.text() == "1 disclosure(s) of this client's information to a third party."
     assert tab.record_button.isHidden()  # a receptionist sees them, records none
@@ -62,3 +62,9 @@ def test_the_file_lists_its_disclosures_and_follows_changes(qtbot, gui_services,
     dialog = managed.disclosures_tab.dialog
     assert dialog is not None and dialog.client_ids() == (zoe.id,)
     dialog.close()
+    # A file no disclosure names: the tab is not shown.
+    luc = create_client(gui_services, desk, "Roy", "Luc")
+    managed.open_client(luc.id)
+    qtbot.waitUntil(lambda: managed.disclosures_tab.model.rowCount() == 0, timeout=TIMEOUT_MS)
+    wait_idle(qtbot, runner)
+    assert not managed.tabs.isTabVisible(managed.tabs.indexOf(managed.disclosures_tab))
