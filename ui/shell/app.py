@@ -243,13 +243,13 @@ def sign_in_loop(
     settings: AppSettings,
     demo: bool,
     login: LoginDialog | None = None,
+    quit_requested: Callable[[], bool] = lambda: False,
 ) -> int:
     """First-run account, sign-in, then the person's window; 0 when the person quits. ``login``: the
-    sign-in window already shown while the database opened (used unless a first account is needed).
-
-    Switching user happens on the window's lock screen (see ``ui.shell.sessions``): each person who signs in
-    there gets their own window, and the others' windows wait, hidden, until their owners come back.
-    """
+    sign-in window already shown while the database opened (used unless a first account is needed);
+    ``quit_requested``: whether Quit was pressed on it meanwhile (then it is not shown again).
+    Switching user happens on the window's lock screen (``ui.shell.sessions``): each person signing in
+    there gets their own window; the others' wait, hidden, until their owners come back."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     workstation = workstation_name()
@@ -264,6 +264,8 @@ def sign_in_loop(
             return 0
         username = first.record.username
     if login is not None:
+        if quit_requested():  # Quit pressed while the accounts were looked up
+            return 0
         login.attach(services)
     else:
         login = LoginDialog(
@@ -469,7 +471,9 @@ def run_gui(options: GuiOptions) -> int:
             if login is not None and login.isHidden():  # the wizard ran: a sign-in window anew
                 login.deleteLater()
                 login = None
-        return sign_in_loop(services, runner, settings, options.demo, login)
+        return sign_in_loop(
+            services, runner, settings, options.demo, login, quit_requested=lambda: bool(quit_early)
+        )
     finally:
         if splash is not None:
             splash.close()
