@@ -27,6 +27,8 @@ SCREENS = (
     "client-file-update-consent.png",
     "client-file-sign-policy.png",
     "reminders.png",
+    "incident-register.png",
+    "retention-review.png",
 )
 
 
